@@ -1,0 +1,27 @@
+import { explain, explanationText } from "../../scoring/explain.ts";
+import { loadScored, reportTitle } from "./load-scored.ts";
+import { type CliIo, EXIT } from "./output.ts";
+
+/** `ziping explain <report.json> [--scheme ID|FILE] [--json]`: why the score is not 100, and how to get 优/100. */
+export function explainCommand(io: CliIo, file: string, scheme: string | undefined, json: boolean): number {
+  const loaded = loadScored(file, scheme);
+  if (!loaded.ok) {
+    io.err(loaded.error.message);
+    return EXIT.badInput;
+  }
+  const { report, scheme: s, card } = loaded.value;
+  const e = explain(card, s.grades);
+  if (json) {
+    io.out(
+      JSON.stringify(
+        { report: { unit: report.unit.name, year: report.year, kind: report.kind }, schemeId: s.id, ...e },
+        null,
+        2,
+      ),
+    );
+    return EXIT.ok;
+  }
+  io.out(`${reportTitle(report)}\n`);
+  io.out(explanationText(e, s.name));
+  return EXIT.ok;
+}

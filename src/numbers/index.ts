@@ -1,0 +1,14 @@
+/**
+ * Chinese number parsing for performance self-evaluation reports: pure, no I/O.
+ */
+export { type ChineseNumeral, parseChineseNumeral } from "./chinese-digits.ts";
+export {
+  type Comparator,
+  type NumberUnit,
+  type ParsedAmount,
+  type ParsedNumber,
+  type ParsedPercent,
+  parseAmount,
+  parseNumber,
+  parsePercent,
+} from "./parse-number.ts";

@@ -1,0 +1,52 @@
+/**
+ * Normalises how a number is typed without changing what it says: full-width digits, letters and
+ * signs become ASCII (５６１．４１ → 561.41, ％ → %), traditional 萬/億/點 become 万/亿/点, and
+ * whitespace is dropped except between two digits (where it would silently join "1 234").
+ */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  "．": ".",
+  "，": ",",
+  "％": "%",
+  "＋": "+",
+  "－": "-",
+  "−": "-",
+  "＞": ">",
+  "＜": "<",
+  "＝": "=",
+  "≧": "≥",
+  "≦": "≤",
+  "｜": "|",
+  "￥": "¥",
+  萬: "万",
+  億: "亿",
+  點: "点",
+};
+
+function toHalfWidth(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  // Full-width ASCII block: ０-９, Ａ-Ｚ, ａ-ｚ.
+  if (
+    (code >= 0xff10 && code <= 0xff19) ||
+    (code >= 0xff21 && code <= 0xff3a) ||
+    (code >= 0xff41 && code <= 0xff5a)
+  ) {
+    return String.fromCodePoint(code - 0xfee0);
+  }
+  return Object.hasOwn(SYMBOLS, ch) ? (SYMBOLS[ch] ?? ch) : ch;
+}
+
+/** Returns the normalised form of a trimmed number text (see module comment). */
+export function normalizeNumberText(text: string): string {
+  const chars = [...text.trim()].map(toHalfWidth);
+  let out = "";
+  for (const [i, ch] of chars.entries()) {
+    if (/\s/u.test(ch)) {
+      const before = out.at(-1) ?? "";
+      const after = chars.slice(i + 1).find((c) => !/\s/u.test(c)) ?? "";
+      if (/\d/.test(before) && /\d/.test(after)) out += " "; // kept, so "1 234" stays unreadable
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}

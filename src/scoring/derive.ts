@@ -1,0 +1,149 @@
+import type { Report } from "../core/report.ts";
+import { round } from "./rounding.ts";
+import type { CommonIndicator, FieldPath, Scheme } from "./scheme.ts";
+
+/** A figure a formula read, for showing the working. */
+export interface FormulaInput {
+  path: FieldPath;
+  label: string;
+  value: number;
+  unit: "万元" | "人";
+}
+
+/** A common indicator computed from the budget figures (marked derived: nobody typed it). */
+export interface DerivedValue {
+  key: string;
+  name: string;
+  direction: CommonIndicator["direction"];
+  /** ok: computed; na: 0/0 (不适用); missing: a figure the formula needs is not in the report. */
+  status: "ok" | "na" | "missing";
+  /** Percent points, unrounded (97.0880…). Present when status is ok. */
+  value?: number;
+  inputs: FormulaInput[];
+  /** The working in words: "预算执行数545.06万元 ÷ 调整后预算数561.41万元 = 97.09%". */
+  formula: string;
+  /** Labels of the figures that are missing, when status is missing. */
+  missing: string[];
+}
+
+const LABELS: Record<FieldPath, string> = {
+  "budget.initial": "年初预算数",
+  "budget.adjusted": "调整后预算数",
+  "budget.executed": "预算执行数",
+  "budget.base": "预算数",
+  "budget.carryover.amount": "结转结余总额",
+  "budget.threePublicExpenses.budget": "“三公经费”预算数",
+  "budget.threePublicExpenses.actual": "“三公经费”实际支出",
+  "budget.procurement.budget": "政府采购预算数",
+  "budget.procurement.actual": "实际政府采购金额",
+  "budget.funds.planned": "计划投入资金",
+  "budget.funds.received": "实际到位资金",
+  "budget.staff.authorized": "编制数",
+  "budget.staff.actual": "在职人员数",
+};
+
+/** Label and value of a field; `budget.base` resolves to the scheme's execution-rate base. */
+export function readField(
+  report: Report,
+  scheme: Scheme,
+  path: FieldPath,
+): { label: string; value: number | undefined; unit: "万元" | "人"; path: FieldPath } {
+  const b = report.budget;
+  const money = (label: string, m: { wan: number } | undefined, p: FieldPath = path) => ({
+    label,
+    value: m?.wan,
+    unit: "万元" as const,
+    path: p,
+  });
+  switch (path) {
+    case "budget.base": {
+      const base = scheme.budgetExecution.base;
+      if (base === "initial") return money(LABELS["budget.initial"], b.initial, "budget.initial");
+      if (base === "received")
+        return money(LABELS["budget.funds.received"], b.funds?.received, "budget.funds.received");
+      // 调整后预算数; a report with no adjustment row has its initial budget as the adjusted one.
+      if (b.adjusted) return money(LABELS["budget.adjusted"], b.adjusted, "budget.adjusted");
+      return money("年初预算数（未调整）", b.initial, "budget.initial");
+    }
+    case "budget.initial":
+      return money(LABELS[path], b.initial);
+    case "budget.adjusted":
+      return money(LABELS[path], b.adjusted);
+    case "budget.executed":
+      return money(LABELS[path], b.executed);
+    case "budget.carryover.amount":
+      return money(LABELS[path], b.carryover?.amount);
+    case "budget.threePublicExpenses.budget":
+      return money(LABELS[path], b.threePublicExpenses?.budget);
+    case "budget.threePublicExpenses.actual":
+      return money(LABELS[path], b.threePublicExpenses?.actual);
+    case "budget.procurement.budget":
+      return money(LABELS[path], b.procurement?.budget);
+    case "budget.procurement.actual":
+      return money(LABELS[path], b.procurement?.actual);
+    case "budget.funds.planned":
+      return money(LABELS[path], b.funds?.planned);
+    case "budget.funds.received":
+      return money(LABELS[path], b.funds?.received);
+    case "budget.staff.authorized":
+      return { label: LABELS[path], value: b.staff?.authorized, unit: "人", path };
+    case "budget.staff.actual":
+      return { label: LABELS[path], value: b.staff?.actual, unit: "人", path };
+  }
+}
+
+function show(input: { label: string; value: number; unit: string }): string {
+  return `${input.label}${round(input.value, 4)}${input.unit}`;
+}
+
+/** Computes one common indicator from the report's figures. */
+export function deriveOne(report: Report, scheme: Scheme, indicator: CommonIndicator): DerivedValue {
+  const f = indicator.formula;
+  const fields = f.op === "ratio" ? [f.numerator, f.denominator] : [f.from, f.to];
+  const read = fields.map((p) => readField(report, scheme, p));
+  const base = { key: indicator.key, name: indicator.name, direction: indicator.direction };
+  const missing = read.filter((r) => r.value === undefined).map((r) => r.label);
+  if (missing.length > 0) {
+    return {
+      ...base,
+      status: "missing",
+      inputs: [],
+      formula: `缺少${missing.join("、")}，无法计算`,
+      missing,
+    };
+  }
+  const inputs = read.map((r) => ({ path: r.path, label: r.label, value: r.value as number, unit: r.unit }));
+  const [a, b] = inputs as [FormulaInput, FormulaInput];
+  if (f.op === "ratio") {
+    if (b.value === 0) {
+      const why = a.value === 0 ? "0/0，不适用" : "分母为0，无法计算";
+      return { ...base, status: "na", inputs, formula: `${show(a)} ÷ ${show(b)}：${why}`, missing: [] };
+    }
+    const value = (a.value / b.value) * 100;
+    return {
+      ...base,
+      status: "ok",
+      value,
+      inputs,
+      formula: `${show(a)} ÷ ${show(b)} = ${round(value, 2)}%`,
+      missing: [],
+    };
+  }
+  if (a.value === 0) {
+    return { ...base, status: "na", inputs, formula: `${show(a)}为0，调整率不适用`, missing: [] };
+  }
+  const value = (Math.abs(b.value - a.value) / a.value) * 100;
+  return {
+    ...base,
+    status: "ok",
+    value,
+    inputs,
+    formula: `|${show(b)} − ${show(a)}| ÷ ${show(a)} = ${round(value, 2)}%`,
+    missing: [],
+  };
+}
+
+/** Every common indicator of the scheme, computed where the report has the figures. */
+export function deriveAll(report: Report, scheme: Scheme): DerivedValue[] {
+  return scheme.commonIndicators.map((c) => deriveOne(report, scheme, c));
+}

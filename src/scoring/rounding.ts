@@ -1,0 +1,40 @@
+/**
+ * Rounds half away from zero at `decimals` places, immune to binary artefacts such as
+ * 1.005 → 1.00. Scores and rates are rounded once, where they are shown or summed.
+ */
+export function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const shifted = Math.abs(value) * factor;
+  const rounded = Math.round(Number(shifted.toPrecision(12))) / factor;
+  return value < 0 ? -rounded : rounded;
+}
+
+/** Truncates toward zero at `decimals` places (officers often cut 105.96% to 105%). */
+export function truncate(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.trunc(Number((value * factor).toPrecision(12))) / factor;
+}
+
+/**
+ * Whether a figure stated with `decimals` places is the computed one, rounded or truncated
+ * to that precision: 97% states 97.088%; 105% states 105.96% (truncated); 95% does not state 96%.
+ */
+export function statesValue(computed: number, stated: number, decimals: number): boolean {
+  const eps = 1e-9;
+  return (
+    Math.abs(round(computed, decimals) - stated) < eps ||
+    Math.abs(truncate(computed, decimals) - stated) < eps
+  );
+}
+
+/** Counts the decimals of a number as it would be written (0.5 → 1, 9.71 → 2, 96 → 0). */
+export function decimalsOf(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Formats a score for Chinese text without trailing zeros: 9.70 → "9.7", 10 → "10". */
+export function fmt(value: number, decimals = 2): string {
+  return String(round(value, decimals));
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { type Completion, CompletionSchema } from "../core/indicators.ts";
+import { GradeSchema } from "../core/report.ts";
+
+/** Report fields a formula may read. `budget.base` is the execution-rate base the scheme chooses. */
+export const FieldPathSchema = z.enum([
+  "budget.initial",
+  "budget.adjusted",
+  "budget.executed",
+  "budget.base",
+  "budget.carryover.amount",
+  "budget.threePublicExpenses.budget",
+  "budget.threePublicExpenses.actual",
+  "budget.procurement.budget",
+  "budget.procurement.actual",
+  "budget.funds.planned",
+  "budget.funds.received",
+  "budget.staff.authorized",
+  "budget.staff.actual",
+]);
+export type FieldPath = z.infer<typeof FieldPathSchema>;
+
+/** Report fields where a rate may be stated, so it can be checked against the derived value. */
+export const StatedRatePathSchema = z.enum([
+  "budget.reportedRate",
+  "budget.carryover.reportedRate",
+  "budget.threePublicExpenses.reportedRate",
+  "budget.procurement.reportedRate",
+  "budget.staff.reportedRate",
+]);
+export type StatedRatePath = z.infer<typeof StatedRatePathSchema>;
+
+/** A formula as data: `ratio` = numerator / denominator; `change` = |to − from| / from. Both in percent. */
+export const FormulaSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("ratio"), numerator: FieldPathSchema, denominator: FieldPathSchema }),
+  z.object({ op: z.literal("change"), from: FieldPathSchema, to: FieldPathSchema }),
+]);
+export type Formula = z.infer<typeof FormulaSchema>;
+
+/** A common indicator (财预〔2013〕53号) the scheme derives from budget figures instead of asking. */
+export const CommonIndicatorSchema = z.object({
+  key: z.string().regex(/^[a-zA-Z]+$/, "key 只能由英文字母组成，例如 executionRate"),
+  name: z.string(),
+  /** Other names an indicator row may carry; matched after removing spaces and quotes. */
+  aliases: z.array(z.string()).default([]),
+  /** positive: higher is better (≥); reverse: lower is better (≤). */
+  direction: z.enum(["positive", "reverse"]),
+  formula: FormulaSchema,
+  /** Where a report may state this rate in its budget figures. */
+  statedAt: StatedRatePathSchema.optional(),
+});
+export type CommonIndicator = z.infer<typeof CommonIndicatorSchema>;
+
+const Band = z
+  .object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
+  .refine((b) => b.min <= b.max, "band 的 min 不能大于 max");
+
+/** A first-level block of the scheme and its weight. */
+export const SchemeBlockSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/, "id 只能由小写英文字母和下划线组成，例如 output"),
+  name: z.string(),
+  aliases: z.array(z.string()).default([]),
+  weight: z.number().positive("一级指标分值必须大于0"),
+  /** budget: scored from the 预算执行率 of the budget figures; indicators: the sum of its indicator rows. */
+  source: z.enum(["budget", "indicators"]),
+});
+export type SchemeBlock = z.infer<typeof SchemeBlockSchema>;
+
+/**
+ * A region's scoring scheme, as data. Everything the national rule (财预〔2020〕10号) leaves open
+ * is a setting here, so a new region or year is a new JSON file and never new code.
+ */
+export const SchemeSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "id 只能由小写字母、数字和连字符组成，例如 henan-zhengzhou-district-department"),
+    name: z.string(),
+    kind: z.enum(["department", "project"]),
+    region: z.string(),
+    basis: z.string(),
+    blocks: z.array(SchemeBlockSchema).min(1, "至少需要一个一级指标"),
+    budgetExecution: z.object({
+      method: z.enum(["proportional", "thresholds"]),
+      /** adjusted: 执行数/调整后预算数 (usual); initial: 执行数/年初预算数; received: 执行数/实际到位资金. */
+      base: z.enum(["adjusted", "initial", "received"]).default("adjusted"),
+      /** For method thresholds: share of the weight earned at or above each rate, highest first. */
+      thresholds: z.array(z.object({ minRate: z.number(), share: z.number().min(0).max(1) })).default([]),
+      /** A rate below this must be explained (Sichuan: 90). */
+      explainBelow: z.number().optional(),
+    }),
+    quantitative: z.object({
+      /** Score of a positive indicator below target: proportional = 分值 × 完成值 / 指标值. */
+      belowTarget: z.literal("proportional"),
+      /** Score of a reverse (≤) indicator above target: proportional = 分值 × 指标值 / 实际值, or zero. */
+      reverse: z.enum(["proportional", "zero"]),
+      /** actual ≥ ratio × target without an explanation is warned about (never deducted). */
+      farAboveRatio: z.number().min(1).default(1.2),
+      /** Score of an indicator whose value is 0/0 (不适用). */
+      notApplicable: z.enum(["full", "zero"]).default("full"),
+    }),
+    qualitative: z.object({
+      bands: z.record(CompletionSchema, Band),
+    }),
+    /** Grade bands: the first whose min the total reaches (含). */
+    grades: z.array(z.object({ grade: GradeSchema, min: z.number() })).min(1),
+    rounding: z.object({ decimals: z.number().int().min(0).max(4) }),
+    /** When a block's indicator weights do not add up to its weight: cap the sum at it, or scale to it. */
+    blockWeightMismatch: z.enum(["cap", "scale"]).default("cap"),
+    commonIndicators: z.array(CommonIndicatorSchema).default([]),
+  })
+  .superRefine((s, ctx) => {
+    const sum = s.blocks.reduce((acc, b) => acc + b.weight, 0);
+    if (Math.abs(sum - 100) > 1e-9) {
+      ctx.addIssue({ code: "custom", path: ["blocks"], message: `一级指标分值合计应为100，实际为${sum}` });
+    }
+    for (const band of ["达成", "部分达成", "未达成"] as Completion[]) {
+      if (!s.qualitative.bands[band]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["qualitative", "bands", band],
+          message: `缺少定性指标档次“${band}”`,
+        });
+      }
+    }
+    if (s.budgetExecution.method === "thresholds" && s.budgetExecution.thresholds.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["budgetExecution", "thresholds"],
+        message: '按区间计分时需要 thresholds，例如 [{"minRate":90,"share":1}]',
+      });
+    }
+  });
+export type Scheme = z.output<typeof SchemeSchema>;
+export type SchemeInput = z.input<typeof SchemeSchema>;

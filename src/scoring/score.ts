@@ -1,0 +1,223 @@
+import { type Finding, sortFindings } from "../core/finding.ts";
+import type { Block } from "../core/indicators.ts";
+import type { Report } from "../core/report.ts";
+import { checkRowRates, checkStatedRates, checkSubrowSums } from "./budget-checks.ts";
+import { type DerivedValue, deriveAll } from "./derive.ts";
+import { nameMatches, normalizeName } from "./names.ts";
+import { fmt, round } from "./rounding.ts";
+import type { Scheme, SchemeBlock } from "./scheme.ts";
+import { scoreBudgetBlock } from "./score-budget.ts";
+import type { BlockScore, IndicatorScore, ScoreCard } from "./score-card.ts";
+import { scoreIndicator } from "./score-indicator.ts";
+import { checkSummary, gradeFor } from "./summary-checks.ts";
+
+function summaryRowFor(report: Report, block: SchemeBlock, reportNames: string[]): number | undefined {
+  const i = report.summary.blocks.findIndex(
+    (row) =>
+      nameMatches(row.name, block.name, block.aliases) ||
+      reportNames.some((n) => normalizeName(n) === normalizeName(row.name)),
+  );
+  return i < 0 ? undefined : i;
+}
+
+function scoreRows(
+  blocks: Array<{ block: Block; index: number }>,
+  scheme: Scheme,
+  derived: readonly DerivedValue[],
+): { rows: IndicatorScore[]; findings: Finding[] } {
+  const rows: IndicatorScore[] = [];
+  const findings: Finding[] = [];
+  for (const { block, index } of blocks) {
+    block.groups.forEach((group, gi) => {
+      group.indicators.forEach((ind, ii) => {
+        const common = scheme.commonIndicators.find((c) =>
+          ind.common ? c.key === ind.common : nameMatches(ind.name, c.name, c.aliases),
+        );
+        const d = common ? derived.find((x) => x.key === common.key) : undefined;
+        const { score, findings: f } = scoreIndicator(ind, {
+          path: `indicators[${index}].groups[${gi}].indicators[${ii}]`,
+          label: `${normalizeName(block.name)} / ${group.name} / ${ind.name}`,
+          scheme,
+          ...(common ? { common } : {}),
+          ...(d ? { derived: d } : {}),
+        });
+        rows.push(score);
+        findings.push(...f);
+      });
+    });
+  }
+  return { rows, findings };
+}
+
+function fitBlock(
+  id: string,
+  name: string,
+  weight: number,
+  statedWeight: number | undefined,
+  rows: IndicatorScore[],
+  scheme: Scheme,
+  sources: string[],
+): { block: Omit<BlockScore, "reported" | "summaryRow">; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const d = scheme.rounding.decimals;
+  const rowWeightSum = round(
+    rows.reduce((a, r) => a + r.weight, 0),
+    2,
+  );
+  const rowPoints = round(
+    rows.reduce((a, r) => a + r.points, 0),
+    d,
+  );
+  const where = { path: sources[0] ?? "indicators", label: name };
+  let points = rowPoints;
+  let fit: BlockScore["fit"] = "exact";
+  const heading = statedWeight ?? weight;
+  if (rows.length === 0) {
+    fit = "unallocated";
+    findings.push({
+      code: "weights.block_sum",
+      severity: "error",
+      where,
+      message: `报告中没有“${name}”的三级指标，该项${fmt(weight)}分无从得分。请补充指标。`,
+    });
+  } else if (rows.some((r) => r.rule === "missing.weight")) {
+    fit = "unallocated";
+    findings.push({
+      code: "weights.block_sum",
+      severity: "error",
+      where,
+      message: `“${name}”有三级指标未填分值，无法核对分值合计（应为${fmt(heading)}分）。`,
+    });
+  } else if (Math.abs(rowWeightSum - heading) > 1e-9) {
+    findings.push({
+      code: "weights.block_sum",
+      severity: "error",
+      where: { ...where, quote: `${name}（${fmt(heading)}分）` },
+      message: `“${name}”标称${fmt(heading)}分，但其三级指标分值合计为${fmt(rowWeightSum)}分。请调整分值使其合计为${fmt(heading)}分。`,
+    });
+  }
+  if (statedWeight !== undefined && Math.abs(statedWeight - weight) > 1e-9) {
+    findings.push({
+      code: "weights.block_sum",
+      severity: "error",
+      where,
+      message: `“${name}”在报告中标称${fmt(statedWeight)}分，方案（${scheme.name}）规定为${fmt(weight)}分。`,
+    });
+  }
+  if (rows.length > 0 && rowWeightSum > weight + 1e-9) {
+    if (scheme.blockWeightMismatch === "scale") {
+      points = round((rowPoints * weight) / rowWeightSum, d);
+      fit = "scaled";
+    } else {
+      points = Math.min(rowPoints, weight);
+      fit = "capped";
+    }
+  } else if (rows.length > 0 && rowWeightSum < weight - 1e-9) {
+    fit = "unallocated";
+  }
+  return {
+    block: {
+      id,
+      name,
+      weight,
+      ...(statedWeight === undefined ? {} : { statedWeight }),
+      rowWeightSum,
+      rowPoints,
+      points,
+      lost: round(weight - points, 2),
+      fit,
+      indicators: rows,
+      sources,
+    },
+    findings,
+  };
+}
+
+/**
+ * Scores a report under a scheme: every indicator with its rule and working, derived indicators,
+ * block totals, total and grade, and every place where the report disagrees with the rules or itself.
+ * Pure and deterministic: the same report and scheme always give the same card.
+ */
+export function score(report: Report, scheme: Scheme): ScoreCard {
+  const derived = deriveAll(report, scheme);
+  const findings: Finding[] = [];
+  const blocks: BlockScore[] = [];
+  const used = new Set<number>();
+  for (const sb of scheme.blocks) {
+    if (sb.source === "budget") {
+      const summaryRow = summaryRowFor(report, sb, []);
+      const reportedBlock = summaryRow === undefined ? undefined : report.summary.blocks[summaryRow]?.score;
+      const r = scoreBudgetBlock(
+        report,
+        scheme,
+        sb,
+        derived.find((d) => d.key === "executionRate"),
+        reportedBlock,
+      );
+      blocks.push({ ...r.block, ...(summaryRow === undefined ? {} : { summaryRow }) });
+      findings.push(...r.findings);
+      continue;
+    }
+    const matched = report.indicators
+      .map((block, index) => ({ block, index }))
+      .filter(({ block, index }) => !used.has(index) && nameMatches(block.name, sb.name, sb.aliases));
+    for (const m of matched) used.add(m.index);
+    const { rows, findings: f } = scoreRows(matched, scheme, derived);
+    const stated = matched.map((m) => m.block.weight).find((w) => w !== undefined);
+    const fitted = fitBlock(
+      sb.id,
+      sb.name,
+      sb.weight,
+      stated,
+      rows,
+      scheme,
+      matched.map((m) => `indicators[${m.index}]`),
+    );
+    const summaryRow = summaryRowFor(
+      report,
+      sb,
+      matched.map((m) => m.block.name),
+    );
+    const reported = summaryRow === undefined ? undefined : report.summary.blocks[summaryRow]?.score;
+    blocks.push({
+      ...fitted.block,
+      ...(reported === undefined ? {} : { reported }),
+      ...(summaryRow === undefined ? {} : { summaryRow }),
+    });
+    findings.push(...f, ...fitted.findings);
+  }
+  report.indicators.forEach((block, index) => {
+    if (used.has(index)) return;
+    findings.push({
+      code: "scheme.block_unknown",
+      severity: "warn",
+      where: { path: `indicators[${index}]`, label: block.name },
+      message: `一级指标“${block.name}”不在方案（${scheme.name}）中，未计入总分。方案的一级指标为：${scheme.blocks.map((b) => b.name).join("、")}。`,
+    });
+  });
+  findings.push(
+    ...checkStatedRates(report, scheme, derived),
+    ...checkRowRates(report),
+    ...checkSubrowSums(report),
+    ...checkSummary(report, scheme, blocks),
+  );
+  const total = round(
+    blocks.reduce((a, b) => a + b.points, 0),
+    scheme.rounding.decimals,
+  );
+  const s = report.summary;
+  return {
+    schemeId: scheme.id,
+    schemeName: scheme.name,
+    total,
+    grade: gradeFor(total, scheme),
+    blocks,
+    derived,
+    reported: {
+      ...(s.total === undefined ? {} : { total: s.total }),
+      ...(s.totalRow?.score === undefined ? {} : { totalRow: s.totalRow.score }),
+      ...(s.grade === undefined ? {} : { grade: s.grade }),
+    },
+    findings: sortFindings(findings),
+  };
+}
