@@ -10,18 +10,20 @@ export const MoneySchema = z
   .union([
     z.string(),
     z.object({ value: z.number(), unit: z.enum(["元", "万元"]) }),
-    z.number().transform((_v, ctx) => {
-      ctx.addIssue({
-        code: "custom",
-        message:
-          '金额缺少单位：应写成带单位的字符串或对象，例如 "545.06万元" 或 {"value":545.06,"unit":"万元"}',
-      });
-      return z.NEVER;
-    }),
+    // Accepted by shape so the transform below can explain what is wrong with a bare number.
+    z.number(),
   ])
   .transform((input, ctx) => {
-    if (typeof input === "number") return z.NEVER;
-    const text = typeof input === "string" ? input : `${input.value}${input.unit}`;
+    if (typeof input === "number") {
+      ctx.addIssue({
+        code: "custom",
+        message: `金额缺少单位：读到数字${input}。应写成带单位的字符串或对象，例如 "545.06万元" 或 {"value":545.06,"unit":"万元"}`,
+      });
+      return z.NEVER;
+    }
+    // Objects are already structured: format with toFixed so tiny values do not become "1e-7元".
+    const text =
+      typeof input === "string" ? input : `${input.value.toFixed(6).replace(/\.?0+$/, "")}${input.unit}`;
     const parsed = parseAmount(text);
     if (!parsed.ok) {
       ctx.addIssue({ code: "custom", message: parsed.error.message });
@@ -47,16 +49,17 @@ export const PercentSchema = z
   .union([
     z.string(),
     z.object({ value: z.number() }),
-    z.number().transform((_v, ctx) => {
-      ctx.addIssue({
-        code: "custom",
-        message: '百分比应写成带%的字符串，例如 "97%" 或 "97.09%"（0.97 和 97 含义不同，不能只写数字）',
-      });
-      return z.NEVER;
-    }),
+    // Accepted by shape so the transform below can explain what is wrong with a bare number.
+    z.number(),
   ])
   .transform((input, ctx) => {
-    if (typeof input === "number") return z.NEVER;
+    if (typeof input === "number") {
+      ctx.addIssue({
+        code: "custom",
+        message: `百分比应写成带%的字符串，例如 "97%" 或 "97.09%"：读到数字${input}，0.97 和 97 含义不同，不能只写数字`,
+      });
+      return z.NEVER;
+    }
     const text = typeof input === "string" ? input : `${input.value}%`;
     const parsed = parsePercent(text);
     if (!parsed.ok) {

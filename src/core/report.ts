@@ -17,7 +17,11 @@ export const SummaryRowSchema = z.object({
   name: z.string(),
   weight: z.number().min(0).optional(),
   score: z.number().min(0).optional(),
-  rate: PercentSchema.optional(),
+  /** 得分率: a share of the row's own points, so never above 100%. */
+  rate: PercentSchema.refine(
+    (p) => p.value <= 100,
+    '得分率不能超过100%（得分率 = 得分 ÷ 分值），例如 "95%"',
+  ).optional(),
 });
 
 /** What the report itself claims: the block table, its 合计 row, the stated total and grade. */
