@@ -18,7 +18,14 @@ function syntheticReport(indicators: number): Report {
     unit: { name: "基准测试单位" },
     year: 2024,
     schemeId: "henan-zhengzhou-district-department",
-    budget: { initial: "1000万元", adjusted: "1100万元", executed: "1043.5万元", reportedRate: "95%", weight: 10, score: 9 },
+    budget: {
+      initial: "1000万元",
+      adjusted: "1100万元",
+      executed: "1043.5万元",
+      reportedRate: "95%",
+      weight: 10,
+      score: 9,
+    },
     indicators: blocks.map((b) => {
       const n = per(b.share);
       const w = b.weight / n;
@@ -30,9 +37,23 @@ function syntheticReport(indicators: number): Report {
             name: "组",
             indicators: Array.from({ length: n }, (_, i) =>
               i % 3 === 0
-                ? { name: `定性${i}`, target: "完整", unit: "定性指标", actual: "完成", weight: w, score: w * 0.9 }
+                ? {
+                    name: `定性${i}`,
+                    target: "完整",
+                    unit: "定性指标",
+                    actual: "完成",
+                    weight: w,
+                    score: w * 0.9,
+                  }
                 : i % 3 === 1
-                  ? { name: `定量${i}`, target: "≥98%", unit: "%", actual: `${90 + (i % 10)}%`, weight: w, score: w }
+                  ? {
+                      name: `定量${i}`,
+                      target: "≥98%",
+                      unit: "%",
+                      actual: `${90 + (i % 10)}%`,
+                      weight: w,
+                      score: w,
+                    }
                   : { name: `逆向${i}`, target: "≤5%", unit: "%", actual: `${i % 8}%`, weight: w, score: w },
             ),
           },
