@@ -38,3 +38,11 @@ export function decimalsOf(value: number): number {
 export function fmt(value: number, decimals = 2): string {
   return String(round(value, decimals));
 }
+
+/**
+ * Whether two scores are the same number of points. Scores are compared at 0.005, not at the
+ * precision the officer wrote: a whole-number 5 must not "match" a rule value of 4.74.
+ */
+export function samePoints(a: number, b: number): boolean {
+  return Math.abs(a - b) < 0.005;
+}

@@ -1,7 +1,7 @@
 import type { Finding } from "../core/finding.ts";
 import type { Report } from "../core/report.ts";
 import type { DerivedValue } from "./derive.ts";
-import { decimalsOf, fmt, round, statesValue } from "./rounding.ts";
+import { fmt, round, samePoints } from "./rounding.ts";
 import type { Scheme, SchemeBlock } from "./scheme.ts";
 import type { BlockScore, IndicatorScore } from "./score-card.ts";
 
@@ -102,10 +102,10 @@ export function scoreBudgetBlock(
     ...(restore ? { restore } : {}),
     restorable: lost,
   };
-  if (b.score !== undefined && !statesValue(points, b.score, decimalsOf(b.score))) {
+  if (b.score !== undefined && !samePoints(points, b.score)) {
     findings.push({
       code: "score.rule_mismatch",
-      severity: b.score > points ? "error" : "warn",
+      severity: Math.abs(b.score - points) < 0.05 ? "info" : b.score > points ? "error" : "warn",
       where: { ...where, quote: `得分${b.score}` },
       message: `预算执行率得分填为${b.score}分，按规则应为${fmt(points)}分（${formula}）。`,
     });

@@ -4,7 +4,7 @@ import type { Target } from "../core/target.ts";
 import { parseNumber } from "../numbers/index.ts";
 import { inferCompletion } from "./completion.ts";
 import type { DerivedValue } from "./derive.ts";
-import { decimalsOf, fmt, round, statesValue } from "./rounding.ts";
+import { fmt, round, samePoints, statesValue } from "./rounding.ts";
 import type { CommonIndicator, Scheme } from "./scheme.ts";
 import type { IndicatorScore } from "./score-card.ts";
 
@@ -373,8 +373,7 @@ function checkReported(
   const reported = ind.score;
   if (reported === undefined || met === undefined) return score;
   const w = score.weight;
-  const agrees = statesValue(score.points, reported, decimalsOf(reported));
-  if (agrees) return score;
+  if (samePoints(score.points, reported)) return score;
   const quote = `${score.target ?? ""} 实际${score.actual ?? ""} 得分${reported}`;
   const reached =
     score.actualValue === undefined
@@ -405,7 +404,7 @@ function checkReported(
       finding(
         ctx,
         "score.rule_mismatch",
-        reported > score.points ? "error" : "warn",
+        Math.abs(reported - score.points) < 0.05 ? "info" : reported > score.points ? "error" : "warn",
         `“${ind.name}”报告得分${reported}分，按规则应为${fmt(score.points)}分（${score.formula}）。`,
         quote,
       ),

@@ -1,6 +1,6 @@
 import type { Finding } from "../core/finding.ts";
 import type { Grade, Report } from "../core/report.ts";
-import { decimalsOf, fmt, round, statesValue } from "./rounding.ts";
+import { fmt, round, samePoints, statesValue } from "./rounding.ts";
 import type { Scheme } from "./scheme.ts";
 import type { BlockScore } from "./score-card.ts";
 
@@ -11,7 +11,7 @@ export function gradeFor(total: number, scheme: Scheme): Grade {
 }
 
 function sameNumber(a: number, b: number): boolean {
-  return statesValue(a, b, decimalsOf(b));
+  return samePoints(a, b);
 }
 
 /**
