@@ -399,12 +399,17 @@ describe("7. the officer's score against the rule", () => {
 });
 
 describe("8. structure: row weights against block weights", () => {
+  // 投入 20 and 产出 40 met in full, so only the 效益 block varies between these cases.
+  const metInputAndOutput = [
+    block("投入管理指标", 20, [metRow("预算编制科学性", 10), metRow("管理制度健全性", 10)]),
+    block("产出指标", 40, [metRow("重点工作完成", 20), metRow("工作质量", 20)]),
+  ];
+
   it("效益 headed 30 with rows 15 + 10 = 25 → weights.block_sum, unallocated, 5 lost; weights.total", () => {
     const card = score(
       fullReport({
         indicators: [
-          block("投入管理指标", 20, [metRow("预算编制科学性", 10), metRow("管理制度健全性", 10)]),
-          block("产出指标", 40, [metRow("重点工作完成", 20), metRow("工作质量", 20)]),
+          ...metInputAndOutput,
           block("效益指标", 30, [metRow("社会效益", 15), metRow("可持续影响", 10)]),
         ],
       }),
@@ -426,8 +431,7 @@ describe("8. structure: row weights against block weights", () => {
   });
 
   const over = [
-    block("投入管理指标", 20, [metRow("预算编制科学性", 10), metRow("管理制度健全性", 10)]),
-    block("产出指标", 40, [metRow("重点工作完成", 20), metRow("工作质量", 20)]),
+    ...metInputAndOutput,
     block("效益指标", 30, [
       metRow("社会效益", 20),
       { name: "群众受益率", target: "≥100%", actual: "80%", weight: 15 },
@@ -462,8 +466,7 @@ describe("8. structure: row weights against block weights", () => {
     const card = score(
       fullReport({
         indicators: [
-          block("投入管理指标", 20, [metRow("预算编制科学性", 10), metRow("管理制度健全性", 10)]),
-          block("产出指标", 40, [metRow("重点工作完成", 20), metRow("工作质量", 20)]),
+          ...metInputAndOutput,
           block("效益指标", 25, [metRow("社会效益", 15), metRow("可持续影响", 10)]),
         ],
       }),
@@ -479,10 +482,7 @@ describe("8. structure: row weights against block weights", () => {
   it("a block missing from the report loses its whole weight", () => {
     const card = score(
       fullReport({
-        indicators: [
-          block("投入管理指标", 20, [metRow("预算编制科学性", 10), metRow("管理制度健全性", 10)]),
-          block("产出指标", 40, [metRow("重点工作完成", 20), metRow("工作质量", 20)]),
-        ],
+        indicators: [...metInputAndOutput],
       }),
       henan,
     );
