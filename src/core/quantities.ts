@@ -1,5 +1,19 @@
 import { z } from "zod";
 import { parseAmount, parsePercent } from "../numbers/index.ts";
+import { ok, type Result } from "./result.ts";
+
+type MoneyValue = { value: number; unit: "元" | "万元"; wan: number; text: string };
+
+function readAmount(text: string): Result<MoneyValue> {
+  const parsed = parseAmount(text);
+  return parsed.ok ? ok({ ...parsed.value, text: text.trim() }) : parsed;
+}
+
+/** An amount already given as number and unit needs no parsing, only normalising to 万元. */
+function fromObject(input: { value: number; unit: "元" | "万元" }): Result<MoneyValue> {
+  const wan = input.unit === "元" ? Number((input.value / 10000).toPrecision(15)) : input.value;
+  return ok({ value: input.value, unit: input.unit, wan, text: `${input.value}${input.unit}` });
+}
 
 /**
  * Money as written in a report: `"561.41万元"`, `"6,272,512.00元"` or `{ "value": 561.41, "unit": "万元" }`.
@@ -21,22 +35,19 @@ export const MoneySchema = z
       });
       return z.NEVER;
     }
-    // Objects are already structured: format with toFixed so tiny values do not become "1e-7元".
-    const text =
-      typeof input === "string" ? input : `${input.value.toFixed(6).replace(/\.?0+$/, "")}${input.unit}`;
-    const parsed = parseAmount(text);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.error.message });
+    const amount = typeof input === "string" ? readAmount(input) : fromObject(input);
+    if (!amount.ok) {
+      ctx.addIssue({ code: "custom", message: amount.error.message });
       return z.NEVER;
     }
-    if (parsed.value.value < 0) {
+    if (amount.value.value < 0) {
       ctx.addIssue({
         code: "custom",
-        message: `金额不能为负数：读到“${text}”。请填写0或正数，例如 "545.06万元"`,
+        message: `金额不能为负数：读到“${amount.value.text}”。请填写0或正数，例如 "545.06万元"`,
       });
       return z.NEVER;
     }
-    return { value: parsed.value.value, unit: parsed.value.unit, wan: parsed.value.wan, text: text.trim() };
+    return amount.value;
   });
 export type Money = z.output<typeof MoneySchema>;
 

@@ -10,7 +10,7 @@ const QuantitativeTargetSchema = z.object({
   /** null when the table wrote no comparator ("100 %"); scoring then reads it as ≥ (or ≤ for a reverse indicator). */
   comparator: ComparatorSchema.nullable(),
   value: z.number(),
-  /** Unit of the target value: "%", "个", "万元"…; "" when none. */
+  /** Unit of the target value: "%" or a money unit; "" when none (counters such as 个/项 are dropped by the parser; the row's 度量单位 keeps them). */
   unit: z.string(),
   /** The target as written in the report, e.g. "≥98%" or "满意度达95%". */
   text: z.string(),

@@ -1,3 +1,5 @@
+import type { Budget } from "../core/budget.ts";
+import type { Money } from "../core/quantities.ts";
 import type { Report } from "../core/report.ts";
 import { round } from "./rounding.ts";
 import type { CommonIndicator, FieldPath, Scheme } from "./scheme.ts";
@@ -42,6 +44,30 @@ const LABELS: Record<FieldPath, string> = {
   "budget.staff.actual": "在职人员数",
 };
 
+type MoneyPath = Exclude<FieldPath, "budget.base" | "budget.staff.authorized" | "budget.staff.actual">;
+
+/** Where each money field lives in the budget. */
+const MONEY: Record<MoneyPath, (b: Budget) => Money | undefined> = {
+  "budget.initial": (b) => b.initial,
+  "budget.adjusted": (b) => b.adjusted,
+  "budget.executed": (b) => b.executed,
+  "budget.carryover.amount": (b) => b.carryover?.amount,
+  "budget.threePublicExpenses.budget": (b) => b.threePublicExpenses?.budget,
+  "budget.threePublicExpenses.actual": (b) => b.threePublicExpenses?.actual,
+  "budget.procurement.budget": (b) => b.procurement?.budget,
+  "budget.procurement.actual": (b) => b.procurement?.actual,
+  "budget.funds.planned": (b) => b.funds?.planned,
+  "budget.funds.received": (b) => b.funds?.received,
+};
+
+/** The field `budget.base` stands for under the scheme; an unadjusted budget is its own adjusted one. */
+function basePath(report: Report, scheme: Scheme): MoneyPath {
+  const base = scheme.budgetExecution.base;
+  if (base === "initial") return "budget.initial";
+  if (base === "received") return "budget.funds.received";
+  return report.budget.adjusted ? "budget.adjusted" : "budget.initial";
+}
+
 /** Label and value of a field; `budget.base` resolves to the scheme's execution-rate base. */
 export function readField(
   report: Report,
@@ -49,47 +75,15 @@ export function readField(
   path: FieldPath,
 ): { label: string; value: number | undefined; unit: "万元" | "人"; path: FieldPath } {
   const b = report.budget;
-  const money = (label: string, m: { wan: number } | undefined, p: FieldPath = path) => ({
-    label,
-    value: m?.wan,
-    unit: "万元" as const,
-    path: p,
-  });
-  switch (path) {
-    case "budget.base": {
-      const base = scheme.budgetExecution.base;
-      if (base === "initial") return money(LABELS["budget.initial"], b.initial, "budget.initial");
-      if (base === "received")
-        return money(LABELS["budget.funds.received"], b.funds?.received, "budget.funds.received");
-      // 调整后预算数; a report with no adjustment row has its initial budget as the adjusted one.
-      if (b.adjusted) return money(LABELS["budget.adjusted"], b.adjusted, "budget.adjusted");
-      return money("年初预算数（未调整）", b.initial, "budget.initial");
-    }
-    case "budget.initial":
-      return money(LABELS[path], b.initial);
-    case "budget.adjusted":
-      return money(LABELS[path], b.adjusted);
-    case "budget.executed":
-      return money(LABELS[path], b.executed);
-    case "budget.carryover.amount":
-      return money(LABELS[path], b.carryover?.amount);
-    case "budget.threePublicExpenses.budget":
-      return money(LABELS[path], b.threePublicExpenses?.budget);
-    case "budget.threePublicExpenses.actual":
-      return money(LABELS[path], b.threePublicExpenses?.actual);
-    case "budget.procurement.budget":
-      return money(LABELS[path], b.procurement?.budget);
-    case "budget.procurement.actual":
-      return money(LABELS[path], b.procurement?.actual);
-    case "budget.funds.planned":
-      return money(LABELS[path], b.funds?.planned);
-    case "budget.funds.received":
-      return money(LABELS[path], b.funds?.received);
-    case "budget.staff.authorized":
-      return { label: LABELS[path], value: b.staff?.authorized, unit: "人", path };
-    case "budget.staff.actual":
-      return { label: LABELS[path], value: b.staff?.actual, unit: "人", path };
+  if (path === "budget.staff.authorized" || path === "budget.staff.actual") {
+    const value = path === "budget.staff.authorized" ? b.staff?.authorized : b.staff?.actual;
+    return { label: LABELS[path], value, unit: "人", path };
   }
+  const resolved = path === "budget.base" ? basePath(report, scheme) : path;
+  const unadjusted =
+    path === "budget.base" && resolved === "budget.initial" && scheme.budgetExecution.base === "adjusted";
+  const label = unadjusted ? "年初预算数（未调整）" : LABELS[resolved];
+  return { label, value: MONEY[resolved](b)?.wan, unit: "万元", path: resolved };
 }
 
 function show(input: { label: string; value: number; unit: string }): string {

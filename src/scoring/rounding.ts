@@ -27,13 +27,6 @@ export function statesValue(computed: number, stated: number, decimals: number):
   );
 }
 
-/** Counts the decimals of a number as it would be written (0.5 → 1, 9.71 → 2, 96 → 0). */
-export function decimalsOf(value: number): number {
-  const text = String(value);
-  const dot = text.indexOf(".");
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
 /** Formats a score for Chinese text without trailing zeros: 9.70 → "9.7", 10 → "10". */
 export function fmt(value: number, decimals = 2): string {
   return String(round(value, decimals));

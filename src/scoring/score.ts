@@ -5,7 +5,7 @@ import { checkRowRates, checkStatedRates, checkSubrowSums } from "./budget-check
 import { type DerivedValue, deriveAll } from "./derive.ts";
 import { nameMatches, normalizeName } from "./names.ts";
 import { fmt, round } from "./rounding.ts";
-import type { Scheme, SchemeBlock } from "./scheme.ts";
+import type { CommonIndicator, Scheme, SchemeBlock } from "./scheme.ts";
 import { scoreBudgetBlock } from "./score-budget.ts";
 import type { BlockScore, IndicatorScore, ScoreCard } from "./score-card.ts";
 import { scoreIndicator } from "./score-indicator.ts";
@@ -20,6 +20,15 @@ function summaryRowFor(report: Report, block: SchemeBlock, reportNames: string[]
   return i < 0 ? undefined : i;
 }
 
+/** Each common indicator under its normalised name and aliases, so a row is matched by one lookup. */
+function commonIndicatorsByName(scheme: Scheme): Map<string, CommonIndicator> {
+  const byName = new Map<string, CommonIndicator>();
+  for (const c of scheme.commonIndicators) {
+    for (const name of [c.name, ...c.aliases]) byName.set(normalizeName(name), c);
+  }
+  return byName;
+}
+
 function scoreRows(
   blocks: Array<{ block: Block; index: number }>,
   scheme: Scheme,
@@ -27,12 +36,13 @@ function scoreRows(
 ): { rows: IndicatorScore[]; findings: Finding[] } {
   const rows: IndicatorScore[] = [];
   const findings: Finding[] = [];
+  const commonByName = commonIndicatorsByName(scheme);
   for (const { block, index } of blocks) {
     block.groups.forEach((group, gi) => {
       group.indicators.forEach((ind, ii) => {
-        const common = scheme.commonIndicators.find((c) =>
-          ind.common ? c.key === ind.common : nameMatches(ind.name, c.name, c.aliases),
-        );
+        const common = ind.common
+          ? scheme.commonIndicators.find((c) => c.key === ind.common)
+          : commonByName.get(normalizeName(ind.name));
         const d = common ? derived.find((x) => x.key === common.key) : undefined;
         const { score, findings: f } = scoreIndicator(ind, {
           path: `indicators[${index}].groups[${gi}].indicators[${ii}]`,

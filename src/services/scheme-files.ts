@@ -50,10 +50,20 @@ export function loadScheme(idOrFile: string, dir = SCHEME_DIR): Result<Scheme> {
     const data = readJsonFile(path);
     return data.ok ? parseScheme(data.value, idOrFile) : data;
   }
+  // Installed files are named after their id (a test keeps it so): read only the one asked for.
+  const path = join(dir, `${idOrFile}.json`);
+  if (/^[a-z0-9-]+$/.test(idOrFile) && existsSync(path)) {
+    const data = readJsonFile(path);
+    if (!data.ok) return data;
+    const scheme = parseScheme(data.value, `${idOrFile}.json`);
+    if (!scheme.ok || scheme.value.id === idOrFile) return scheme;
+    return fail(
+      "scheme.id_mismatch",
+      `方案文件 ${idOrFile}.json 的 id 是“${scheme.value.id}”，应与文件名一致。`,
+    );
+  }
   const all = installedSchemes(dir);
   if (!all.ok) return all;
-  const found = all.value.find((s) => s.id === idOrFile);
-  if (found) return ok(found);
   return fail(
     "scheme.unknown",
     `未知的评分方案“${idOrFile}”。已安装的方案：${all.value.map((s) => s.id).join("、")}。也可以给出方案文件路径，例如 --scheme ./my-scheme.json`,
