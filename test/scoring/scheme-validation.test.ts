@@ -78,31 +78,26 @@ describe("invalid schemes are rejected with the field named", () => {
     expect(message).toContain("部分达成");
   });
 
-  it("an unknown budgetExecution.method → names the field", () => {
-    const message = rejection(
-      henan((raw) => {
-        (raw.budgetExecution as Raw).method = "linear";
-      }),
-    );
-    expect(message).toContain("budgetExecution.method");
-  });
+  const namedFields: Array<[string, (raw: Raw) => void, string]> = [
+    [
+      "an unknown budgetExecution.method",
+      (raw) => Object.assign(raw.budgetExecution as Raw, { method: "linear" }),
+      "budgetExecution.method",
+    ],
+    [
+      "method thresholds without thresholds",
+      (raw) => Object.assign(raw.budgetExecution as Raw, { method: "thresholds" }),
+      "budgetExecution.thresholds",
+    ],
+    [
+      "an unknown reverse rule",
+      (raw) => Object.assign(raw.quantitative as Raw, { reverse: "half" }),
+      "quantitative.reverse",
+    ],
+  ];
 
-  it("method thresholds without thresholds → names budgetExecution.thresholds", () => {
-    const message = rejection(
-      henan((raw) => {
-        (raw.budgetExecution as Raw).method = "thresholds";
-      }),
-    );
-    expect(message).toContain("budgetExecution.thresholds");
-  });
-
-  it("an unknown reverse rule → names quantitative.reverse", () => {
-    const message = rejection(
-      henan((raw) => {
-        (raw.quantitative as Raw).reverse = "half";
-      }),
-    );
-    expect(message).toContain("quantitative.reverse");
+  it.each(namedFields)("%s → the message names the field", (_name, vary, field) => {
+    expect(rejection(henan(vary))).toContain(field);
   });
 
   it("a band with min above max is rejected", () => {

@@ -404,17 +404,11 @@ describe("8. structure: row weights against block weights", () => {
     block("投入管理指标", 20, [metRow("预算编制科学性", 10), metRow("管理制度健全性", 10)]),
     block("产出指标", 40, [metRow("重点工作完成", 20), metRow("工作质量", 20)]),
   ];
+  const scoreWithOutcome = (heading: number, rows: Parameters<typeof block>[2]) =>
+    score(fullReport({ indicators: [...metInputAndOutput, block("效益指标", heading, rows)] }), henan);
 
   it("效益 headed 30 with rows 15 + 10 = 25 → weights.block_sum, unallocated, 5 lost; weights.total", () => {
-    const card = score(
-      fullReport({
-        indicators: [
-          ...metInputAndOutput,
-          block("效益指标", 30, [metRow("社会效益", 15), metRow("可持续影响", 10)]),
-        ],
-      }),
-      henan,
-    );
+    const card = scoreWithOutcome(30, [metRow("社会效益", 15), metRow("可持续影响", 10)]);
     const outcome = blockById(card, "outcome");
     expect(outcome.rowWeightSum).toBe(25);
     expect(outcome.points).toBe(25);
@@ -463,15 +457,7 @@ describe("8. structure: row weights against block weights", () => {
   });
 
   it("a block heading that differs from the scheme weight → weights.block_sum", () => {
-    const card = score(
-      fullReport({
-        indicators: [
-          ...metInputAndOutput,
-          block("效益指标", 25, [metRow("社会效益", 15), metRow("可持续影响", 10)]),
-        ],
-      }),
-      henan,
-    );
+    const card = scoreWithOutcome(25, [metRow("社会效益", 15), metRow("可持续影响", 10)]);
     const outcome = blockById(card, "outcome");
     // heading 25 = rows 25, but the scheme gives 30 → 5 unallocated
     expect(outcome.statedWeight).toBe(25);
