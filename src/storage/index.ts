@@ -1,0 +1,14 @@
+/** SQLite storage: open and migrate the database, and the {@link Store} over it. */
+export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from "./migrations.ts";
+export { type Database, openDatabase } from "./open-database.ts";
+export type { ConversationRow, EventRow, ProcessedMessageRow, ReportRow } from "./row-schemas.ts";
+export { StorageError } from "./storage-error.ts";
+export { Store } from "./store.ts";
+export type {
+  ConversationSave,
+  MemberRole,
+  NewEvent,
+  NewReport,
+  ProcessedMessageRecord,
+  ReportUpdate,
+} from "./store-inputs.ts";

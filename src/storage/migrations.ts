@@ -1,0 +1,123 @@
+import type { Database } from "better-sqlite3";
+import { StorageError } from "./storage-error.ts";
+
+/** One step of the schema: applied once, in its own transaction, then recorded in `user_version`. */
+export interface Migration {
+  /** 1, 2, 3, … with no gaps; the database's `PRAGMA user_version` is the last one applied. */
+  version: number;
+  /** What the step does, for people reading the list. */
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema, oldest step first. Never edit a step that has shipped: add the next one.
+ * `events` is append-only (triggers refuse UPDATE and DELETE) because it is the audit trail of
+ * who changed what in a report.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "users, reports, members, conversations, event log, processed messages",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        display_name TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        unit_name TEXT,
+        year INTEGER,
+        kind TEXT,
+        doc TEXT NOT NULL,
+        progress_done INTEGER NOT NULL DEFAULT 0,
+        progress_total INTEGER NOT NULL DEFAULT 0,
+        score REAL,
+        grade TEXT,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX reports_updated_at ON reports(updated_at);
+
+      CREATE TABLE report_members (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        PRIMARY KEY (report_id, user_id)
+      ) STRICT;
+      CREATE INDEX report_members_user ON report_members(user_id);
+
+      CREATE TABLE conversations (
+        key TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        report_id TEXT REFERENCES reports(id) ON DELETE SET NULL,
+        state TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX conversations_report ON conversations(report_id);
+
+      CREATE TABLE events (
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        seq INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        message_id TEXT,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        PRIMARY KEY (report_id, seq)
+      ) STRICT;
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, '事件日志只能追加，不能修改'); END;
+      CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, '事件日志只能追加，不能删除'); END;
+
+      CREATE TABLE processed_messages (
+        message_id TEXT PRIMARY KEY,
+        conversation_key TEXT NOT NULL,
+        replies TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX processed_messages_at ON processed_messages(at);
+    `,
+  },
+];
+
+/** The schema version this code writes: the last migration's. */
+export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** Reads `PRAGMA user_version`: 0 for a new database, else the last migration applied. */
+export function schemaVersion(db: Database): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+/**
+ * Brings the database up to the last of `migrations`, each step in its own IMMEDIATE transaction
+ * so two processes opening the same file cannot both apply it. A database whose version is newer
+ * than the code knows is refused rather than written to by code that does not understand it.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    }
+  });
+  const latest = migrations.length;
+  const found = schemaVersion(db);
+  if (found > latest) {
+    throw new StorageError(
+      "storage.too_new",
+      `数据库 ${db.name} 的结构版本是 ${found}，而本程序只认识到版本 ${latest}：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。`,
+    );
+  }
+  for (const m of migrations) {
+    db.transaction(() => {
+      if (schemaVersion(db) >= m.version) return;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
