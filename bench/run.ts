@@ -5,6 +5,7 @@ import { type Report, ReportSchema } from "../src/core/report.ts";
 import { explain } from "../src/scoring/explain.ts";
 import { score } from "../src/scoring/score.ts";
 import { loadScheme } from "../src/services/scheme-files.ts";
+import { benchChat } from "./chat-bench.ts";
 
 function syntheticReport(indicators: number): Report {
   const blocks = [
@@ -103,4 +104,5 @@ if (gc) {
     indicators: rows,
   });
 }
+benchChat(line);
 line("rss_after_bench", process.memoryUsage().rss / 1024 / 1024, "MiB");

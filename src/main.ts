@@ -1,30 +1,27 @@
-import { createInterface } from "node:readline/promises";
-import { HELP, runCli } from "./adapters/cli/main.ts";
+import { runCli } from "./adapters/cli/main.ts";
+import { readConfig } from "./config.ts";
 
 /**
- * `npm start`: the embedded default, a terminal session that needs no token or key. Until the
- * conversational chat lands (issue 3) it takes `ziping` commands line by line.
+ * `npm start`: the composition root. With no arguments it opens the terminal chat on the local
+ * SQLite file (no token or key needed); with arguments it runs that `ziping` command.
+ * The Slack app starts here once SLACK_BOT_TOKEN and SLACK_APP_TOKEN are set (issue 6).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args.length > 0) {
-    process.exitCode = await runCli(args);
+  const config = readConfig();
+  if (!config.ok) {
+    process.stderr.write(`${config.message}\n`);
+    process.exitCode = 2;
     return;
   }
-  process.stdout.write(
-    `欢迎使用 ziping（自评）。输入命令后回车，例如：\n  explain fixtures/reports/seed-000.json\n输入 help 查看全部命令，exit 退出。\n\n`,
-  );
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  rl.setPrompt("ziping> ");
-  rl.prompt();
-  for await (const line of rl) {
-    const words = line.trim().split(/\s+/).filter(Boolean);
-    if (words[0] === "exit" || words[0] === "quit" || words[0] === "退出") break;
-    if (words.length > 0) await runCli(words[0] === "ziping" ? words.slice(1) : words);
-    else process.stdout.write(`${HELP}\n`);
-    rl.prompt();
+  if (
+    config.config.SLACK_BOT_TOKEN !== undefined &&
+    config.config.SLACK_APP_TOKEN !== undefined &&
+    args.length === 0
+  ) {
+    process.stderr.write("已设置 Slack 令牌，但 Slack 应用尚未包含在此版本中；先启动终端对话。\n");
   }
-  rl.close();
+  process.exitCode = await runCli(args.length > 0 ? args : ["chat"]);
 }
 
 await main();

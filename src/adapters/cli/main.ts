@@ -1,7 +1,10 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { readConfig } from "../../config.ts";
+import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { explainCommand } from "./explain-command.ts";
 import { type CliIo, EXIT, processIo } from "./output.ts";
+import { exportCommand, reportsCommand } from "./reports-command.ts";
 import { schemaCommand } from "./schema-command.ts";
 import { schemesCommand } from "./schemes-command.ts";
 import { scoreCommand } from "./score-command.ts";
@@ -9,12 +12,17 @@ import { scoreCommand } from "./score-command.ts";
 export const HELP = `ziping（自评）—— 绩效自评报告助手
 
 用法：
+  ziping chat    [--db 路径] [--user 姓名] [--script 对话文件] [--delay 毫秒]   终端对话填写报告（默认 data/ziping.db）
+  ziping reports [--db 路径] [--json]                               列出报告、进度和当前得分
+  ziping export  <报告编号> [--db 路径]                              输出报告 JSON（可交给 score/explain）
   ziping score   <报告.json> [--scheme 方案ID|方案文件] [--json]   按评分方案计分，列出与规则不符之处
   ziping explain <报告.json> [--scheme 方案ID|方案文件] [--json]   为什么不是100分？怎样才能得优/100分？
   ziping schemes [--json]                                          列出已安装的评分方案
   ziping schema                                                    打印报告文件的 JSON Schema
 
 示例：
+  npm start                                  （即 ziping chat）
+  npx ziping chat --script fixtures/conversations/seed-000.txt --db /tmp/demo.db
   npx ziping score fixtures/reports/seed-000.json
   npx ziping explain fixtures/reports/seed-000.json
 
@@ -37,6 +45,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         scheme: { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
+        db: { type: "string" },
+        user: { type: "string" },
+        script: { type: "string" },
+        delay: { type: "string" },
+        out: { type: "string" },
       },
     });
   } catch (e) {
@@ -49,8 +62,35 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.out(HELP);
     return EXIT.ok;
   }
+  const config = readConfig();
+  if (!config.ok) return usage(io, config.message);
+  const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
   try {
     switch (command) {
+      case "chat": {
+        const delay = parsed.values.delay === undefined ? undefined : Number(parsed.values.delay);
+        if (delay !== undefined && !(Number.isFinite(delay) && delay >= 0))
+          return usage(io, `--delay 应为毫秒数，例如 --delay 300`);
+        const options: ChatOptions = {
+          db,
+          user: typeof parsed.values.user === "string" ? parsed.values.user : config.config.USER,
+          outDir: typeof parsed.values.out === "string" ? parsed.values.out : "out",
+        };
+        if (typeof parsed.values.script === "string") options.script = parsed.values.script;
+        if (delay !== undefined) options.delay = delay;
+        return await chatCommand(io, options);
+      }
+      case "reports":
+        return reportsCommand(io, db, json);
+      case "export": {
+        const id = rest[0];
+        if (id === undefined)
+          return usage(
+            io,
+            "ziping export 需要报告编号，例如 ziping export r1a2b3c4d（用 ziping reports 查看编号）",
+          );
+        return exportCommand(io, db, id);
+      }
       case "score":
       case "explain": {
         const file = rest[0];

@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { createInterface } from "node:readline";
+import { openApp } from "../../services/open-app.ts";
+import { ChatSession } from "./chat-session.ts";
+import { type CliIo, EXIT } from "./output.ts";
+
+/** Options of `ziping chat`. */
+export interface ChatOptions {
+  db: string;
+  user: string;
+  script?: string;
+  /** Milliseconds to wait between scripted messages (demos; the SIGKILL test). */
+  delay?: number;
+  outDir: string;
+}
+
+/** Splits a script into messages: blocks separated by lines containing only `---`. */
+export function scriptMessages(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/^---[ \t]*$/m)
+    .map((m) => m.trim())
+    .filter((m) => m !== "");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `ziping chat`: the terminal conversation. With --script it plays a file of messages (ids derived
+ * from the file name and position, so replaying a script after a crash only sends what is missing).
+ */
+export async function chatCommand(io: CliIo, options: ChatOptions): Promise<number> {
+  let script: string[] | undefined;
+  if (options.script !== undefined) {
+    try {
+      script = scriptMessages(readFileSync(options.script, "utf8"));
+    } catch (e) {
+      io.err(
+        `无法读取对话脚本 ${options.script}：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (e as Error).message}`,
+      );
+      return EXIT.badInput;
+    }
+  }
+  let app: ReturnType<typeof openApp>;
+  try {
+    app = openApp(options.db);
+  } catch (e) {
+    io.err(`无法打开数据库 ${options.db}：${(e as Error).message}`);
+    return EXIT.badInput;
+  }
+  try {
+    const session = new ChatSession(app, io, options.user, options.outDir);
+    if (script !== undefined) {
+      const name = basename(options.script ?? "script");
+      session.resume();
+      for (const [i, text] of script.entries()) {
+        if (options.delay !== undefined && options.delay > 0) await sleep(options.delay);
+        io.out(`\n>>> [${i + 1}/${script.length}] ${options.user}：\n${text}\n`);
+        io.out("ziping：");
+        session.send(text, `script:${name}:${i + 1}`);
+      }
+      return EXIT.ok;
+    }
+    await interactive(session, io, options.user);
+    return EXIT.ok;
+  } finally {
+    app.close();
+  }
+}
+
+/**
+ * Reads the terminal line by line. Lines that arrive together (a paste from Excel or Word) form one
+ * message; so does a block between two lines of `"""`.
+ */
+async function interactive(session: ChatSession, io: CliIo, user: string): Promise<void> {
+  io.out(`ziping 终端对话（用户：${user}）。粘贴多行表格会作为一条消息；输入“退出”结束，数据已自动保存。\n`);
+  session.resume();
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY === true,
+  });
+  const prompt = () => process.stdout.write("\n您：");
+  let buffer: string[] = [];
+  let block = false;
+  let timer: NodeJS.Timeout | undefined;
+  let counter = 0;
+  const flush = () => {
+    timer = undefined;
+    const text = buffer.join("\n");
+    buffer = [];
+    if (text.trim() === "") {
+      prompt();
+      return;
+    }
+    counter += 1;
+    session.send(text, `cli:${user}:${Date.now()}:${counter}`);
+    prompt();
+  };
+  prompt();
+  await new Promise<void>((resolve) => {
+    rl.on("line", (line) => {
+      if (!block && buffer.length === 0 && /^(退出|exit|quit)$/i.test(line.trim())) {
+        rl.close();
+        return;
+      }
+      if (line.trim() === '"""') {
+        block = !block;
+        if (!block) flush();
+        return;
+      }
+      buffer.push(line);
+      if (block) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, 60);
+    });
+    rl.on("close", () => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (buffer.length > 0) flush();
+      io.out("\n已保存，下次运行 ziping chat 会从这里继续。再见！");
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,91 @@
+import type { Reply } from "../../conversation/replies.ts";
+
+/** Display width of a string in a terminal: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width +=
+      code >= 0x1100 &&
+      (code <= 0x115f ||
+        (code >= 0x2e80 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        (code >= 0xffe0 && code <= 0xffe6) ||
+        code >= 0x20000)
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+function padTo(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function clip(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, " ");
+  if (displayWidth(flat) <= width) return flat;
+  let out = "";
+  for (const ch of flat) {
+    if (displayWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** A table with aligned columns; long cells are clipped so rows stay on one line. */
+export function renderTable(
+  title: string,
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  maxCell = 36,
+): string {
+  const cells = [columns, ...rows].map((row) => columns.map((_, i) => clip(row[i] ?? "", maxCell)));
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ""))));
+  const line = (row: readonly string[]) =>
+    row
+      .map((c, i) => padTo(c, widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  const [head, ...body] = cells;
+  const rule = widths.map((w) => "─".repeat(w)).join("  ");
+  return [`【${title}】`, line(head ?? []), rule, ...body.map(line)].join("\n");
+}
+
+const LEVEL = { error: "✗ ", warn: "⚠ ", info: "· " } as const;
+
+/** Renders the engine's replies as terminal text. */
+export function renderReplies(replies: readonly Reply[]): string {
+  const out: string[] = [];
+  for (const reply of replies) {
+    switch (reply.type) {
+      case "text":
+        out.push(reply.text);
+        break;
+      case "notice":
+        out.push(`${LEVEL[reply.level]}${reply.text}`);
+        break;
+      case "table":
+        out.push(renderTable(reply.title, reply.columns, reply.rows));
+        if (reply.note !== undefined && reply.note !== "") out.push(reply.note);
+        break;
+      case "question": {
+        const lines = [`[已完成 ${reply.progress.done}/${reply.progress.total} 项] ${reply.text}`];
+        if (reply.choices !== undefined) lines.push(...reply.choices.map((c, i) => `  ${i + 1}. ${c.label}`));
+        if (reply.example !== undefined && reply.example !== "") lines.push(`  例如：${reply.example}`);
+        out.push(lines.join("\n"));
+        break;
+      }
+      case "confirm":
+        out.push(`${reply.text}  [${reply.choices.map((c) => c.label).join(" / ")}]`);
+        break;
+      case "file":
+        out.push(`文件：${reply.name}`);
+        break;
+    }
+  }
+  return out.join("\n");
+}

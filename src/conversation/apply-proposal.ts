@@ -1,0 +1,52 @@
+import { ReportSchema } from "../core/report.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import { validate } from "../core/validation.ts";
+import type { ChangeSet, EngineState } from "./conversation-state.ts";
+import { UNDO_DEPTH } from "./conversation-state.ts";
+import type { Effect } from "./effects.ts";
+import { ALL_FIELDS } from "./field-catalog.ts";
+import { applyChanges, type Change, type Json } from "./patch.ts";
+
+/** The draft must stay a valid partial report after every change: kind, unit and year may still be missing. */
+const DraftSchema = ReportSchema.partial().extend({ unit: ReportSchema.shape.unit.partial().optional() });
+
+const LABELS = new Map(ALL_FIELDS.map((f) => [f.path.join("."), f.label]));
+
+/** Checks the draft after `changes`; the Chinese message names the field and the expected form. */
+export function checkDraft(doc: Json): Result<Json> {
+  const checked = validate(DraftSchema, doc, "answer.invalid", "报告");
+  if (!checked.ok) {
+    const message = checked.error.message
+      .replace(/^报告不符合要求：\n/, "")
+      .replace(/字段 ([A-Za-z.]+)：/g, (whole, path: string) => {
+        const label = LABELS.get(path);
+        return label === undefined ? whole : `“${label}”：`;
+      });
+    return fail(checked.error.code, `这个回答没有保存：\n${message}`);
+  }
+  return ok(doc);
+}
+
+/**
+ * Accepts a change set: applies it to the draft, pushes it on the undo stack and records it as an
+ * event. Returns an error (state untouched) when the draft would become invalid.
+ */
+export function accept(
+  state: EngineState,
+  set: ChangeSet,
+  kind: string,
+): Result<{ state: EngineState; effects: Effect[] }> {
+  const reportId = state.conversation.reportId;
+  if (state.report === null || reportId === null) return fail("answer.no_report", "还没有打开报告。");
+  if (set.changes.length === 0) return ok({ state, effects: [] });
+  const doc = applyChanges(state.report, set.changes);
+  const checked = checkDraft(doc);
+  if (!checked.ok) return checked;
+  const undo = [...state.conversation.undo, { summary: set.summary, changes: set.changes as Change[] }].slice(
+    -UNDO_DEPTH,
+  );
+  return ok({
+    state: { report: doc, conversation: { ...state.conversation, undo, pending: null } },
+    effects: [{ type: "record", reportId, kind, summary: set.summary, changes: set.changes as Change[] }],
+  });
+}

@@ -1,0 +1,138 @@
+import type { Problem } from "../core/result.ts";
+import { GLOBAL_FIELDS, type NamedField, SUBJECTS, type Subject } from "./field-catalog.ts";
+import { readValue } from "./field-values.ts";
+import type { Json } from "./patch.ts";
+
+/** A fact read from a message: which field, the value to store, and a note when something was assumed. */
+export interface FactHit {
+  field: NamedField;
+  value: Json;
+  note?: string;
+}
+
+/** What a free-text message said: the facts, the parts that named a field but had a bad value, the rest. */
+export interface Facts {
+  hits: FactHit[];
+  problems: Problem[];
+  /** Clauses that named no field, in order (a bare answer to the current question). */
+  leftovers: string[];
+}
+
+const CLAUSE = /[，,；;。]+/;
+const FILLER = /^(的|绩效|自评|报告|整体|表|情况|是|为|和|及|与|、|\s)*$/;
+/** A number field's value must start like a number ("支出管理中心" is a name, not an amount). */
+const NUMERIC_START =
+  /^[-+\d０-９零〇一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟两.≥≤<>大小不低高超过于达约近]/;
+const NUMERIC_TYPES = new Set(["money", "percent", "points", "year"]);
+const CONNECTOR = /^[\s：:是为达共计合了]*(数)?[\s：:是为]*/;
+
+function byLength(fields: readonly NamedField[]): { field: NamedField; alias: string }[] {
+  return fields
+    .flatMap((field) => field.aliases.map((alias) => ({ field, alias })))
+    .sort((a, b) => b.alias.length - a.alias.length);
+}
+
+const GLOBAL_ALIASES = byLength(GLOBAL_FIELDS);
+const SUBJECT_ALIASES = new Map<Subject, ReturnType<typeof byLength>>(
+  SUBJECTS.map((s) => [s, byLength(s.fields)]),
+);
+const DEFAULT_SUBJECT = SUBJECTS[0] as Subject;
+
+/**
+ * Reads every labelled fact in a message: "年初预算561.41万，调整后561.41万，执行545.06万",
+ * "单位：…；年度：2021", "三公经费预算0万元，实际支出0万元". A topic (三公经费, 政府采购, 基本支出 …)
+ * carries over to the following clauses of the same line. `assumeWan` reads bare amounts as 万元;
+ * `strict` (the question asked for these figures) reports a named field with an unreadable value
+ * instead of passing over it.
+ */
+export function extractFacts(text: string, assumeWan: boolean, strict = false): Facts {
+  const out: Facts = { hits: [], problems: [], leftovers: [] };
+  for (const rawLine of text.split(/\n+/)) {
+    const line = takeColonFields(rawLine, out, assumeWan);
+    let subject = DEFAULT_SUBJECT;
+    for (const rawClause of line.split(CLAUSE)) {
+      let clause = takeImplicit(rawClause.trim(), out);
+      if (clause === "" || FILLER.test(clause)) continue;
+      const named = SUBJECTS.slice(1).find((s) => s.words.test(clause));
+      if (named !== undefined) {
+        subject = named;
+        clause = clause.replace(named.words, "").trim();
+      } else if (DEFAULT_SUBJECT.words.test(clause) && !/^预算执行/.test(clause)) {
+        subject = DEFAULT_SUBJECT;
+      }
+      if (takeAlias(clause, GLOBAL_ALIASES, out, assumeWan, true)) continue;
+      if (!takeAlias(clause, SUBJECT_ALIASES.get(subject) ?? [], out, assumeWan, false, strict))
+        out.leftovers.push(rawClause.trim());
+    }
+  }
+  return out;
+}
+
+/** "单位：xxx" / "年度履职目标：…；…" — a label with a colon takes the rest of the line up to the next label. */
+function takeColonFields(line: string, out: Facts, assumeWan: boolean): string {
+  const labels = GLOBAL_ALIASES.map((a) => a.alias.replace(/[()（）]/g, "\\$&")).join("|");
+  const re = new RegExp(`(${labels})\\s*[：:]`, "g");
+  const marks = [...line.matchAll(re)];
+  if (marks.length === 0) return line;
+  let rest = line.slice(0, marks[0]?.index ?? 0);
+  marks.forEach((m, k) => {
+    const next = marks[k + 1];
+    const start = (m.index ?? 0) + m[0].length;
+    const value = line.slice(start, next?.index ?? line.length).replace(/^\s+|[\s，,；;。]+$/g, "");
+    const alias = GLOBAL_ALIASES.find((a) => a.alias === m[1]);
+    if (alias !== undefined) record(alias.field, value, out, assumeWan);
+  });
+  rest = rest.trim();
+  return rest;
+}
+
+/** Facts officers state without a label: "2021年度", "部门整体", "项目支出绩效自评". */
+function takeImplicit(clause: string, out: Facts): string {
+  let rest = clause;
+  const year = rest.match(/(20\d{2})\s*年度/);
+  if (year?.[1] !== undefined) {
+    push(out, "年度", Number(year[1]));
+    rest = rest.replace(year[0], "");
+  }
+  if (/部门整体/.test(rest)) {
+    push(out, "报告类型", "department");
+    rest = rest.replace(/部门整体(支出)?/, "");
+  } else if (/项目支出绩效|项目(绩效)?自评/.test(rest)) {
+    push(out, "报告类型", "project");
+    rest = rest.replace(/项目(支出)?/, "");
+  }
+  return rest.trim();
+}
+
+function push(out: Facts, label: string, value: Json): void {
+  const field = GLOBAL_FIELDS.find((f) => f.label === label);
+  if (field !== undefined) out.hits.push({ field, value });
+}
+
+function takeAlias(
+  clause: string,
+  aliases: ReturnType<typeof byLength>,
+  out: Facts,
+  assumeWan: boolean,
+  atStart: boolean,
+  strict = false,
+): boolean {
+  for (const { field, alias } of aliases) {
+    const at = clause.indexOf(alias);
+    if (at < 0 || (atStart && at > 0)) continue;
+    const value = clause.slice(at + alias.length).replace(CONNECTOR, "");
+    if (value === "" || (!strict && NUMERIC_TYPES.has(field.type) && !NUMERIC_START.test(value))) continue;
+    record(field, value, out, assumeWan);
+    return true;
+  }
+  return false;
+}
+
+function record(field: NamedField, value: string, out: Facts, assumeWan: boolean): void {
+  const read = readValue(field, value, assumeWan);
+  if (read.ok)
+    out.hits.push(
+      read.value.note === undefined ? { field, value: read.value.value } : { field, ...read.value },
+    );
+  else out.problems.push(read.error);
+}

@@ -1,0 +1,186 @@
+import { readPastedTables } from "../importing/pasted-tables.ts";
+import { splitSections } from "../importing/sections.ts";
+import { asArray, asObject, indicatorRefs } from "./draft-access.ts";
+import { showValue } from "./fact-changes.ts";
+import { applyChanges, type Change, changeTo, getIn, type Json, type Path } from "./patch.ts";
+import type { Reply } from "./replies.ts";
+
+/** Objects merged key by key; everything else (arrays, rows of a table) is replaced whole. */
+const MERGED = new Set([
+  "unit",
+  "goals",
+  "preparer",
+  "budget",
+  "summary",
+  "sources",
+  "structure",
+  "threePublicExpenses",
+  "procurement",
+  "carryover",
+  "funds",
+  "staff",
+]);
+
+/** Whether a message is a paste to read as tables and sections rather than as an answer. */
+export function looksLikePaste(text: string): boolean {
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  if (lines.some((l) => l.split("\t").length >= 3)) return true;
+  if (lines.filter((l) => l.includes("|")).length >= 2) return true;
+  return lines.length >= 2 && splitSections(text).sections.length > 0;
+}
+
+/** What a paste would change, with the confirmation tables to show before saving. */
+export interface PasteReading {
+  changes: Change[];
+  replies: Reply[];
+  summary: string;
+  /** Nothing recognisable was found. */
+  empty: boolean;
+}
+
+function fragmentChanges(doc: Json, fragment: Json, prefix: Path, out: Change[]): void {
+  for (const [key, value] of Object.entries(asObject(fragment))) {
+    const path = [...prefix, key];
+    if (MERGED.has(key) && typeof value === "object" && value !== null && !Array.isArray(value)) {
+      fragmentChanges(doc, value, path, out);
+      continue;
+    }
+    const change = changeTo(applyChanges(doc, out), path, value);
+    if (change !== null) out.push(change);
+  }
+}
+
+function mergeSections(doc: Json, sections: Json[]): Json[] {
+  const merged = [...asArray(getIn(doc, ["narrative"]))];
+  for (const section of sections) {
+    const at = merged.findIndex((s) => asObject(s).id === asObject(section).id);
+    if (at >= 0) merged[at] = section;
+    else merged.push(section);
+  }
+  return merged;
+}
+
+/**
+ * Reads a paste (tables copied from Excel/Word, narrative with headings, or both) into changes to
+ * the draft and a compact table of what was read, including what could not be read.
+ */
+export function readPaste(doc: Json, text: string): PasteReading {
+  const tables = readPastedTables(text, { defaultAmountUnit: "万元" });
+  const split = splitSections(text);
+  const changes: Change[] = [];
+  fragmentChanges(doc, tables.fragment as Json, [], changes);
+  if (split.sections.length > 0) {
+    const change = changeTo(
+      applyChanges(doc, changes),
+      ["narrative"],
+      mergeSections(applyChanges(doc, changes), split.sections as unknown as Json[]),
+    );
+    if (change !== null) changes.push(change);
+  }
+  const after = applyChanges(doc, changes);
+  const rows = describe(changes, after);
+  const replies: Reply[] = [];
+  if (rows.length > 0)
+    replies.push({ type: "table", title: "从粘贴内容中读到", columns: ["项目", "内容"], rows });
+  const indicators = changes.some((c) => c.path[0] === "indicators") ? indicatorTable(after) : null;
+  if (indicators !== null) replies.push(indicators);
+  if (tables.unread.length > 0)
+    replies.push({
+      type: "notice",
+      level: "warn",
+      text: `有 ${tables.unread.length} 行没有读懂（未保存这些行）：\n${tables.unread
+        .slice(0, 10)
+        .map((u) => `第${u.line}行：${u.reason}`)
+        .join("\n")}`,
+    });
+  const names = rows.map((r) => r[0] ?? "");
+  const what = names.length > 4 ? `${names.slice(0, 4).join("、")}等 ${names.length} 项` : names.join("、");
+  return { changes, replies, summary: `粘贴的内容：${what}`, empty: changes.length === 0 };
+}
+
+const NAMES: Record<string, string> = {
+  "unit.name": "单位名称",
+  year: "年度",
+  "preparer.name": "填表人",
+  "preparer.phone": "联系电话",
+  "goals.text": "年度履职目标",
+  "goals.status": "目标完成情况",
+  "summary.total": "自评得分",
+  "summary.grade": "自评结果",
+  "budget.initial": "年初预算数",
+  "budget.adjusted": "调整后预算数",
+  "budget.executed": "预算执行数",
+  "budget.reportedRate": "预算执行率（填报）",
+  "budget.weight": "预算执行率分值",
+  "budget.score": "预算执行率得分",
+};
+
+function describe(changes: readonly Change[], after: Json): string[][] {
+  const rows: string[][] = [];
+  for (const change of changes) {
+    const key = change.path.join(".");
+    if (key === "tasks")
+      rows.push([
+        "年度主要任务",
+        `${asArray(change.after).length} 项：${asArray(change.after)
+          .map((t) => asObject(t).name)
+          .slice(0, 3)
+          .join("；")}${asArray(change.after).length > 3 ? "…" : ""}`,
+      ]);
+    else if (key === "indicators")
+      rows.push([
+        "绩效指标",
+        `${asArray(change.after).length} 个一级指标，${indicatorRefs(after).length} 个三级指标（见下表）`,
+      ]);
+    else if (key === "summary.blocks")
+      rows.push([
+        "得分情况表",
+        asArray(change.after)
+          .map((b) => `${String(asObject(b).name)} ${String(asObject(b).score ?? "")}`)
+          .join("；"),
+      ]);
+    else if (key === "summary.totalRow")
+      rows.push(["得分情况表合计", `${String(asObject(change.after).score ?? "")}`]);
+    else if (key === "narrative") rows.push(...sectionRows(change));
+    else if (key.startsWith("budget.sources") || key.startsWith("budget.structure"))
+      rows.push([`预算情况 ${key.split(".").slice(1).join("/")}`, rowText(change.after)]);
+    else rows.push([NAMES[key] ?? key, showValue(change.after)]);
+  }
+  return rows;
+}
+
+function rowText(value: Json | undefined): string {
+  const o = asObject(value);
+  return ["initial", "adjusted", "executed", "reportedRate"].map((k) => String(o[k] ?? "—")).join(" / ");
+}
+
+function sectionRows(change: Change): string[][] {
+  const before = new Set(asArray(change.before).map((s) => JSON.stringify(s)));
+  return asArray(change.after)
+    .filter((s) => !before.has(JSON.stringify(s)))
+    .map((s) => {
+      const text = String(asObject(s).text ?? "");
+      return [
+        String(asObject(s).title ?? ""),
+        text === "" ? "（空）" : `${text.length} 字：${text.slice(0, 24)}${text.length > 24 ? "…" : ""}`,
+      ];
+    });
+}
+
+function indicatorTable(doc: Json): Reply {
+  const refs = indicatorRefs(doc);
+  return {
+    type: "table",
+    title: `绩效指标（${refs.length} 个三级指标）`,
+    columns: ["序号", "一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+    rows: refs.map((r) => [
+      String(r.n),
+      r.block,
+      r.name,
+      String(r.row.target ?? "—"),
+      String(r.row.actual ?? "—"),
+      String(r.row.weight ?? "—"),
+      String(r.row.score ?? "—"),
+    ]),
+  };
+}

@@ -1,0 +1,70 @@
+import { explain, explanationText } from "../scoring/explain.ts";
+import { fmt } from "../scoring/rounding.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import { score } from "../scoring/score.ts";
+import type { ScoreCard } from "../scoring/score-card.ts";
+import { draftAsReport, textAt } from "./draft-access.ts";
+import type { Json } from "./patch.ts";
+import { notice, type Reply, say } from "./replies.ts";
+
+/** The draft's score card, or why it cannot be scored yet (in Chinese). */
+export function cardFor(
+  doc: Json | null,
+  schemes: readonly Scheme[],
+): { card: ScoreCard; scheme: Scheme } | { why: string } {
+  if (doc === null) return { why: "还没有开始填写报告。" };
+  const report = draftAsReport(doc);
+  if (report === null) {
+    const missing = [
+      textAt(doc, ["unit", "name"]) === undefined ? "单位名称" : null,
+      textAt(doc, ["year"]) === undefined ? "年度" : null,
+      textAt(doc, ["kind"]) === undefined ? "报告类型" : null,
+    ].filter((x) => x !== null);
+    return { why: `还不能计分：请先填写${missing.join("、") || "基本信息"}。` };
+  }
+  const scheme = schemes.find((s) => s.id === report.schemeId);
+  if (scheme === undefined) return { why: "还不能计分：请先选择评分办法。" };
+  return { card: score(report, scheme), scheme };
+}
+
+/** "现在多少分": the total under the rules, the block table, and what the report itself claims. */
+export function scoreReplies(doc: Json | null, schemes: readonly Scheme[]): Reply[] {
+  const got = cardFor(doc, schemes);
+  if ("why" in got) return [notice("info", got.why)];
+  const { card } = got;
+  const reported = card.reported.total;
+  const claim =
+    reported !== undefined && Math.abs(reported - card.total) > 0.005
+      ? `（报告填写的是${fmt(reported)}分）`
+      : "";
+  return [
+    say(`按《${card.schemeName}》，现在计得 ${fmt(card.total)} 分，等级“${card.grade}”${claim}。`),
+    {
+      type: "table",
+      title: "各项指标得分",
+      columns: ["一级指标", "分值", "得分", "失分"],
+      rows: card.blocks.map((b) => [b.name, fmt(b.weight), fmt(b.points), fmt(b.lost)]),
+      note:
+        card.findings.length > 0
+          ? `另有 ${card.findings.length} 处与规则或数据不一致，问“为什么是${fmt(reported ?? card.total)}分不是100分”可看明细。`
+          : undefined,
+    } as Reply,
+  ];
+}
+
+/** "为什么是96分不是100分" / "怎样才能得优": the core's explanation, word for word. */
+export function explainReplies(doc: Json | null, schemes: readonly Scheme[], goal?: "优" | "100"): Reply[] {
+  const got = cardFor(doc, schemes);
+  if ("why" in got) return [notice("info", got.why)];
+  const e = explain(got.card, got.scheme.grades);
+  if (goal === undefined) return [say(explanationText(e, got.scheme.name))];
+  const plan = e.goals.find((g) => g.goal === goal);
+  const name = goal === "100" ? "100分" : "“优”";
+  if (plan === undefined || plan.reached) return [say(`按规则计得${fmt(e.total)}分，已经达到${name}。`)];
+  const steps = plan.steps.map((s, i) => `${i + 1}. ${s.restore ?? s.label}（可挽回${fmt(s.restorable)}分）`);
+  return [
+    say(
+      `按规则现在${fmt(e.total)}分，要得${name}还差${fmt(plan.need)}分。${plan.reachable ? "可以这样做：" : "现有可挽回的失分不够，能做的有："}\n${steps.join("\n")}`,
+    ),
+  ];
+}

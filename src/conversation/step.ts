@@ -1,0 +1,412 @@
+import type { Result } from "../core/result.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import { accept } from "./apply-proposal.ts";
+import { type ConversationState, type EngineState, initialConversation } from "./conversation-state.ts";
+import { correctField, editIndicator } from "./corrections.ts";
+import { derivedReplies, surprise } from "./derived-replies.ts";
+import type { Effect } from "./effects.ts";
+import { changesForFacts } from "./fact-changes.ts";
+import { extractFacts } from "./facts.ts";
+import { recognise } from "./intents.ts";
+import { HELP_TEXT, WELCOME } from "./messages.ts";
+import { looksLikePaste, readPaste } from "./paste.ts";
+import { applyChanges, getIn, invertChanges, type Json } from "./patch.ts";
+import { currentSlot, missingReplies, progressOf, questionReply } from "./progress.ts";
+import { notice, type Reply, say } from "./replies.ts";
+import { MAX_MESSAGE, sanitize } from "./sanitize.ts";
+import { cardFor, explainReplies, scoreReplies } from "./score-answers.ts";
+import type { Proposal, Slot } from "./slot-types.ts";
+import { autoChanges, buildSlots } from "./slots.ts";
+
+/** One user message (or a resume) as the engine sees it. Ids come from the shell. */
+export interface EngineInput {
+  text: string;
+  /** Id for a report this turn may create. */
+  newReportId: string;
+  /** Set when a conversation is reopened (terminal start, app restart): say where we are. */
+  resume?: boolean;
+}
+
+export interface StepResult {
+  state: EngineState;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/** Slots whose answer is free text, read whole (not searched for labelled facts). */
+const FREE_TEXT = /^(goals|section:|deviationReason:|target:|actual:|preparer|scheme|kind)/;
+
+/** Builds the engine for a set of installed scoring schemes. */
+export function createEngine(schemes: readonly Scheme[]) {
+  const slotsOf = (state: EngineState): Slot[] => {
+    const doc = state.report ?? {};
+    const got = cardFor(doc, schemes);
+    return buildSlots({ doc, schemes, card: "card" in got ? got.card : null });
+  };
+
+  const ask = (state: EngineState, replies: Reply[], effects: Effect[] = []): StepResult => {
+    const slots = slotsOf(state);
+    const question = questionReply(slots, state.conversation);
+    const asked = question.type === "question" ? question.slot : null;
+    return {
+      state: { ...state, conversation: { ...state.conversation, asked } },
+      replies: [...replies, question],
+      effects,
+    };
+  };
+
+  /** Saves a proposal (or asks to confirm it first) and moves on. */
+  const take = (
+    state: EngineState,
+    proposal: Result<Proposal>,
+    kind: string,
+    confirmed = false,
+  ): StepResult => {
+    const lead: Reply[] = [];
+    if (!proposal.ok)
+      return ask(state, [...lead, notice("error", proposal.error.message, proposal.error.path)]);
+    const before = state.report ?? {};
+    const auto = autoChanges(applyChanges(before, proposal.value.changes), schemes);
+    const p = {
+      ...proposal.value,
+      changes: [...proposal.value.changes, ...auto.changes],
+      summary: [proposal.value.summary, ...auto.lines].join("；"),
+    };
+    const wow =
+      confirmed || surprise(before) !== undefined ? undefined : surprise(applyChanges(before, p.changes));
+    if (p.confirm !== undefined || wow !== undefined) {
+      const pending = {
+        kind: "confirm" as const,
+        what: p.summary,
+        summary: p.summary,
+        eventKind: kind,
+        changes: p.changes,
+      };
+      return {
+        state: { ...state, conversation: { ...state.conversation, pending } },
+        replies: [...lead, { type: "confirm", text: p.confirm ?? wow ?? "", choices: CONFIRM_CHOICES }],
+        effects: [],
+      };
+    }
+    const accepted = accept(state, { summary: p.summary, changes: p.changes }, kind);
+    if (!accepted.ok)
+      return ask(state, [...lead, notice("error", accepted.error.message, accepted.error.path)]);
+    const saved = p.changes.length === 0 ? say(p.summary) : say(`已记录：${p.summary}`);
+    const notes = p.notes.map((n) => notice("info", n));
+    const derived = derivedReplies(state.report, accepted.value.state.report, p.changes, schemes);
+    return ask(accepted.value.state, [...lead, saved, ...notes, ...derived], accepted.value.effects);
+  };
+
+  function step(state: EngineState, input: EngineInput, _now: Date): StepResult {
+    const effects: Effect[] = [];
+    let current = state;
+    const text = sanitize(input.text);
+    if (current.report === null || current.conversation.reportId === null) {
+      if (text === "" || input.resume === true || /^(你好|您好|开始|hi|hello|嗨)$/i.test(text))
+        return ask(current, [say(WELCOME)]);
+      const doc: Json = { schemaVersion: 1 };
+      current = {
+        report: doc,
+        conversation: {
+          ...current.conversation,
+          reportId: input.newReportId,
+          skipped: [],
+          undo: [],
+          pending: null,
+        },
+      };
+      effects.push({ type: "create-report", reportId: input.newReportId, doc });
+    } else if (input.resume === true) {
+      const { done, total } = progressOf(slotsOf(current));
+      const lead =
+        done > 0 ? [say(`欢迎回来，上次填到这里（已完成 ${done}/${total} 项）。`)] : [say(WELCOME)];
+      const pending = current.conversation.pending;
+      if (pending !== null)
+        return {
+          state: current,
+          replies: [
+            ...lead,
+            {
+              type: "confirm",
+              text: `还有待确认的内容：${pending.summary}。回复“确认”保存，或“取消”放弃。`,
+              choices: CONFIRM_CHOICES,
+            },
+          ],
+          effects,
+        };
+      return withEffects(ask(current, lead), effects);
+    }
+    return withEffects(turn(current, text), effects);
+  }
+
+  function turn(state: EngineState, text: string): StepResult {
+    if (text === "")
+      return ask(state, [notice("error", "消息是空的。请回答下面的问题，或回复“帮助”查看可用的说法。")]);
+    if (text.length > MAX_MESSAGE)
+      return ask(state, [
+        notice(
+          "error",
+          `消息太长（${text.length} 字，上限 ${MAX_MESSAGE} 字），没有保存。请分段粘贴，例如先粘贴自评表，再粘贴文字部分。`,
+        ),
+      ]);
+    const intent = text.length <= 200 && !text.includes("\n") ? recognise(text) : null;
+    const pending = state.conversation.pending;
+    const conversation = state.conversation;
+    if (pending !== null && intent?.kind === "confirm")
+      return take(
+        state,
+        { ok: true, value: { changes: pending.changes, summary: pending.summary, notes: [] } },
+        pending.eventKind,
+        true,
+      );
+    if (pending !== null && intent?.kind === "cancel")
+      return ask({ ...state, conversation: { ...conversation, pending: null } }, [
+        say(`已放弃，未保存：${pending.summary}。`),
+      ]);
+    switch (intent?.kind) {
+      case "undo":
+        return undo(state);
+      case "skip":
+        return skip(state);
+      case "progress": {
+        const p = progressOf(slotsOf(state));
+        return ask(state, [say(`已完成 ${p.done}/${p.total} 项。`)]);
+      }
+      case "missing":
+        return ask(state, missingReplies(slotsOf(state), conversation));
+      case "help":
+        return ask(state, [say(HELP_TEXT)]);
+      case "score":
+        return ask(state, scoreReplies(state.report, schemes));
+      case "why":
+        return ask(state, explainReplies(state.report, schemes));
+      case "howto":
+        return ask(state, explainReplies(state.report, schemes, intent.goal));
+      case "new-report":
+        return ask(
+          {
+            report: null,
+            conversation: { ...conversation, reportId: null, pending: null, skipped: [], undo: [] },
+          },
+          [say("好的，开始一份新报告。之前的报告已保存，回复“我的报告”可以切换回去。")],
+        );
+      case "list-reports":
+        return { state, replies: [], effects: [{ type: "list-reports" }] };
+      case "open-report":
+        return { state, replies: [], effects: [{ type: "open-report", ref: intent.ref }] };
+      case "generate":
+        return generate(state);
+      case "correct":
+        return take(state, correctField(state.report ?? {}, intent.target, intent.value), "correction");
+      case "indicator-edit":
+        return take(
+          state,
+          editIndicator(state.report ?? {}, intent.ref, intent.column, intent.value),
+          "correction",
+        );
+      default:
+        break;
+    }
+    if (looksLikePaste(text)) return paste(state, text);
+    if (pending !== null)
+      return {
+        state,
+        replies: [
+          {
+            type: "confirm",
+            text: `请先确认上面的内容：${pending.summary}。回复“确认”保存，或“取消”放弃。`,
+            choices: CONFIRM_CHOICES,
+          },
+        ],
+        effects: [],
+      };
+    return answer(state, text);
+  }
+
+  function answer(state: EngineState, text: string): StepResult {
+    const slots = slotsOf(state);
+    const slot = currentSlot(slots, state.conversation);
+    const doc = state.report ?? {};
+    if (slot === undefined) {
+      const facts = extractFacts(text, false);
+      if (facts.hits.length === 0)
+        return ask(state, [
+          notice(
+            "info",
+            "所有问题都已回答。要修改某个数字，可以说“把预算执行数改成545.06万元”或“第3个指标的实际值是98%”。",
+          ),
+        ]);
+      return take(state, factsProposal(doc, facts), "answer");
+    }
+    if (slot.key === "budget" || slot.key === "three" || FREE_TEXT.test(slot.key))
+      return take(state, slot.answer(text), "answer");
+    const facts = extractFacts(text, false);
+    if (facts.hits.length === 0 && facts.problems.length === 0)
+      return take(state, slot.answer(text), "answer");
+    const first = facts.problems[0];
+    if (first !== undefined) return ask(state, [notice("error", first.message, first.path)]);
+    const base = changesForFacts(doc, facts.hits);
+    const rest = facts.leftovers.join("，");
+    if (rest === "")
+      return take(
+        state,
+        { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } },
+        "answer",
+      );
+    const bare = slot.answer(rest);
+    if (!bare.ok)
+      return take(
+        state,
+        {
+          ok: true,
+          value: {
+            changes: base.changes,
+            summary: base.lines.join("；"),
+            notes: [...base.notes, `没有读懂：“${rest}”`],
+          },
+        },
+        "answer",
+      );
+    return take(
+      state,
+      {
+        ok: true,
+        value: {
+          changes: [...bare.value.changes, ...base.changes],
+          summary: [bare.value.summary, ...base.lines].join("；"),
+          notes: [...bare.value.notes, ...base.notes],
+        },
+      },
+      "answer",
+    );
+  }
+
+  function paste(state: EngineState, text: string): StepResult {
+    const reading = readPaste(state.report ?? {}, text);
+    if (reading.empty)
+      return ask(state, [
+        ...reading.replies,
+        notice(
+          "error",
+          "没有从粘贴的内容中读到表格或章节。表格请从 Excel/Word 直接复制（列之间是制表符）；文字请带上章节标题，例如“五、发现的主要问题和改进措施”。",
+        ),
+      ]);
+    const pending = {
+      kind: "confirm" as const,
+      what: "粘贴内容",
+      summary: reading.summary,
+      eventKind: "paste",
+      changes: reading.changes,
+    };
+    return {
+      state: { ...state, conversation: { ...state.conversation, pending } },
+      replies: [
+        ...reading.replies,
+        {
+          type: "confirm",
+          text: "以上内容正确吗？回复“确认”保存，“取消”放弃；有错可以先确认再修改。",
+          choices: CONFIRM_CHOICES,
+        },
+      ],
+      effects: [],
+    };
+  }
+
+  function undo(state: EngineState): StepResult {
+    const stack = state.conversation.undo;
+    const last = stack[stack.length - 1];
+    if (last === undefined) return ask(state, [notice("info", "没有可以撤销的修改。")]);
+    const reportId = state.conversation.reportId;
+    if (state.report === null || reportId === null)
+      return ask(state, [notice("info", "没有可以撤销的修改。")]);
+    const changes = invertChanges(last.changes);
+    const accepted = accept(
+      { ...state, conversation: { ...state.conversation, undo: stack.slice(0, -1) } },
+      { summary: `撤销：${last.summary}`, changes },
+      "undo",
+    );
+    if (!accepted.ok) return ask(state, [notice("error", accepted.error.message)]);
+    const next = {
+      ...accepted.value.state,
+      conversation: { ...accepted.value.state.conversation, undo: stack.slice(0, -1) },
+    };
+    return ask(next, [say(`已撤销：${last.summary}`)], accepted.value.effects);
+  }
+
+  function skip(state: EngineState): StepResult {
+    const slot = currentSlot(slotsOf(state), state.conversation);
+    if (slot === undefined) return ask(state, [notice("info", "没有待回答的问题。")]);
+    const conversation: ConversationState = {
+      ...state.conversation,
+      skipped: [...state.conversation.skipped, slot.key],
+    };
+    return ask({ ...state, conversation }, [
+      say(`好的，“${slot.field}”稍后补充。回复“还差什么”随时可以查看。`),
+    ]);
+  }
+
+  function generate(state: EngineState): StepResult {
+    const reportId = state.conversation.reportId;
+    if (reportId === null) return ask(state, [notice("info", "还没有报告。")]);
+    const open = slotsOf(state).filter((s) => !s.filled);
+    const lead =
+      open.length > 0
+        ? [notice("warn", `还有 ${open.length} 项未填写（回复“还差什么”查看），先按现有内容导出。`)]
+        : [];
+    return {
+      state,
+      replies: [...lead, ...scoreReplies(state.report, schemes)],
+      effects: [{ type: "export", reportId }],
+    };
+  }
+
+  /** The columns stored beside a report for listing: unit, year, kind, progress, score. */
+  function summarize(doc: Json): ReportSummary {
+    const got = cardFor(doc, schemes);
+    const p = progressOf(slotsOf({ conversation: initialConversation(), report: doc }));
+    const unitName = getIn(doc, ["unit", "name"]);
+    const year = getIn(doc, ["year"]);
+    const kind = getIn(doc, ["kind"]);
+    return {
+      unitName: typeof unitName === "string" ? unitName : null,
+      year: typeof year === "number" ? year : null,
+      kind: typeof kind === "string" ? kind : null,
+      progressDone: p.done,
+      progressTotal: p.total,
+      score: "card" in got ? got.card.total : null,
+      grade: "card" in got ? got.card.grade : null,
+    };
+  }
+
+  return { step, summarize };
+}
+
+/** The listing columns of a report. */
+export interface ReportSummary {
+  unitName: string | null;
+  year: number | null;
+  kind: string | null;
+  progressDone: number;
+  progressTotal: number;
+  score: number | null;
+  grade: string | null;
+}
+
+/** The conversation engine: `step` for turns, `summarize` for listings. */
+export type ChatEngine = ReturnType<typeof createEngine>;
+
+const CONFIRM_CHOICES = [
+  { label: "确认", value: "确认" },
+  { label: "取消", value: "取消" },
+];
+
+function withEffects(result: StepResult, effects: Effect[]): StepResult {
+  return { ...result, effects: [...effects, ...result.effects] };
+}
+
+function factsProposal(doc: Json, facts: ReturnType<typeof extractFacts>): Result<Proposal> {
+  const first = facts.problems[0];
+  if (first !== undefined) return { ok: false, error: first };
+  const base = changesForFacts(doc, facts.hits);
+  return { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } };
+}

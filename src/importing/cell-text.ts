@@ -1,0 +1,56 @@
+/**
+ * Text of one table cell: cleaning extraction artefacts, keys for matching labels, names with the
+ * spaces a PDF extractor puts between Chinese characters removed, and weights written after a name.
+ */
+
+const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const SPACE_BETWEEN_HAN = new RegExp(`([${HAN}])\\s+(?=[${HAN}])`, "gu");
+const TRAILING_WEIGHT = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*(?:分\s*[）)]?|[）)])\s*$/u;
+
+/** Drops Word bookmarks ("[bookmark: _GoBack]"), Markdown heading marks and bold marks, then trims. */
+export function cleanCell(text: string): string {
+  return text
+    .replace(/\[bookmark:[^\]]*\]/g, "")
+    .replace(/^#+\s*/, "")
+    .replace(/^\*\*(.*)\*\*$/, "$1")
+    .trim();
+}
+
+/**
+ * Key for comparing a cell with a known label: no whitespace, full-width brackets and colons made
+ * ASCII, no trailing colon. "部门（单位）名称：" and "部门(单位)名称" have the same key.
+ */
+export function labelKey(text: string): string {
+  return text
+    .replace(/\s+/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/：/g, ":")
+    .replace(/:+$/, "");
+}
+
+/** A name as written, without the spaces between Chinese characters ("投入管理 指标" → "投入管理指标"). */
+export function compactName(text: string): string {
+  return text.replace(SPACE_BETWEEN_HAN, "$1").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Splits a weight written after a name: "产出指标(50分)" → 产出指标 / 50, "数量指标（15）" → 15,
+ * "资金到位率（2分" (bracket never closed) → 2. A name without one is returned unchanged.
+ */
+export function splitWeight(text: string): { name: string; weight?: number } {
+  const match = TRAILING_WEIGHT.exec(text);
+  const name = match?.[1];
+  if (match === null || name === undefined || name === "") return { name: text };
+  return { name, weight: Number(match[2]) };
+}
+
+/** The non-empty cells of a row. */
+export function filled(cells: readonly string[]): string[] {
+  return cells.filter((c) => c !== "");
+}
+
+/** A row as one line of text for messages: its non-empty cells joined by " | ". */
+export function rowText(cells: readonly string[]): string {
+  return filled(cells).join(" | ");
+}

@@ -1,0 +1,128 @@
+import { compactName, labelKey, splitWeight } from "./cell-text.ts";
+
+/**
+ * The columns of an indicator table (一级 / 二级 / 三级指标, 指标值, 度量单位, 实际完成值, 分值,
+ * 得分, 未完成原因分析; Hunan: 权重, 年度指标值, 全年完成值, 自评得分, 偏差及原因分析), and the
+ * alignment of a row whose cells extraction moved.
+ */
+
+/** Column index of each role in the heading row; `name` (三级指标) is always there. */
+export interface IndicatorColumns {
+  width: number;
+  headings: string[];
+  name: number;
+  block?: number;
+  blockWeight?: number;
+  group?: number;
+  target?: number;
+  unit?: number;
+  actual?: number;
+  weight?: number;
+  score?: number;
+  reason?: number;
+}
+
+type Role = Exclude<keyof IndicatorColumns, "width" | "headings">;
+
+const ROLES: ReadonlyArray<readonly [RegExp, Role]> = [
+  [/^一级指标/, "block"],
+  [/^权重$/, "blockWeight"],
+  [/^二级指标/, "group"],
+  [/^三级指标/, "name"],
+  [/指标值$|^(?:年度)?目标值$/, "target"],
+  [/^(?:度量|计量)?单位$/, "unit"],
+  [/完成值$|^实际值$/, "actual"],
+  [/^分值$/, "weight"],
+  [/得分$/, "score"],
+  [/原因/, "reason"],
+];
+
+/** First-level names that can only be a 一级指标 (成本 and 满意度 are second-level in some tables). */
+const BLOCK_NAME = /^(?:投入管理|投入|产出|效益|效果|决策|过程)指标$/;
+
+/** Reads the heading row of an indicator table; null when the row is not one (no 三级指标 column). */
+export function indicatorColumns(cells: readonly string[]): IndicatorColumns | null {
+  const found: Partial<Record<Role, number>> = {};
+  for (const [index, cell] of cells.entries()) {
+    const role = ROLES.find(([pattern]) => pattern.test(labelKey(cell)))?.[1];
+    if (role !== undefined && found[role] === undefined) found[role] = index;
+  }
+  const { name } = found;
+  if (name === undefined) return null;
+  if (found.target === undefined && found.actual === undefined && found.score === undefined) return null;
+  return { ...found, name, width: cells.length, headings: [...cells] };
+}
+
+/** Whether a cell names a first-level block ("产出指标", "投入管理 指标 (20分)"). */
+export function isBlockName(text: string): boolean {
+  return BLOCK_NAME.test(splitWeight(compactName(text)).name);
+}
+
+/** A row with its cells in the columns of the heading row. */
+export interface AlignedRow {
+  cells: string[];
+  /** The 二级指标 cell spans the 三级指标 column too: the group is also the indicator. */
+  nameFromGroup: boolean;
+}
+
+const NUMBER = /^\d+(?:\.\d+)?分?$/;
+
+function hasData(cells: readonly string[], cols: IndicatorColumns): boolean {
+  return [cols.target, cols.unit, cols.actual, cols.weight, cols.score].some(
+    (i) => i !== undefined && (cells[i] ?? "") !== "",
+  );
+}
+
+/**
+ * Puts a row's cells under the right headings. Known moves:
+ * - a blank first cell with the block name in the 二级指标 column (the whole row shifted right);
+ * - one cell short with the 二级指标 cell spanning 三级指标 (Hunan 投入管理 rows);
+ * - one cell short with only the trailing 原因 cell missing;
+ * - the indicator name alone in the 一级指标 column, 二级/三级 blank (seed 001).
+ * Any other row of the wrong length cannot be placed: the reason is returned instead.
+ */
+export function alignIndicatorRow(
+  cells: readonly string[],
+  cols: IndicatorColumns,
+  inBlock: boolean,
+): AlignedRow | { problem: string } {
+  const c = [...cells];
+  while (c.length > cols.width && c.at(-1) === "") c.pop();
+  if (c.length > cols.width) {
+    return { problem: `有${c.length}格，比表头的${cols.width}列多，无法确定各格对应的列，整行未读取` };
+  }
+  const { block, group, name } = cols;
+  let shifted = false;
+  if (block !== undefined && group === block + 1 && c[block] === "" && isBlockName(c[group] ?? "")) {
+    c.splice(block, 1);
+    shifted = true;
+  }
+  let nameFromGroup = false;
+  if (!shifted && c.length === cols.width - 1 && group !== undefined && name === group + 1) {
+    if (!NUMBER.test(c.at(-1) ?? "")) {
+      c.splice(name, 0, "");
+      nameFromGroup = true;
+    }
+  }
+  if (c.length < cols.width) {
+    const onlyReasonMissing = c.length === cols.width - 1 && cols.reason === cols.width - 1;
+    if (!shifted && !onlyReasonMissing) {
+      return { problem: `有${c.length}格，表头有${cols.width}列，无法确定缺少的是哪一列，整行未读取` };
+    }
+    while (c.length < cols.width) c.push("");
+  }
+  if (
+    inBlock &&
+    block !== undefined &&
+    group !== undefined &&
+    c[name] === "" &&
+    c[group] === "" &&
+    (c[block] ?? "") !== "" &&
+    !isBlockName(c[block] ?? "") &&
+    hasData(c, cols)
+  ) {
+    c[name] = c[block] ?? "";
+    c[block] = "";
+  }
+  return { cells: c, nameFromGroup };
+}

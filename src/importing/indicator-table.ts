@@ -1,0 +1,126 @@
+import { compactName, splitWeight } from "./cell-text.ts";
+import { readPoints } from "./cell-values.ts";
+import { alignIndicatorRow, type IndicatorColumns } from "./indicator-columns.ts";
+import { readTargetCells } from "./indicator-target.ts";
+import type { BlockFragment, GroupFragment, IndicatorFragment } from "./report-fragment.ts";
+import { readTotalRow } from "./summary-table.ts";
+import type { ReadContext, TableReader } from "./table-reading.ts";
+import type { GridRow } from "./text-grid.ts";
+
+/**
+ * Reads the rows of an indicator table into blocks (一级指标), groups (二级指标) and indicators
+ * (三级指标). A blank 一级/二级 cell continues the block or group above (merged cells); a block or
+ * group repeated after a page break continues too. "(20分)" after a name is its weight. A 总分 /
+ * 合计 row gives `summary.totalRow`. Without a 一级 (or 二级) column the block (or group) has no name.
+ */
+export class IndicatorTable implements TableReader {
+  readonly kind = "indicators";
+  private block: BlockFragment | null = null;
+  private group: GroupFragment | null = null;
+  private readonly started: BlockFragment[] = [];
+
+  constructor(
+    readonly headerLine: number,
+    private readonly cols: IndicatorColumns,
+    private readonly ctx: ReadContext,
+  ) {}
+
+  read(row: GridRow, cells: readonly string[]): boolean {
+    if (readTotalRow(row, cells, this.ctx)) return true;
+    const aligned = alignIndicatorRow(cells, this.cols, this.block !== null);
+    if ("problem" in aligned) {
+      this.ctx.unread(row, `第${row.line}行${aligned.problem}`);
+      return true;
+    }
+    const at = (index: number | undefined): string =>
+      index === undefined ? "" : (aligned.cells[index] ?? "");
+    this.enterBlock(at(this.cols.block), at(this.cols.blockWeight), row);
+    this.enterGroup(at(this.cols.group));
+    const { name, weight: nameWeight } = splitWeight(
+      compactName(at(aligned.nameFromGroup ? this.cols.group : this.cols.name)),
+    );
+    const data = [this.cols.target, this.cols.unit, this.cols.actual, this.cols.weight, this.cols.score].map(
+      at,
+    );
+    if (name === "") {
+      if (data.some((d) => d !== "")) this.ctx.unread(row, `第${row.line}行“三级指标”为空，未读取`);
+      return true;
+    }
+    const indicator: IndicatorFragment = {
+      name,
+      ...readTargetCells(at(this.cols.target), at(this.cols.unit)),
+    };
+    const actual = at(this.cols.actual);
+    if (actual !== "") indicator.actual = actual;
+    const weight = this.points(row, this.cols.weight, at(this.cols.weight));
+    if (weight !== undefined) indicator.weight = weight;
+    else if (at(this.cols.weight) === "" && nameWeight !== undefined) indicator.weight = nameWeight;
+    const score = this.points(row, this.cols.score, at(this.cols.score));
+    if (score !== undefined) indicator.score = score;
+    const reason = at(this.cols.reason);
+    if (reason !== "") indicator.deviationReason = reason;
+    this.group?.indicators?.push(indicator);
+    this.ctx.hit("indicators", row);
+    return true;
+  }
+
+  /**
+   * Without a 分值 column, a group's only indicator carries the group's weight ("经济效益指标（10）");
+   * blocks and groups left without indicators are dropped.
+   */
+  close(): void {
+    for (const block of this.started) {
+      for (const group of block.groups ?? []) {
+        const only = group.indicators?.length === 1 ? group.indicators[0] : undefined;
+        if (this.cols.weight === undefined && only !== undefined && only.weight === undefined) {
+          if (group.weight !== undefined) only.weight = group.weight;
+        }
+      }
+      block.groups = (block.groups ?? []).filter((g) => (g.indicators ?? []).length > 0);
+    }
+    const all = this.ctx.fragment.value.indicators ?? [];
+    const kept = all.filter((b) => !this.started.includes(b) || (b.groups ?? []).length > 0);
+    if (kept.length > 0) this.ctx.fragment.value.indicators = kept;
+    else delete this.ctx.fragment.value.indicators;
+  }
+
+  private points(row: GridRow, column: number | undefined, text: string): number | undefined {
+    if (text === "" || column === undefined) return undefined;
+    const read = readPoints(text, { line: row.line, column: this.cols.headings[column] ?? "" });
+    if (read.ok) return read.value;
+    this.ctx.unread(row, read.reason);
+    return undefined;
+  }
+
+  private enterBlock(text: string, weightText: string, row: GridRow): void {
+    if (text === "") {
+      if (this.block === null) this.startBlock({ groups: [] });
+      return;
+    }
+    const { name, weight } = splitWeight(compactName(text));
+    if (this.block?.name === name) return;
+    const block: BlockFragment = { name };
+    const stated = weightText === "" ? weight : this.points(row, this.cols.blockWeight, weightText);
+    if (stated !== undefined) block.weight = stated;
+    block.groups = [];
+    this.startBlock(block);
+  }
+
+  private startBlock(block: BlockFragment): void {
+    this.ctx.fragment.blocks().push(block);
+    this.started.push(block);
+    this.block = block;
+    this.group = null;
+  }
+
+  private enterGroup(text: string): void {
+    if (text === "" && this.group !== null) return;
+    const { name, weight } = splitWeight(compactName(text));
+    if (text !== "" && this.group?.name === name) return;
+    const group: GroupFragment = text === "" ? {} : { name };
+    if (weight !== undefined) group.weight = weight;
+    group.indicators = [];
+    this.block?.groups?.push(group);
+    this.group = group;
+  }
+}

@@ -1,0 +1,229 @@
+import {
+  type ConversationState,
+  ConversationStateSchema,
+  initialConversation,
+} from "../conversation/conversation-state.ts";
+import type { Effect } from "../conversation/effects.ts";
+import type { Json } from "../conversation/patch.ts";
+import type { Reply } from "../conversation/replies.ts";
+import type { ChatEngine } from "../conversation/step.ts";
+import type { ReportRow, Store } from "../storage/index.ts";
+
+/** One incoming message as a channel adapter delivers it. */
+export interface IncomingMessage {
+  /** Where the conversation lives: "cli:alice", "slack:T1:D123", … */
+  conversationKey: string;
+  userId: string;
+  userName?: string;
+  /** The platform's message id; a repeated id is answered from the record and changes nothing. */
+  messageId: string | null;
+  text: string;
+  now: Date;
+  /** Reopening the conversation (terminal start): reply with where we are, change nothing. */
+  resume?: boolean;
+}
+
+/** A report to hand over to the officer (the adapter decides how: file, upload). */
+export interface Delivery {
+  reportId: string;
+  doc: Json;
+}
+
+/** What one turn produced. */
+export interface TurnResult {
+  replies: Reply[];
+  reportId: string | null;
+  /** True when the message id had been processed before: nothing changed. */
+  duplicate: boolean;
+  deliveries: Delivery[];
+}
+
+/**
+ * The shell around the engine: load → step → persist → run effects, in one transaction per turn,
+ * so an accepted answer is committed before any reply is sent, and a repeated message id changes
+ * nothing. Channel adapters call `handle` and render the replies.
+ */
+export class ChatService {
+  constructor(
+    private readonly store: Store,
+    private readonly engine: ChatEngine,
+    private readonly newId: () => string,
+  ) {}
+
+  handle(message: IncomingMessage): TurnResult {
+    const id = message.messageId;
+    if (id !== null) {
+      const seen = this.store.getProcessedMessage(id);
+      if (seen !== undefined)
+        return { replies: seen.replies as Reply[], reportId: null, duplicate: true, deliveries: [] };
+    }
+    return this.store.transaction(() => {
+      const result = this.turn(message);
+      if (id !== null && message.resume !== true)
+        this.store.recordProcessedMessage({
+          messageId: id,
+          conversationKey: message.conversationKey,
+          replies: result.replies,
+          now: message.now,
+        });
+      return result;
+    });
+  }
+
+  private load(key: string): { conversation: ConversationState; report: Json | null; notes: Reply[] } {
+    const row = this.store.getConversation(key);
+    if (row === undefined) return { conversation: initialConversation(), report: null, notes: [] };
+    const parsed = ConversationStateSchema.safeParse(row.state);
+    if (!parsed.success)
+      return {
+        conversation: { ...initialConversation(), reportId: row.reportId },
+        report:
+          row.reportId === null
+            ? null
+            : ((this.store.getReport(row.reportId)?.doc as Json | undefined) ?? null),
+        notes: [
+          { type: "notice", level: "warn", text: "对话状态无法读取，已从报告数据恢复；已填写的内容都在。" },
+        ],
+      };
+    const conversation = parsed.data as ConversationState;
+    const report =
+      conversation.reportId === null
+        ? null
+        : ((this.store.getReport(conversation.reportId)?.doc as Json | undefined) ?? null);
+    return { conversation, report, notes: [] };
+  }
+
+  private turn(message: IncomingMessage): TurnResult {
+    this.store.ensureUser(message.userId, message.userName, message.now);
+    const loaded = this.load(message.conversationKey);
+    let state = { conversation: loaded.conversation, report: loaded.report };
+    const input = { text: message.text, newReportId: this.newId(), resume: message.resume === true };
+    let result = this.engine.step(state, input, message.now);
+    const replies: Reply[] = [...loaded.notes];
+    const deliveries: Delivery[] = [];
+    let effects: Effect[] = result.effects;
+    state = result.state;
+    replies.push(...result.replies);
+    for (let round = 0; round < 2 && effects.length > 0; round++) {
+      const next: Effect[] = [];
+      for (const effect of effects) {
+        const out = this.run(effect, message, state.report);
+        if (out.open !== undefined) {
+          result = this.engine.step(
+            {
+              conversation: {
+                ...state.conversation,
+                reportId: out.open.id,
+                pending: null,
+                skipped: [],
+                undo: [],
+              },
+              report: out.open.doc,
+            },
+            { text: "", newReportId: this.newId(), resume: true },
+            message.now,
+          );
+          state = result.state;
+          next.push(...result.effects);
+          replies.push(...result.replies);
+        }
+        replies.push(...out.replies);
+        if (out.delivery !== undefined) deliveries.push(out.delivery);
+      }
+      effects = next;
+    }
+    const reportId = state.conversation.reportId;
+    if (reportId !== null && state.report !== null) this.saveReport(reportId, state.report, message.now);
+    this.store.saveConversation({
+      key: message.conversationKey,
+      userId: message.userId,
+      reportId,
+      state: state.conversation,
+      now: message.now,
+    });
+    return { replies, reportId, duplicate: false, deliveries };
+  }
+
+  private run(
+    effect: Effect,
+    message: IncomingMessage,
+    doc: Json | null,
+  ): { replies: Reply[]; delivery?: Delivery; open?: { id: string; doc: Json } } {
+    switch (effect.type) {
+      case "create-report":
+        this.store.createReport({
+          id: effect.reportId,
+          createdBy: message.userId,
+          doc: effect.doc,
+          now: message.now,
+        });
+        this.store.appendEvent({
+          reportId: effect.reportId,
+          userId: message.userId,
+          messageId: message.messageId,
+          at: message.now,
+          kind: "create",
+          summary: "新建报告",
+          changes: [{ path: [], after: effect.doc }],
+        });
+        return { replies: [] };
+      case "record":
+        this.store.appendEvent({
+          reportId: effect.reportId,
+          userId: message.userId,
+          messageId: message.messageId,
+          at: message.now,
+          kind: effect.kind,
+          summary: effect.summary,
+          changes: effect.changes,
+        });
+        return { replies: [] };
+      case "export":
+        return doc === null ? { replies: [] } : { replies: [], delivery: { reportId: effect.reportId, doc } };
+      case "list-reports":
+        return { replies: [reportsTable(this.store.listReports(message.userId))] };
+      case "open-report": {
+        const list = this.store.listReports(message.userId);
+        const n = Number(effect.ref);
+        const row =
+          Number.isInteger(n) && n >= 1 && n <= list.length
+            ? list[n - 1]
+            : list.find((r) => r.id === effect.ref);
+        if (row === undefined || !this.store.isMember(row.id, message.userId))
+          return {
+            replies: [
+              {
+                type: "notice",
+                level: "error",
+                text: `没有找到您可以打开的报告“${effect.ref}”。回复“我的报告”查看列表。`,
+              },
+            ],
+          };
+        return { replies: [], open: { id: row.id, doc: row.doc as Json } };
+      }
+    }
+  }
+
+  private saveReport(id: string, doc: Json, now: Date): void {
+    const summary = this.engine.summarize(doc);
+    this.store.saveReport({ id, doc, now, ...summary });
+  }
+}
+
+/** "我的报告": the officer's reports with progress and score, numbered for "切换到报告 N". */
+export function reportsTable(rows: readonly ReportRow[]): Reply {
+  if (rows.length === 0) return { type: "text", text: "还没有报告。" };
+  return {
+    type: "table",
+    title: "我的报告（回复“切换到报告 序号”继续填写）",
+    columns: ["序号", "编号", "单位", "年度", "进度", "得分"],
+    rows: rows.map((r, i) => [
+      String(i + 1),
+      r.id,
+      r.unitName ?? "（未填）",
+      r.year === null ? "—" : String(r.year),
+      `${r.progressDone}/${r.progressTotal}`,
+      r.score === null ? "—" : `${r.score}（${r.grade ?? ""}）`,
+    ]),
+  };
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import { createEngine } from "../conversation/step.ts";
+import { openDatabase, Store } from "../storage/index.ts";
+import { ChatService } from "./chat-service.ts";
+import { installedSchemes } from "./scheme-files.ts";
+
+/** Short report ids an officer can type: "r" + 8 base-36 characters. */
+export function randomReportId(): string {
+  return `r${BigInt(`0x${randomBytes(6).toString("hex")}`)
+    .toString(36)
+    .padStart(8, "0")
+    .slice(0, 8)}`;
+}
+
+/** The composed application: the store, the chat service and a way to close the database. */
+export interface App {
+  store: Store;
+  chat: ChatService;
+  engine: ReturnType<typeof createEngine>;
+  close(): void;
+}
+
+/** Opens the database (running migrations), loads the installed schemes and wires the chat service. */
+export function openApp(dbPath: string, newId: () => string = randomReportId): App {
+  const schemes = installedSchemes();
+  if (!schemes.ok) throw new Error(schemes.error.message);
+  const db = openDatabase(dbPath);
+  const store = new Store(db);
+  const engine = createEngine(schemes.value);
+  return { store, engine, chat: new ChatService(store, engine, newId), close: () => store.close() };
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { scriptMessages } from "../../src/adapters/cli/chat-command.ts";
+import type { Reply } from "../../src/conversation/replies.ts";
+import type { TurnResult } from "../../src/services/chat-service.ts";
+import { type App, openApp } from "../../src/services/open-app.ts";
+
+export const CONVERSATIONS = join(import.meta.dirname, "../../fixtures/conversations");
+export const REPORTS = join(import.meta.dirname, "../../fixtures/reports");
+
+/** An app on `path` (default in memory) whose report ids are r1, r2, … */
+export function testApp(path = ":memory:"): App {
+  let n = 0;
+  return openApp(path, () => `r${++n}`);
+}
+
+/** The messages of a scripted conversation in fixtures/conversations. */
+export function script(name: string): string[] {
+  return scriptMessages(readFileSync(join(CONVERSATIONS, name), "utf8"));
+}
+
+/** The fixture report, without `source` (where the transcription came from, not something typed). */
+export function fixture(name: string): unknown {
+  const { source: _source, ...rest } = JSON.parse(readFileSync(join(REPORTS, name), "utf8"));
+  return rest;
+}
+
+/** A chat with one user on one conversation key, with a fixed clock. */
+export class Chat {
+  private n = 0;
+  constructor(
+    readonly app: App,
+    readonly user = "liu",
+    readonly key = `cli:${user}`,
+  ) {}
+  send(text: string, messageId = `m${++this.n}`): TurnResult {
+    return this.app.chat.handle({
+      conversationKey: this.key,
+      userId: this.user,
+      messageId,
+      text,
+      now: new Date("2026-11-21T09:00:00Z"),
+    });
+  }
+  resume(): TurnResult {
+    return this.app.chat.handle({
+      conversationKey: this.key,
+      userId: this.user,
+      messageId: null,
+      text: "",
+      now: new Date("2026-11-21T09:00:00Z"),
+      resume: true,
+    });
+  }
+  reportId(): string {
+    const id = this.app.store.getConversation(this.key)?.reportId;
+    if (id === undefined || id === null) throw new Error("no report");
+    return id;
+  }
+  doc(): unknown {
+    return this.app.store.getReport(this.reportId())?.doc;
+  }
+}
+
+/** The question a turn ends with. */
+export function lastQuestion(replies: readonly Reply[]): Extract<Reply, { type: "question" }> | undefined {
+  const last = replies[replies.length - 1];
+  return last?.type === "question" ? last : undefined;
+}
+
+/** Every notice of a level in a turn's replies. */
+export function notices(replies: readonly Reply[], level: "error" | "warn" | "info"): string[] {
+  return replies.flatMap((r) => (r.type === "notice" && r.level === level ? [r.text] : []));
+}

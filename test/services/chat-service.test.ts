@@ -1,0 +1,102 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ReportSchema } from "../../src/core/report.ts";
+import { explain, explanationText } from "../../src/scoring/explain.ts";
+import { score } from "../../src/scoring/score.ts";
+import { rebuildReport } from "../../src/services/rebuild-report.ts";
+import { loadReport, schemeFor } from "../../src/services/report-files.ts";
+import { Chat, lastQuestion, notices, REPORTS, script, testApp } from "./chat-harness.ts";
+
+const FIRST = "郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区";
+
+describe("the chat service", () => {
+  it("commits every accepted answer as an event and rebuilds the report from the events", () => {
+    const chat = new Chat(testApp());
+    chat.send(FIRST);
+    chat.send("刘媛媛 63526383");
+    const events = chat.app.store.listEvents(chat.reportId());
+    expect(events.map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
+    expect(events.map((e) => e.messageId)).toEqual(["m1", "m1", "m2"]);
+    expect(rebuildReport(events)).toEqual(chat.doc());
+    expect(chat.doc()).toEqual({
+      schemaVersion: 1,
+      unit: { name: "郑州市金水区电子政务中心", region: "河南省郑州市金水区" },
+      year: 2021,
+      kind: "department",
+      schemeId: "henan-zhengzhou-district-department",
+      preparer: { name: "刘媛媛", phone: "63526383" },
+    });
+  });
+
+  it("answers a repeated message id from the record and changes nothing", () => {
+    const chat = new Chat(testApp());
+    chat.send(FIRST, "slack-1");
+    const first = chat.send("年初预算561.41万", "slack-2");
+    const docBefore = chat.doc();
+    const eventsBefore = chat.app.store.listEvents(chat.reportId()).length;
+    const again = chat.send("年初预算561.41万", "slack-2");
+    expect(again.duplicate).toBe(true);
+    expect(again.replies).toEqual(first.replies);
+    expect(chat.doc()).toEqual(docBefore);
+    expect(chat.app.store.listEvents(chat.reportId())).toHaveLength(eventsBefore);
+  });
+
+  it("undoes the last change with 撤销 and records the undo as an event", () => {
+    const chat = new Chat(testApp());
+    chat.send(FIRST);
+    chat.send("刘媛媛 63526383");
+    const turn = chat.send("撤销");
+    expect(turn.replies[0]).toEqual({ type: "text", text: "已撤销：填表人：刘媛媛，电话：63526383" });
+    expect(lastQuestion(turn.replies)?.slot).toBe("preparer");
+    expect(chat.doc()).not.toHaveProperty("preparer");
+    const events = chat.app.store.listEvents(chat.reportId());
+    expect(events.at(-1)?.kind).toBe("undo");
+    expect(rebuildReport(events)).toEqual(chat.doc());
+  });
+
+  it("answers 为什么是96分不是100分 with the core's explanation, then repeats the pending question", () => {
+    const chat = new Chat(testApp());
+    const messages = script("seed-000.txt");
+    for (const m of messages.slice(0, 3)) chat.send(m);
+    const pending = lastQuestion(chat.resume().replies);
+    expect(pending?.slot).toBe("three");
+    const turn = chat.send("为什么是96分不是100分");
+    const report = loadReport(join(REPORTS, "seed-000.json"));
+    if (!report.ok) throw new Error(report.error.message);
+    const scheme = schemeFor(report.value, undefined);
+    if (!scheme.ok) throw new Error(scheme.error.message);
+    // The conversation so far has the 自评表 but not the 三公经费 or the summary table.
+    const doc = ReportSchema.parse(chat.doc());
+    const expected = explanationText(
+      explain(score(doc, scheme.value), scheme.value.grades),
+      scheme.value.name,
+    );
+    expect(turn.replies[0]).toEqual({ type: "text", text: expected });
+    expect(expected).toContain("报告填报96分");
+    expect(lastQuestion(turn.replies)).toEqual(pending);
+  });
+
+  it("resumes a conversation in a new process exactly where it stopped", () => {
+    const path = join(process.env.TMPDIR ?? "/tmp", `ziping-resume-${process.pid}-${Date.now()}.db`);
+    const first = new Chat(testApp(path));
+    first.send(FIRST);
+    const asked = lastQuestion(first.send("刘媛媛 63526383").replies);
+    first.app.close();
+    const again = new Chat(testApp(path));
+    const turn = again.resume();
+    expect(turn.replies[0]).toEqual({ type: "text", text: "欢迎回来，上次填到这里（已完成 6/14 项）。" });
+    expect(lastQuestion(turn.replies)).toEqual(asked);
+    again.app.close();
+  });
+
+  it("keeps two officers' reports apart and lists only their own", () => {
+    const app = testApp();
+    const liu = new Chat(app, "liu");
+    const wang = new Chat(app, "wang");
+    liu.send(FIRST);
+    wang.send("郑州市金水区财政局，2021年度部门整体");
+    expect(app.store.listReports("liu").map((r) => r.unitName)).toEqual(["郑州市金水区电子政务中心"]);
+    const denied = wang.send(`切换到报告 ${liu.reportId()}`);
+    expect(notices(denied.replies, "error")[0]).toContain("没有找到您可以打开的报告");
+  });
+});
