@@ -62,7 +62,7 @@ export function extractFacts(text: string, assumeWan: boolean, strict = false): 
       }
       if (takeAlias(clause, GLOBAL_ALIASES, out, assumeWan, true)) continue;
       if (!takeAlias(clause, SUBJECT_ALIASES.get(subject) ?? [], out, assumeWan, false, strict))
-        out.leftovers.push(rawClause.trim());
+        out.leftovers.push(named === undefined ? clause : rawClause.trim());
     }
   }
   return out;
@@ -89,7 +89,7 @@ function takeColonFields(line: string, out: Facts, assumeWan: boolean): string {
 /** Facts officers state without a label: "2021年度", "部门整体", "项目支出绩效自评". */
 function takeImplicit(clause: string, out: Facts): string {
   let rest = clause;
-  const year = rest.match(/(20\d{2})\s*年度/);
+  const year = rest.length <= 30 ? rest.match(/(20\d{2})\s*年度/) : null;
   if (year?.[1] !== undefined) {
     push(out, "年度", Number(year[1]));
     rest = rest.replace(year[0], "");

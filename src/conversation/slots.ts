@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../core/result.ts";
+import { fmt } from "../scoring/rounding.ts";
 import { asArray, asObject, hasSection, indicatorRefs, textAt } from "./draft-access.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
@@ -175,19 +176,41 @@ export function buildSlots(ctx: SlotContext): Slot[] {
       question: n.question,
       example: n.example,
       filled: hasSection(doc, n.id),
-      answer: (text) => {
+      answer: (raw) => {
+        const insist = /^(确认没有问题|坚持|确实没有问题)$/.test(raw.trim());
+        if (!insist && (n.id === "problems_measures" || n.id === "problems")) {
+          const pushBack = noProblemsPushBack(ctx, raw);
+          if (pushBack !== undefined) return fail("answer.no_problems", pushBack, n.title);
+        }
+        const text = insist ? "无" : raw;
         const sections = asArray(getIn(doc, ["narrative"])).filter((s) => asObject(s).id !== n.id);
         const after = [...sections, { id: n.id, title: n.title, text: text.trim() }];
         const change = changeTo(doc, ["narrative"], after);
         return ok({
           changes: change === null ? [] : [change],
-          summary: `${n.title}：${text.trim().slice(0, 30)}`,
+          summary: `${n.title}：${clipText(text.trim(), 30)}`,
           notes: [],
         });
       },
     });
   }
   return slots;
+}
+
+/**
+ * "无" where the rules found lost points: ask about the actual deductions instead (the officer can
+ * insist with “确认没有问题”; the checks will still flag it).
+ */
+function noProblemsPushBack(ctx: SlotContext, text: string): string | undefined {
+  if (!/^(无|没有|暂无|无问题|没有问题|没有发现问题)[。.]?$/.test(text.trim())) return undefined;
+  const lost = (ctx.card?.blocks ?? [])
+    .flatMap((b) => b.indicators)
+    .filter((i) => i.lost > 0)
+    .sort((a, b) => b.lost - a.lost)
+    .slice(0, 3);
+  if (lost.length === 0) return undefined;
+  const items = lost.map((i) => `“${i.name}”失${fmt(i.lost)}分`).join("，");
+  return `按评分规则，报告有失分：${items}。这些就是要写的问题——原因是什么？准备怎样改进？如确实没有问题，请回复“确认没有问题”。`;
 }
 
 function unitAnswer(ctx: SlotContext, text: string): Result<Proposal> {
@@ -281,3 +304,8 @@ function preparerSlot(ctx: SlotContext): Slot {
 }
 
 export { indicatorRefs };
+
+/** The first `n` characters of a long answer, marked as cut. */
+function clipText(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
+}

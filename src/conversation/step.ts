@@ -91,7 +91,15 @@ export function createEngine(schemes: readonly Scheme[]) {
     const accepted = accept(state, { summary: p.summary, changes: p.changes }, kind);
     if (!accepted.ok)
       return ask(state, [...lead, notice("error", accepted.error.message, accepted.error.path)]);
-    const saved = p.changes.length === 0 ? say(p.summary) : say(`已记录：${p.summary}`);
+    const saved =
+      p.changes.length > 0
+        ? say(`已记录：${p.summary}`)
+        : p.summary !== ""
+          ? say(p.summary)
+          : notice(
+              "info",
+              "这条消息没有需要保存的内容。要修改某个数字，可以说“把预算执行数改成545.06万元”。",
+            );
     const notes = p.notes.map((n) => notice("info", n));
     const derived = derivedReplies(state.report, accepted.value.state.report, p.changes, schemes);
     return ask(accepted.value.state, [...lead, saved, ...notes, ...derived], accepted.value.effects);
