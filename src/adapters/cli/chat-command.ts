@@ -101,7 +101,9 @@ async function interactive(session: ChatSession, io: CliIo, user: string): Promi
   prompt();
   await new Promise<void>((resolve) => {
     rl.on("line", (line) => {
-      if (!block && buffer.length === 0 && /^(退出|exit|quit)$/i.test(line.trim())) {
+      if (!block && /^(退出|exit|quit)$/i.test(line.trim())) {
+        if (timer !== undefined) clearTimeout(timer);
+        if (buffer.length > 0) flush();
         rl.close();
         return;
       }
@@ -118,6 +120,7 @@ async function interactive(session: ChatSession, io: CliIo, user: string): Promi
     rl.on("close", () => {
       if (timer !== undefined) clearTimeout(timer);
       if (buffer.length > 0) flush();
+      timer = undefined;
       io.out("\n已保存，下次运行 ziping chat 会从这里继续。再见！");
       resolve();
     });
