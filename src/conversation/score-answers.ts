@@ -47,8 +47,8 @@ export function scoreReplies(doc: Json | null, schemes: readonly Scheme[]): Repl
       note:
         card.findings.length > 0
           ? `另有 ${card.findings.length} 处与规则或数据不一致，问“为什么是${fmt(reported ?? card.total)}分不是100分”可看明细。`
-          : undefined,
-    } as Reply,
+          : "",
+    },
   ];
 }
 

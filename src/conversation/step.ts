@@ -1,22 +1,22 @@
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { accept } from "./apply-proposal.ts";
-import { type ConversationState, type EngineState, initialConversation } from "./conversation-state.ts";
+import { type EngineState, initialConversation } from "./conversation-state.ts";
 import { correctField, editIndicator } from "./corrections.ts";
 import { derivedReplies, surprise } from "./derived-replies.ts";
 import type { Effect } from "./effects.ts";
-import { changesForFacts } from "./fact-changes.ts";
-import { extractFacts } from "./facts.ts";
+import { CONFIRM_CHOICES, type Kit, type StepResult } from "./engine-kit.ts";
 import { recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
-import { looksLikePaste, readPaste } from "./paste.ts";
-import { applyChanges, getIn, invertChanges, type Json } from "./patch.ts";
-import { currentSlot, missingReplies, progressOf, questionReply } from "./progress.ts";
+import { looksLikePaste } from "./paste.ts";
+import { applyChanges, getIn, type Json } from "./patch.ts";
+import { missingReplies, progressOf, questionReply } from "./progress.ts";
 import { notice, type Reply, say } from "./replies.ts";
 import { MAX_MESSAGE, sanitize } from "./sanitize.ts";
 import { cardFor, explainReplies, scoreReplies } from "./score-answers.ts";
 import type { Proposal, Slot } from "./slot-types.ts";
 import { autoChanges, buildSlots } from "./slots.ts";
+import { answerTurn, generateTurn, pasteTurn, skipTurn, undoTurn } from "./turns.ts";
 
 /** One user message (or a resume) as the engine sees it. Ids come from the shell. */
 export interface EngineInput {
@@ -26,15 +26,6 @@ export interface EngineInput {
   /** Set when a conversation is reopened (terminal start, app restart): say where we are. */
   resume?: boolean;
 }
-
-export interface StepResult {
-  state: EngineState;
-  replies: Reply[];
-  effects: Effect[];
-}
-
-/** Slots whose answer is free text, read whole (not searched for labelled facts). */
-const FREE_TEXT = /^(goals|section:|deviationReason:|target:|actual:|preparer|scheme|kind)/;
 
 /** Builds the engine for a set of installed scoring schemes. */
 export function createEngine(schemes: readonly Scheme[]) {
@@ -105,6 +96,8 @@ export function createEngine(schemes: readonly Scheme[]) {
     return ask(accepted.value.state, [...lead, saved, ...notes, ...derived], accepted.value.effects);
   };
 
+  const kit: Kit = { schemes, slotsOf, ask, take };
+
   function step(state: EngineState, input: EngineInput, _now: Date): StepResult {
     const effects: Effect[] = [];
     let current = state;
@@ -173,9 +166,9 @@ export function createEngine(schemes: readonly Scheme[]) {
       ]);
     switch (intent?.kind) {
       case "undo":
-        return undo(state);
+        return undoTurn(kit, state);
       case "skip":
-        return skip(state);
+        return skipTurn(kit, state);
       case "progress": {
         const p = progressOf(slotsOf(state));
         return ask(state, [say(`已完成 ${p.done}/${p.total} 项。`)]);
@@ -203,7 +196,7 @@ export function createEngine(schemes: readonly Scheme[]) {
       case "open-report":
         return { state, replies: [], effects: [{ type: "open-report", ref: intent.ref }] };
       case "generate":
-        return generate(state);
+        return generateTurn(kit, state);
       case "correct":
         return take(state, correctField(state.report ?? {}, intent.target, intent.value), "correction");
       case "indicator-edit":
@@ -215,7 +208,7 @@ export function createEngine(schemes: readonly Scheme[]) {
       default:
         break;
     }
-    if (looksLikePaste(text)) return paste(state, text);
+    if (looksLikePaste(text)) return pasteTurn(kit, state, text);
     if (pending !== null)
       return {
         state,
@@ -228,144 +221,7 @@ export function createEngine(schemes: readonly Scheme[]) {
         ],
         effects: [],
       };
-    return answer(state, text);
-  }
-
-  function answer(state: EngineState, text: string): StepResult {
-    const slots = slotsOf(state);
-    const slot = currentSlot(slots, state.conversation);
-    const doc = state.report ?? {};
-    if (slot === undefined) {
-      const facts = extractFacts(text, false);
-      if (facts.hits.length === 0)
-        return ask(state, [
-          notice(
-            "info",
-            "所有问题都已回答。要修改某个数字，可以说“把预算执行数改成545.06万元”或“第3个指标的实际值是98%”。",
-          ),
-        ]);
-      return take(state, factsProposal(doc, facts), "answer");
-    }
-    if (slot.key === "budget" || slot.key === "three" || FREE_TEXT.test(slot.key))
-      return take(state, slot.answer(text), "answer");
-    const facts = extractFacts(text, false);
-    if (facts.hits.length === 0 && facts.problems.length === 0)
-      return take(state, slot.answer(text), "answer");
-    const first = facts.problems[0];
-    if (first !== undefined) return ask(state, [notice("error", first.message, first.path)]);
-    const base = changesForFacts(doc, facts.hits);
-    const rest = facts.leftovers.join("，");
-    if (rest === "")
-      return take(
-        state,
-        { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } },
-        "answer",
-      );
-    const bare = slot.answer(rest);
-    if (!bare.ok)
-      return take(
-        state,
-        {
-          ok: true,
-          value: {
-            changes: base.changes,
-            summary: base.lines.join("；"),
-            notes: [...base.notes, `没有读懂：“${rest}”`],
-          },
-        },
-        "answer",
-      );
-    return take(
-      state,
-      {
-        ok: true,
-        value: {
-          changes: [...bare.value.changes, ...base.changes],
-          summary: [bare.value.summary, ...base.lines].join("；"),
-          notes: [...bare.value.notes, ...base.notes],
-        },
-      },
-      "answer",
-    );
-  }
-
-  function paste(state: EngineState, text: string): StepResult {
-    const reading = readPaste(state.report ?? {}, text);
-    if (reading.empty)
-      return ask(state, [
-        ...reading.replies,
-        notice(
-          "error",
-          "没有从粘贴的内容中读到表格或章节。表格请从 Excel/Word 直接复制（列之间是制表符）；文字请带上章节标题，例如“五、发现的主要问题和改进措施”。",
-        ),
-      ]);
-    const pending = {
-      kind: "confirm" as const,
-      what: "粘贴内容",
-      summary: reading.summary,
-      eventKind: "paste",
-      changes: reading.changes,
-    };
-    return {
-      state: { ...state, conversation: { ...state.conversation, pending } },
-      replies: [
-        ...reading.replies,
-        {
-          type: "confirm",
-          text: "以上内容正确吗？回复“确认”保存，“取消”放弃；有错可以先确认再修改。",
-          choices: CONFIRM_CHOICES,
-        },
-      ],
-      effects: [],
-    };
-  }
-
-  function undo(state: EngineState): StepResult {
-    const stack = state.conversation.undo;
-    const last = stack[stack.length - 1];
-    if (last === undefined) return ask(state, [notice("info", "没有可以撤销的修改。")]);
-    const reportId = state.conversation.reportId;
-    if (state.report === null || reportId === null)
-      return ask(state, [notice("info", "没有可以撤销的修改。")]);
-    const changes = invertChanges(last.changes);
-    const accepted = accept(
-      { ...state, conversation: { ...state.conversation, undo: stack.slice(0, -1) } },
-      { summary: `撤销：${last.summary}`, changes },
-      "undo",
-    );
-    if (!accepted.ok) return ask(state, [notice("error", accepted.error.message)]);
-    const next = {
-      ...accepted.value.state,
-      conversation: { ...accepted.value.state.conversation, undo: stack.slice(0, -1) },
-    };
-    return ask(next, [say(`已撤销：${last.summary}`)], accepted.value.effects);
-  }
-
-  function skip(state: EngineState): StepResult {
-    const slot = currentSlot(slotsOf(state), state.conversation);
-    if (slot === undefined) return ask(state, [notice("info", "没有待回答的问题。")]);
-    const conversation: ConversationState = {
-      ...state.conversation,
-      skipped: [...state.conversation.skipped, slot.key],
-    };
-    return ask({ ...state, conversation }, [
-      say(`好的，“${slot.field}”稍后补充。回复“还差什么”随时可以查看。`),
-    ]);
-  }
-
-  function generate(state: EngineState): StepResult {
-    const reportId = state.conversation.reportId;
-    if (reportId === null) return ask(state, [notice("info", "还没有报告。")]);
-    const open = slotsOf(state).filter((s) => !s.filled);
-    const lead =
-      open.length > 0
-        ? [notice("warn", `还有 ${open.length} 项未填写（回复“还差什么”查看），先按现有内容导出。`)]
-        : [];
-    return {
-      state,
-      replies: [...lead, ...scoreReplies(state.report, schemes)],
-      effects: [{ type: "export", reportId }],
-    };
+    return answerTurn(kit, state, text);
   }
 
   /** The columns stored beside a report for listing: unit, year, kind, progress, score. */
@@ -403,18 +259,7 @@ export interface ReportSummary {
 /** The conversation engine: `step` for turns, `summarize` for listings. */
 export type ChatEngine = ReturnType<typeof createEngine>;
 
-const CONFIRM_CHOICES = [
-  { label: "确认", value: "确认" },
-  { label: "取消", value: "取消" },
-];
-
+/** Puts effects of the start of a turn before those of its end. */
 function withEffects(result: StepResult, effects: Effect[]): StepResult {
   return { ...result, effects: [...effects, ...result.effects] };
-}
-
-function factsProposal(doc: Json, facts: ReturnType<typeof extractFacts>): Result<Proposal> {
-  const first = facts.problems[0];
-  if (first !== undefined) return { ok: false, error: first };
-  const base = changesForFacts(doc, facts.hits);
-  return { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } };
 }

@@ -1,0 +1,164 @@
+import type { Result } from "../core/result.ts";
+import { accept } from "./apply-proposal.ts";
+import type { ConversationState, EngineState } from "./conversation-state.ts";
+import type { Kit, StepResult } from "./engine-kit.ts";
+import { CONFIRM_CHOICES } from "./engine-kit.ts";
+import { changesForFacts } from "./fact-changes.ts";
+import { extractFacts } from "./facts.ts";
+import { readPaste } from "./paste.ts";
+import { invertChanges, type Json } from "./patch.ts";
+import { currentSlot } from "./progress.ts";
+import { notice, say } from "./replies.ts";
+import { scoreReplies } from "./score-answers.ts";
+import type { Proposal } from "./slot-types.ts";
+
+/** Slots whose answer is free text, read whole (not searched for labelled facts). */
+const FREE_TEXT = /^(goals|section:|deviationReason:|target:|actual:|preparer|scheme|kind)/;
+
+/**
+ * The turns of the engine besides commands that only talk: answers, pastes, undo, skip, generate.
+ * Each gets the engine's kit (ask, take, slots) and returns the next state.
+ */
+export function answerTurn(kit: Kit, state: EngineState, text: string): StepResult {
+  const slots = kit.slotsOf(state);
+  const slot = currentSlot(slots, state.conversation);
+  const doc = state.report ?? {};
+  if (slot === undefined) {
+    const facts = extractFacts(text, false);
+    if (facts.hits.length === 0)
+      return kit.ask(state, [
+        notice(
+          "info",
+          "所有问题都已回答。要修改某个数字，可以说“把预算执行数改成545.06万元”或“第3个指标的实际值是98%”。",
+        ),
+      ]);
+    return kit.take(state, factsProposal(doc, facts), "answer");
+  }
+  if (slot.key === "budget" || slot.key === "three" || FREE_TEXT.test(slot.key))
+    return kit.take(state, slot.answer(text), "answer");
+  const facts = extractFacts(text, false);
+  if (facts.hits.length === 0 && facts.problems.length === 0)
+    return kit.take(state, slot.answer(text), "answer");
+  const first = facts.problems[0];
+  if (first !== undefined) return kit.ask(state, [notice("error", first.message, first.path)]);
+  const base = changesForFacts(doc, facts.hits);
+  const rest = facts.leftovers.join("，");
+  if (rest === "")
+    return kit.take(
+      state,
+      { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } },
+      "answer",
+    );
+  const bare = slot.answer(rest);
+  if (!bare.ok)
+    return kit.take(
+      state,
+      {
+        ok: true,
+        value: {
+          changes: base.changes,
+          summary: base.lines.join("；"),
+          notes: [...base.notes, `没有读懂：“${rest}”`],
+        },
+      },
+      "answer",
+    );
+  return kit.take(
+    state,
+    {
+      ok: true,
+      value: {
+        changes: [...bare.value.changes, ...base.changes],
+        summary: [bare.value.summary, ...base.lines].join("；"),
+        notes: [...bare.value.notes, ...base.notes],
+      },
+    },
+    "answer",
+  );
+}
+
+export function pasteTurn(kit: Kit, state: EngineState, text: string): StepResult {
+  const reading = readPaste(state.report ?? {}, text);
+  if (reading.empty)
+    return kit.ask(state, [
+      ...reading.replies,
+      notice(
+        "error",
+        "没有从粘贴的内容中读到表格或章节。表格请从 Excel/Word 直接复制（列之间是制表符）；文字请带上章节标题，例如“五、发现的主要问题和改进措施”。",
+      ),
+    ]);
+  const pending = {
+    kind: "confirm" as const,
+    what: "粘贴内容",
+    summary: reading.summary,
+    eventKind: "paste",
+    changes: reading.changes,
+  };
+  return {
+    state: { ...state, conversation: { ...state.conversation, pending } },
+    replies: [
+      ...reading.replies,
+      {
+        type: "confirm",
+        text: "以上内容正确吗？回复“确认”保存，“取消”放弃；有错可以先确认再修改。",
+        choices: CONFIRM_CHOICES,
+      },
+    ],
+    effects: [],
+  };
+}
+
+export function undoTurn(kit: Kit, state: EngineState): StepResult {
+  const stack = state.conversation.undo;
+  const last = stack[stack.length - 1];
+  if (last === undefined) return kit.ask(state, [notice("info", "没有可以撤销的修改。")]);
+  const reportId = state.conversation.reportId;
+  if (state.report === null || reportId === null)
+    return kit.ask(state, [notice("info", "没有可以撤销的修改。")]);
+  const changes = invertChanges(last.changes);
+  const accepted = accept(
+    { ...state, conversation: { ...state.conversation, undo: stack.slice(0, -1) } },
+    { summary: `撤销：${last.summary}`, changes },
+    "undo",
+  );
+  if (!accepted.ok) return kit.ask(state, [notice("error", accepted.error.message)]);
+  const next = {
+    ...accepted.value.state,
+    conversation: { ...accepted.value.state.conversation, undo: stack.slice(0, -1) },
+  };
+  return kit.ask(next, [say(`已撤销：${last.summary}`)], accepted.value.effects);
+}
+
+export function skipTurn(kit: Kit, state: EngineState): StepResult {
+  const slot = currentSlot(kit.slotsOf(state), state.conversation);
+  if (slot === undefined) return kit.ask(state, [notice("info", "没有待回答的问题。")]);
+  const conversation: ConversationState = {
+    ...state.conversation,
+    skipped: [...state.conversation.skipped, slot.key],
+  };
+  return kit.ask({ ...state, conversation }, [
+    say(`好的，“${slot.field}”稍后补充。回复“还差什么”随时可以查看。`),
+  ]);
+}
+
+export function generateTurn(kit: Kit, state: EngineState): StepResult {
+  const reportId = state.conversation.reportId;
+  if (reportId === null) return kit.ask(state, [notice("info", "还没有报告。")]);
+  const open = kit.slotsOf(state).filter((s) => !s.filled);
+  const lead =
+    open.length > 0
+      ? [notice("warn", `还有 ${open.length} 项未填写（回复“还差什么”查看），先按现有内容导出。`)]
+      : [];
+  return {
+    state,
+    replies: [...lead, ...scoreReplies(state.report, kit.schemes)],
+    effects: [{ type: "export", reportId }],
+  };
+}
+
+function factsProposal(doc: Json, facts: ReturnType<typeof extractFacts>): Result<Proposal> {
+  const first = facts.problems[0];
+  if (first !== undefined) return { ok: false, error: first };
+  const base = changesForFacts(doc, facts.hits);
+  return { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } };
+}
