@@ -18,7 +18,8 @@ export interface Facts {
   leftovers: string[];
 }
 
-const CLAUSE = /[，,；;。]+/;
+/** Clause breaks; an ASCII comma between digits is a thousands separator ("6,272,512.00元"), not a break. */
+const CLAUSE = /[，；;。]+|,(?!\d{3})/;
 const FILLER = /^(的|绩效|自评|报告|整体|表|情况|是|为|和|及|与|、|\s)*$/;
 /** A number field's value must start like a number ("支出管理中心" is a name, not an amount). */
 const NUMERIC_START =

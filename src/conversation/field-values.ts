@@ -88,7 +88,8 @@ function readMoney(
         `${where}不能为负数：读到“${text}”。请填写金额，例如：${field.example}`,
         field.label,
       );
-    return ok({ value: `${a.value.value}${a.value.unit}` });
+    // Kept as written when it says 元 ("6,272,512.00元"); "561.41万" gets its 元.
+    return ok({ value: /元整?$/.test(text) ? text.replace(/\s+/g, "") : `${a.value.value}${a.value.unit}` });
   }
   if (a.error.code === "amount.unit_missing" && assumeWan) {
     const n = parseNumber(text);

@@ -14,6 +14,7 @@ export const INDICATOR_COLUMNS: ReadonlyArray<{
 }> = [
   { key: "target", label: "指标值", words: /^(指标值|目标值|目标)$/, example: "≥99%" },
   { key: "actual", label: "实际完成值", words: /^(实际完成值|实际值|完成值|实际)$/, example: "98%" },
+  { key: "unit", label: "度量单位", words: /^(度量单位|计量单位|单位)$/, example: "%" },
   { key: "weight", label: "分值", words: /^(分值|权重)$/, example: "5" },
   { key: "score", label: "得分", words: /^得分$/, example: "4" },
   {
@@ -92,7 +93,7 @@ export function indicatorSlots(ctx: SlotContext): Slot[] {
       slots.push(columnSlot(ctx, ref, "target", `第${ref.n}个指标“${ref.name}”的指标值（年初目标）是多少？`));
   }
   for (const ref of refs) {
-    const target = ref.row.target === undefined ? "" : `（指标值 ${String(ref.row.target)}）`;
+    const target = ref.row.target === undefined ? "" : `（指标值 ${targetText(ref.row.target)}）`;
     slots.push(columnSlot(ctx, ref, "actual", `第${ref.n}个指标“${ref.name}”${target}的实际完成值是多少？`));
   }
   const unmet = new Set(
@@ -109,9 +110,16 @@ export function indicatorSlots(ctx: SlotContext): Slot[] {
           ctx,
           ref,
           "deviationReason",
-          `“${ref.name}”没有达到指标值（${String(ref.row.target)}，实际 ${String(ref.row.actual)}），原因是什么？准备怎样改进？`,
+          `“${ref.name}”没有达到指标值（${targetText(ref.row.target)}，实际 ${String(ref.row.actual)}），原因是什么？准备怎样改进？`,
         ),
       );
   }
   return slots;
+}
+
+/** A target as the officer wrote it (a string, or the `text` of the object form). */
+export function targetText(target: Json | undefined): string {
+  if (typeof target === "object" && target !== null && !Array.isArray(target))
+    return String(target.text ?? "");
+  return String(target ?? "");
 }

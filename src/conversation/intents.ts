@@ -7,6 +7,8 @@ export type Intent =
   | { kind: "cancel" }
   | { kind: "undo" }
   | { kind: "skip" }
+  /** Put off every question of the current kind (all 实际完成值, all 指标值 …). */
+  | { kind: "skip-all" }
   | { kind: "progress" }
   | { kind: "missing" }
   | { kind: "help" }
@@ -25,6 +27,7 @@ const EXACT: ReadonlyArray<[RegExp, Intent]> = [
   [/^(取消|不对|不是|否|算了|放弃|不保存)$/, { kind: "cancel" }],
   [/^(撤销|撤回|undo|回退|撤销上一步|撤销刚才的修改)$/, { kind: "undo" }],
   [/^(跳过|稍后补充|以后再说|先跳过|暂时跳过|待补充|稍后再填|skip)$/, { kind: "skip" }],
+  [/^(全部跳过|都跳过|这类都跳过|这一类都跳过|跳过全部|跳过这一类|全部稍后补充)$/, { kind: "skip-all" }],
   [/^(进度|完成了多少|到哪了|进展)$/, { kind: "progress" }],
   [/^(还差什么|还缺什么|还需要什么|缺什么|还差哪些)$/, { kind: "missing" }],
   [/^(帮助|help|怎么用|\?|？|菜单)$/, { kind: "help" }],

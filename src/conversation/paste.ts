@@ -26,7 +26,9 @@ export function looksLikePaste(text: string): boolean {
   const lines = text.split("\n").filter((l) => l.trim() !== "");
   if (lines.some((l) => l.split("\t").length >= 3)) return true;
   if (lines.filter((l) => l.includes("|")).length >= 2) return true;
-  return lines.length >= 2 && splitSections(text).sections.length > 0;
+  if (lines.length >= 2 && splitSections(text).sections.length > 0) return true;
+  // Word tables copied one cell per line (each line a tab and a cell).
+  return lines.length >= 6 && readPastedTables(text, { defaultAmountUnit: "万元" }).reads.length > 0;
 }
 
 /** What a paste would change, with the confirmation tables to show before saving. */

@@ -164,9 +164,15 @@ export function buildSlots(ctx: SlotContext): Slot[] {
     question:
       "请粘贴绩效指标表（一级指标、二级指标、三级指标、指标值、度量单位、实际完成值、分值、得分），从 Excel 或 Word 复制即可。",
     example: "产出指标 (40分)\t重点工作任务完成\t全区网络的接入率\t≥99%\t%\t100%\t5\t5",
-    filled: asArray(getIn(doc, ["indicators"])).length > 0,
-    answer: () =>
-      fail("answer.table", "绩效指标请以表格形式粘贴（每行一个三级指标，列之间用制表符分隔）。", "绩效指标"),
+    filled: getIn(doc, ["indicators"]) !== undefined,
+    answer: (t) =>
+      /^(无|没有|暂无)$/.test(t.trim())
+        ? ok({ changes: [{ path: ["indicators"], after: [] }], summary: "绩效指标：无", notes: [] })
+        : fail(
+            "answer.table",
+            "绩效指标请以表格形式粘贴（每行一个三级指标，列之间用制表符分隔）；没有请回答“无”。",
+            "绩效指标",
+          ),
   });
   slots.push(...indicatorSlots(ctx));
   for (const n of narrativeSlotsFor(schemeId)) {

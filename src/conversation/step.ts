@@ -164,11 +164,15 @@ export function createEngine(schemes: readonly Scheme[]) {
       return ask({ ...state, conversation: { ...conversation, pending: null } }, [
         say(`已放弃，未保存：${pending.summary}。`),
       ]);
+    if (pending === null && (intent?.kind === "confirm" || intent?.kind === "cancel"))
+      return ask(state, [notice("info", "现在没有等待确认的内容。请回答下面的问题。")]);
     switch (intent?.kind) {
       case "undo":
         return undoTurn(kit, state);
       case "skip":
-        return skipTurn(kit, state);
+        return skipTurn(kit, state, false);
+      case "skip-all":
+        return skipTurn(kit, state, true);
       case "progress": {
         const p = progressOf(slotsOf(state));
         return ask(state, [say(`已完成 ${p.done}/${p.total} 项。`)]);

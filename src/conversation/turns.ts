@@ -34,8 +34,19 @@ export function answerTurn(kit: Kit, state: EngineState, text: string): StepResu
       ]);
     return kit.take(state, factsProposal(doc, facts), "answer");
   }
-  if (slot.key === "budget" || slot.key === "three" || FREE_TEXT.test(slot.key))
+  if (slot.key === "budget" || slot.key === "three") return kit.take(state, slot.answer(text), "answer");
+  if (FREE_TEXT.test(slot.key)) {
+    // A message made only of labelled facts ("自评得分96，等级优") is taken as facts, not as this answer.
+    const labelled = text.length <= 120 ? extractFacts(text, false) : null;
+    if (
+      labelled !== null &&
+      labelled.hits.length > 0 &&
+      labelled.leftovers.length === 0 &&
+      labelled.problems.length === 0
+    )
+      return kit.take(state, factsProposal(doc, labelled), "answer");
     return kit.take(state, slot.answer(text), "answer");
+  }
   const facts = extractFacts(text, false);
   if (facts.hits.length === 0 && facts.problems.length === 0)
     return kit.take(state, slot.answer(text), "answer");
@@ -129,16 +140,20 @@ export function undoTurn(kit: Kit, state: EngineState): StepResult {
   return kit.ask(next, [say(`已撤销：${last.summary}`)], accepted.value.effects);
 }
 
-export function skipTurn(kit: Kit, state: EngineState): StepResult {
-  const slot = currentSlot(kit.slotsOf(state), state.conversation);
+export function skipTurn(kit: Kit, state: EngineState, all: boolean): StepResult {
+  const slots = kit.slotsOf(state);
+  const slot = currentSlot(slots, state.conversation);
   if (slot === undefined) return kit.ask(state, [notice("info", "没有待回答的问题。")]);
+  const prefix = slot.key.includes(":") ? `${slot.key.split(":")[0]}:` : slot.key;
+  const keys = all
+    ? slots.filter((s) => !s.filled && s.key.startsWith(prefix)).map((s) => s.key)
+    : [slot.key];
   const conversation: ConversationState = {
     ...state.conversation,
-    skipped: [...state.conversation.skipped, slot.key],
+    skipped: [...new Set([...state.conversation.skipped, ...keys])],
   };
-  return kit.ask({ ...state, conversation }, [
-    say(`好的，“${slot.field}”稍后补充。回复“还差什么”随时可以查看。`),
-  ]);
+  const what = keys.length > 1 ? `这一类的 ${keys.length} 个问题` : `“${slot.field}”`;
+  return kit.ask({ ...state, conversation }, [say(`好的，${what}稍后补充。回复“还差什么”随时可以查看。`)]);
 }
 
 export function generateTurn(kit: Kit, state: EngineState): StepResult {

@@ -7,7 +7,7 @@ import type { ReportInput } from "../../src/core/report.ts";
 import { type ReportFragment, readPastedTables } from "../../src/importing/pasted-tables.ts";
 
 const repo = join(import.meta.dirname, "../..");
-const seed = (file: string): string => readFileSync(join(repo, "../shared/seeds", file), "utf8");
+const seed = (file: string): string => readFileSync(join(repo, "fixtures/seeds", file), "utf8");
 const fixture = (name: string): ReportInput =>
   JSON.parse(readFileSync(join(repo, "fixtures/reports", `${name}.json`), "utf8")) as ReportInput;
 

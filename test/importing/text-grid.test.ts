@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { textToGrid } from "../../src/importing/text-grid.ts";
 
-const seeds = join(import.meta.dirname, "../../../shared/seeds");
+const seeds = join(import.meta.dirname, "../../fixtures/seeds");
 const seedLines = (file: string, from: number, to: number): string =>
   readFileSync(join(seeds, file), "utf8")
     .split("\n")

@@ -89,6 +89,23 @@ describe("the chat service", () => {
     again.app.close();
   });
 
+  it("does not take 确认 as an answer when nothing waits for confirmation", () => {
+    const chat = new Chat(testApp());
+    chat.send(FIRST);
+    const turn = chat.send("确认");
+    expect(notices(turn.replies, "info")).toEqual(["现在没有等待确认的内容。请回答下面的问题。"]);
+    expect(chat.doc()).not.toHaveProperty("preparer");
+    expect(lastQuestion(turn.replies)?.slot).toBe("preparer");
+  });
+
+  it("takes a message of labelled facts as facts even while a free-text question is open", () => {
+    const chat = new Chat(testApp());
+    chat.send(FIRST);
+    const turn = chat.send("自评得分96，等级优");
+    expect(turn.replies[0]).toEqual({ type: "text", text: "已记录：自评得分：96；自评结果：优" });
+    expect(lastQuestion(turn.replies)?.slot).toBe("preparer");
+  });
+
   it("keeps two officers' reports apart and lists only their own", () => {
     const app = testApp();
     const liu = new Chat(app, "liu");
