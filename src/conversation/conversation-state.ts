@@ -13,8 +13,6 @@ const ChangeSetSchema = z.object({ summary: z.string(), changes: z.array(ChangeS
 /** What the engine waits for besides the next question. */
 const PendingSchema = z.object({
   kind: z.literal("confirm"),
-  /** What is being confirmed, in Chinese ("粘贴的自评表"). */
-  what: z.string(),
   summary: z.string(),
   eventKind: z.string(),
   changes: z.array(ChangeSchema),
@@ -34,8 +32,6 @@ export const ConversationStateSchema = z.object({
   /** Slot keys the officer chose to fill later (跳过/稍后补充). */
   skipped: z.array(z.string()),
   undo: z.array(ChangeSetSchema),
-  /** Slot key of the last question asked, to tell a bare answer what it answers. */
-  asked: z.string().nullable(),
 });
 export type ConversationState = Omit<z.infer<typeof ConversationStateSchema>, "pending" | "undo"> & {
   pending: Pending | null;
@@ -47,13 +43,12 @@ export interface ChangeSet {
 }
 export interface Pending extends ChangeSet {
   kind: "confirm";
-  what: string;
   eventKind: string;
 }
 
 /** A fresh conversation with no report yet. */
 export function initialConversation(): ConversationState {
-  return { v: 1, reportId: null, pending: null, skipped: [], undo: [], asked: null };
+  return { v: 1, reportId: null, pending: null, skipped: [], undo: [] };
 }
 
 /** What `step` works on: the conversation and the report draft it is filling (null before the first). */

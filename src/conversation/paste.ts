@@ -21,14 +21,10 @@ const MERGED = new Set([
   "staff",
 ]);
 
-/** Whether a message is a paste to read as tables and sections rather than as an answer. */
-export function looksLikePaste(text: string): boolean {
+/** Whether a message is laid out as a table (tab or `|` columns): if nothing is read, say so rather than take it as an answer. */
+export function looksTabular(text: string): boolean {
   const lines = text.split("\n").filter((l) => l.trim() !== "");
-  if (lines.some((l) => l.split("\t").length >= 3)) return true;
-  if (lines.filter((l) => l.includes("|")).length >= 2) return true;
-  if (lines.length >= 2 && splitSections(text).sections.length > 0) return true;
-  // Word tables copied one cell per line (each line a tab and a cell).
-  return lines.length >= 6 && readPastedTables(text, { defaultAmountUnit: "万元" }).reads.length > 0;
+  return lines.some((l) => l.split("\t").length >= 3) || lines.filter((l) => l.includes("|")).length >= 2;
 }
 
 /** What a paste would change, with the confirmation tables to show before saving. */
@@ -36,8 +32,8 @@ export interface PasteReading {
   changes: Change[];
   replies: Reply[];
   summary: string;
-  /** Nothing recognisable was found. */
-  empty: boolean;
+  /** Some table or section was recognised (it may still change nothing, if pasted before). */
+  recognised: boolean;
 }
 
 function fragmentChanges(doc: Json, fragment: Json, prefix: Path, out: Change[]): void {
@@ -97,7 +93,12 @@ export function readPaste(doc: Json, text: string): PasteReading {
     });
   const names = rows.map((r) => r[0] ?? "");
   const what = names.length > 4 ? `${names.slice(0, 4).join("、")}等 ${names.length} 项` : names.join("、");
-  return { changes, replies, summary: `粘贴的内容：${what}`, empty: changes.length === 0 };
+  return {
+    changes,
+    replies,
+    summary: `粘贴的内容：${what}`,
+    recognised: tables.reads.length > 0 || split.sections.length > 0,
+  };
 }
 
 const NAMES: Record<string, string> = {

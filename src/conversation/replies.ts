@@ -33,9 +33,7 @@ export type Reply =
       choices?: Choice[];
     }
   /** A yes/no confirmation before something is saved or destroyed. */
-  | { type: "confirm"; text: string; choices: Choice[] }
-  /** A file or export the adapter should hand over (the adapter decides where it goes). */
-  | { type: "file"; kind: "report-json"; reportId: string; name: string };
+  | { type: "confirm"; text: string; choices: Choice[] };
 
 /** Shorthand for a text reply. */
 export function say(text: string): Reply {

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../core/result.ts";
 import { fmt } from "../scoring/rounding.ts";
-import { asArray, asObject, hasSection, indicatorRefs, textAt } from "./draft-access.ts";
+import { asArray, asObject, hasSection, textAt } from "./draft-access.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
 import { GLOBAL_FIELDS } from "./field-catalog.ts";
@@ -308,8 +308,6 @@ function preparerSlot(ctx: SlotContext): Slot {
     },
   };
 }
-
-export { indicatorRefs };
 
 /** The first `n` characters of a long answer, marked as cut. */
 function clipText(text: string, n: number): string {

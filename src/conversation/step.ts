@@ -1,14 +1,13 @@
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { accept } from "./apply-proposal.ts";
-import { type EngineState, initialConversation } from "./conversation-state.ts";
+import type { EngineState } from "./conversation-state.ts";
 import { correctField, editIndicator } from "./corrections.ts";
 import { derivedReplies, surprise } from "./derived-replies.ts";
 import type { Effect } from "./effects.ts";
 import { CONFIRM_CHOICES, type Kit, type StepResult } from "./engine-kit.ts";
 import { recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
-import { looksLikePaste } from "./paste.ts";
 import { applyChanges, getIn, type Json } from "./patch.ts";
 import { missingReplies, progressOf, questionReply } from "./progress.ts";
 import { notice, type Reply, say } from "./replies.ts";
@@ -29,18 +28,19 @@ export interface EngineInput {
 
 /** Builds the engine for a set of installed scoring schemes. */
 export function createEngine(schemes: readonly Scheme[]) {
+  /** The slots of a draft, scored once: the card decides which 未完成原因 questions exist. */
+  const slotsFor = (doc: Json, got: ReturnType<typeof cardFor>): Slot[] =>
+    buildSlots({ doc, schemes, card: "card" in got ? got.card : null });
   const slotsOf = (state: EngineState): Slot[] => {
     const doc = state.report ?? {};
-    const got = cardFor(doc, schemes);
-    return buildSlots({ doc, schemes, card: "card" in got ? got.card : null });
+    return slotsFor(doc, cardFor(doc, schemes));
   };
 
   const ask = (state: EngineState, replies: Reply[], effects: Effect[] = []): StepResult => {
     const slots = slotsOf(state);
     const question = questionReply(slots, state.conversation);
-    const asked = question.type === "question" ? question.slot : null;
     return {
-      state: { ...state, conversation: { ...state.conversation, asked } },
+      state,
       replies: [...replies, question],
       effects,
     };
@@ -53,9 +53,7 @@ export function createEngine(schemes: readonly Scheme[]) {
     kind: string,
     confirmed = false,
   ): StepResult => {
-    const lead: Reply[] = [];
-    if (!proposal.ok)
-      return ask(state, [...lead, notice("error", proposal.error.message, proposal.error.path)]);
+    if (!proposal.ok) return ask(state, [notice("error", proposal.error.message, proposal.error.path)]);
     const before = state.report ?? {};
     const auto = autoChanges(applyChanges(before, proposal.value.changes), schemes);
     const p = {
@@ -68,20 +66,18 @@ export function createEngine(schemes: readonly Scheme[]) {
     if (p.confirm !== undefined || wow !== undefined) {
       const pending = {
         kind: "confirm" as const,
-        what: p.summary,
         summary: p.summary,
         eventKind: kind,
         changes: p.changes,
       };
       return {
         state: { ...state, conversation: { ...state.conversation, pending } },
-        replies: [...lead, { type: "confirm", text: p.confirm ?? wow ?? "", choices: CONFIRM_CHOICES }],
+        replies: [{ type: "confirm", text: p.confirm ?? wow ?? "", choices: CONFIRM_CHOICES }],
         effects: [],
       };
     }
     const accepted = accept(state, { summary: p.summary, changes: p.changes }, kind);
-    if (!accepted.ok)
-      return ask(state, [...lead, notice("error", accepted.error.message, accepted.error.path)]);
+    if (!accepted.ok) return ask(state, [notice("error", accepted.error.message, accepted.error.path)]);
     const saved =
       p.changes.length > 0
         ? say(`已记录：${p.summary}`)
@@ -93,7 +89,7 @@ export function createEngine(schemes: readonly Scheme[]) {
             );
     const notes = p.notes.map((n) => notice("info", n));
     const derived = derivedReplies(state.report, accepted.value.state.report, p.changes, schemes);
-    return ask(accepted.value.state, [...lead, saved, ...notes, ...derived], accepted.value.effects);
+    return ask(accepted.value.state, [saved, ...notes, ...derived], accepted.value.effects);
   };
 
   const kit: Kit = { schemes, slotsOf, ask, take };
@@ -212,7 +208,8 @@ export function createEngine(schemes: readonly Scheme[]) {
       default:
         break;
     }
-    if (looksLikePaste(text)) return pasteTurn(kit, state, text);
+    const pasted = /[\n\t|]/.test(text) ? pasteTurn(kit, state, text) : null;
+    if (pasted !== null) return pasted;
     if (pending !== null)
       return {
         state,
@@ -231,7 +228,7 @@ export function createEngine(schemes: readonly Scheme[]) {
   /** The columns stored beside a report for listing: unit, year, kind, progress, score. */
   function summarize(doc: Json): ReportSummary {
     const got = cardFor(doc, schemes);
-    const p = progressOf(slotsOf({ conversation: initialConversation(), report: doc }));
+    const p = progressOf(slotsFor(doc, got));
     const unitName = getIn(doc, ["unit", "name"]);
     const year = getIn(doc, ["year"]);
     const kind = getIn(doc, ["kind"]);

@@ -5,7 +5,7 @@ import type { Kit, StepResult } from "./engine-kit.ts";
 import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
-import { readPaste } from "./paste.ts";
+import { looksTabular, readPaste } from "./paste.ts";
 import { invertChanges, type Json } from "./patch.ts";
 import { currentSlot } from "./progress.ts";
 import { notice, say } from "./replies.ts";
@@ -88,9 +88,14 @@ export function answerTurn(kit: Kit, state: EngineState, text: string): StepResu
   );
 }
 
-export function pasteTurn(kit: Kit, state: EngineState, text: string): StepResult {
+/**
+ * A multi-line or tabular message: tables and sections are read and shown for confirmation. Returns
+ * null when nothing in it is a table or a section, so it is read as an ordinary answer.
+ */
+export function pasteTurn(kit: Kit, state: EngineState, text: string): StepResult | null {
   const reading = readPaste(state.report ?? {}, text);
-  if (reading.empty)
+  if (!reading.recognised && !looksTabular(text)) return null;
+  if (!reading.recognised)
     return kit.ask(state, [
       ...reading.replies,
       notice(
@@ -98,9 +103,13 @@ export function pasteTurn(kit: Kit, state: EngineState, text: string): StepResul
         "没有从粘贴的内容中读到表格或章节。表格请从 Excel/Word 直接复制（列之间是制表符）；文字请带上章节标题，例如“五、发现的主要问题和改进措施”。",
       ),
     ]);
+  if (reading.changes.length === 0)
+    return kit.ask(state, [
+      ...reading.replies,
+      notice("info", "粘贴的内容与已保存的一致，没有需要修改的地方。"),
+    ]);
   const pending = {
     kind: "confirm" as const,
-    what: "粘贴内容",
     summary: reading.summary,
     eventKind: "paste",
     changes: reading.changes,

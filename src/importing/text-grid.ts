@@ -1,3 +1,4 @@
+import { displayWidth } from "../core/display-width.ts";
 /**
  * Pasted table text as rows of cells. Officers paste what Excel, Word or a PDF viewer put on the
  * clipboard; four layouts are told apart:
@@ -35,8 +36,6 @@ const PIPE = /[|｜]/;
 const PIPE_SEPARATOR_ROW = /^[\s|｜:：\-—=+]+$/;
 /** A cell in a space-separated line: non-space runs joined by single ASCII spaces. */
 const SPACED_CELL = /[^ \u3000\t]+(?: [^ \u3000\t]+)*/g;
-const WIDE_CHAR =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 const MAX_QUOTED_LINES = 20;
 
 /** Splits pasted text into rows of cells (see the module comment for the layouts). */
@@ -196,12 +195,6 @@ function pipeRows(lines: readonly string[]): GridRow[] {
     rows.push({ line: i + 1, lastLine: i + 1, cells: inner.split(PIPE).map((c) => c.trim()), plain: false });
   }
   return rows;
-}
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE_CHAR.test(ch) ? 2 : 1;
-  return width;
 }
 
 /**

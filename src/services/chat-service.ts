@@ -52,12 +52,11 @@ export class ChatService {
 
   handle(message: IncomingMessage): TurnResult {
     const id = message.messageId;
-    if (id !== null) {
-      const seen = this.store.getProcessedMessage(id);
+    // The check is inside the (immediate) transaction, so two processes cannot both take the same message.
+    return this.store.transaction(() => {
+      const seen = id === null ? undefined : this.store.getProcessedMessage(id);
       if (seen !== undefined)
         return { replies: seen.replies as Reply[], reportId: null, duplicate: true, deliveries: [] };
-    }
-    return this.store.transaction(() => {
       const result = this.turn(message);
       if (id !== null && message.resume !== true)
         this.store.recordProcessedMessage({

@@ -53,11 +53,26 @@ describe("bad input gets a Chinese reply naming the field, and changes nothing",
 
   it("reads a pasted table with a missing column without inventing the missing value", () => {
     const chat = atBudget();
+    const before = chat.doc();
     const turn = chat.send(
       "预算情况\t\t\t年初预算数\t调整预算数\t预算执行数\t预算执行率\t分值\t得分\n\t部门预算总额\t\t561.41\t561.41",
     );
-    const text = JSON.stringify(turn.replies);
-    expect(text).toContain("561.41万元");
-    expect(text).not.toContain("545.06");
+    expect(turn.replies[0]).toEqual({
+      type: "table",
+      title: "从粘贴内容中读到",
+      columns: ["项目", "内容"],
+      rows: [
+        ["年初预算数", "561.41万元"],
+        ["调整后预算数", "561.41万元"],
+      ],
+    });
+    expect(turn.replies.at(-1)?.type).toBe("confirm");
+    expect(chat.doc()).toEqual(before);
+    const saved = chat.send("确认");
+    expect(lastQuestion(saved.replies)?.slot).toBe("budget");
+    expect((chat.doc() as { budget: unknown }).budget).toEqual({
+      initial: "561.41万元",
+      adjusted: "561.41万元",
+    });
   });
 });

@@ -106,6 +106,24 @@ describe("the chat service", () => {
     expect(lastQuestion(turn.replies)?.slot).toBe("preparer");
   });
 
+  it("says so when a table pasted again changes nothing, and reads multi-line text without tables as an answer", () => {
+    const chat = new Chat(testApp());
+    chat.send(FIRST);
+    chat.send("刘媛媛 63526383");
+    const goals = chat.send("1. 推进全区电子政务发展\n2. 保障政务网络安全");
+    expect(goals.replies[0]).toEqual({
+      type: "text",
+      text: "已记录：年度履职目标：1. 推进全区电子政务发展\n2. 保障政务网络安全",
+    });
+    const table =
+      "预算情况\t\t\t年初预算数\t调整预算数\t预算执行数\n\t部门预算总额\t\t561.41\t561.41\t545.06";
+    chat.send(table);
+    chat.send("确认");
+    const again = chat.send(table);
+    expect(notices(again.replies, "info")).toEqual(["粘贴的内容与已保存的一致，没有需要修改的地方。"]);
+    expect(again.replies.some((r) => r.type === "confirm")).toBe(false);
+  });
+
   it("keeps two officers' reports apart and lists only their own", () => {
     const app = testApp();
     const liu = new Chat(app, "liu");

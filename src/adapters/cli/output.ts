@@ -1,3 +1,5 @@
+import { displayWidth } from "../../core/display-width.ts";
+
 /** Where a command writes: injectable so tests capture output in-process. */
 export interface CliIo {
   out: (text: string) => void;
@@ -15,6 +17,5 @@ export const EXIT = { ok: 0, bug: 1, badInput: 2 } as const;
 
 /** Pads a string to a display width, counting CJK characters as two columns. */
 export function pad(text: string, width: number): string {
-  const w = [...text].reduce((acc, ch) => acc + (/[\u1100-\uFFFF]/.test(ch) ? 2 : 1), 0);
-  return text + " ".repeat(Math.max(0, width - w));
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }

@@ -1,29 +1,6 @@
 import type { Reply } from "../../conversation/replies.ts";
-
-/** Display width of a string in a terminal: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    width +=
-      code >= 0x1100 &&
-      (code <= 0x115f ||
-        (code >= 0x2e80 && code <= 0xa4cf) ||
-        (code >= 0xac00 && code <= 0xd7a3) ||
-        (code >= 0xf900 && code <= 0xfaff) ||
-        (code >= 0xfe30 && code <= 0xfe4f) ||
-        (code >= 0xff00 && code <= 0xff60) ||
-        (code >= 0xffe0 && code <= 0xffe6) ||
-        code >= 0x20000)
-        ? 2
-        : 1;
-  }
-  return width;
-}
-
-function padTo(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
-}
+import { displayWidth } from "../../core/display-width.ts";
+import { pad } from "./output.ts";
 
 function clip(text: string, width: number): string {
   const flat = text.replace(/\s+/g, " ");
@@ -47,7 +24,7 @@ export function renderTable(
   const widths = columns.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ""))));
   const line = (row: readonly string[]) =>
     row
-      .map((c, i) => padTo(c, widths[i] ?? 0))
+      .map((c, i) => pad(c, widths[i] ?? 0))
       .join("  ")
       .trimEnd();
   const [head, ...body] = cells;
@@ -81,9 +58,6 @@ export function renderReplies(replies: readonly Reply[]): string {
       }
       case "confirm":
         out.push(`${reply.text}  [${reply.choices.map((c) => c.label).join(" / ")}]`);
-        break;
-      case "file":
-        out.push(`文件：${reply.name}`);
         break;
     }
   }
