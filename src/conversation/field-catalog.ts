@@ -108,7 +108,7 @@ const rowFields = (prefix: readonly string[], who: string): NamedField[] => [
   },
   {
     label: `${who}预算执行数`,
-    aliases: ["预算执行数", "预算执行金额", "执行金额", "执行数", "实际支出", "执行", "支出"],
+    aliases: ["预算执行数", "预算执行金额", "执行金额", "执行数", "支出决算", "实际支出", "执行", "支出"],
     path: [...prefix, "executed"],
     type: "money",
     example: "545.06万元",

@@ -1,5 +1,7 @@
+import { cleanCell, filled } from "./cell-text.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import type { ReadContext } from "./table-reading.ts";
+import { readTitle } from "./table-titles.ts";
 import type { GridRow } from "./text-grid.ts";
 
 /** A unit in a heading: "项目资金（万元）", "部门预算总额(万元)". */
@@ -11,7 +13,7 @@ const LOOKAHEAD_ROWS = 60;
 /**
  * The unit of the amounts in a table, in order of authority: a unit in the table's headings, the
  * unit line stated before the table ("单位：万元"), 元 when the figures are printed in accounting
- * format ("6,272,512.00"), the caller's default. Null when nothing says, so amounts are not read.
+ * format ("6,272,512.00") before the next paragraph or table title, the caller's default. Null when nothing says, so amounts are not read.
  */
 export function tableUnit(
   headings: readonly string[],
@@ -23,8 +25,14 @@ export function tableUnit(
     if (unit !== undefined) return unit as AmountUnit;
   }
   if (ctx.statedUnit !== null) return ctx.statedUnit;
-  const end = following.findIndex((r) => r.plain);
+  const end = following.findIndex((r) => r.plain || startsTable(r));
   const rows = following.slice(0, end < 0 ? LOOKAHEAD_ROWS : Math.min(end, LOOKAHEAD_ROWS));
   if (rows.some((r) => r.cells.some((c) => ACCOUNTING_FIGURE.test(c)))) return "元";
   return ctx.defaultUnit;
+}
+
+/** A row holding only a table title: the figures after it belong to another table. */
+function startsTable(row: GridRow): boolean {
+  const values = filled(row.cells.map(cleanCell));
+  return values.length === 1 && readTitle(values[0] ?? "") !== null;
 }

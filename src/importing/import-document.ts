@@ -1,0 +1,176 @@
+import type { Json } from "../conversation/patch.ts";
+import type { AmountUnit } from "./cell-values.ts";
+import { type DocumentPart, splitDocumentParts } from "./document-parts.ts";
+import { readNarrativeFacts } from "./narrative-facts.ts";
+import { PasteSession, type TableRead } from "./paste-session.ts";
+import { readProseTasks } from "./prose-tasks.ts";
+import type { ReportFragment } from "./report-fragment.ts";
+import { findReportTitle } from "./report-title.ts";
+import { splitSections } from "./sections.ts";
+import type { TableKind, UnreadRow } from "./table-reading.ts";
+import type { GridRow } from "./text-grid.ts";
+
+/** One thing the importer read, for the officer or reviewer to check: a table, a section, a figure. */
+export interface ImportNote {
+  what: string;
+  detail: string;
+  firstLine?: number;
+  lastLine?: number;
+}
+
+/** A report found in a document: what was read into it and what could not be. */
+export interface ImportedReport {
+  /** "主报告" or the annex table's title. */
+  label: string;
+  fragment: ReportFragment;
+  reads: ImportNote[];
+  unread: UnreadRow[];
+}
+
+/** Options of `importDocument`. */
+export interface ImportOptions {
+  /** Unit of bare amounts in tables that state none. */
+  defaultAmountUnit?: AmountUnit;
+}
+
+const TABLE_NAMES: Record<TableKind, string> = {
+  header: "自评表表头",
+  tasks: "年度主要任务表",
+  budget: "预算情况表",
+  indicators: "绩效指标表",
+  summary: "各项指标得分情况表",
+};
+
+/**
+ * Reads a whole report document — the rows of its text or of its Word/Excel tables, and its plain
+ * text — into one report per 自评表 it holds: the main report (title, tables, narrative sections, the
+ * figures its narrative states, a task list written as prose) and each annex 自评表 of the other kind.
+ * Tables win over narrative: a figure is taken from the text only where no table gave it, so a text
+ * that disagrees with its table is left for the checks to report, not silently preferred.
+ */
+export function importDocument(
+  rows: readonly GridRow[],
+  text: string,
+  options: ImportOptions = {},
+): ImportedReport[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const title = findReportTitle(lines);
+  const parts = splitDocumentParts(rows, title?.kind ?? null);
+  const reports = parts.map((part) => readPart(part, options.defaultAmountUnit ?? null));
+  const [main] = reports;
+  if (main === undefined) return [];
+  if (title !== null) {
+    const note = { what: "报告标题", detail: title.text, firstLine: title.line, lastLine: title.line };
+    const filled = [
+      fill(main.fragment, ["kind"], title.kind),
+      title.year === undefined ? false : fill(main.fragment, ["year"], title.year),
+      title.unit === undefined ? false : fill(main.fragment, ["unit", "name"], title.unit),
+    ];
+    if (filled.some(Boolean)) main.reads.unshift(note);
+  }
+  readNarrative(main, text, lines);
+  for (const annex of reports.slice(1)) inheritFromMain(annex, main);
+  return reports;
+}
+
+function readPart(part: DocumentPart, unit: AmountUnit | null): ImportedReport {
+  const session = new PasteSession(part.rows, unit);
+  session.run();
+  const fragment = session.fragment.value;
+  if (part.kind !== null) fill(fragment, ["kind"], part.kind);
+  return {
+    label: part.main ? "主报告" : (part.title ?? "附表"),
+    fragment,
+    reads: session.reads.map(tableNote),
+    unread: session.unreadRows,
+  };
+}
+
+function tableNote(read: TableRead): ImportNote {
+  return {
+    what: TABLE_NAMES[read.table],
+    detail: `读取${read.rows}行`,
+    firstLine: read.firstLine,
+    lastLine: read.lastLine,
+  };
+}
+
+/** Sections, the figures they state and a prose task list, into the main report. */
+function readNarrative(main: ImportedReport, text: string, lines: readonly string[]): void {
+  const split = splitSections(text);
+  if (split.sections.length > 0) {
+    main.fragment.narrative = split.sections;
+    for (const section of split.sections)
+      main.reads.push({ what: "叙述部分", detail: `${section.title}（${[...section.text].length}字）` });
+  }
+  for (const line of split.dropped.filter((d) => d.reason === "unmapped"))
+    main.unread.push({
+      line: line.line,
+      text: line.text,
+      reason: `第${line.line}行不在可识别的章节标题下，未归入任何部分`,
+    });
+  const duties = split.sections.find((s) => s.id === "duties" && s.title.includes("目标"));
+  if (duties !== undefined && duties.text !== "" && fill(main.fragment, ["goals", "text"], duties.text))
+    main.reads.push({ what: "年度履职目标", detail: `取自“${duties.title}”` });
+  if ((main.fragment.tasks ?? []).length === 0) {
+    const prose = readProseTasks(lines);
+    if (prose !== null) {
+      main.fragment.tasks = prose.tasks;
+      main.reads.push({
+        what: "年度主要任务（编号列表）",
+        detail: `读取${prose.tasks.length}项`,
+        firstLine: prose.firstLine,
+        lastLine: prose.lastLine,
+      });
+      for (const n of prose.withoutAmounts)
+        main.unread.push({
+          line: prose.firstLine,
+          text: `（${n}）`,
+          reason: `任务（${n}）没有写批复资金，金额未读取`,
+        });
+    }
+  }
+  const { facts, clashes } = readNarrativeFacts(split.sections);
+  for (const fact of facts) {
+    if (fill(main.fragment, fact.path, fact.value))
+      main.reads.push({
+        what: `叙述中的数字（${fact.section}）`,
+        detail: `${fact.path.join(".")} = ${show(fact.value)}`,
+      });
+  }
+  for (const clash of clashes)
+    main.unread.push({
+      line: 0,
+      text: clash.quote,
+      reason: `“${clash.section}”中 ${clash.path.join(".")} 有不同的值（${clash.values.map(show).join("、")}），未采用`,
+    });
+}
+
+/** An annex 自评表 belongs to the same unit and year as the report it is attached to. */
+function inheritFromMain(annex: ImportedReport, main: ImportedReport): void {
+  const name = main.fragment.unit?.name;
+  if (name !== undefined && fill(annex.fragment, ["unit", "name"], name))
+    annex.reads.push({ what: "单位名称", detail: `取自主报告：${name}` });
+  const year = main.fragment.year;
+  if (year !== undefined && fill(annex.fragment, ["year"], year))
+    annex.reads.push({ what: "年度", detail: `取自主报告：${year}` });
+}
+
+function show(value: Json): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** Sets `path` in `target` when nothing is there yet; true when it did. */
+function fill(target: object, path: readonly string[], value: Json): boolean {
+  let node = target as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (next === undefined) node[key] = {};
+    else if (typeof next !== "object" || next === null) return false;
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = path.at(-1);
+  if (last === undefined || node[last] !== undefined) return false;
+  node[last] = value;
+  return true;
+}

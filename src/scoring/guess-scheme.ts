@@ -1,0 +1,56 @@
+import type { Report } from "../core/report.ts";
+import { nameMatches } from "./names.ts";
+import type { Scheme } from "./scheme.ts";
+
+/** The scheme chosen for a report that names none, and why, for the reader of the check. */
+export interface SchemeGuess {
+  scheme: Scheme;
+  reason: string;
+}
+
+/** Place names of a scheme's region: "河南省郑州市（区县）" → 河南, 郑州. */
+function places(region: string): string[] {
+  return [...region.matchAll(/([\u4e00-\u9fa5]{2,}?)(省|自治区|市|州|盟|区|县|旗)/g)]
+    .map((m) => m[1] ?? "")
+    .filter((p) => p !== "" && p !== "区县");
+}
+
+/**
+ * Picks the scoring scheme of an imported report that names none: among the schemes of its kind,
+ * the one whose 一级指标 names and 分值 the report's indicator table repeats, then the one whose
+ * region the document names (its unit or its text). A report's own `schemeId` always wins. Undefined
+ * when no installed scheme is of the report's kind.
+ */
+export function guessScheme(
+  report: Report,
+  documentText: string,
+  schemes: readonly Scheme[],
+): SchemeGuess | undefined {
+  const own = schemes.find((s) => s.id === report.schemeId);
+  if (own !== undefined) return { scheme: own, reason: "报告指定的评分方案" };
+  const text = `${report.unit.name}${report.unit.region ?? ""}${documentText}`;
+  const ranked = schemes
+    .filter((s) => s.kind === report.kind)
+    .map((scheme) => ({ scheme, ...schemeFit(report, scheme, text) }))
+    .sort((a, b) => b.points - a.points || a.scheme.id.localeCompare(b.scheme.id));
+  const best = ranked[0];
+  if (best === undefined) return undefined;
+  return { scheme: best.scheme, reason: best.reason };
+}
+
+function schemeFit(report: Report, scheme: Scheme, text: string): { points: number; reason: string } {
+  let blocks = 0;
+  for (const block of report.indicators) {
+    const match = scheme.blocks.find((b) => nameMatches(block.name, b.name, b.aliases));
+    if (match !== undefined) blocks += block.weight === match.weight ? 2 : 1;
+  }
+  const names = places(scheme.region);
+  const region = names.length > 0 && names.every((n) => text.includes(n)) ? 3 : 0;
+  const national = scheme.region === "全国" ? 0.5 : 0;
+  const reasons = [
+    blocks > 0 ? "一级指标与分值相符" : "",
+    region > 0 ? `文中出现${names.join("、")}` : "",
+    national > 0 && blocks + region === 0 ? "全国默认方案" : "",
+  ].filter((r) => r !== "");
+  return { points: blocks + region + national, reason: reasons.join("，") || "同类报告的唯一方案" };
+}
