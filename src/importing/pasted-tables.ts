@@ -2,7 +2,7 @@ import type { AmountUnit } from "./cell-values.ts";
 import { PasteSession, type TableRead } from "./paste-session.ts";
 import type { ReportFragment } from "./report-fragment.ts";
 import type { UnreadRow } from "./table-reading.ts";
-import { textToGrid } from "./text-grid.ts";
+import { type GridRow, textToGrid } from "./text-grid.ts";
 
 export type { AmountUnit } from "./cell-values.ts";
 export type { TableRead } from "./paste-session.ts";
@@ -33,7 +33,18 @@ export interface PastedTablesOptions {
  * notes and titles are ignored. Text without a recognisable table gives an empty fragment.
  */
 export function readPastedTables(text: string, options: PastedTablesOptions = {}): PastedTables {
-  const session = new PasteSession(textToGrid(text).rows, options.defaultAmountUnit ?? null);
+  return readTablesFromRows(textToGrid(text).rows, options);
+}
+
+/**
+ * `readPastedTables` on rows already split into cells, e.g. the paragraphs and table rows of an
+ * uploaded Word or Excel file (`contentRows`). Lines in `reads` and `unread` are the rows' lines.
+ */
+export function readTablesFromRows(
+  rows: readonly GridRow[],
+  options: PastedTablesOptions = {},
+): PastedTables {
+  const session = new PasteSession(rows, options.defaultAmountUnit ?? null);
   session.run();
   return { fragment: session.fragment.value, reads: session.reads, unread: session.unreadRows };
 }

@@ -1,0 +1,43 @@
+import type { ZipLimits } from "./zip-reader.ts";
+
+/**
+ * Size limits for uploaded files. A report's text is well under a megabyte and a 自评表 workbook a
+ * few hundred kilobytes; the limits leave ample room and stop a runaway upload before it is decoded.
+ */
+
+const MB = 1024 * 1024;
+
+/** Largest .txt/.md file read (5 MB): larger ones are refused before decoding. */
+export const MAX_TEXT_FILE_BYTES = 5 * MB;
+/** Largest .docx/.xlsx file read (20 MB, pictures included). */
+export const MAX_OFFICE_FILE_BYTES = 20 * MB;
+/** Most that all entries of a .docx/.xlsx may inflate to together (100 MB). */
+export const MAX_UNZIPPED_BYTES = 100 * MB;
+/** Most that one entry of a .docx/.xlsx may inflate to (50 MB). */
+export const MAX_UNZIPPED_ENTRY_BYTES = 50 * MB;
+/** Most entries (files) in a .docx/.xlsx archive. */
+export const MAX_ZIP_ENTRIES = 10_000;
+/**
+ * Highest compression ratio (uncompressed / compressed) of an entry larger than
+ * `RATIO_FLOOR_BYTES`. Office XML compresses 5–30×, very repetitive sheets up to ~100×; deflate
+ * tops out near 1030×, which is what a zip bomb of zeros reaches.
+ */
+export const MAX_COMPRESSION_RATIO = 200;
+/** Entries that inflate to at most this (1 MB) are not held to the compression ratio. */
+export const RATIO_FLOOR_BYTES = MB;
+
+/** The zip safety limits above, as the zip reader takes them. */
+export const OFFICE_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: MAX_UNZIPPED_BYTES,
+  maxEntryBytes: MAX_UNZIPPED_ENTRY_BYTES,
+  maxEntries: MAX_ZIP_ENTRIES,
+  maxRatio: MAX_COMPRESSION_RATIO,
+  ratioFloorBytes: RATIO_FLOOR_BYTES,
+};
+
+/** A size for messages: "5 MB", "12.5 MB", "300 KB", "800 字节". */
+export function formatSize(bytes: number): string {
+  if (bytes >= MB) return `${Number((bytes / MB).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} 字节`;
+}

@@ -1,0 +1,111 @@
+import { fail, type Result } from "../../core/result.ts";
+import { formatSize, MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "./file-limits.ts";
+
+/**
+ * The reasons an uploaded file is not read, as stable codes with Chinese messages that name the
+ * file, say what was expected and give an example.
+ */
+
+/** Stable codes of the failures of `readDocument`. */
+export type FileProblemCode =
+  | "file.empty"
+  | "file.too_large"
+  | "file.not_text"
+  | "file.not_zip"
+  | "file.zip_bomb"
+  | "file.legacy_office"
+  | "file.encrypted"
+  | "file.unsupported_type"
+  | "file.corrupt";
+
+/** What a message may state besides the file name. */
+export interface ProblemFacts {
+  /** The file's size, for `file.too_large`. */
+  size?: number;
+  /** True when the size limit is the text-file one. */
+  text?: boolean;
+  /** A sheet whose used range is too large, and its cell count. */
+  sheet?: string;
+  cells?: number;
+  /** A short Chinese detail from the reader, e.g. "其中 word/document.xml 解压后超过 50 MB". */
+  detail?: string;
+}
+
+const SUPPORTED =
+  "可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）或文本文件（.txt、.md），例如 自评报告.docx";
+
+/** A function giving the failed result of `code` for the file `fileName` (the result's path). */
+export function fileProblem(
+  fileName: string,
+): (code: FileProblemCode, facts?: ProblemFacts) => Result<never> {
+  return (code, facts = {}) => fail(code, fileMessage(fileName, code, facts), fileName);
+}
+
+/** The Chinese message of a problem with the file `fileName`. */
+export function fileMessage(fileName: string, code: FileProblemCode, facts: ProblemFacts = {}): string {
+  const file = `文件 ${fileName}`;
+  const ext = extensionOf(fileName);
+  const excel = ext === "xlsx" || ext === "xls" || ext === "et";
+  const app = excel ? "Excel" : "Word";
+  const example = excel ? "自评表.xlsx" : "自评报告.docx";
+  const modern = excel ? ".xlsx" : ".docx";
+  const detail = facts.detail !== undefined && facts.detail !== "" ? `（${facts.detail}）` : "";
+  switch (code) {
+    case "file.empty":
+      return `${file} 是空的，没有可读取的内容。请选择写有报告内容的文件，例如 自评报告.docx 或 自评表.xlsx`;
+    case "file.too_large":
+      if (facts.sheet !== undefined) {
+        return `${file} 的工作表“${facts.sheet}”使用范围有 ${facts.cells ?? "过多"} 个单元格，过大，未读取。请删去表格以外多余的行列（包括只设了格式的空行空列）后另存，例如 自评表.xlsx`;
+      }
+      return facts.text === true
+        ? `${file} 有 ${formatSize(facts.size ?? 0)}，超过文本文件的上限 ${formatSize(MAX_TEXT_FILE_BYTES)}，未读取。请只保留报告正文和表格后再导入，例如 自评报告.txt`
+        : `${file} 有 ${formatSize(facts.size ?? 0)}，超过 Word/Excel 文件的上限 ${formatSize(MAX_OFFICE_FILE_BYTES)}，未读取。请删去图片等与报告无关的内容后另存再导入，例如 ${example}`;
+    case "file.not_text":
+      return `${file} 不是文本文件（含有二进制内容），无法按 .${ext} 读取。请导入纯文本文件，或原来的 Word（.docx）、Excel（.xlsx）文件，例如 自评报告.txt`;
+    case "file.not_zip":
+      return `${file} 不是有效的 ${app} 文件：${modern} 文件应是 zip 压缩包，这个文件不是${detail}，可能是改了扩展名的其他文件或已损坏。请用 ${app} 打开原文件，另存为 ${modern} 后再导入，例如 ${example}`;
+    case "file.zip_bomb":
+      return `${file} 解压后的内容异常巨大${detail}，为安全起见未读取。请用 ${app} 打开确认内容后重新另存为 ${modern} 再导入，例如 ${example}`;
+    case "file.legacy_office":
+      return legacyMessage(file, ext);
+    case "file.encrypted":
+      return `${file} 设置了打开密码（已加密），无法读取。请在 ${app} 中取消密码后另存为 ${modern} 再导入，例如 ${example}`;
+    case "file.unsupported_type": {
+      const format =
+        ext === ""
+          ? "没有扩展名，格式无法判断"
+          : detail !== ""
+            ? "的内容不是 Word 或 Excel 文件"
+            : `的格式（.${ext}）不支持`;
+      const pdf = ext === "pdf" ? "；PDF 可复制其中的文字粘贴到对话中" : "";
+      return `${file} ${format}${detail}。${SUPPORTED}${pdf}`;
+    }
+    case "file.corrupt":
+      return `${file} 已损坏或不完整，无法读取${detail}。请用 ${app} 打开后重新另存为 ${modern} 再导入，例如 ${example}`;
+  }
+}
+
+/** The lower-case extension of a file name, without the dot ("" when there is none). */
+export function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+/** Old binary Office formats: which program saves them in the new format. */
+function legacyMessage(file: string, ext: string): string {
+  switch (ext) {
+    case "xls":
+      return `${file} 是旧版 Excel 97-2003 格式（.xls），无法读取。请在 Excel 中另存为 .xlsx 后再导入，例如 自评表.xlsx`;
+    case "et":
+      return `${file} 是 WPS 表格格式（.et），无法读取。请在 WPS 中另存为 .xlsx 后再导入，例如 自评表.xlsx`;
+    case "wps":
+      return `${file} 是 WPS 文字格式（.wps），无法读取。请在 WPS 中另存为 .docx 后再导入，例如 自评报告.docx`;
+    case "xlsx":
+      return `${file} 实际是旧版 Excel 97-2003 格式（.xls，只是扩展名为 .xlsx），无法读取。请在 Excel 中另存为 .xlsx 后再导入，例如 自评表.xlsx`;
+    case "docx":
+      return `${file} 实际是旧版 Word 97-2003 格式（.doc，只是扩展名为 .docx），无法读取。请在 Word 中另存为 .docx 后再导入，例如 自评报告.docx`;
+    default:
+      return `${file} 是旧版 Word 97-2003 格式（.doc），无法读取。请在 Word 中另存为 .docx 后再导入，例如 自评报告.docx`;
+  }
+}

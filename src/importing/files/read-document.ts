@@ -1,0 +1,106 @@
+import { ok, type Result } from "../../core/result.ts";
+import type { DocumentContent } from "./document-content.ts";
+import { docxBlocks } from "./docx-content.ts";
+import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES, OFFICE_ZIP_LIMITS } from "./file-limits.ts";
+import { extensionOf, fileProblem } from "./file-problems.ts";
+import { decodeText } from "./text-decoding.ts";
+import { xlsxBlocks } from "./xlsx-content.ts";
+import { listZip, looksLikeZip, scanZip } from "./zip-reader.ts";
+
+/**
+ * Reads an uploaded report file into document content. The format is decided by the extension and
+ * checked against the content: .txt/.md must be text (UTF-8, UTF-16 with a mark, or GB18030);
+ * .docx/.xlsx must be zip archives holding `word/document.xml` or `xl/workbook.xml` (what the
+ * archive holds decides which of the two it is). Old binary Office files (.doc, .xls, WPS) are
+ * refused with the advice to save them in the new format. Sizes are checked before anything is
+ * decoded, and every zip entry is inflated under hard limits before a word of it is read.
+ */
+
+/** The extensions read as text. */
+const TEXT_EXTENSIONS = new Set(["txt", "md", "markdown"]);
+/** The extensions read as Office Open XML (zip) files. */
+const OFFICE_EXTENSIONS = new Set(["docx", "xlsx"]);
+/** Old binary formats (OLE2 compound files): Excel 97-2003, Word 97-2003, WPS. */
+const LEGACY_EXTENSIONS = new Set(["xls", "doc", "wps", "et"]);
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const DOCUMENT_PART = "word/document.xml";
+const WORKBOOK_PART = "xl/workbook.xml";
+
+/**
+ * Reads a .txt, .md, .docx or .xlsx file. Fails with a stable code and a Chinese message naming the
+ * file: `file.empty`, `file.too_large`, `file.not_text`, `file.not_zip`, `file.zip_bomb`,
+ * `file.legacy_office`, `file.encrypted`, `file.unsupported_type`, `file.corrupt`.
+ */
+export async function readDocument(fileName: string, bytes: Uint8Array): Promise<Result<DocumentContent>> {
+  const problem = fileProblem(fileName);
+  if (bytes.length === 0) return problem("file.empty");
+  const ext = extensionOf(fileName);
+  const ole = OLE2_MAGIC.every((b, i) => bytes[i] === b);
+  if (TEXT_EXTENSIONS.has(ext)) {
+    if (bytes.length > MAX_TEXT_FILE_BYTES) {
+      return problem("file.too_large", { size: bytes.length, text: true });
+    }
+    return readText(bytes, problem);
+  }
+  if (!OFFICE_EXTENSIONS.has(ext) && !LEGACY_EXTENSIONS.has(ext)) return problem("file.unsupported_type");
+  if (bytes.length > MAX_OFFICE_FILE_BYTES) {
+    return problem("file.too_large", { size: bytes.length, text: false });
+  }
+  if (ole) return problem(isEncryptedPackage(bytes) ? "file.encrypted" : "file.legacy_office");
+  if (!looksLikeZip(bytes)) {
+    return problem(LEGACY_EXTENSIONS.has(ext) ? "file.legacy_office" : "file.not_zip");
+  }
+  const listed = listZip(bytes, OFFICE_ZIP_LIMITS.maxEntries);
+  if (!listed.ok) return problem(listed.failure.code, { detail: listed.failure.detail });
+  const names = new Set(listed.value.map((e) => e.name));
+  if (names.has(DOCUMENT_PART)) return readDocx(bytes, problem);
+  if (names.has(WORKBOOK_PART)) return readXlsx(bytes, problem);
+  return names.has("[Content_Types].xml")
+    ? problem("file.corrupt", { detail: `缺少 ${ext === "xlsx" ? WORKBOOK_PART : DOCUMENT_PART}` })
+    : problem("file.unsupported_type", { detail: "是普通 zip 压缩包" });
+}
+
+type Problem = ReturnType<typeof fileProblem>;
+
+function readText(bytes: Uint8Array, problem: Problem): Result<DocumentContent> {
+  const decoded = decodeText(bytes);
+  if (decoded === null) return problem("file.not_text");
+  if (decoded.text.trim() === "") return problem("file.empty");
+  return ok({ format: "text", blocks: [{ type: "paragraph", text: decoded.text }] });
+}
+
+function readDocx(bytes: Uint8Array, problem: Problem): Result<DocumentContent> {
+  const scanned = scanZip(bytes, OFFICE_ZIP_LIMITS, (name) => name === DOCUMENT_PART);
+  if (!scanned.ok) return problem(scanned.failure.code, { detail: scanned.failure.detail });
+  const part = scanned.value.get(DOCUMENT_PART);
+  if (part === undefined) return problem("file.corrupt", { detail: `缺少 ${DOCUMENT_PART}` });
+  let xml: string;
+  try {
+    xml = new TextDecoder("utf-8", { fatal: true }).decode(part);
+  } catch {
+    return problem("file.corrupt", { detail: `${DOCUMENT_PART} 不是有效的 UTF-8 文本` });
+  }
+  return ok({ format: "docx", blocks: docxBlocks(xml) });
+}
+
+async function readXlsx(bytes: Uint8Array, problem: Problem): Promise<Result<DocumentContent>> {
+  const scanned = scanZip(bytes, OFFICE_ZIP_LIMITS);
+  if (!scanned.ok) return problem(scanned.failure.code, { detail: scanned.failure.detail });
+  try {
+    const read = await xlsxBlocks(bytes);
+    if (!read.ok) return problem("file.too_large", { sheet: read.sheet, cells: read.cells });
+    return ok({ format: "xlsx", blocks: read.blocks });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+    return problem("file.corrupt", { detail: `Excel 读取失败：${reason}` });
+  }
+}
+
+/**
+ * A password-protected .docx/.xlsx is an OLE2 compound file holding an "EncryptedPackage" stream;
+ * its directory entry names are UTF-16LE.
+ */
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  const needle = Buffer.from("EncryptedPackage", "utf16le");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
