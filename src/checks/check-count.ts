@@ -1,0 +1,84 @@
+import type { Finding } from "../core/finding.ts";
+import type { Report } from "../core/report.ts";
+import { type SectionRef, sectionFinding, sectionName, sentencesOf } from "./section-text.ts";
+
+/** "共23个项目", "共有项目8个", "共 5 项", "共计12项任务": a stated total of the item list. */
+const TOTAL =
+  /共(?:有|计)?\s*(?:项目|任务)?\s*(\d+)\s*(?:个\s*(?:项目|任务)|项\s*(?:项目|任务)?(?=[，,。；;：:\s如]|$)|个(?=[，,。；;]))/;
+/** "23个项目，如下：" without 共: counted only against a numbered list that follows. */
+const BARE = /(\d+)\s*个\s*(?:项目|任务)/;
+/** A count that introduces the list after it: "…共23个项目，如下：", "包括：". */
+const INTRODUCES_LIST = /(?:如下|分别是|分别为|包括|具体是|具体为)?\s*[:：]\s*$|如下[。.]?\s*$/;
+/** Words that make the count a subset of the tasks ("开展绩效监控项目8个", "已完结的项目"). */
+const SUBSET = /(监控|自评|评价|完结|完成|新增|结转|续建|在建|未|其中|已)[^，,。；;]{0,6}$/;
+/** A list item number at the start of a line or after 。；: (1) （2） 3. 4、 */
+const ITEM = /(?:^|[\n。；;：:])\s*(?:[（(](\d{1,3})[)）]|(\d{1,3})[.、．](?!\d))/g;
+
+/** How far after the count its list may begin (characters). */
+const LIST_START_WITHIN = 200;
+
+/**
+ * Length of the numbered list 1, 2, 3 … that begins right after a count (within 200 characters)
+ * in `text`, counting items of the first item's style only ("(1)" or "1."); 0 when there is none.
+ */
+export function numberedListLength(text: string): number {
+  let next = 1;
+  let style: "paren" | "dot" | undefined;
+  for (const m of text.matchAll(ITEM)) {
+    const n = Number(m[1] ?? m[2]);
+    const mStyle = m[1] === undefined ? "dot" : "paren";
+    if (next === 1 && n === 1 && m.index > LIST_START_WITHIN) return 0;
+    if (n === next && (style === undefined || style === mStyle)) {
+      style = mStyle;
+      next += 1;
+    }
+  }
+  return next - 1;
+}
+
+interface Stated {
+  n: number;
+  quote: string;
+  against: "list" | "tasks";
+  listed: number;
+}
+
+function statedCount(text: string, start: number, sentence: string, report: Report): Stated | undefined {
+  const after = text.slice(start + sentence.length);
+  const listed = numberedListLength(after);
+  const total = sentence.match(TOTAL);
+  const m = total ?? sentence.match(BARE);
+  if (!m || m.index === undefined) return undefined;
+  const n = Number(m[1]);
+  const quote = sentence.trim();
+  if (listed >= 2 && INTRODUCES_LIST.test(sentence.slice(m.index)))
+    return { n, quote, against: "list", listed };
+  if (total === null || report.tasks.length === 0) return undefined;
+  if (SUBSET.test(sentence.slice(0, m.index)) || !/项目|任务/.test(m[0])) return undefined;
+  return { n, quote, against: "tasks", listed: report.tasks.length };
+}
+
+/**
+ * count.mismatch: "共N个项目" / "共N项" stated in a section differs from the items listed — the numbered
+ * list (1)…(N) that follows in the same section, or else the report's 年度主要任务 when the sentence
+ * counts the whole task list. Counts of a subset ("开展绩效监控项目8个") are not compared.
+ */
+export function checkCount(refs: readonly SectionRef[], report: Report): Finding[] {
+  return refs.flatMap((ref) =>
+    sentencesOf(ref.text).flatMap(({ text: sentence, start }): Finding[] => {
+      const s = statedCount(ref.text, start, sentence, report);
+      if (s === undefined || s.n === s.listed) return [];
+      const where = s.against === "list" ? "后面列出的编号清单" : "年度主要任务表";
+      return [
+        sectionFinding(
+          "count.mismatch",
+          "warn",
+          ref,
+          s.quote,
+          `${sectionName(ref)}说“共${s.n}个”，但${where}有${s.listed}个。请核对数量：补上漏列的项目，或改正总数。`,
+          { expected: s.listed, actual: s.n },
+        ),
+      ];
+    }),
+  );
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { checkText } from "../../src/checks/check-text.ts";
+import type { Finding } from "../../src/core/finding.ts";
+import { section, synthetic } from "./helpers.ts";
+
+const TARGETS = "（二）年度部门整体绩效目标、绩效指标设定情况";
+
+function check(code: string, text: string, title = TARGETS): Finding[] {
+  const { report, card } = synthetic({ narrative: [section("targets", title, text)] });
+  return checkText(report, card).filter((f) => f.code === code);
+}
+
+describe("count.mismatch", () => {
+  it("compares “共N个项目，如下：” with the numbered list after it", () => {
+    const text =
+      "我单位2021年共5个项目，如下：\n\n（1）平台运维，项目资金60万元。\n\n(2) 设备采购，项目资金35万元。\n\n（3）网络租赁，项目资金5万元。";
+    expect(check("count.mismatch", text)).toEqual([
+      {
+        code: "count.mismatch",
+        severity: "warn",
+        where: { path: "narrative[0]", label: TARGETS, quote: "我单位2021年共5个项目，如下：" },
+        message: `“${TARGETS}”说“共5个”，但后面列出的编号清单有3个。请核对数量：补上漏列的项目，或改正总数。`,
+        expected: 3,
+        actual: 5,
+      },
+    ]);
+  });
+
+  it("compares “共有项目N个” with the task table, but not counts of a subset", () => {
+    const findings = check("count.mismatch", "2021年我中心共有项目3个，开展绩效监控项目2个。");
+    expect(findings.map((f) => [f.where.quote, f.expected, f.actual])).toEqual([
+      ["2021年我中心共有项目3个，开展绩效监控项目2个。", 2, 3],
+    ]);
+    expect(check("count.mismatch", "2021年我中心共有项目2个，开展绩效监控项目1个。")).toEqual([]);
+  });
+
+  it("accepts a count that matches, and a count with no list after it", () => {
+    const listed = "共3个项目，如下：\n1.平台运维。\n2.设备采购。\n3.网络租赁。";
+    expect(check("count.mismatch", listed)).toEqual([]);
+    expect(check("count.mismatch", "全年组织实施7个项目的招标。")).toEqual([]);
+  });
+});
+
+describe("year.mismatch", () => {
+  it("flags another year's self-evaluation in a heading or sentence of a 2021 report", () => {
+    const findings = check(
+      "year.mismatch",
+      "根据要求，我中心组织开展了2020年度部门整体绩效自评工作。",
+      "二、2021年度绩效自评工作开展情况",
+    );
+    expect(findings).toEqual([
+      {
+        code: "year.mismatch",
+        severity: "warn",
+        where: {
+          path: "narrative[0]",
+          label: "二、2021年度绩效自评工作开展情况",
+          quote: "我中心组织开展了2020年度部门整体绩效自评工作",
+        },
+        message:
+          "“二、2021年度绩效自评工作开展情况”写的是2020年，本报告是2021年度的自评报告。请核对：沿用往年报告的文字或数据的，请改为2021年的内容；确需引用2020年数据的，请写明是用来对比的。",
+        expected: 2021,
+        actual: 2020,
+      },
+    ]);
+  });
+
+  it("flags “本年度（2019年）”, last year's accounts given as this year's, next year's self-evaluation", () => {
+    const text =
+      "本年度（2019年）预算执行良好。2020年末资产合计数197.80万元。本报告为2022年度部门整体绩效自评报告。";
+    const findings = check("year.mismatch", text);
+    expect(findings.map((f) => [f.where.quote, f.actual])).toEqual([
+      ["本年度（2019年）预算执行良好", 2019],
+      ["2020年末资产合计数197.80万元", 2020],
+      ["本报告为2022年度部门整体绩效自评报告", 2022],
+    ]);
+  });
+
+  it("accepts comparisons, history, next-year dates, task names and document titles", () => {
+    const text = [
+      "2021年度支出总额较2020年增加10万元，2020年度收入合计为90万元。",
+      "本中心成立于2015年，2019年机构改革更名。",
+      "报告于2022年3月完成，2022年度预算将继续安排，2022年将继续做好绩效评价工作。",
+      "对2020年度绩效评价发现的问题已全部整改。",
+      "2020年结转项目已完成，资金5万元。",
+      "根据《关于开展2020年度预算绩效自评工作的通知》要求开展自评。",
+    ].join("\n");
+    const { report, card } = synthetic({
+      tasks: [{ name: "2020年结转项目" }],
+      narrative: [section("process", "二、绩效自评工作开展情况", text)],
+    });
+    expect(checkText(report, card).filter((f) => f.code === "year.mismatch")).toEqual([]);
+  });
+});
