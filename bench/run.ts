@@ -6,6 +6,7 @@ import { explain } from "../src/scoring/explain.ts";
 import { score } from "../src/scoring/score.ts";
 import { loadScheme } from "../src/services/scheme-files.ts";
 import { benchChat } from "./chat-bench.ts";
+import { benchCopy } from "./copy-bench.ts";
 
 function syntheticReport(indicators: number): Report {
   const blocks = [
@@ -105,4 +106,5 @@ if (gc) {
   });
 }
 benchChat(line);
+benchCopy(line);
 line("rss_after_bench", process.memoryUsage().rss / 1024 / 1024, "MiB");

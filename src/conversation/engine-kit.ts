@@ -1,6 +1,7 @@
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import type { EngineState } from "./conversation-state.ts";
+import type { CopyHit } from "./copy-hits.ts";
 import type { Effect } from "./effects.ts";
 import type { Reply } from "./replies.ts";
 import type { Proposal, Slot } from "./slot-types.ts";
@@ -16,7 +17,7 @@ export interface StepResult {
 export interface Kit {
   schemes: readonly Scheme[];
   /** The report's questions, filled or not. */
-  slotsOf(state: EngineState): Slot[];
+  slotsOf(state: EngineState, copies?: readonly CopyHit[]): Slot[];
   /** Ends a turn with the next question after `replies`. */
   ask(state: EngineState, replies: Reply[], effects?: Effect[]): StepResult;
   /** Saves a proposal (or asks to confirm it first) and moves on; `confirmed` skips the second look. */

@@ -1,3 +1,4 @@
+import type { SectionId } from "../core/sections.ts";
 import { readPastedTables } from "../importing/pasted-tables.ts";
 import { splitSections } from "../importing/sections.ts";
 import { asArray, asObject, indicatorRefs } from "./draft-access.ts";
@@ -34,6 +35,8 @@ export interface PasteReading {
   summary: string;
   /** Some table or section was recognised (it may still change nothing, if pasted before). */
   recognised: boolean;
+  /** Ids of the narrative sections in the paste, for checking them as they arrive. */
+  sectionIds: SectionId[];
 }
 
 function fragmentChanges(doc: Json, fragment: Json, prefix: Path, out: Change[]): void {
@@ -98,6 +101,7 @@ export function readPaste(doc: Json, text: string): PasteReading {
     replies,
     summary: `粘贴的内容：${what}`,
     recognised: tables.reads.length > 0 || split.sections.length > 0,
+    sectionIds: split.sections.map((section) => section.id),
   };
 }
 

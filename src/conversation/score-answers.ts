@@ -1,3 +1,4 @@
+import type { Report } from "../core/report.ts";
 import { explain, explanationText } from "../scoring/explain.ts";
 import { fmt } from "../scoring/rounding.ts";
 import type { Scheme } from "../scoring/scheme.ts";
@@ -11,7 +12,7 @@ import { notice, type Reply, say } from "./replies.ts";
 export function cardFor(
   doc: Json | null,
   schemes: readonly Scheme[],
-): { card: ScoreCard; scheme: Scheme } | { why: string } {
+): { card: ScoreCard; scheme: Scheme; report: Report } | { why: string } {
   if (doc === null) return { why: "还没有开始填写报告。" };
   const report = draftAsReport(doc);
   if (report === null) {
@@ -24,7 +25,7 @@ export function cardFor(
   }
   const scheme = schemes.find((s) => s.id === report.schemeId);
   if (scheme === undefined) return { why: "还不能计分：请先选择评分办法。" };
-  return { card: score(report, scheme), scheme };
+  return { card: score(report, scheme), scheme, report };
 }
 
 /** "现在多少分": the total under the rules, the block table, and what the report itself claims. */

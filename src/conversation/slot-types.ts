@@ -1,6 +1,8 @@
+import type { Report } from "../core/report.ts";
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
+import type { CopyHit } from "./copy-hits.ts";
 import type { Change, Json } from "./patch.ts";
 import type { Choice } from "./replies.ts";
 
@@ -17,8 +19,11 @@ export interface Proposal {
 export interface SlotContext {
   doc: Json;
   schemes: readonly Scheme[];
-  /** The score card of the draft when it can be scored. */
+  /** The draft as a report, and its score card, when it can be scored. */
+  report: Report | null;
   card: ScoreCard | null;
+  /** Passages of the message being answered found in other agencies' reports (from the shell). */
+  copies: readonly CopyHit[];
 }
 
 /** One thing the conversation asks for. Its `key` is stable ("budget", "actual:3"). */

@@ -1,11 +1,11 @@
 import { fail, ok, type Result } from "../core/result.ts";
-import { fmt } from "../scoring/rounding.ts";
 import { asArray, asObject, hasSection, textAt } from "./draft-access.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
 import { GLOBAL_FIELDS } from "./field-catalog.ts";
 import { readValue } from "./field-values.ts";
 import { indicatorSlots } from "./indicator-slots.ts";
+import { narrativeConcerns, noProblemsFollowUp } from "./narrative-review.ts";
 import { narrativeSlotsFor } from "./narrative-slots.ts";
 import { type Change, changeTo, getIn, type Json } from "./patch.ts";
 import { obviousScheme, schemesForRegion } from "./scheme-choice.ts";
@@ -184,39 +184,25 @@ export function buildSlots(ctx: SlotContext): Slot[] {
       filled: hasSection(doc, n.id),
       answer: (raw) => {
         const insist = /^(确认没有问题|坚持|确实没有问题)$/.test(raw.trim());
-        if (!insist && (n.id === "problems_measures" || n.id === "problems")) {
-          const pushBack = noProblemsPushBack(ctx, raw);
-          if (pushBack !== undefined) return fail("answer.no_problems", pushBack, n.title);
+        if (!insist) {
+          const followUp = noProblemsFollowUp(n.id, raw, ctx.card);
+          if (followUp !== undefined) return fail("answer.no_problems", followUp, n.title);
         }
-        const text = insist ? "无" : raw;
+        const text = (insist ? "无" : raw).trim();
         const sections = asArray(getIn(doc, ["narrative"])).filter((s) => asObject(s).id !== n.id);
-        const after = [...sections, { id: n.id, title: n.title, text: text.trim() }];
+        const after = [...sections, { id: n.id, title: n.title, text }];
         const change = changeTo(doc, ["narrative"], after);
+        const concerns = insist ? undefined : narrativeConcerns(n.id, text, ctx);
         return ok({
           changes: change === null ? [] : [change],
-          summary: `${n.title}：${clipText(text.trim(), 30)}`,
+          summary: `${n.title}：${clipText(text, 30)}`,
           notes: [],
+          ...(concerns === undefined ? {} : { confirm: concerns }),
         });
       },
     });
   }
   return slots;
-}
-
-/**
- * "无" where the rules found lost points: ask about the actual deductions instead (the officer can
- * insist with “确认没有问题”; the checks will still flag it).
- */
-function noProblemsPushBack(ctx: SlotContext, text: string): string | undefined {
-  if (!/^(无|没有|暂无|无问题|没有问题|没有发现问题)[。.]?$/.test(text.trim())) return undefined;
-  const lost = (ctx.card?.blocks ?? [])
-    .flatMap((b) => b.indicators)
-    .filter((i) => i.lost > 0)
-    .sort((a, b) => b.lost - a.lost)
-    .slice(0, 3);
-  if (lost.length === 0) return undefined;
-  const items = lost.map((i) => `“${i.name}”失${fmt(i.lost)}分`).join("，");
-  return `按评分规则，报告有失分：${items}。这些就是要写的问题——原因是什么？准备怎样改进？如确实没有问题，请回复“确认没有问题”。`;
 }
 
 function unitAnswer(ctx: SlotContext, text: string): Result<Proposal> {

@@ -2,12 +2,14 @@ import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { accept } from "./apply-proposal.ts";
 import type { EngineState } from "./conversation-state.ts";
+import type { CopyHit } from "./copy-hits.ts";
 import { correctField, editIndicator } from "./corrections.ts";
 import { derivedReplies, surprise } from "./derived-replies.ts";
 import type { Effect } from "./effects.ts";
 import { CONFIRM_CHOICES, type Kit, type StepResult } from "./engine-kit.ts";
 import { recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
+import type { Change } from "./patch.ts";
 import { applyChanges, getIn, type Json } from "./patch.ts";
 import { missingReplies, progressOf, questionReply } from "./progress.ts";
 import { notice, type Reply, say } from "./replies.ts";
@@ -24,16 +26,20 @@ export interface EngineInput {
   newReportId: string;
   /** Set when a conversation is reopened (terminal start, app restart): say where we are. */
   resume?: boolean;
+  /** Passages of `text` the shell found in other agencies' reports (the corpus is in the database). */
+  copies?: readonly CopyHit[];
 }
 
 /** Builds the engine for a set of installed scoring schemes. */
 export function createEngine(schemes: readonly Scheme[]) {
   /** The slots of a draft, scored once: the card decides which 未完成原因 questions exist. */
-  const slotsFor = (doc: Json, got: ReturnType<typeof cardFor>): Slot[] =>
-    buildSlots({ doc, schemes, card: "card" in got ? got.card : null });
-  const slotsOf = (state: EngineState): Slot[] => {
+  const slotsFor = (doc: Json, got: ReturnType<typeof cardFor>, copies: readonly CopyHit[] = []): Slot[] =>
+    "card" in got
+      ? buildSlots({ doc, schemes, report: got.report, card: got.card, copies })
+      : buildSlots({ doc, schemes, report: null, card: null, copies });
+  const slotsOf = (state: EngineState, copies: readonly CopyHit[] = []): Slot[] => {
     const doc = state.report ?? {};
-    return slotsFor(doc, cardFor(doc, schemes));
+    return slotsFor(doc, cardFor(doc, schemes), copies);
   };
 
   const ask = (state: EngineState, replies: Reply[], effects: Effect[] = []): StepResult => {
@@ -133,10 +139,10 @@ export function createEngine(schemes: readonly Scheme[]) {
         };
       return withEffects(ask(current, lead), effects);
     }
-    return withEffects(turn(current, text), effects);
+    return withEffects(turn(current, text, input.copies ?? []), effects);
   }
 
-  function turn(state: EngineState, text: string): StepResult {
+  function turn(state: EngineState, text: string, copies: readonly CopyHit[]): StepResult {
     if (text === "")
       return ask(state, [notice("error", "消息是空的。请回答下面的问题，或回复“帮助”查看可用的说法。")]);
     if (text.length > MAX_MESSAGE)
@@ -208,9 +214,9 @@ export function createEngine(schemes: readonly Scheme[]) {
       default:
         break;
     }
-    const pasted = /[\n\t|]/.test(text) ? pasteTurn(kit, state, text) : null;
+    const pasted = /[\n\t|]/.test(text) ? pasteTurn(kit, state, text, copies) : null;
     if (pasted !== null) return pasted;
-    if (pending !== null)
+    if (pending !== null && !revisesNarrative(pending.changes))
       return {
         state,
         replies: [
@@ -222,7 +228,9 @@ export function createEngine(schemes: readonly Scheme[]) {
         ],
         effects: [],
       };
-    return answerTurn(kit, state, text);
+    const unpended =
+      pending === null ? state : { ...state, conversation: { ...conversation, pending: null } };
+    return answerTurn(kit, unpended, text, copies);
   }
 
   /** The columns stored beside a report for listing: unit, year, kind, progress, score. */
@@ -244,6 +252,14 @@ export function createEngine(schemes: readonly Scheme[]) {
   }
 
   return { step, summarize };
+}
+
+/**
+ * A narrative answer waiting for 确认 because of its findings: a new message is its rewrite, not
+ * something to refuse until the old text is confirmed.
+ */
+function revisesNarrative(changes: readonly Change[]): boolean {
+  return changes.length > 0 && changes.every((c) => c.path[0] === "narrative");
 }
 
 /** The listing columns of a report. */

@@ -1,15 +1,17 @@
 import type { Result } from "../core/result.ts";
 import { accept } from "./apply-proposal.ts";
 import type { ConversationState, EngineState } from "./conversation-state.ts";
+import type { CopyHit } from "./copy-hits.ts";
 import type { Kit, StepResult } from "./engine-kit.ts";
 import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
+import { pastedSectionNotices } from "./narrative-review.ts";
 import { looksTabular, readPaste } from "./paste.ts";
-import { invertChanges, type Json } from "./patch.ts";
+import { applyChanges, invertChanges, type Json } from "./patch.ts";
 import { currentSlot } from "./progress.ts";
 import { notice, say } from "./replies.ts";
-import { scoreReplies } from "./score-answers.ts";
+import { cardFor, scoreReplies } from "./score-answers.ts";
 import type { Proposal } from "./slot-types.ts";
 
 /** Slots whose answer is free text, read whole (not searched for labelled facts). */
@@ -19,8 +21,13 @@ const FREE_TEXT = /^(goals|section:|deviationReason:|target:|actual:|preparer|sc
  * The turns of the engine besides commands that only talk: answers, pastes, undo, skip, generate.
  * Each gets the engine's kit (ask, take, slots) and returns the next state.
  */
-export function answerTurn(kit: Kit, state: EngineState, text: string): StepResult {
-  const slots = kit.slotsOf(state);
+export function answerTurn(
+  kit: Kit,
+  state: EngineState,
+  text: string,
+  copies: readonly CopyHit[] = [],
+): StepResult {
+  const slots = kit.slotsOf(state, copies);
   const slot = currentSlot(slots, state.conversation);
   const doc = state.report ?? {};
   if (slot === undefined) {
@@ -92,7 +99,12 @@ export function answerTurn(kit: Kit, state: EngineState, text: string): StepResu
  * A multi-line or tabular message: tables and sections are read and shown for confirmation. Returns
  * null when nothing in it is a table or a section, so it is read as an ordinary answer.
  */
-export function pasteTurn(kit: Kit, state: EngineState, text: string): StepResult | null {
+export function pasteTurn(
+  kit: Kit,
+  state: EngineState,
+  text: string,
+  copies: readonly CopyHit[] = [],
+): StepResult | null {
   const reading = readPaste(state.report ?? {}, text);
   if (!reading.recognised && !looksTabular(text)) return null;
   if (!reading.recognised)
@@ -114,10 +126,15 @@ export function pasteTurn(kit: Kit, state: EngineState, text: string): StepResul
     eventKind: "paste",
     changes: reading.changes,
   };
+  const got = cardFor(applyChanges(state.report ?? {}, reading.changes), kit.schemes);
+  const review =
+    "card" in got ? { report: got.report, card: got.card, copies } : { report: null, card: null, copies };
+  const concerns = pastedSectionNotices(reading.sectionIds, review).map((n) => notice("warn", n));
   return {
     state: { ...state, conversation: { ...state.conversation, pending } },
     replies: [
       ...reading.replies,
+      ...concerns,
       {
         type: "confirm",
         text: "以上内容正确吗？回复“确认”保存，“取消”放弃；有错可以先确认再修改。",

@@ -1,7 +1,7 @@
 import type { Json } from "../conversation/patch.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import { type DocumentPart, splitDocumentParts } from "./document-parts.ts";
-import { readNarrativeFacts } from "./narrative-facts.ts";
+import { FACT_LABELS, readNarrativeFacts } from "./narrative-facts.ts";
 import { PasteSession, type TableRead } from "./paste-session.ts";
 import { readProseTasks } from "./prose-tasks.ts";
 import type { ReportFragment } from "./report-fragment.ts";
@@ -135,14 +135,14 @@ function readNarrative(main: ImportedReport, text: string, lines: readonly strin
     if (fill(main.fragment, fact.path, fact.value))
       main.reads.push({
         what: `叙述中的数字（${fact.section}）`,
-        detail: `${fact.path.join(".")} = ${show(fact.value)}`,
+        detail: `${FACT_LABELS[fact.path.join(".")] ?? fact.path.join(".")} ${show(fact.value)}`,
       });
   }
   for (const clash of clashes)
     main.unread.push({
       line: 0,
       text: clash.quote,
-      reason: `“${clash.section}”中 ${clash.path.join(".")} 有不同的值（${clash.values.map(show).join("、")}），未采用`,
+      reason: `“${clash.section}”中${FACT_LABELS[clash.path.join(".")] ?? clash.path.join(".")}有不同的值（${clash.values.map(show).join("、")}），未采用`,
     });
 }
 

@@ -25,20 +25,22 @@ export interface NarrativeClash {
 const FACT_SECTIONS: ReadonlySet<SectionId> = new Set(["funds", "analysis_input", "conclusion"]);
 /** Sections that state the report's total score and grade (综合评价结论; Hunan's 九、评价等级). */
 const SUMMARY_SECTIONS: ReadonlySet<SectionId> = new Set(["conclusion", "grade_statement"]);
-/** Model paths the narrative may fill; everything else comes from the tables. */
-const FACT_PATHS = new Set([
-  "budget.initial",
-  "budget.adjusted",
-  "budget.executed",
-  "budget.reportedRate",
-  "budget.carryover.reportedRate",
-  "budget.threePublicExpenses.budget",
-  "budget.threePublicExpenses.actual",
-  "budget.threePublicExpenses.reportedRate",
-  "budget.procurement.budget",
-  "budget.procurement.actual",
-  "budget.procurement.reportedRate",
-]);
+/** Model paths the narrative may fill, with their names; everything else comes from the tables. */
+export const FACT_LABELS: Readonly<Record<string, string>> = {
+  "budget.initial": "年初预算数",
+  "budget.adjusted": "调整预算数",
+  "budget.executed": "预算执行数",
+  "budget.reportedRate": "预算执行率",
+  "budget.carryover.reportedRate": "结转结余率",
+  "budget.threePublicExpenses.budget": "三公经费预算数",
+  "budget.threePublicExpenses.actual": "三公经费实际支出",
+  "budget.threePublicExpenses.reportedRate": "三公经费控制率",
+  "budget.procurement.budget": "政府采购预算数",
+  "budget.procurement.actual": "政府采购实际金额",
+  "budget.procurement.reportedRate": "政府采购执行率",
+  "summary.total": "自评得分",
+  "summary.grade": "评价等级",
+};
 const TOTAL = /(?:最终|综合|自评|评分|整体绩效)得分(?:为|是)?[:：\s]*(\d+(?:\.\d+)?)\s*分/;
 const GRADE = /评价等级(?:为|是)?[:：\s“"]*([优良中差])/;
 const SENTENCE = /(?<=[。；;])|\n+/;
@@ -63,7 +65,7 @@ export function readNarrativeFacts(sections: readonly Section[]): {
       if (sentence === "") continue;
       const where = { section: section.title, quote: sentence };
       for (const hit of FACT_SECTIONS.has(section.id) ? extractFacts(sentence, false).hits : []) {
-        if (FACT_PATHS.has(hit.field.path.join(".")))
+        if (hit.field.path.join(".") in FACT_LABELS)
           add({ path: hit.field.path.map(String), value: hit.value, ...where });
       }
       if (!SUMMARY_SECTIONS.has(section.id)) continue;

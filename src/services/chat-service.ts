@@ -4,10 +4,11 @@ import {
   initialConversation,
 } from "../conversation/conversation-state.ts";
 import type { Effect } from "../conversation/effects.ts";
-import type { Json } from "../conversation/patch.ts";
+import { getIn, type Json } from "../conversation/patch.ts";
 import type { Reply } from "../conversation/replies.ts";
 import type { ChatEngine } from "../conversation/step.ts";
 import type { ReportRow, Store } from "../storage/index.ts";
+import type { ChatCorpus } from "./chat-corpus.ts";
 
 /** One incoming message as a channel adapter delivers it. */
 export interface IncomingMessage {
@@ -48,6 +49,7 @@ export class ChatService {
     private readonly store: Store,
     private readonly engine: ChatEngine,
     private readonly newId: () => string,
+    private readonly corpus: ChatCorpus | null = null,
   ) {}
 
   handle(message: IncomingMessage): TurnResult {
@@ -96,7 +98,9 @@ export class ChatService {
     this.store.ensureUser(message.userId, message.userName, message.now);
     const loaded = this.load(message.conversationKey);
     let state = { conversation: loaded.conversation, report: loaded.report };
-    const input = { text: message.text, newReportId: this.newId(), resume: message.resume === true };
+    const unit = getIn(loaded.report ?? {}, ["unit", "name"]);
+    const copies = this.corpus?.search(message.text, typeof unit === "string" ? unit : undefined) ?? [];
+    const input = { text: message.text, newReportId: this.newId(), resume: message.resume === true, copies };
     let result = this.engine.step(state, input, message.now);
     const replies: Reply[] = [...loaded.notes];
     const deliveries: Delivery[] = [];
@@ -178,7 +182,10 @@ export class ChatService {
         });
         return { replies: [] };
       case "export":
-        return doc === null ? { replies: [] } : { replies: [], delivery: { reportId: effect.reportId, doc } };
+        if (doc === null) return { replies: [] };
+        // A generated report joins the deployment's corpus, so later reports are compared with it.
+        this.corpus?.add(effect.reportId, doc, message.now);
+        return { replies: [], delivery: { reportId: effect.reportId, doc } };
       case "list-reports":
         return { replies: [reportsTable(this.store.listReports(message.userId))] };
       case "open-report": {

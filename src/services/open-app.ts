@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createEngine } from "../conversation/step.ts";
 import { openDatabase, Store } from "../storage/index.ts";
+import { chatCorpus } from "./chat-corpus.ts";
 import { ChatService } from "./chat-service.ts";
 import { installedSchemes } from "./scheme-files.ts";
 
@@ -27,5 +28,6 @@ export function openApp(dbPath: string, newId: () => string = randomReportId): A
   const db = openDatabase(dbPath);
   const store = new Store(db);
   const engine = createEngine(schemes.value);
-  return { store, engine, chat: new ChatService(store, engine, newId), close: () => store.close() };
+  const chat = new ChatService(store, engine, newId, chatCorpus(db));
+  return { store, engine, chat, close: () => store.close() };
 }

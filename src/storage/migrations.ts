@@ -84,6 +84,38 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX processed_messages_at ON processed_messages(at);
     `,
   },
+  {
+    version: 2,
+    name: "copy-detection corpus: documents, winnowed fingerprints, boilerplate hashes",
+    // corpus_prints is WITHOUT ROWID with the hash first in its key: a lookup is one seek and a
+    // run of neighbouring rows, and the table is its own index (a rowid table plus an index on
+    // hash would store every row twice). pos is in the key because a k-gram can be selected at
+    // several places in one document; the query needs each place to line passages up.
+    sql: `
+      CREATE TABLE corpus_documents (
+        id INTEGER PRIMARY KEY,
+        agency TEXT NOT NULL CHECK (agency <> ''),
+        year INTEGER,
+        title TEXT,
+        source TEXT,
+        kind TEXT,
+        content_hash TEXT UNIQUE NOT NULL,
+        text TEXT NOT NULL CHECK (text <> ''),
+        added_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE corpus_prints (
+        hash INTEGER NOT NULL,
+        doc_id INTEGER NOT NULL REFERENCES corpus_documents(id),
+        pos INTEGER NOT NULL,
+        PRIMARY KEY (hash, doc_id, pos)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE corpus_boilerplate (
+        hash INTEGER PRIMARY KEY
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

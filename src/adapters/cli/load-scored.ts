@@ -25,7 +25,9 @@ export function loadScored(path: string, schemeOverride: string | undefined): Re
 }
 
 /** "郑州市金水区电子政务中心 2021年度 部门整体绩效自评". */
-export function reportTitle(report: Report): string {
+export function reportTitle(
+  report: Pick<Report, "kind" | "year" | "project"> & { unit: { name: string } },
+): string {
   const kind =
     report.kind === "department"
       ? "部门整体绩效自评"

@@ -1,8 +1,12 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { readConfig } from "../../config.ts";
+import { openCopyCorpus } from "../../services/copy-corpus.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
+import { checkCommand } from "./check-command.ts";
+import { corpusAddCommand, corpusListCommand, SEED_DIR } from "./corpus-command.ts";
 import { explainCommand } from "./explain-command.ts";
+import { importCommand } from "./import-command.ts";
 import { type CliIo, EXIT, processIo } from "./output.ts";
 import { exportCommand, reportsCommand } from "./reports-command.ts";
 import { schemaCommand } from "./schema-command.ts";
@@ -17,6 +21,9 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping export  <报告编号> [--db 路径]                              输出报告 JSON（可交给 score/explain）
   ziping score   <报告.json> [--scheme 方案ID|方案文件] [--json]   按评分方案计分，列出与规则不符之处
   ziping explain <报告.json> [--scheme 方案ID|方案文件] [--json]   为什么不是100分？怎样才能得优/100分？
+  ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx 报告，列出读到和没读到的内容
+  ziping check   <文件...> [--corpus 路径] [--scheme 方案] [--json]  检查报告：分值、得分、执行率、叙述、抄袭等问题
+  ziping corpus  add <文件或文件夹...> | list | seeds [--db 路径]      管理抄袭比对语料库（seeds = 加入自带的示例报告）
   ziping schemes [--json]                                          列出已安装的评分方案
   ziping schema                                                    打印报告文件的 JSON Schema
 
@@ -25,6 +32,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   npx ziping chat --script fixtures/conversations/seed-000.txt --db /tmp/demo.db
   npx ziping score fixtures/reports/seed-000.json
   npx ziping explain fixtures/reports/seed-000.json
+  npx ziping import fixtures/seeds/002_65c9de34f8230d6c.txt --out /tmp/seed-002.json
+  npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt
 
 退出码：0 成功；2 输入有误（会用中文说明哪个文件、哪个字段、应如何填写）。`;
 
@@ -50,6 +59,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         script: { type: "string" },
         delay: { type: "string" },
         out: { type: "string" },
+        corpus: { type: "string" },
+        unit: { type: "string" },
       },
     });
   } catch (e) {
@@ -102,6 +113,51 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         return command === "score"
           ? scoreCommand(io, file, scheme, json)
           : explainCommand(io, file, scheme, json);
+      }
+      case "import": {
+        const file = rest[0];
+        if (file === undefined)
+          return usage(
+            io,
+            "ziping import 需要一个报告文件，例如 ziping import 自评报告.docx --out 报告.json",
+          );
+        const unit = parsed.values.unit;
+        if (unit !== undefined && unit !== "万元" && unit !== "元")
+          return usage(io, `--unit 应为 万元 或 元，例如 --unit 万元（表格没写单位的金额按此读取）`);
+        return await importCommand(io, file, {
+          json,
+          ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
+          ...(unit === undefined ? {} : { amountUnit: unit }),
+        });
+      }
+      case "check": {
+        if (rest.length === 0)
+          return usage(
+            io,
+            "ziping check 需要报告文件，例如 ziping check fixtures/seeds/000_0839647822e00506.txt",
+          );
+        const spec = typeof parsed.values.corpus === "string" ? parsed.values.corpus : undefined;
+        const corpus = await openCopyCorpus(spec, db, new Date());
+        if (!corpus.ok) return usage(io, corpus.error.message);
+        try {
+          return await checkCommand(io, rest, {
+            json,
+            corpus: corpus.value,
+            ...(scheme === undefined ? {} : { scheme }),
+          });
+        } finally {
+          corpus.value?.close();
+        }
+      }
+      case "corpus": {
+        const [sub, ...paths] = rest;
+        if (sub === "list") return corpusListCommand(io, db, json);
+        if (sub === "seeds") return await corpusAddCommand(io, db, [SEED_DIR], new Date());
+        if (sub === "add" && paths.length > 0) return await corpusAddCommand(io, db, paths, new Date());
+        return usage(
+          io,
+          "用法：ziping corpus add <报告文件或文件夹...> | ziping corpus list | ziping corpus seeds",
+        );
       }
       case "schemes":
         return schemesCommand(io, json);

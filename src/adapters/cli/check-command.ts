@@ -1,0 +1,130 @@
+import { checkReport } from "../../checks/check-report.ts";
+import type { Finding } from "../../core/finding.ts";
+import type { Report } from "../../core/report.ts";
+import { guessScheme } from "../../scoring/guess-scheme.ts";
+import { fmt } from "../../scoring/rounding.ts";
+import type { Scheme } from "../../scoring/scheme.ts";
+import { score } from "../../scoring/score.ts";
+import type { CopyCorpus } from "../../services/copy-corpus.ts";
+import { type LoadedReport, loadReports } from "../../services/load-reports.ts";
+import { installedSchemes, loadScheme } from "../../services/scheme-files.ts";
+import { reportTitle } from "./load-scored.ts";
+import { type CliIo, EXIT } from "./output.ts";
+
+const SEVERITY = { error: "错误", warn: "警告", info: "提示" } as const;
+
+/** Options of `ziping check`. */
+export interface CheckOptions {
+  scheme?: string;
+  json: boolean;
+  /** The corpus copied passages are searched in; null when there is none. */
+  corpus: CopyCorpus | null;
+}
+
+/** One checked report, as `--json` prints it. */
+export interface CheckedReport {
+  file: string;
+  label: string;
+  report: { unit: string; year: number; kind: Report["kind"]; project?: string };
+  scheme: { id: string; name: string; reason: string };
+  score: { total: number; grade: string; reported?: number };
+  findings: Finding[];
+}
+
+/**
+ * `ziping check <file...> [--scheme ID] [--corpus PATH] [--json]`: every finding on each report in
+ * the files (report JSON or any importable file), most serious first, with where it is, a quote and
+ * how to fix it. Exit 2 when a file cannot be read or holds no complete report; findings themselves
+ * are the output, not a failure.
+ */
+export async function checkCommand(
+  io: CliIo,
+  files: readonly string[],
+  options: CheckOptions,
+): Promise<number> {
+  const schemes = installedSchemes();
+  if (!schemes.ok) {
+    io.err(schemes.error.message);
+    return EXIT.badInput;
+  }
+  const checked: CheckedReport[] = [];
+  let failed = false;
+  for (const file of files) {
+    const loaded = await loadReports(file);
+    if (!loaded.ok) {
+      io.err(loaded.error.message);
+      failed = true;
+      continue;
+    }
+    for (const entry of loaded.value) {
+      const result = checkOne(entry, schemes.value, options);
+      if (typeof result === "string") {
+        io.err(`${file}【${entry.label}】${result}`);
+        failed = true;
+      } else checked.push(result);
+    }
+  }
+  if (options.json) io.out(JSON.stringify(checked, null, 2));
+  else {
+    if (options.corpus !== null) io.out(`对照语料库：${options.corpus.size} 份报告`);
+    for (const report of checked) printChecked(io, report);
+  }
+  return failed ? EXIT.badInput : EXIT.ok;
+}
+
+function checkOne(
+  entry: LoadedReport,
+  schemes: readonly Scheme[],
+  options: CheckOptions,
+): CheckedReport | string {
+  if (!entry.report.ok) return entry.report.error.message;
+  const report = entry.report.value;
+  let scheme: Scheme;
+  let reason: string;
+  if (options.scheme !== undefined) {
+    const chosen = loadScheme(options.scheme);
+    if (!chosen.ok) return chosen.error.message;
+    scheme = chosen.value;
+    reason = "--scheme 指定";
+  } else {
+    const guess = guessScheme(report, entry.text, schemes);
+    if (guess === undefined)
+      return `没有适用于这类报告的评分方案，请用 --scheme 指定（ziping schemes 查看全部）。`;
+    ({ scheme, reason } = guess);
+  }
+  const card = score(report, scheme);
+  const copies = options.corpus?.search(report) ?? [];
+  return {
+    file: entry.file,
+    label: entry.label,
+    report: {
+      unit: report.unit.name,
+      year: report.year,
+      kind: report.kind,
+      ...(report.project === undefined ? {} : { project: report.project }),
+    },
+    scheme: { id: scheme.id, name: scheme.name, reason },
+    score: {
+      total: card.total,
+      grade: card.grade,
+      ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
+    },
+    findings: checkReport(report, card, copies),
+  };
+}
+
+function printChecked(io: CliIo, checked: CheckedReport): void {
+  const { report, scheme, score: s, findings } = checked;
+  const title = reportTitle({ ...report, unit: { name: report.unit } });
+  io.out(`\n== ${checked.file}【${checked.label}】${title}`);
+  io.out(`评分方案：${scheme.name}（${scheme.id}；${scheme.reason}）`);
+  const reported = s.reported === undefined ? "" : `；报告填报${fmt(s.reported)}分`;
+  io.out(`按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`);
+  const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
+  io.out(`发现 ${findings.length} 项：错误 ${count("error")}，警告 ${count("warn")}，提示 ${count("info")}`);
+  for (const f of findings) {
+    const quote = f.where.quote ? `  “${f.where.quote}”` : "";
+    io.out(`- [${SEVERITY[f.severity]}] ${f.code}  ${f.where.label}${quote}`);
+    io.out(`  ${f.message}`);
+  }
+}

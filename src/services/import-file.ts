@@ -1,0 +1,58 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { type Report, ReportSchema } from "../core/report.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import { validate } from "../core/validation.ts";
+import { contentRows, contentText, type DocumentContent } from "../importing/files/document-content.ts";
+import { formatSize, MAX_OFFICE_FILE_BYTES } from "../importing/files/file-limits.ts";
+import { readDocument } from "../importing/files/read-document.ts";
+import { type ImportedReport, type ImportOptions, importDocument } from "../importing/import-document.ts";
+
+/** A report read from a file: what the importer read, and the report model when it is complete. */
+export interface FileReport extends ImportedReport {
+  /** The validated report, or a Chinese list of what is missing or wrong. */
+  report: Result<Report>;
+}
+
+/** Everything read from one file. */
+export interface ImportedFile {
+  file: string;
+  format: DocumentContent["format"];
+  /** The document's text as a person sees it (tables as tab-separated lines). */
+  text: string;
+  reports: FileReport[];
+}
+
+/**
+ * Reads a .txt/.md/.docx/.xlsx report file into report models. A file that cannot be read at all
+ * (missing, empty, too large, not what its name says, a zip bomb, an .xls) is a failed result with a
+ * Chinese message; a file that was read gives every report found, each with what was read, what
+ * could not be, and whether the model is complete enough to check.
+ */
+export async function importFile(path: string, options: ImportOptions = {}): Promise<Result<ImportedFile>> {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return fail("file.not_file", `${path} 不是文件。请给出报告文件，例如 自评报告.docx`);
+    size = stat.size;
+  } catch {
+    return fail(
+      "file.not_found",
+      `找不到文件 ${path}。请检查路径，例如 fixtures/seeds/000_0839647822e00506.txt`,
+    );
+  }
+  const name = basename(path);
+  if (size > MAX_OFFICE_FILE_BYTES)
+    return fail(
+      "file.too_large",
+      `文件 ${name} 有 ${formatSize(size)}，超过可导入的上限 ${formatSize(MAX_OFFICE_FILE_BYTES)}。自评报告通常不到 1 MB：请确认选对了文件，或删去其中的图片后再导入。`,
+    );
+  const content = await readDocument(name, readFileSync(path));
+  if (!content.ok) return content;
+  const text = contentText(content.value);
+  const reports = importDocument(contentRows(content.value), text, options).map((read) => ({
+    ...read,
+    report: validate(ReportSchema, read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),
+  }));
+  return ok({ file: path, format: content.value.format, text, reports });
+}

@@ -1,0 +1,41 @@
+import { extname } from "node:path";
+import type { Report } from "../core/report.ts";
+import { ok, type Result } from "../core/result.ts";
+import type { ImportNote } from "../importing/import-document.ts";
+import type { UnreadRow } from "../importing/table-reading.ts";
+import { importFile } from "./import-file.ts";
+import { loadReport } from "./report-files.ts";
+
+/** A report from a file: the model (or why it is incomplete), the file's text, and what import read. */
+export interface LoadedReport {
+  file: string;
+  /** "主报告", an annex title, or "报告文件" for JSON. */
+  label: string;
+  report: Result<Report>;
+  /** The document's text, for the scheme guess (empty for JSON). */
+  text: string;
+  reads: ImportNote[];
+  unread: UnreadRow[];
+}
+
+/**
+ * Reads the reports in a file: report JSON (as `ziping export` and `ziping import --out` write it)
+ * is validated; any other file goes through the importer. A file that cannot be read is a failed
+ * result; a file read gives one entry per report found, complete or not.
+ */
+export async function loadReports(path: string): Promise<Result<LoadedReport[]>> {
+  if (extname(path).toLowerCase() === ".json")
+    return ok([{ file: path, label: "报告文件", report: loadReport(path), text: "", reads: [], unread: [] }]);
+  const imported = await importFile(path);
+  if (!imported.ok) return imported;
+  return ok(
+    imported.value.reports.map((r) => ({
+      file: path,
+      label: r.label,
+      report: r.report,
+      text: imported.value.text,
+      reads: r.reads,
+      unread: r.unread,
+    })),
+  );
+}
