@@ -1,4 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
+
+// Every message a person sees is Chinese, whichever entry point (CLI, chat, Slack) loaded this.
+z.config(z.locales.zhCN());
+
 import { fail, ok, type Result } from "./result.ts";
 
 /** Writes a zod issue path the way the report files are written: `indicators[2].groups[0].weight`. */

@@ -4,7 +4,8 @@ import { type Report, ReportSchema } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { validate } from "../core/validation.ts";
 import { contentRows, contentText, type DocumentContent } from "../importing/files/document-content.ts";
-import { formatSize, MAX_OFFICE_FILE_BYTES } from "../importing/files/file-limits.ts";
+import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "../importing/files/file-limits.ts";
+import { fileMessage } from "../importing/files/file-problems.ts";
 import { readDocument } from "../importing/files/read-document.ts";
 import { type ImportedReport, type ImportOptions, importDocument } from "../importing/import-document.ts";
 
@@ -33,7 +34,8 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) return fail("file.not_file", `${path} 不是文件。请给出报告文件，例如 自评报告.docx`);
+    if (!stat.isFile())
+      return fail("file.not_file", `${path} 不是文件。请给出报告文件，例如 自评报告.docx`, path);
     size = stat.size;
   } catch {
     return fail(
@@ -42,17 +44,16 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
     );
   }
   const name = basename(path);
-  if (size > MAX_OFFICE_FILE_BYTES)
-    return fail(
-      "file.too_large",
-      `文件 ${name} 有 ${formatSize(size)}，超过可导入的上限 ${formatSize(MAX_OFFICE_FILE_BYTES)}。自评报告通常不到 1 MB：请确认选对了文件，或删去其中的图片后再导入。`,
-    );
+  // Refused on its size before reading it: the limit and the advice are the ones for its kind.
+  const text = /\.(txt|md|markdown)$/i.test(name);
+  if (size > (text ? MAX_TEXT_FILE_BYTES : MAX_OFFICE_FILE_BYTES))
+    return fail("file.too_large", fileMessage(name, "file.too_large", { size, text }), path);
   const content = await readDocument(name, readFileSync(path));
   if (!content.ok) return content;
-  const text = contentText(content.value);
-  const reports = importDocument(contentRows(content.value), text, options).map((read) => ({
+  const documentText = contentText(content.value);
+  const reports = importDocument(contentRows(content.value), documentText, options).map((read) => ({
     ...read,
     report: validate(ReportSchema, read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),
   }));
-  return ok({ file: path, format: content.value.format, text, reports });
+  return ok({ file: path, format: content.value.format, text: documentText, reports });
 }

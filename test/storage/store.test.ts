@@ -361,10 +361,7 @@ describe("corrupt rows", () => {
       errorOf(() => store.getReport("r1"))
         .message.split("\n")
         .slice(1),
-    ).toEqual([
-      "  - 字段 doc：不是有效的 JSON",
-      "  - 字段 progress_done：Too small: expected number to be >=0",
-    ]);
+    ).toEqual(["  - 字段 doc：不是有效的 JSON", "  - 字段 progress_done：数值过小：期望 number >=0"]);
   });
 
   it("names the conversation whose state is unreadable", () => {

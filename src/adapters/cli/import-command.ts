@@ -43,17 +43,24 @@ export async function importCommand(
     io.out(`读取 ${file}（${FORMAT_NAMES[format]}）：找到 ${reports.length} 份报告`);
     for (const report of reports) printReport(io, report);
   }
+  if (!reports.some((r) => r.report.ok)) {
+    io.err(
+      `${file} 中没有一份报告读全了必填项（单位名称、年度、报告类型）。请在文件中补上，或用 --json 查看读到的内容。`,
+    );
+    return EXIT.badInput;
+  }
   for (const [i, report] of reports.entries()) {
     const path = paths[i];
     if (path === undefined || !report.report.ok) continue;
-    writeFileSync(path, `${JSON.stringify(report.report.value, null, 2)}\n`);
+    try {
+      writeFileSync(path, `${JSON.stringify(report.report.value, null, 2)}\n`);
+    } catch (e) {
+      io.err(
+        `无法写入 ${path}：${(e as Error).message}。请检查 --out 所在的文件夹是否存在，例如 --out data/报告.json`,
+      );
+      return EXIT.badInput;
+    }
     if (!json) io.out(`已保存：${path}（${report.label}）`);
-  }
-  if (!reports.some((r) => r.report.ok)) {
-    io.err(
-      "没有一份报告读全了必填项（单位名称、年度、报告类型）。请在文件中补上，或把缺的项写进导出的 JSON。",
-    );
-    return EXIT.badInput;
   }
   if (out === undefined && !json)
     io.out("\n用 --out 报告.json 保存读出的报告，之后可用 ziping check / score / explain。");

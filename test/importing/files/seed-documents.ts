@@ -18,7 +18,8 @@ import { textToGrid } from "../../../src/importing/text-grid.ts";
  * Seed 000's 自评表 and 各项指标得分情况表 as the text the officer would paste, and as a Word document
  * and an Excel workbook holding the same tables as real tables: the 一级指标/二级指标 cells merged
  * vertically, label and value cells of the upper rows merged horizontally, numbers in the workbook
- * stored as numbers with their formats (0.9566 shown "0.00%") and one total as a formula.
+ * stored as numbers with their formats (0.9566 shown "0.00%") and one total as a formula. Any text
+ * (the whole seed report, another seed) can be laid out the same way as a Word document (`textDocx`).
  */
 
 const seedFile = join(import.meta.dirname, "../../../fixtures/seeds/000_0839647822e00506.txt");
@@ -187,12 +188,22 @@ export async function seedDocx(): Promise<Uint8Array> {
 }
 
 /**
- * Any text as a Word document an officer would have typed: each plain line a paragraph (no empty
- * paragraphs for blank lines), Markdown headings as Word headings, each run of table rows a real
- * Word table with the merges `planBlocks` gives.
+ * Any text as a Word document an officer would have typed: each plain line a paragraph, Markdown
+ * headings as Word headings, each run of table rows a real Word table with the merges `planBlocks`
+ * gives. With `emptyParagraphs`, every paragraph is followed by an empty one (spacing typed with
+ * Enter, as many officers do).
  */
-export async function textDocx(text: string): Promise<Uint8Array> {
-  return wordDocument(planBlocks(text).map(wordBlock));
+export async function textDocx(
+  text: string,
+  options: { emptyParagraphs?: boolean } = {},
+): Promise<Uint8Array> {
+  return wordDocument(
+    planBlocks(text).flatMap((block) =>
+      options.emptyParagraphs === true && "paragraph" in block
+        ? [wordBlock(block), new Paragraph("")]
+        : [wordBlock(block)],
+    ),
+  );
 }
 
 /** The whole of seed 000 as a Word document. */
