@@ -1,11 +1,5 @@
+import { places } from "../scoring/guess-scheme.ts";
 import type { Scheme } from "../scoring/scheme.ts";
-
-/** Place names in a region string: "河南省郑州市（区县）" → ["河南", "郑州"]. */
-function places(region: string): string[] {
-  return [...region.matchAll(/([\u4e00-\u9fa5]{2,}?)(省|自治区|市|州|盟|区|县|旗)/g)]
-    .map((m) => m[1] ?? "")
-    .filter((p) => p !== "" && p !== "区县");
-}
 
 /**
  * The schemes of `kind` that fit `region`, best first: a scheme naming more of the region's places

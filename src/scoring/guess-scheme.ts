@@ -8,8 +8,8 @@ export interface SchemeGuess {
   reason: string;
 }
 
-/** Place names of a scheme's region: "河南省郑州市（区县）" → 河南, 郑州. */
-function places(region: string): string[] {
+/** Place names in a region string: "河南省郑州市（区县）" → ["河南", "郑州"]. */
+export function places(region: string): string[] {
   return [...region.matchAll(/([\u4e00-\u9fa5]{2,}?)(省|自治区|市|州|盟|区|县|旗)/g)]
     .map((m) => m[1] ?? "")
     .filter((p) => p !== "" && p !== "区县");

@@ -1,10 +1,8 @@
 import type { Database } from "better-sqlite3";
-import { BOILERPLATE_TEXTS } from "../checks/copy/boilerplate.ts";
 import type { CopyHit } from "../conversation/copy-hits.ts";
 import type { Json } from "../conversation/patch.ts";
 import { ReportSchema } from "../core/report.ts";
-import { CorpusStore } from "../storage/corpus-store.ts";
-import { corpusDocument } from "./copy-corpus.ts";
+import { corpusDocument, corpusStore } from "./copy-corpus.ts";
 
 /** Messages shorter than this cannot hold a 50-character copied passage: not searched. */
 const MIN_SEARCHED = 50;
@@ -19,8 +17,7 @@ export interface ChatCorpus {
 
 /** The chat's corpus over the deployment's database (the same connection as the store). */
 export function chatCorpus(db: Database): ChatCorpus {
-  const store = new CorpusStore(db);
-  store.setBoilerplate(BOILERPLATE_TEXTS);
+  const store = corpusStore(db);
   return {
     search(text, ownAgency) {
       if ([...text].length < MIN_SEARCHED || store.documentCount() === 0) return [];

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
+import type { Database } from "better-sqlite3";
 import { BOILERPLATE_TEXTS } from "../checks/copy/boilerplate.ts";
 import type { PassageMatch } from "../checks/copy/copy-search.ts";
 import { reportText } from "../checks/report-text.ts";
@@ -33,6 +34,13 @@ export function corpusDocument(report: Report, source: string, title: string): N
   };
 }
 
+/** The corpus store of a database, its boilerplate list brought up to date. */
+export function corpusStore(db: Database): CorpusStore {
+  const store = new CorpusStore(db);
+  store.setBoilerplate(BOILERPLATE_TEXTS);
+  return store;
+}
+
 /**
  * The corpus over a database file (":memory:" for one run), with `docs` added first in one
  * transaction; the boilerplate list is brought up to date on open.
@@ -43,8 +51,7 @@ export function corpusOverDatabase(
   now = new Date(),
 ): CopyCorpus {
   const db = openDatabase(path);
-  const store = new CorpusStore(db);
-  store.setBoilerplate(BOILERPLATE_TEXTS);
+  const store = corpusStore(db);
   if (docs.length > 0) store.addDocuments(docs, now);
   return {
     size: store.documentCount(),

@@ -1,7 +1,6 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BOILERPLATE_TEXTS } from "../../checks/copy/boilerplate.ts";
-import { corpusDocumentsFromFiles } from "../../services/copy-corpus.ts";
+import { corpusDocumentsFromFiles, corpusStore } from "../../services/copy-corpus.ts";
 import { CorpusStore } from "../../storage/corpus-store.ts";
 import { openDatabase } from "../../storage/open-database.ts";
 import { type CliIo, EXIT, pad } from "./output.ts";
@@ -26,8 +25,7 @@ export async function corpusAddCommand(io: CliIo, db: string, paths: readonly st
   }
   const database = openDatabase(db);
   try {
-    const store = new CorpusStore(database);
-    store.setBoilerplate(BOILERPLATE_TEXTS);
+    const store = corpusStore(database);
     const results = store.addDocuments(docs.value, now);
     for (const [i, doc] of docs.value.entries()) {
       const added = results[i]?.added === true;
