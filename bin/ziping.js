@@ -2,6 +2,11 @@
 // The `ziping` command: runs the TypeScript CLI through tsx's loader, so a fresh clone needs only `npm ci`.
 import { register } from "tsx/esm/api";
 
+// `ziping check … | head` closes the pipe early: stop quietly instead of printing a stack trace.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 register();
 const { runCli } = await import("../src/adapters/cli/main.ts");
 process.exitCode = await runCli(process.argv.slice(2));
