@@ -1,6 +1,5 @@
 import type { ReportKind } from "../core/report.ts";
-import { cleanCell, filled } from "./cell-text.ts";
-import { readTitle } from "./table-titles.ts";
+import { rowTitle } from "./table-titles.ts";
 import type { GridRow } from "./text-grid.ts";
 
 /** The rows of one report inside a document: the main report, or an annex 自评表 of another kind. */
@@ -35,10 +34,4 @@ export function splitDocumentParts(rows: readonly GridRow[], mainKind: ReportKin
     current.rows.push(row);
   }
   return parts;
-}
-
-function rowTitle(row: GridRow) {
-  const values = filled(row.cells.map(cleanCell));
-  const [only] = values;
-  return values.length === 1 && only !== undefined ? readTitle(only) : null;
 }

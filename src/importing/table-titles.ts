@@ -1,5 +1,7 @@
 import type { ReportKind } from "../core/report.ts";
+import { cleanCell, filled } from "./cell-text.ts";
 import type { AmountUnit } from "./cell-values.ts";
+import type { GridRow } from "./text-grid.ts";
 
 /**
  * Single-cell lines around the tables: titles ("2020年项目支出绩效自评表"), the year line
@@ -62,4 +64,11 @@ export function readYearLine(cell: string): number | null {
 /** Whether a cell is a note under a table ("注：1. …", "说明：…", "备注："). */
 export function isNote(cell: string): boolean {
   return /^(?:注|说明|备注)\s*[：:]/.test(cell);
+}
+
+/** The title a row holds when it is a single filled cell naming a table; null for any other row. */
+export function rowTitle(row: GridRow): TableTitle | null {
+  const values = filled(row.cells.map(cleanCell));
+  const [only] = values;
+  return values.length === 1 && only !== undefined ? readTitle(only) : null;
 }

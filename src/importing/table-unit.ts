@@ -1,7 +1,6 @@
-import { cleanCell, filled } from "./cell-text.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import type { ReadContext } from "./table-reading.ts";
-import { readTitle } from "./table-titles.ts";
+import { rowTitle } from "./table-titles.ts";
 import type { GridRow } from "./text-grid.ts";
 
 /** A unit in a heading: "项目资金（万元）", "部门预算总额(万元)". */
@@ -25,14 +24,8 @@ export function tableUnit(
     if (unit !== undefined) return unit as AmountUnit;
   }
   if (ctx.statedUnit !== null) return ctx.statedUnit;
-  const end = following.findIndex((r) => r.plain || startsTable(r));
+  const end = following.findIndex((r) => r.plain || rowTitle(r) !== null);
   const rows = following.slice(0, end < 0 ? LOOKAHEAD_ROWS : Math.min(end, LOOKAHEAD_ROWS));
   if (rows.some((r) => r.cells.some((c) => ACCOUNTING_FIGURE.test(c)))) return "元";
   return ctx.defaultUnit;
-}
-
-/** A row holding only a table title: the figures after it belong to another table. */
-function startsTable(row: GridRow): boolean {
-  const values = filled(row.cells.map(cleanCell));
-  return values.length === 1 && readTitle(values[0] ?? "") !== null;
 }

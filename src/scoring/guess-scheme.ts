@@ -52,5 +52,6 @@ function schemeFit(report: Report, scheme: Scheme, text: string): { points: numb
     region > 0 ? `文中出现${names.join("、")}` : "",
     national > 0 && blocks + region === 0 ? "全国默认方案" : "",
   ].filter((r) => r !== "");
-  return { points: blocks + region + national, reason: reasons.join("，") || "同类报告的唯一方案" };
+  const fallback = `指标表和地区都不能判断，暂按“${scheme.name}”计分；可用 --scheme 指定`;
+  return { points: blocks + region + national, reason: reasons.join("，") || fallback };
 }

@@ -1,6 +1,7 @@
 import { checkReport } from "../../checks/check-report.ts";
 import type { Finding } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
+import { fail, ok, type Result } from "../../core/result.ts";
 import { guessScheme } from "../../scoring/guess-scheme.ts";
 import { fmt } from "../../scoring/rounding.ts";
 import type { Scheme } from "../../scoring/scheme.ts";
@@ -58,10 +59,11 @@ export async function checkCommand(
     }
     for (const entry of loaded.value) {
       const result = checkOne(entry, schemes.value, options);
-      if (typeof result === "string") {
-        io.err(`${file}【${entry.label}】${result}`);
+      if (result.ok) checked.push(result.value);
+      else {
+        io.err(`${file}【${entry.label}】${result.error.message}`);
         failed = true;
-      } else checked.push(result);
+      }
     }
   }
   if (options.json) io.out(JSON.stringify(checked, null, 2));
@@ -76,25 +78,28 @@ function checkOne(
   entry: LoadedReport,
   schemes: readonly Scheme[],
   options: CheckOptions,
-): CheckedReport | string {
-  if (!entry.report.ok) return entry.report.error.message;
+): Result<CheckedReport> {
+  if (!entry.report.ok) return entry.report;
   const report = entry.report.value;
   let scheme: Scheme;
   let reason: string;
   if (options.scheme !== undefined) {
     const chosen = loadScheme(options.scheme);
-    if (!chosen.ok) return chosen.error.message;
+    if (!chosen.ok) return chosen;
     scheme = chosen.value;
     reason = "--scheme 指定";
   } else {
     const guess = guessScheme(report, entry.text, schemes);
     if (guess === undefined)
-      return `没有适用于这类报告的评分方案，请用 --scheme 指定（ziping schemes 查看全部）。`;
+      return fail(
+        "scheme.missing",
+        "没有适用于这类报告的评分方案，请用 --scheme 指定（ziping schemes 查看全部）。",
+      );
     ({ scheme, reason } = guess);
   }
   const card = score(report, scheme);
   const copies = options.corpus?.search(report) ?? [];
-  return {
+  return ok({
     file: entry.file,
     label: entry.label,
     report: {
@@ -110,7 +115,7 @@ function checkOne(
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
     },
     findings: checkReport(report, card, copies),
-  };
+  });
 }
 
 function printChecked(io: CliIo, checked: CheckedReport): void {

@@ -3,17 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../../src/adapters/cli/main.ts";
+import { run } from "./cli-harness.ts";
 
 const root = join(import.meta.dirname, "../../..");
 const seed000 = join(root, "fixtures/reports/seed-000.json");
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 function tempReport(mutate: (r: Record<string, unknown>) => void): string {
   const report = JSON.parse(readFileSync(seed000, "utf8")) as Record<string, unknown>;

@@ -1,18 +1,11 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckedReport } from "../../../src/adapters/cli/check-command.ts";
-import { runCli } from "../../../src/adapters/cli/main.ts";
+import type { CorpusDocumentInfo } from "../../../src/storage/corpus-store.ts";
 import { writeZip } from "../../importing/files/zip-writer.ts";
+import { run, writeIn } from "./cli-harness.ts";
 
 /**
  * `ziping corpus seeds | add | list` on temp databases: what the seeds put in, that adding the same
@@ -36,28 +29,10 @@ function newDb(): string {
   return join(dir, `corpus-${dbCount}.db`);
 }
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-interface Listed {
-  id: number;
-  agency: string;
-  year: number | null;
-  title: string | null;
-  source: string | null;
-  kind: string | null;
-  chars: number;
-  addedAt: string;
-}
-
-async function list(db: string): Promise<Listed[]> {
+async function list(db: string): Promise<CorpusDocumentInfo[]> {
   const r = await run("corpus", "list", "--db", db, "--json");
   expect(r.code).toBe(0);
-  return JSON.parse(r.out) as Listed[];
+  return JSON.parse(r.out) as CorpusDocumentInfo[];
 }
 
 /** A database holding the five seed reports. */
@@ -68,11 +43,7 @@ async function seededDb(): Promise<string> {
   return db;
 }
 
-function write(name: string, data: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, data);
-  return path;
-}
+const write = (name: string, data: string | Uint8Array): string => writeIn(dir, name, data);
 
 /** The report text of seed 001 as another year's report: a readable report no seed holds. */
 const goodText = (): string => readFileSync(SEED.s001, "utf8").replaceAll("2021", "2022");
@@ -252,7 +223,7 @@ describe("nothing half-written: one unreadable file leaves the corpus as it was"
 describe("bad files given to corpus add: exit 2, the file named, the corpus unchanged", () => {
   const MB = 1024 * 1024;
   let db = "";
-  let before: Listed[] = [];
+  let before: CorpusDocumentInfo[] = [];
   let files: Record<string, string> = {};
 
   beforeAll(async () => {

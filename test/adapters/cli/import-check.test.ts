@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckedReport } from "../../../src/adapters/cli/check-command.ts";
-import { runCli } from "../../../src/adapters/cli/main.ts";
 import { BOILERPLATE_TEXTS } from "../../../src/checks/copy/boilerplate.ts";
 import type { Finding } from "../../../src/core/finding.ts";
 import type { ReportInput } from "../../../src/core/report.ts";
@@ -12,6 +11,7 @@ import { OFFICE_ZIP_LIMITS } from "../../../src/importing/files/file-limits.ts";
 import { scanZip } from "../../../src/importing/files/zip-reader.ts";
 import { seedTableText, seedXlsx, textDocx, wholeSeedDocx } from "../../importing/files/seed-documents.ts";
 import { writeZip } from "../../importing/files/zip-writer.ts";
+import { run, writeIn } from "./cli-harness.ts";
 
 /**
  * `ziping import` and `ziping check` end to end through `runCli`: Word and Excel files made in the
@@ -31,13 +31,6 @@ const dir = mkdtempSync(join(tmpdir(), "ziping-import-check-"));
 /** A database path that never exists: `check` must not fall back to data/ziping.db. */
 const noDb = join(dir, "no-corpus.db");
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
 /** `ziping check --json` of the files (no corpus unless `--corpus` is among `extra`). */
 async function checkJson(files: readonly string[], ...extra: string[]): Promise<CheckedReport[]> {
   const r = await run("check", ...files, "--json", "--db", noDb, ...extra);
@@ -51,11 +44,7 @@ const codes = (report: CheckedReport | undefined): string[] =>
 const findingsOf = (report: CheckedReport | undefined, code: string): Finding[] =>
   (report?.findings ?? []).filter((f) => f.code === code);
 
-function write(name: string, data: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, data);
-  return path;
-}
+const write = (name: string, data: string | Uint8Array): string => writeIn(dir, name, data);
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
 
