@@ -7,6 +7,7 @@ import { score } from "../src/scoring/score.ts";
 import { loadScheme } from "../src/services/scheme-files.ts";
 import { benchChat } from "./chat-bench.ts";
 import { benchCopy } from "./copy-bench.ts";
+import { benchDraft } from "./draft-bench.ts";
 
 function syntheticReport(indicators: number): Report {
   const blocks = [
@@ -107,4 +108,5 @@ if (gc) {
 }
 benchChat(line);
 benchCopy(line);
+await benchDraft(line);
 line("rss_after_bench", process.memoryUsage().rss / 1024 / 1024, "MiB");

@@ -1,5 +1,16 @@
 import { z } from "zod";
 
+/** How the model is asked for JSON: a strict schema (OpenAI) or "any JSON object" (DeepSeek, Qwen, most others). */
+export const RESPONSE_FORMATS = ["json_schema", "json_object"] as const;
+export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+
+const positiveMs = (name: string, example: number) =>
+  z.coerce
+    .number({ error: `${name} 应为毫秒数（正整数），例如 ${example}` })
+    .int(`${name} 应为毫秒数（正整数），例如 ${example}`)
+    .min(1000, `${name} 至少为 1000 毫秒，例如 ${example}`)
+    .max(600_000, `${name} 最多为 600000 毫秒（10 分钟），例如 ${example}`);
+
 /** Settings read from the environment: the only reader of process.env (architecture). */
 const ConfigSchema = z.object({
   ZIPING_DB: z.string().min(1).default("data/ziping.db"),
@@ -7,6 +18,37 @@ const ConfigSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "SLACK_APP_TOKEN 应以 xapp- 开头").optional(),
   /** The login name, the default user of the terminal chat. */
   USER: z.string().default("officer"),
+  /** Any OpenAI-compatible endpoint; unset means api.openai.com. */
+  OPENAI_BASE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "OPENAI_BASE_URL 应为 http(s) 网址，例如 https://api.deepseek.com 或 http://localhost:11434/v1",
+    })
+    .optional(),
+  /** Never echoed back: the messages below describe what is wrong without quoting the value. */
+  OPENAI_API_KEY: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "OPENAI_API_KEY 含有空格、换行或中文字符（例如中文引号），请重新复制密钥")
+    .optional(),
+  LLM_MODEL: z
+    .string()
+    .trim()
+    .min(1, "LLM_MODEL 不能为空，例如 deepseek-chat、qwen-plus 或 gpt-4o-mini")
+    .optional(),
+  LLM_RESPONSE_FORMAT: z
+    .enum(RESPONSE_FORMATS, {
+      error:
+        "LLM_RESPONSE_FORMAT 只能是 json_schema 或 json_object（DeepSeek、通义千问等多数国内服务只支持 json_object）",
+    })
+    .optional(),
+  LLM_TIMEOUT_MS: positiveMs("LLM_TIMEOUT_MS", 60000).default(60_000),
+  LLM_MAX_RETRIES: z.coerce
+    .number({ error: "LLM_MAX_RETRIES 应为 0 到 10 的整数，例如 2" })
+    .int("LLM_MAX_RETRIES 应为 0 到 10 的整数，例如 2")
+    .min(0, "LLM_MAX_RETRIES 应为 0 到 10 的整数，例如 2")
+    .max(10, "LLM_MAX_RETRIES 应为 0 到 10 的整数，例如 2")
+    .default(2),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -22,4 +64,56 @@ export function readConfig(
     ok: false,
     message: `环境变量设置有误：\n${lines.join("\n")}\n请检查 .env 或 shell 中的设置（参见 .env.example）。`,
   };
+}
+
+/** Everything needed to open the model client, resolved from {@link Config}. */
+export interface LlmSettings {
+  /** undefined: the SDK's default, https://api.openai.com/v1. */
+  baseURL?: string;
+  /** undefined for a local server (Ollama, vLLM) that needs no key. */
+  apiKey?: string;
+  model: string;
+  responseFormat: ResponseFormat;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+/**
+ * The model settings, or why there are none (`why` is absent when no LLM variable is set at all). The LLM is configured only when LLM_MODEL is set and
+ * either OPENAI_API_KEY or OPENAI_BASE_URL is (a local Ollama or vLLM needs no key). Without them
+ * drafting is deterministic, which is a normal way to run ziping, not an error.
+ *
+ * LLM_RESPONSE_FORMAT defaults to json_schema for OpenAI itself (no base URL, or an openai.com
+ * host), whose strict schemas are the most reliable, and to json_object for every other endpoint,
+ * because DeepSeek, Qwen and most compatible servers reject json_schema with a 400.
+ */
+export function llmSettings(
+  config: Config,
+): { ok: true; settings: LlmSettings } | { ok: false; why?: string } {
+  const model = config.LLM_MODEL;
+  const baseURL = config.OPENAI_BASE_URL;
+  const apiKey = config.OPENAI_API_KEY;
+  if (model === undefined) {
+    const partial = baseURL !== undefined || apiKey !== undefined;
+    return partial ? { ok: false, why: "缺少 LLM_MODEL" } : { ok: false };
+  }
+  if (baseURL === undefined && apiKey === undefined) {
+    return { ok: false, why: "已设置 LLM_MODEL，但缺少 OPENAI_API_KEY 或 OPENAI_BASE_URL" };
+  }
+  const settings: LlmSettings = {
+    model,
+    responseFormat: config.LLM_RESPONSE_FORMAT ?? defaultResponseFormat(baseURL),
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+  };
+  if (baseURL !== undefined) settings.baseURL = baseURL;
+  if (apiKey !== undefined) settings.apiKey = apiKey;
+  return { ok: true, settings };
+}
+
+/** json_schema for OpenAI's own API, json_object for any other endpoint (see {@link llmSettings}). */
+export function defaultResponseFormat(baseURL: string | undefined): ResponseFormat {
+  if (baseURL === undefined) return "json_schema";
+  const host = new URL(baseURL).hostname;
+  return host === "openai.com" || host.endsWith(".openai.com") ? "json_schema" : "json_object";
 }

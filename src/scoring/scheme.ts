@@ -79,6 +79,11 @@ export const SchemeSchema = z
     kind: z.enum(["department", "project"]),
     region: z.string(),
     basis: z.string(),
+    /**
+     * Id of the report template family (templates/<id>.json) a draft under this scheme uses; when
+     * absent the family follows the report kind (see familyIdFor in src/rendering/build-view.ts).
+     */
+    template: z.string().optional(),
     blocks: z.array(SchemeBlockSchema).min(1, "至少需要一个一级指标"),
     budgetExecution: z.object({
       method: z.enum(["proportional", "thresholds"]),

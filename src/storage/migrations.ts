@@ -116,6 +116,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: "LLM call log: one row per model call of the drafter (model, prompt hash, tokens, latency, outcome)",
+    // No foreign key on report_id: a call is recorded even when the draft is for a report that is
+    // not stored (ziping draft on a file), and the log must outlive a deleted report for audit.
+    sql: `
+      CREATE TABLE llm_calls (
+        id INTEGER PRIMARY KEY,
+        report_id TEXT,
+        family TEXT NOT NULL,
+        model TEXT NOT NULL,
+        prompt_hash TEXT NOT NULL,
+        prompt_tokens INTEGER,
+        completion_tokens INTEGER,
+        latency_ms INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'repaired', 'rejected', 'failed')),
+        detail TEXT,
+        attempt INTEGER NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX llm_calls_report ON llm_calls(report_id);
+    `,
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

@@ -16,7 +16,7 @@ function steps(db: BetterSqlite3.Database): string[] {
 }
 
 describe("migrate", () => {
-  it("creates the tables of migrations 1 and 2 and records version 2", () => {
+  it("creates the tables of migrations 1, 2 and 3 and records version 3", () => {
     const db = new BetterSqlite3(":memory:");
     migrate(db);
     const tables = db
@@ -29,12 +29,13 @@ describe("migrate", () => {
       "corpus_documents",
       "corpus_prints",
       "events",
+      "llm_calls",
       "processed_messages",
       "report_members",
       "reports",
       "users",
     ]);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(3);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
     db.close();
   });
@@ -75,7 +76,7 @@ describe("migrate", () => {
     const db = new BetterSqlite3(":memory:");
     db.pragma("user_version = 5");
     expect(() => migrate(db)).toThrow(
-      "数据库 :memory: 的结构版本是 5，而本程序只认识到版本 2：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
+      "数据库 :memory: 的结构版本是 5，而本程序只认识到版本 3：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
     );
     expect(() => migrate(db)).toThrow(expect.objectContaining({ code: "storage.too_new" }));
     db.close();

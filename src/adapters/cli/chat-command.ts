@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
+import type { DraftEnv } from "../../services/draft-report.ts";
 import { openApp } from "../../services/open-app.ts";
 import { ChatSession } from "./chat-session.ts";
 import { type CliIo, EXIT } from "./output.ts";
@@ -13,6 +14,8 @@ export interface ChatOptions {
   /** Milliseconds to wait between scripted messages (demos; the SIGKILL test). */
   delay?: number;
   outDir: string;
+  /** How generated reports are drafted (templates, optional model). */
+  drafting: DraftEnv;
 }
 
 /** Splits a script into messages: blocks separated by lines containing only `---`. */
@@ -50,7 +53,7 @@ export async function chatCommand(io: CliIo, options: ChatOptions): Promise<numb
     return EXIT.badInput;
   }
   try {
-    const session = new ChatSession(app, io, options.user, options.outDir);
+    const session = new ChatSession(app, io, options.user, options.outDir, options.drafting);
     if (script !== undefined) {
       const name = basename(options.script ?? "script");
       session.resume();
@@ -58,7 +61,7 @@ export async function chatCommand(io: CliIo, options: ChatOptions): Promise<numb
         if (options.delay !== undefined && options.delay > 0) await sleep(options.delay);
         io.out(`\n>>> [${i + 1}/${script.length}] ${options.user}：\n${text}\n`);
         io.out("ziping：");
-        session.send(text, `script:${name}:${i + 1}`);
+        await session.send(text, `script:${name}:${i + 1}`);
       }
       return EXIT.ok;
     }
@@ -86,6 +89,8 @@ async function interactive(session: ChatSession, io: CliIo, user: string): Promi
   let block = false;
   let timer: NodeJS.Timeout | undefined;
   let counter = 0;
+  // Messages are handled one at a time, in order, even while a draft is being written.
+  let queue: Promise<unknown> = Promise.resolve();
   const flush = () => {
     timer = undefined;
     const text = buffer.join("\n");
@@ -95,8 +100,8 @@ async function interactive(session: ChatSession, io: CliIo, user: string): Promi
       return;
     }
     counter += 1;
-    session.send(text, `cli:${user}:${Date.now()}:${counter}`);
-    prompt();
+    const id = `cli:${user}:${Date.now()}:${counter}`;
+    queue = queue.then(() => session.send(text, id)).then(prompt);
   };
   prompt();
   await new Promise<void>((resolve) => {
@@ -117,10 +122,11 @@ async function interactive(session: ChatSession, io: CliIo, user: string): Promi
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, 60);
     });
-    rl.on("close", () => {
+    rl.on("close", async () => {
       if (timer !== undefined) clearTimeout(timer);
       if (buffer.length > 0) flush();
       timer = undefined;
+      await queue;
       io.out("\n已保存，下次运行 ziping chat 会从这里继续。再见！");
       resolve();
     });

@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { TurnResult } from "../../services/chat-service.ts";
+import { ReportSchema } from "../../core/report.ts";
+import { describeIssues } from "../../core/validation.ts";
+import type { Delivery, TurnResult } from "../../services/chat-service.ts";
+import { writeDraftFiles } from "../../services/draft-files.ts";
+import { type DraftEnv, draftReport } from "../../services/draft-report.ts";
 import type { App } from "../../services/open-app.ts";
+import { loadScheme } from "../../services/scheme-files.ts";
+import { draftSummary } from "./draft-command.ts";
 import type { CliIo } from "./output.ts";
 import { renderReplies } from "./render-text.ts";
 
@@ -13,6 +19,7 @@ export class ChatSession {
     private readonly io: CliIo,
     readonly user: string,
     private readonly outDir: string,
+    private readonly drafting: DraftEnv,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.key = `cli:${user}`;
@@ -31,8 +38,12 @@ export class ChatSession {
     this.show(turn);
   }
 
-  /** Sends one message; a message id seen before is answered from the record and changes nothing. */
-  send(text: string, messageId: string): TurnResult {
+  /**
+   * Sends one message; a message id seen before is answered from the record and changes nothing.
+   * The answer is committed before the reply is printed; a requested report is then drafted and
+   * written (Markdown and Word) under the output folder.
+   */
+  async send(text: string, messageId: string): Promise<TurnResult> {
     const turn = this.app.chat.handle({
       conversationKey: this.key,
       userId: this.user,
@@ -41,6 +52,7 @@ export class ChatSession {
       now: this.clock(),
     });
     this.show(turn);
+    if (!turn.duplicate) for (const d of turn.deliveries) await this.deliver(d);
     return turn;
   }
 
@@ -50,11 +62,38 @@ export class ChatSession {
       return;
     }
     this.io.out(renderReplies(turn.replies));
-    for (const d of turn.deliveries) {
-      mkdirSync(this.outDir, { recursive: true });
-      const file = join(this.outDir, `${d.reportId}.json`);
-      writeFileSync(file, `${JSON.stringify(d.doc, null, 2)}\n`);
-      this.io.out(`已导出报告数据：${file}（Word/Markdown 草稿见 ziping draft，开发中）`);
+  }
+
+  /** Writes the report data, then drafts it to .md and .docx; an incomplete report says what is missing. */
+  private async deliver(d: Delivery): Promise<void> {
+    mkdirSync(this.outDir, { recursive: true });
+    const data = join(this.outDir, `${d.reportId}.json`);
+    writeFileSync(data, `${JSON.stringify(d.doc, null, 2)}\n`);
+    this.io.out(`已导出报告数据：${data}`);
+    const report = ReportSchema.safeParse(d.doc);
+    if (!report.success) {
+      this.io.out(`报告还不完整，暂不能起草：\n${describeIssues(report.error.issues).join("\n")}`);
+      return;
     }
+    const scheme = loadScheme(report.data.schemeId ?? "");
+    if (!scheme.ok) {
+      this.io.out(`还没有选定评分方案，暂不能起草。${scheme.error.message}`);
+      return;
+    }
+    if (this.drafting.llm !== undefined)
+      this.io.out(`正在请模型 ${this.drafting.llm.port.model} 起草叙述部分……`);
+    else this.io.out("正在起草……");
+    const drafted = await draftReport(report.data, scheme.value, this.drafting, { reportId: d.reportId });
+    if (!drafted.ok) {
+      this.io.out(drafted.error.message);
+      return;
+    }
+    const base = join(this.outDir, d.reportId);
+    const written = await writeDraftFiles(drafted.value, [`${base}.md`, `${base}.docx`], this.clock());
+    if (!written.ok) {
+      this.io.out(written.error.message);
+      return;
+    }
+    this.io.out(draftSummary(drafted.value, written.value).join("\n"));
   }
 }

@@ -2,9 +2,12 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { readConfig } from "../../config.ts";
 import { openCopyCorpus } from "../../services/copy-corpus.ts";
+import { openDraftEnv } from "../../services/draft-env.ts";
+import { readNotes } from "../../services/notes-file.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
 import { corpusAddCommand, corpusListCommand, SEED_DIR } from "./corpus-command.ts";
+import { draftCommand } from "./draft-command.ts";
 import { explainCommand } from "./explain-command.ts";
 import { importCommand } from "./import-command.ts";
 import { type CliIo, EXIT, processIo } from "./output.ts";
@@ -16,7 +19,8 @@ import { scoreCommand } from "./score-command.ts";
 export const HELP = `ziping（自评）—— 绩效自评报告助手
 
 用法：
-  ziping chat    [--db 路径] [--user 姓名] [--script 对话文件] [--delay 毫秒]   终端对话填写报告（默认 data/ziping.db）
+  ziping chat    [--db 路径] [--user 姓名] [--script 对话文件] [--out 文件夹] [--llm on|off]
+                                                                   终端对话填写报告（默认 data/ziping.db）；“生成报告”把 .md 和 .docx 写到 out/
   ziping reports [--db 路径] [--json]                               列出报告、进度和当前得分
   ziping export  <报告编号> [--db 路径]                              输出报告 JSON（可交给 score/explain）
   ziping score   <报告.json> [--scheme 方案ID|方案文件] [--json]   按评分方案计分，列出与规则不符之处
@@ -24,6 +28,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx 报告，列出读到和没读到的内容
   ziping check   <文件...> [--corpus 路径] [--scheme 方案] [--json]  检查报告：分值、得分、执行率、叙述、抄袭等问题
   ziping corpus  add <文件或文件夹...> | list | seeds [--db 路径]      管理抄袭比对语料库（seeds = 加入自带的示例报告）
+  ziping draft   <报告.json|文件|报告编号> [--out 文件.md|文件.docx] [--llm on|off] [--notes 说明.txt] [--redraft]
+                                                                   起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）
   ziping schemes [--json]                                          列出已安装的评分方案
   ziping schema                                                    打印报告文件的 JSON Schema
 
@@ -33,6 +39,7 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   npx ziping score fixtures/reports/seed-000.json
   npx ziping explain fixtures/reports/seed-000.json
   npx ziping import fixtures/seeds/002_65c9de34f8230d6c.txt --out /tmp/seed-002.json
+  npx ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx
   npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt
 
 退出码：0 成功；2 输入有误（会用中文说明哪个文件、哪个字段、应如何填写）。`;
@@ -61,6 +68,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         out: { type: "string" },
         corpus: { type: "string" },
         unit: { type: "string" },
+        llm: { type: "string" },
+        notes: { type: "string" },
+        redraft: { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -82,14 +92,24 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         const delay = parsed.values.delay === undefined ? undefined : Number(parsed.values.delay);
         if (delay !== undefined && !(Number.isFinite(delay) && delay >= 0))
           return usage(io, `--delay 应为毫秒数，例如 --delay 300`);
+        const llm = parsed.values.llm ?? "auto";
+        if (llm !== "on" && llm !== "off" && llm !== "auto")
+          return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
+        const drafting = openDraftEnv(config.config, { llm, db, now: () => new Date() });
+        if (!drafting.ok) return usage(io, drafting.error.message);
         const options: ChatOptions = {
           db,
           user: typeof parsed.values.user === "string" ? parsed.values.user : config.config.USER,
           outDir: typeof parsed.values.out === "string" ? parsed.values.out : "out",
+          drafting: drafting.value.env,
         };
         if (typeof parsed.values.script === "string") options.script = parsed.values.script;
         if (delay !== undefined) options.delay = delay;
-        return await chatCommand(io, options);
+        try {
+          return await chatCommand(io, options);
+        } finally {
+          drafting.value.close();
+        }
       }
       case "reports":
         return reportsCommand(io, db, json);
@@ -158,6 +178,33 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           io,
           "用法：ziping corpus add <报告文件或文件夹...> | ziping corpus list | ziping corpus seeds",
         );
+      }
+      case "draft": {
+        const ref = rest[0];
+        if (ref === undefined)
+          return usage(
+            io,
+            "ziping draft 需要报告文件或编号，例如 ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx",
+          );
+        const llm = parsed.values.llm ?? "auto";
+        if (llm !== "on" && llm !== "off" && llm !== "auto")
+          return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
+        const notes = readNotes(typeof parsed.values.notes === "string" ? parsed.values.notes : undefined);
+        if (!notes.ok) return usage(io, notes.error.message);
+        const env = openDraftEnv(config.config, { llm, db, now: () => new Date() });
+        if (!env.ok) return usage(io, env.error.message);
+        try {
+          return await draftCommand(io, ref, {
+            db,
+            keepOfficerText: parsed.values.redraft !== true,
+            env: env.value.env,
+            ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
+            ...(scheme === undefined ? {} : { scheme }),
+            ...(notes.value === undefined ? {} : { notes: notes.value }),
+          });
+        } finally {
+          env.value.close();
+        }
       }
       case "schemes":
         return schemesCommand(io, json);

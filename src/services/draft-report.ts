@@ -1,0 +1,138 @@
+import { checkReport } from "../checks/check-report.ts";
+import type { PassageMatch } from "../checks/copy/copy-search.ts";
+import type { Finding } from "../core/finding.ts";
+import type { Report } from "../core/report.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import { applyDraft } from "../drafting/apply-draft.ts";
+import type { PromptTexts } from "../drafting/build-prompt.ts";
+import { draftDeterministic } from "../drafting/deterministic-drafter.ts";
+import type { Draft, DraftInput } from "../drafting/draft-types.ts";
+import { collectFacts } from "../drafting/facts.ts";
+import { draftWithLlm } from "../drafting/llm-drafter.ts";
+import type { LlmCallRecord, LlmPort } from "../drafting/llm-port.ts";
+import { buildReportView, familyIdFor } from "../rendering/build-view.ts";
+import { renderDocx } from "../rendering/render-docx.ts";
+import { renderMarkdown } from "../rendering/render-markdown.ts";
+import type { ReportView } from "../rendering/report-view.ts";
+import { chartSvg } from "../rendering/score-chart.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import { score } from "../scoring/score.ts";
+import type { ScoreCard } from "../scoring/score-card.ts";
+import { chartPng } from "./chart-png.ts";
+import { sha256Hex } from "./llm-setup.ts";
+import type { LoadedFamily } from "./template-files.ts";
+
+/** The model, its prompts and where its calls are recorded: present only when an LLM is configured. */
+export interface DraftLlm {
+  port: LlmPort;
+  prompts: PromptTexts;
+  record?: (call: LlmCallRecord) => void;
+}
+
+/** What drafting needs from the shell: template families, the optional model, the corpus, a clock. */
+export interface DraftEnv {
+  families: ReadonlyMap<string, LoadedFamily>;
+  llm?: DraftLlm;
+  /** Passages of a report found in other agencies' reports (the deployment's corpus), when there is one. */
+  searchCopies?: (report: Report) => PassageMatch[];
+  now: () => Date;
+}
+
+/** Options of one draft. */
+export interface DraftOptions {
+  reportId?: string;
+  /** The officer's free notes for the drafter (data, never instructions). */
+  notes?: string;
+  /** false: redraft every narrative section, the officer's text serving as notes. */
+  keepOfficerText?: boolean;
+}
+
+/** A drafted report: what was delivered and everything needed to explain it. */
+export interface DraftedReport {
+  /** The report with its narrative replaced by the draft. */
+  report: Report;
+  card: ScoreCard;
+  draft: Draft;
+  /** The checker's findings on the drafted report (listed at the end of the Markdown and in the chat). */
+  findings: Finding[];
+  view: ReportView;
+  markdown: string;
+  /** The score chart as PNG, and whether a CJK font was found to draw its labels. */
+  chart: { png: Uint8Array; fontFound: boolean };
+  /** The model calls made (empty with the deterministic drafter). */
+  calls: LlmCallRecord[];
+}
+
+function drafterLabel(draft: Draft, llm: DraftLlm | undefined): string {
+  const byLlm = draft.sections.filter((s) => s.by === "llm").length;
+  const byRules = draft.sections.filter((s) => s.by === "deterministic").length;
+  if (llm === undefined) return "确定性起草（未配置模型）";
+  if (byLlm === 0) return `确定性起草（模型 ${llm.port.model} 的稿件未通过核验或调用失败）`;
+  return byRules === 0
+    ? `模型 ${llm.port.model} 起草，数字由事实填入并经核验`
+    : `模型 ${llm.port.model} 起草 ${byLlm} 节，确定性起草 ${byRules} 节`;
+}
+
+/**
+ * Drafts a report: score it, collect its facts, draft the narrative (the model when one is
+ * configured, else or on failure the deterministic drafter), check the drafted report, and render
+ * Markdown through the family's template. Word is rendered on demand by `draftDocx`.
+ */
+export async function draftReport(
+  report: Report,
+  scheme: Scheme,
+  env: DraftEnv,
+  options: DraftOptions = {},
+): Promise<Result<DraftedReport>> {
+  const familyId = familyIdFor(scheme, report);
+  const loaded = env.families.get(familyId);
+  if (loaded === undefined)
+    return fail(
+      "template.missing",
+      `没有找到报告模板“${familyId}”（评分方案 ${scheme.id} 指定）。templates/ 下应有 ${familyId}.json 和对应的 .hbs 文件。`,
+    );
+  const card = score(report, scheme);
+  const before = checkReport(report, card, env.searchCopies?.(report) ?? []);
+  const input: DraftInput = {
+    report,
+    card,
+    sheet: collectFacts(report, card),
+    family: loaded.family,
+    findings: before,
+    ...(options.notes === undefined ? {} : { notes: options.notes }),
+    ...(options.keepOfficerText === undefined ? {} : { keepOfficerText: options.keepOfficerText }),
+  };
+  let draft: Draft;
+  let calls: LlmCallRecord[] = [];
+  if (env.llm === undefined) draft = draftDeterministic(input);
+  else {
+    const result = await draftWithLlm(input, {
+      llm: env.llm.port,
+      prompts: env.llm.prompts,
+      now: env.now,
+      hash: sha256Hex,
+      ...(env.llm.record === undefined ? {} : { record: env.llm.record }),
+      ...(options.reportId === undefined ? {} : { reportId: options.reportId }),
+    });
+    calls = result.calls;
+    draft = { sections: result.sections, missing: result.missing };
+  }
+  const drafted = applyDraft(report, draft, loaded.family);
+  const findings = checkReport(drafted, card, env.searchCopies?.(drafted) ?? []);
+  const view = buildReportView({
+    report: drafted,
+    card,
+    draft,
+    findings,
+    family: loaded.family,
+    drafter: drafterLabel(draft, env.llm),
+  });
+  const markdown = renderMarkdown(view, loaded);
+  const chart = chartPng(chartSvg(view.chart));
+  return ok({ report: drafted, card, draft, findings, view, markdown, chart, calls });
+}
+
+/** The Word document of a drafted report. */
+export function draftDocx(drafted: DraftedReport, now: Date): Promise<Uint8Array> {
+  return renderDocx(drafted.markdown, drafted.view, { chartPng: drafted.chart.png, now });
+}

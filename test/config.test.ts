@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { defaultResponseFormat, llmSettings, readConfig } from "../src/config.ts";
+
+function config(env: Record<string, string>) {
+  const read = readConfig(env);
+  if (!read.ok) throw new Error(read.message);
+  return read.config;
+}
+
+describe("readConfig: LLM settings", () => {
+  it("defaults timeout to 60000 ms and retries to 2, with no model configured", () => {
+    const c = config({});
+    expect([c.LLM_TIMEOUT_MS, c.LLM_MAX_RETRIES, c.LLM_MODEL, c.OPENAI_BASE_URL]).toEqual([
+      60000,
+      2,
+      undefined,
+      undefined,
+    ]);
+    expect(llmSettings(c)).toEqual({ ok: false });
+  });
+
+  it("reads DeepSeek settings, trims the key and model, and defaults to json_object off openai.com", () => {
+    const c = config({
+      OPENAI_BASE_URL: "https://api.deepseek.com",
+      OPENAI_API_KEY: " sk-abc123 \n",
+      LLM_MODEL: "deepseek-chat ",
+      LLM_TIMEOUT_MS: "90000",
+      LLM_MAX_RETRIES: "0",
+    });
+    expect(llmSettings(c)).toEqual({
+      ok: true,
+      settings: {
+        baseURL: "https://api.deepseek.com",
+        apiKey: "sk-abc123",
+        model: "deepseek-chat",
+        responseFormat: "json_object",
+        timeoutMs: 90000,
+        maxRetries: 0,
+      },
+    });
+  });
+
+  it("defaults to json_schema on OpenAI itself, and an explicit LLM_RESPONSE_FORMAT wins", () => {
+    expect(defaultResponseFormat(undefined)).toBe("json_schema");
+    expect(defaultResponseFormat("https://api.openai.com/v1")).toBe("json_schema");
+    expect(defaultResponseFormat("http://localhost:11434/v1")).toBe("json_object");
+    expect(defaultResponseFormat("https://notopenai.com/v1")).toBe("json_object");
+    const c = config({
+      OPENAI_API_KEY: "sk-x",
+      LLM_MODEL: "gpt-4o-mini",
+      LLM_RESPONSE_FORMAT: "json_object",
+    });
+    const s = llmSettings(c);
+    expect(s.ok && s.settings.responseFormat).toBe("json_object");
+    expect(s.ok && s.settings.baseURL).toBe(undefined);
+  });
+
+  it("configures a local Ollama with a base URL and no key", () => {
+    const s = llmSettings(config({ OPENAI_BASE_URL: "http://localhost:11434/v1", LLM_MODEL: "qwen2.5:7b" }));
+    expect(s).toEqual({
+      ok: true,
+      settings: {
+        baseURL: "http://localhost:11434/v1",
+        model: "qwen2.5:7b",
+        responseFormat: "json_object",
+        timeoutMs: 60000,
+        maxRetries: 2,
+      },
+    });
+  });
+
+  it("is not configured, and says what is missing, with a model but neither key nor URL, or a key without model", () => {
+    expect(llmSettings(config({ LLM_MODEL: "deepseek-chat" }))).toEqual({
+      ok: false,
+      why: "已设置 LLM_MODEL，但缺少 OPENAI_API_KEY 或 OPENAI_BASE_URL",
+    });
+    expect(llmSettings(config({ OPENAI_API_KEY: "sk-x" }))).toEqual({ ok: false, why: "缺少 LLM_MODEL" });
+  });
+
+  it("rejects bad values with Chinese messages naming each variable, never quoting the key", () => {
+    const read = readConfig({
+      OPENAI_BASE_URL: "api.deepseek.com",
+      OPENAI_API_KEY: "“sk-秘密”",
+      LLM_RESPONSE_FORMAT: "json",
+      LLM_TIMEOUT_MS: "60s",
+      LLM_MAX_RETRIES: "-1",
+    });
+    expect(read).toEqual({
+      ok: false,
+      message: [
+        "环境变量设置有误：",
+        "  - OPENAI_BASE_URL：OPENAI_BASE_URL 应为 http(s) 网址，例如 https://api.deepseek.com 或 http://localhost:11434/v1",
+        "  - OPENAI_API_KEY：OPENAI_API_KEY 含有空格、换行或中文字符（例如中文引号），请重新复制密钥",
+        "  - LLM_RESPONSE_FORMAT：LLM_RESPONSE_FORMAT 只能是 json_schema 或 json_object（DeepSeek、通义千问等多数国内服务只支持 json_object）",
+        "  - LLM_TIMEOUT_MS：LLM_TIMEOUT_MS 应为毫秒数（正整数），例如 60000",
+        "  - LLM_MAX_RETRIES：LLM_MAX_RETRIES 应为 0 到 10 的整数，例如 2",
+        "请检查 .env 或 shell 中的设置（参见 .env.example）。",
+      ].join("\n"),
+    });
+  });
+
+  it("refuses a timeout under one second", () => {
+    const read = readConfig({ LLM_TIMEOUT_MS: "200" });
+    expect(read.ok ? "" : read.message).toContain(
+      "LLM_TIMEOUT_MS：LLM_TIMEOUT_MS 至少为 1000 毫秒，例如 60000",
+    );
+  });
+});
