@@ -37,6 +37,14 @@ function blockFacts(block: BlockScore): Fact[] {
       ? percentFact(`${key}.rate`, `${name}得分率（得分÷分值）`, (block.points / block.weight) * 100)
       : []),
     ...pointsFact(`${key}.reported`, `${name}得分（报告自评）`, block.reported, false),
+    // Points of the block's weight with no third-level row behind them (seed 000's 效益 30 vs 25).
+    ...(block.fit === "unallocated" && block.rowWeightSum > 0 && block.weight - block.rowWeightSum > 0.005
+      ? pointsFact(
+          `${key}.unallocated`,
+          `${name}分值缺口（标称分值−三级指标分值合计）`,
+          block.weight - block.rowWeightSum,
+        )
+      : []),
   ];
 }
 
@@ -46,6 +54,10 @@ function derivedFacts(card: ScoreCard): Fact[] {
   );
 }
 
+/**
+ * Figures a draft cannot do without. The stated total is not one: a draft states the total by the
+ * rules, and the report's own total, when there is one, is compared with it.
+ */
 function missingFacts(report: Report, card: ScoreCard): MissingFact[] {
   const b = report.budget;
   return [
@@ -54,7 +66,6 @@ function missingFacts(report: Report, card: ScoreCard): MissingFact[] {
       : []),
     ...(b.executed === undefined ? [{ key: "budget.executed", label: "预算执行数" }] : []),
     ...missingRowFacts(numberedRows(report, card)),
-    ...(card.reported.total === undefined ? [{ key: "score.reported", label: "自评得分" }] : []),
   ];
 }
 

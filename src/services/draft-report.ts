@@ -18,7 +18,7 @@ import { chartSvg } from "../rendering/score-chart.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { score } from "../scoring/score.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
-import { chartPng } from "./chart-png.ts";
+import { chartPng, FONT_DIRS, findCjkFonts } from "./chart-png.ts";
 import { sha256Hex } from "./llm-setup.ts";
 import type { LoadedFamily } from "./template-files.ts";
 
@@ -57,8 +57,8 @@ export interface DraftedReport {
   findings: Finding[];
   view: ReportView;
   markdown: string;
-  /** The score chart as PNG, and whether a CJK font was found to draw its labels. */
-  chart: { png: Uint8Array; fontFound: boolean };
+  /** The score chart as SVG (rasterised only for Word), and whether a CJK font was found to draw its labels. */
+  chart: { svg: string; fontFound: boolean };
   /** The model calls made (empty with the deterministic drafter). */
   calls: LlmCallRecord[];
 }
@@ -117,8 +117,9 @@ export async function draftReport(
     calls = result.calls;
     draft = { sections: result.sections, missing: result.missing };
   }
-  const drafted = applyDraft(report, draft, loaded.family);
-  const findings = checkReport(drafted, card, env.searchCopies?.(drafted) ?? []);
+  const drafted = applyDraft(report, draft, loaded.family, card);
+  // Scored again: the drafted report states the rules' total where the officer stated none.
+  const findings = checkReport(drafted, score(drafted, scheme), env.searchCopies?.(drafted) ?? []);
   const view = buildReportView({
     report: drafted,
     card,
@@ -128,11 +129,14 @@ export async function draftReport(
     drafter: drafterLabel(draft, env.llm),
   });
   const markdown = renderMarkdown(view, loaded);
-  const chart = chartPng(chartSvg(view.chart));
+  const chart = { svg: chartSvg(view.chart), fontFound: findCjkFonts(FONT_DIRS).length > 0 };
   return ok({ report: drafted, card, draft, findings, view, markdown, chart, calls });
 }
 
-/** The Word document of a drafted report. */
+/**
+ * The Word document of a drafted report. The chart is rasterised here, not in `draftReport`: resvg
+ * parses the CJK font files on every render (about 0.25 s), which a Markdown-only draft should not pay.
+ */
 export function draftDocx(drafted: DraftedReport, now: Date): Promise<Uint8Array> {
-  return renderDocx(drafted.markdown, drafted.view, { chartPng: drafted.chart.png, now });
+  return renderDocx(drafted.markdown, drafted.view, { chartPng: chartPng(drafted.chart.svg).png, now });
 }

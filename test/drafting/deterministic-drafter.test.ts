@@ -21,7 +21,7 @@ function expectSoundSections(draft: Draft, input: DraftInput) {
 
 /** The text checks' narrative findings on the report with its narrative replaced by the draft. */
 function narrativeFindings(draft: Draft, input: DraftInput): string[] {
-  const applied = applyDraft(input.report, draft, input.family);
+  const applied = applyDraft(input.report, draft, input.family, input.card);
   return checkText(applied, input.card)
     .map((f) => f.code)
     .filter((c) => ["narrative.empty", "narrative.generic", "narrative.contradiction"].includes(c));
@@ -56,8 +56,9 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
       { name: "提高业务工作水平", lost: 1 },
       { name: "预算执行（预算执行率）", lost: 0.29 },
     ]);
-    expect(problems).toContain("共失6分，其中“提高业务工作水平”失1分，其余为分值缺口所致");
-    expect(problems).toContain("“效益指标”标称30分，但其三级指标分值合计低于标称分值");
+    expect(problems).toContain(
+      "“效益指标”标称30分，但其三级指标分值合计低于标称分值，差额部分没有对应的三级指标、无从得分，失5分。",
+    );
     expect(problems).toContain("“结转结余率”失1分：指标值≤0%，实际完成值100%");
     expect(problems).toContain("“提高业务工作水平”失1分：指标值为“提高”，完成情况为“达成”");
     expect(problems).toContain(
@@ -67,13 +68,15 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
 
   it("opens with the total by the rules, the points lost and the stated total", () => {
     expect(problems.split("\n\n")[0]).toBe(
-      "经自评，郑州市金水区电子政务中心2021年度按《河南郑州区县 部门整体绩效自评》计算得92.71分，共失7.29分；报告填报的自评得分为96分，与按规则计算的得分不一致。按失分从大到小，发现的主要问题如下：",
+      "经自评，郑州市金水区电子政务中心2021年度按《河南郑州区县 部门整体绩效自评》计算得92.71分，对应“优”档，共失7.29分；报告填报的自评得分为96分，与按规则计算的得分不一致。按失分从大到小，发现的主要问题如下：",
     );
   });
 
   it("lists the rows the officer cut although the rules give full marks", () => {
     expect(problems).toContain("（五）“预算执行率”（投入管理指标）自评只得1分（分值2分），扣分缺少依据");
-    expect(problems).toContain("（六）“辖区居民满意”自评只得4分（分值5分），扣分缺少依据：指标值≥98%，实际完成值100%");
+    expect(problems).toContain(
+      "（六）“辖区居民满意”自评只得4分（分值5分），扣分缺少依据：指标值≥98%，实际完成值100%",
+    );
   });
 
   it("ties each measure to its problem", () => {
@@ -101,7 +104,7 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
     expect(text(draft, "funds").split("\n\n")).toEqual([
       "2021年度，我单位年初预算数561.41万元，调整后预算数561.41万元，预算执行数545.06万元。按预算执行数÷调整后预算数计算，预算执行率为97.09%，未执行资金16.35万元。预算执行率分值10分，按评分规则得9.71分，报告自评为9分。",
       "从资金来源看，财政性资金预算561.41万元，执行545.06万元，执行率97.09%；未安排其他资金。从支出结构看，基本支出预算253.53万元，执行253.53万元，执行率100%；项目支出预算307.88万元，执行291.53万元，执行率94.69%。",
-      "我单位8项年度主要任务，预算资金合计307.92万元，执行291.526万元；执行率较低的是“安可替代工程之办公硬件”（执行率75.28%）、“运维服务外包项目”（执行率92.84%）。各项任务预算资金合计307.92万元与项目支出调整后预算数307.88万元不一致，需核对。",
+      "我单位共有8项年度主要任务，预算资金合计307.92万元，执行291.526万元；执行率较低的是“安可替代工程之办公硬件”（执行率75.28%）、“运维服务外包项目”（执行率92.84%）。各项任务预算资金合计307.92万元与项目支出调整后预算数307.88万元不一致，需核对。",
       "“三公经费”预算数和实际支出均为零，相关比率不适用，不应填写为百分比。",
     ]);
   });
@@ -110,13 +113,13 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
     const process = text(draft, "process");
     expect(process).toContain("郑州市金水区电子政务中心成立绩效自评工作组");
     expect(process).toContain("逐项核实32个三级指标的指标值");
-    expect(process).toContain("30个三级指标取得满分，按评分规则失分的有4项，按评分规则计算得92.71分，对应“优”档。");
+    expect(process).toContain(
+      "30个三级指标取得满分，按评分规则失分的有4项，按评分规则计算得92.71分，对应“优”档。",
+    );
   });
 
   it("analyses each block: score, 得分率, rows met, rows lost, the officer's cuts", () => {
-    expect(text(draft, "analysis_input")).toContain(
-      "“投入管理指标”分值20分，按评分规则得19分，得分率95%。",
-    );
+    expect(text(draft, "analysis_input")).toContain("“投入管理指标”分值20分，按评分规则得19分，得分率95%。");
     expect(text(draft, "analysis_input")).toContain(
       "自评表中“预算执行率”（投入管理指标）自评1分、按规则应得2分，自评得分需按规则更正。",
     );
@@ -198,6 +201,9 @@ describe("draftDeterministic on seed 000 with half its figures missing", () => {
     expect(text(draft, "problems_measures")).toContain(
       "“预算执行（预算执行率）”失0.3分：报告未提供预算执行数，执行率无法计算，请补充；报告所填执行率为97%",
     );
+    expect(text(draft, "problems_measures")).toContain(
+      "改进措施：补充预算执行数，按执行数÷预算数核算执行率；加快支出进度",
+    );
   });
 
   it("names the rows without actual values where they are analysed and under 其他", () => {
@@ -215,6 +221,27 @@ describe("draftDeterministic on seed 000 with half its figures missing", () => {
       expect(s.text, s.id).not.toContain("未执行资金");
     }
     expectSoundSections(draft, input);
+  });
+});
+
+describe("draftSection with the officer's 偏差原因", () => {
+  const withReason = (reason: string) => {
+    const json = seedJson("seed-000");
+    const row = json.indicators?.[0]?.groups[1]?.indicators[4];
+    if (row) row.deviationReason = reason;
+    return draftSection("problems_measures", draftInput(json, HENAN));
+  };
+
+  it("quotes a reason without figures in the problem it explains", () => {
+    expect(withReason("年末结转资金尚未核定。")).toContain(
+      "报告自评得1分，与按规则计算的得分不一致。报告说明的偏差原因是：“年末结转资金尚未核定”。改进措施：按公式重新核算“结转结余率”",
+    );
+  });
+
+  it("points to the column when the reason holds figures the facts cannot ground", () => {
+    const problems = withReason("结转资金12.5万元尚未核定");
+    expect(problems).toContain("偏差原因见自评表“偏差原因分析”栏。改进措施：按公式重新核算“结转结余率”");
+    expect(problems).not.toContain("12.5万元");
   });
 });
 
@@ -255,7 +282,9 @@ describe("draftDeterministic on a report with full marks", () => {
     expect(problems.split("\n\n")[0]).toBe(
       "经自评，郑州市金水区电子政务中心2021年度按《河南郑州区县 部门整体绩效自评》计算得100分，评价等级为“优”，全部32个三级指标均取得满分，预算执行数达到预算的100%。本年度没有失分，从各一级指标看，需要重点关注的是“投入管理指标”。为保持绩效水平，针对薄弱环节提出以下改进措施：",
     );
-    expect(problems).toContain("（一）定性指标“年度履职目标相关性”“工作任务科学性”“绩效指标合理性”等按完成情况评分");
+    expect(problems).toContain(
+      "（一）定性指标“年度履职目标相关性”“工作任务科学性”“绩效指标合理性”等按完成情况评分",
+    );
     expect(problems).toContain("（二）“服务单位满意度”实际完成值100%");
     expect(problems).not.toContain("无");
   });

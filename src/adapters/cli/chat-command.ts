@@ -65,6 +65,12 @@ export async function chatCommand(io: CliIo, options: ChatOptions): Promise<numb
       }
       return EXIT.ok;
     }
+    const model = options.drafting.llm?.port.model;
+    io.out(
+      model === undefined
+        ? "“生成报告”将用确定性规则起草（未配置模型；配置方法见 README“Drafting with an LLM”）。"
+        : `“生成报告”将请模型 ${model} 起草叙述部分，数字由 ziping 按数据填入并核验。`,
+    );
     await interactive(session, io, options.user);
     return EXIT.ok;
   } finally {

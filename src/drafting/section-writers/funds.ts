@@ -76,7 +76,13 @@ export function taskParagraph(kit: SectionKit): string {
       ? `，预算资金合计[[tasks.budget]]，执行[[tasks.executed]]`
       : "";
   const slow = slowTasks(kit);
-  const slowest = slow.length > 0 ? `执行率较低的是${slow.join("、")}。` : "各项任务均已足额执行。";
+  const rated = kit.report.tasks.every((_, i) => kit.has(`task.${i + 1}.rate`));
+  const slowest =
+    slow.length > 0
+      ? `执行率较低的是${slow.join("、")}。`
+      : rated
+        ? "各项任务均已足额执行。"
+        : missingSentence("各项任务的预算执行数", "任务执行率无法计算");
   const mismatch = kit.input.findings.some(
     (f) => f.code === "budget.subrows_sum" && f.where.path === "budget.structure.project",
   );
@@ -84,7 +90,7 @@ export function taskParagraph(kit: SectionKit): string {
     mismatch && kit.has("tasks.budget") && kit.has("budget.project.adjusted")
       ? "各项任务预算资金合计[[tasks.budget]]与项目支出调整后预算数[[budget.project.adjusted]]不一致，需核对。"
       : "";
-  return `${kit.we}[[tasks.count]]年度主要任务${sums}；${slowest}${check}`;
+  return `${kit.we}共有[[tasks.count]]年度主要任务${sums}；${slowest}${check}`;
 }
 
 function pair(kit: SectionKit, prefix: string, name: string, noun: string): string {

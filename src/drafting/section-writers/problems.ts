@@ -15,7 +15,7 @@ interface Pair {
 }
 
 function schemeClause(kit: SectionKit): string {
-  return `经自评，${kit.unit}${kit.fig("year")}度按《${kit.card.schemeName}》计算得${kit.fig("score.total")}`;
+  return `经自评，${kit.unit}${kit.fig("year")}度按《${kit.card.schemeName}》${kit.verdict()}`;
 }
 
 function reportedClause(kit: SectionKit): string {

@@ -2,6 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { contentText } from "../../../src/importing/files/document-content.ts";
+import { OFFICE_ZIP_LIMITS } from "../../../src/importing/files/file-limits.ts";
+import { readDocument } from "../../../src/importing/files/read-document.ts";
+import { scanZip } from "../../../src/importing/files/zip-reader.ts";
 import { run, writeIn } from "./cli-harness.ts";
 
 /**
@@ -41,10 +45,11 @@ describe("ziping draft without a model", () => {
     const md = readFileSync(out, "utf8");
     expect(md.split("\n")[0]).toBe("# 郑州市金水区电子政务中心2021年度部门整体支出绩效自评报告");
     const problems = section(md, "五、发现的主要问题和改进措施");
-    // deductionsOf(card).rule for seed 000: 效益指标 6 (a 5-point gap plus 提高业务工作水平 1),
-    // 结转结余率 1, 预算执行 0.29 — 7.29 in all (100 − 92.71).
+    // deductionsOf(card).rule for seed 000: 效益指标 5 (its rows' 分值 add up to 25 of 30),
+    // 结转结余率 1, 提高业务工作水平 1, 预算执行 0.29 — 7.29 in all (100 − 92.71).
     expect(problems).toContain("共失7.29分");
-    expect(problems).toContain("该一级指标共失6分，其中“提高业务工作水平”失1分");
+    expect(problems).toContain("差额部分没有对应的三级指标、无从得分，失5分。");
+    expect(problems).toContain("“提高业务工作水平”失1分");
     expect(problems).toContain("“结转结余率”失1分");
     expect(problems).toContain("“预算执行（预算执行率）”失0.29分");
     // The officer's own cuts the rules do not support are named too.
@@ -65,6 +70,43 @@ describe("ziping draft without a model", () => {
     expect(md.trimEnd().split("\n").at(-1)).toBe(
       "本稿由 ziping 生成（确定性起草（未配置模型））；评分依据：河南郑州区县 部门整体绩效自评。",
     );
+  });
+
+  it("writes seed 000 as a Word document with the official headings, the merged 自评表 and the chart", async () => {
+    const out = join(dir, "seed-000.docx");
+    const r = await run("draft", SEED_000, "--out", out, "--db", join(dir, "a.db"));
+    expect(r.code).toBe(0);
+    const bytes = new Uint8Array(readFileSync(out));
+    const parts = scanZip(bytes, OFFICE_ZIP_LIMITS, () => true);
+    if (!parts.ok) throw new Error(parts.failure.detail);
+    const names = [...parts.value.keys()];
+    expect(names).toContain("word/document.xml");
+    expect(names.filter((n) => /^word\/media\/.+\.png$/.test(n))).toHaveLength(1);
+    const xml = new TextDecoder().decode(parts.value.get("word/document.xml"));
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    // The 投入管理指标 cell spans its 19 rows: one restart and 18 continuations in that column.
+    expect(xml).toContain('w:vMerge w:val="restart"');
+    // Read back with the importer's own Word reader: headings in order, the drafted text, the tables.
+    const content = await readDocument("seed-000.docx", bytes);
+    if (!content.ok) throw new Error(content.error.message);
+    const text = contentText(content.value);
+    const headings = [
+      "一、基本情况",
+      "二、绩效自评工作开展情况",
+      "三、综合评价结论",
+      "四、绩效目标实现情况分析",
+      "五、发现的主要问题和改进措施",
+      "六、绩效自评结果拟应用和公开情况",
+      "七、绩效自评工作的经验、问题和建议",
+      "八、其他需要说明的问题",
+      "\n附：核查发现\n",
+    ];
+    const at = headings.map((h) => text.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(text).toContain("共失7.29分");
+    expect(text).toContain("郑州市金水区电子政务中心");
+    expect(text).toContain("92.71（原填96）");
   });
 
   it("says which figures are missing instead of inventing them", async () => {
