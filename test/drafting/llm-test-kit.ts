@@ -1,44 +1,29 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkReport } from "../../src/checks/check-report.ts";
-import { type Report, ReportSchema } from "../../src/core/report.ts";
 import { ok, type Result } from "../../src/core/result.ts";
 import type { PromptTexts } from "../../src/drafting/build-prompt.ts";
 import { type DraftInput, TemplateFamilySchema } from "../../src/drafting/draft-types.ts";
-import { collectFacts } from "../../src/drafting/facts.ts";
 import type { LlmPort, LlmReply, LlmRequest } from "../../src/drafting/llm-port.ts";
-import { PROMPT_FAMILIES, type PromptFamily } from "../../src/drafting/section-families.ts";
-import { score } from "../../src/scoring/score.ts";
-import { loadScheme } from "../../src/services/scheme-files.ts";
+import type { PromptFamily } from "../../src/drafting/section-families.ts";
+import { loadPrompts } from "../../src/services/prompt-files.ts";
+import { draftInput, seedJson } from "./drafter-fixtures.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-/** Seed 000 (or another seed) as a drafter gets it, with the Henan department template. */
+/** Seed 000 (or another seed) as a drafter gets it, with the real Henan department family of templates/. */
 export function seedInput(name = "seed-000", extra: Partial<DraftInput> = {}): DraftInput {
-  const path = join(ROOT, "fixtures/reports", `${name}.json`);
-  const report: Report = ReportSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-  const scheme = loadScheme(report.schemeId ?? "");
-  if (!scheme.ok) throw new Error(scheme.error.message);
-  const card = score(report, scheme.value);
   const family = TemplateFamilySchema.parse(
     JSON.parse(readFileSync(join(ROOT, "templates/henan-department.json"), "utf8")),
   );
-  return {
-    report,
-    card,
-    sheet: collectFacts(report, card),
-    family,
-    findings: checkReport(report, card, []),
-    ...extra,
-  };
+  return draftInput(seedJson(name), family, extra);
 }
 
-/** The prompt files as the shell reads them. */
+/** The prompt files, read by the shell's own loader. */
 export function readPrompts(): PromptTexts {
-  const read = (name: string) => readFileSync(join(ROOT, "prompts", `${name}.md`), "utf8");
-  const texts = Object.fromEntries(PROMPT_FAMILIES.map((f) => [f, read(f)]));
-  return { system: read("system"), ...texts } as PromptTexts;
+  const prompts = loadPrompts();
+  if (!prompts.ok) throw new Error(prompts.error.message);
+  return prompts.value;
 }
 
 /** A recorded model answer: fixtures/llm/seed-000.<family>.json. */

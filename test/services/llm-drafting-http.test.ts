@@ -1,25 +1,18 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpenAiPort } from "../../src/adapters/llm/openai-client.ts";
-import { checkReport } from "../../src/checks/check-report.ts";
 import { SECTION_RULES } from "../../src/checks/data/section-rules.ts";
 import { isEmptyAnswer } from "../../src/checks/section-text.ts";
 import { readConfig } from "../../src/config.ts";
-import { type Report, ReportSchema } from "../../src/core/report.ts";
 import type { SectionId } from "../../src/core/sections.ts";
-import type { PromptTexts } from "../../src/drafting/build-prompt.ts";
-import { type DraftInput, type SectionAuthor, TemplateFamilySchema } from "../../src/drafting/draft-types.ts";
-import { collectFacts } from "../../src/drafting/facts.ts";
+import type { SectionAuthor } from "../../src/drafting/draft-types.ts";
 import { draftWithLlm } from "../../src/drafting/llm-drafter.ts";
 import type { LlmPort } from "../../src/drafting/llm-port.ts";
-import { PROMPT_FAMILIES } from "../../src/drafting/section-families.ts";
-import { score } from "../../src/scoring/score.ts";
 import { openLlm, sha256Hex } from "../../src/services/llm-setup.ts";
-import { loadScheme } from "../../src/services/scheme-files.ts";
 import { type Database, openDatabase } from "../../src/storage/index.ts";
 import { LlmCallLog } from "../../src/storage/llm-call-log.ts";
+import { readPrompts, seedInput } from "../drafting/llm-test-kit.ts";
 import { tempDir } from "../storage/temp-db.ts";
 
 /**
@@ -29,26 +22,12 @@ import { tempDir } from "../storage/temp-db.ts";
  * exactly the expected rows in llm_calls.
  */
 
-const ROOT = join(import.meta.dirname, "../..");
+const _ROOT = join(import.meta.dirname, "../..");
 const BASE = "http://llm.test/v1";
 const KEY = "sk-e2e-secret-4242";
 const T0 = new Date("2025-03-01T08:00:00.000Z");
 
-const report: Report = ReportSchema.parse(
-  JSON.parse(readFileSync(join(ROOT, "fixtures/reports/seed-000.json"), "utf8")),
-);
-const scheme = loadScheme(report.schemeId ?? "");
-if (!scheme.ok) throw new Error(scheme.error.message);
-const card = score(report, scheme.value);
-const family = TemplateFamilySchema.parse(
-  JSON.parse(readFileSync(join(ROOT, "templates/henan-department.json"), "utf8")),
-);
-const prompts = Object.fromEntries(
-  ["system", ...PROMPT_FAMILIES].map((name) => [
-    name,
-    readFileSync(join(ROOT, "prompts", `${name}.md`), "utf8"),
-  ]),
-) as PromptTexts;
+const prompts = readPrompts();
 
 const DRAFTED: SectionId[] = [
   "process",
@@ -215,15 +194,7 @@ afterEach(() => {
 afterAll(() => nock.enableNetConnect());
 
 async function draft(llm: LlmPort, notes?: string) {
-  const input: DraftInput = {
-    report,
-    card,
-    sheet: collectFacts(report, card),
-    family,
-    findings: checkReport(report, card, []),
-    keepOfficerText: false,
-    ...(notes === undefined ? {} : { notes }),
-  };
+  const input = seedInput("seed-000", { keepOfficerText: false, ...(notes === undefined ? {} : { notes }) });
   return draftWithLlm(input, {
     llm,
     prompts,

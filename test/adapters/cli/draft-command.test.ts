@@ -2,10 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { findPageTools, renderPages } from "../../../scripts/render-pages.ts";
 import { contentText } from "../../../src/importing/files/document-content.ts";
 import { OFFICE_ZIP_LIMITS } from "../../../src/importing/files/file-limits.ts";
 import { readDocument } from "../../../src/importing/files/read-document.ts";
 import { scanZip } from "../../../src/importing/files/zip-reader.ts";
+import { pngSize } from "../../../src/rendering/png-size.ts";
 import { run, writeIn } from "./cli-harness.ts";
 
 /**
@@ -108,6 +110,23 @@ describe("ziping draft without a model", () => {
     expect(text).toContain("郑州市金水区电子政务中心");
     expect(text).toContain("92.71（原填96）");
   });
+
+  const tools = findPageTools();
+  it.skipIf(tools === null)(
+    "renders the seed 000 Word draft to A4 pages with LibreOffice (skipped without soffice/pdftoppm)",
+    async () => {
+      const docx = join(dir, "pages.docx");
+      expect((await run("draft", SEED_000, "--out", docx, "--db", join(dir, "a.db"))).code).toBe(0);
+      const rendered = renderPages(docx, join(dir, "pages"), { tools, dpi: 40 });
+      if (!rendered.ok) throw new Error(rendered.error.message);
+      // 17 pages with the fonts here (Noto CJK standing in for 仿宋_GB2312); the count depends on fonts.
+      expect(rendered.value.pages).toBeGreaterThanOrEqual(10);
+      expect(rendered.value.images).toHaveLength(rendered.value.pages);
+      // A4 at 40 dpi: 595.3 × 841.9 pt → 331 × 468 px.
+      expect(pngSize(readFileSync(rendered.value.images[0] ?? ""))).toEqual({ width: 331, height: 468 });
+    },
+    120_000,
+  );
 
   it("says which figures are missing instead of inventing them", async () => {
     const report = JSON.parse(readFileSync(SEED_000, "utf8"));

@@ -1,0 +1,125 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "../../../src/storage/index.ts";
+import { LlmCallLog } from "../../../src/storage/llm-call-log.ts";
+import { run } from "./cli-harness.ts";
+
+/**
+ * `ziping draft --llm on` end to end: the settings from the environment, the real openai client
+ * against a nock server answering with the recorded replies of fixtures/llm/, the grounding check,
+ * the Markdown, and the call log in the command's database.
+ */
+
+const root = join(import.meta.dirname, "../../..");
+const dir = mkdtempSync(join(tmpdir(), "ziping-draft-llm-"));
+const KEY = "sk-cli-secret-7777";
+
+/** The recorded reply content per requested section id. */
+const RECORDED = new Map<
+  string,
+  { content: string; usage: { prompt_tokens: number; completion_tokens: number } }
+>();
+for (const file of readdirSync(join(root, "fixtures/llm")).filter((f) => f.startsWith("seed-000."))) {
+  const reply = JSON.parse(readFileSync(join(root, "fixtures/llm", file), "utf8"));
+  const content = String(reply.content).replace(/^```json\s*|\s*```$/g, "");
+  for (const section of JSON.parse(content).sections) RECORDED.set(section.id, reply);
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  vi.unstubAllEnvs();
+});
+afterAll(() => {
+  nock.enableNetConnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("ziping draft --llm on", () => {
+  it("drafts every narrative section with the model, fills the figures and records each call", async () => {
+    vi.stubEnv("OPENAI_BASE_URL", "http://llm.test/v1");
+    vi.stubEnv("OPENAI_API_KEY", KEY);
+    vi.stubEnv("LLM_MODEL", "deepseek-chat");
+    vi.stubEnv("LLM_RESPONSE_FORMAT", "json_object");
+    vi.stubEnv("LLM_MAX_RETRIES", "0");
+    const prompts: string[] = [];
+    nock("http://llm.test/v1")
+      .post("/chat/completions")
+      .times(5)
+      .reply(async (request: Request) => {
+        const body = (await request.json()) as { messages: { content: string }[] };
+        const text = body.messages.map((m) => m.content).join("\n");
+        prompts.push(text);
+        const id = [...RECORDED.keys()].find((k) => text.includes(`"enum":["${k}"`));
+        const reply = id === undefined ? undefined : RECORDED.get(id);
+        if (reply === undefined) return [400, { error: { message: "unexpected request" } }];
+        return [
+          200,
+          {
+            id: "chatcmpl-cli",
+            object: "chat.completion",
+            created: 1740816000,
+            model: "deepseek-chat",
+            choices: [
+              { index: 0, message: { role: "assistant", content: reply.content }, finish_reason: "stop" },
+            ],
+            usage: {
+              ...reply.usage,
+              total_tokens: reply.usage.prompt_tokens + reply.usage.completion_tokens,
+            },
+          },
+        ];
+      });
+    const db = join(dir, "llm.db");
+    const out = join(dir, "seed-000-llm.md");
+    const r = await run(
+      "draft",
+      join(root, "fixtures/reports/seed-000.json"),
+      "--llm",
+      "on",
+      "--redraft",
+      "--out",
+      out,
+      "--db",
+      db,
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n").slice(0, 3)).toEqual([
+      "正在请模型 deepseek-chat 起草叙述部分……",
+      `已写入：${out}`,
+      "起草方式：模型 deepseek-chat 起草，数字由事实填入并经核验",
+    ]);
+    // One call per section family; the officer's name, phone and the key never leave the machine.
+    expect(prompts).toHaveLength(5);
+    for (const text of prompts) {
+      expect(text).not.toContain("刘媛媛");
+      expect(text).not.toContain("63526383");
+      expect(text).not.toContain(KEY);
+    }
+    // The recorded problems reply, its placeholders filled from the facts of seed 000.
+    const md = readFileSync(out, "utf8");
+    expect(md).toContain("经自评，我中心2021年度部门整体绩效按评分规则得92.71分，失7.29分");
+    expect(md).toContain("全年预算执行率为97.09%，未执行预算16.35万元，预算执行率失0.29分");
+    expect(md).not.toContain("[[");
+    const database = openDatabase(db);
+    try {
+      const calls = new LlmCallLog(database).list();
+      expect(calls.map((c) => [c.family, c.outcome, c.attempt, c.promptTokens, c.completionTokens])).toEqual([
+        ["process", "ok", 1, 1410, 492],
+        ["analysis", "ok", 1, 6161, 985],
+        ["problems", "ok", 1, 2709, 527],
+        ["application", "ok", 1, 1633, 233],
+        ["experience", "ok", 1, 2384, 318],
+      ]);
+      expect(calls.every((c) => c.model === "deepseek-chat" && /^[0-9a-f]{64}$/.test(c.promptHash))).toBe(
+        true,
+      );
+    } finally {
+      database.close();
+    }
+  });
+});
