@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { checkReport } from "../src/checks/check-report.ts";
 import { ReportSchema } from "../src/core/report.ts";
+import { buildPrompt } from "../src/drafting/build-prompt.ts";
+import { collectFacts } from "../src/drafting/facts.ts";
+import { familySections, PROMPT_FAMILIES } from "../src/drafting/section-families.ts";
+import { score } from "../src/scoring/score.ts";
 import { draftDocx, draftReport } from "../src/services/draft-report.ts";
+import { loadPrompts } from "../src/services/prompt-files.ts";
 import { loadScheme } from "../src/services/scheme-files.ts";
 import { loadTemplateFamilies } from "../src/services/template-files.ts";
 
@@ -62,6 +68,35 @@ export async function benchDraft(line: Line): Promise<void> {
     calls: recorded.length,
     families: names,
   });
+  // What this build really sends for seed 000 (every section redrafted): characters of the
+  // system + user messages per family, summed. Measured, unlike the recorded token counts above.
+  const prompts = loadPrompts();
+  const henan = families.value.get("henan-department");
+  if (!prompts.ok || henan === undefined)
+    throw new Error("bench: prompts or henan-department template missing");
+  const card = score(report, scheme.value);
+  const input = {
+    report,
+    card,
+    sheet: collectFacts(report, card),
+    family: henan.family,
+    findings: checkReport(report, card, []),
+    keepOfficerText: false,
+  };
+  const sent = PROMPT_FAMILIES.filter((f) => familySections(f, henan.family).length > 0).map((f) => {
+    const request = buildPrompt(f, input, prompts.value);
+    return [...request.system].length + [...request.user].length;
+  });
+  line(
+    "llm_prompt_chars_per_report",
+    sent.reduce((a, n) => a + n, 0),
+    "chars",
+    {
+      report: "seed-000",
+      calls: sent.length,
+      per_call: sent,
+    },
+  );
   line("llm_completion_tokens_per_report", sum("completion_tokens"), "tokens", {
     report: "seed-000",
     calls: recorded.length,

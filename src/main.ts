@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { runCli } from "./adapters/cli/main.ts";
 import { readConfig } from "./config.ts";
 
@@ -8,6 +9,8 @@ import { readConfig } from "./config.ts";
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  // Settings from ./.env (see .env.example); variables already set in the shell win.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const config = readConfig();
   if (!config.ok) {
     process.stderr.write(`${config.message}\n`);

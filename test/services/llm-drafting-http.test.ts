@@ -29,17 +29,10 @@ const T0 = new Date("2025-03-01T08:00:00.000Z");
 
 const prompts = readPrompts();
 
-const DRAFTED: SectionId[] = [
-  "process",
-  "funds",
-  "analysis_input",
-  "analysis_output",
-  "analysis_outcome",
-  "problems_measures",
-  "application",
-  "experience",
-  "other",
-];
+/** The drafted sections of the Henan department family, in order (templates/henan-department.json). */
+const DRAFTED: SectionId[] = seedInput()
+  .family.sections.filter((s) => s.drafted)
+  .map((s) => s.id);
 
 /** The prompt family of each drafted section of the Henan department family. */
 const FAMILY_OF: Record<string, string> = {
