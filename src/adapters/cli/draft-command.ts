@@ -85,8 +85,9 @@ export function draftSummary(drafted: DraftedReport, files: readonly string[]): 
   const by = (who: string) => drafted.draft.sections.filter((s) => s.by === who).map((s) => s.id);
   const officer = by("officer");
   if (officer.length > 0) lines.push(`保留了您自己写的 ${officer.length} 节；其余由 ziping 起草。`);
+  const title = (id: string) => drafted.report.narrative.find((n) => n.id === id)?.title ?? id;
   for (const s of drafted.draft.sections.filter((x) => (x.rejected ?? []).length > 0))
-    lines.push(`  “${s.id}”的模型稿未采用：${(s.rejected ?? []).join("；")}`);
+    lines.push(`  “${title(s.id)}”的模型稿未采用，已按数据起草：${(s.rejected ?? []).join("；")}`);
   if (drafted.draft.missing.length > 0)
     lines.push(
       `待补充数据 ${drafted.draft.missing.length} 项：${drafted.draft.missing.map((m) => m.label).join("、")}`,

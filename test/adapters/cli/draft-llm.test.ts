@@ -38,41 +38,86 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+function stubModelEnv(): void {
+  vi.stubEnv("OPENAI_BASE_URL", "http://llm.test/v1");
+  vi.stubEnv("OPENAI_API_KEY", KEY);
+  vi.stubEnv("LLM_MODEL", "deepseek-chat");
+  vi.stubEnv("LLM_RESPONSE_FORMAT", "json_object");
+  vi.stubEnv("LLM_MAX_RETRIES", "0");
+}
+
+/**
+ * Answers `times` chat completions with the recorded reply for the sections each request asks for
+ * (or with `override(id)` when it gives content); returns the prompts received.
+ */
+function serveRecorded(
+  times: number,
+  override: (id: string) => string | undefined = () => undefined,
+): string[] {
+  const prompts: string[] = [];
+  nock("http://llm.test/v1")
+    .post("/chat/completions")
+    .times(times)
+    .reply(async (request: Request) => {
+      const body = (await request.json()) as { messages: { content: string }[] };
+      const text = body.messages.map((m) => m.content).join("\n");
+      prompts.push(text);
+      const id = [...RECORDED.keys()].find((k) => text.includes(`"enum":["${k}"`));
+      const reply = id === undefined ? undefined : RECORDED.get(id);
+      if (id === undefined || reply === undefined) return [400, { error: { message: "unexpected request" } }];
+      const content = override(id) ?? reply.content;
+      return [
+        200,
+        {
+          id: "chatcmpl-cli",
+          object: "chat.completion",
+          created: 1740816000,
+          model: "deepseek-chat",
+          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+          usage: { ...reply.usage, total_tokens: reply.usage.prompt_tokens + reply.usage.completion_tokens },
+        },
+      ];
+    });
+  return prompts;
+}
+
 describe("ziping draft --llm on", () => {
+  it("replaces a section whose figures the model invented twice, and says so under its official heading", async () => {
+    stubModelEnv();
+    const invented = JSON.stringify({
+      sections: [
+        {
+          id: "problems_measures",
+          paragraphs: ["一是预算执行率仅为98.5%，未执行资金较多。改进措施：加快支出进度。"],
+        },
+      ],
+    });
+    // Without --redraft only the sections the officer left empty are asked for: 问题 and 经验/其他.
+    const prompts = serveRecorded(3, (id) => (id === "problems_measures" ? invented : undefined));
+    const out = join(dir, "invented.md");
+    const r = await run(
+      "draft",
+      join(root, "fixtures/reports/seed-000.json"),
+      "--llm",
+      "on",
+      "--out",
+      out,
+      "--db",
+      join(dir, "inv.db"),
+    );
+    expect(r.code).toBe(0);
+    expect(prompts).toHaveLength(3);
+    expect(r.out).toContain("起草方式：模型 deepseek-chat 起草 2 节，确定性起草 1 节");
+    expect(r.out).toContain("  “五、发现的主要问题和改进措施”的模型稿未采用，已按数据起草：");
+    expect(r.out).toContain("98.5%");
+    const md = readFileSync(out, "utf8");
+    expect(md).not.toContain("98.5%");
+    expect(md).toContain("差额部分没有对应的三级指标、无从得分，失5分。");
+  });
+
   it("drafts every narrative section with the model, fills the figures and records each call", async () => {
-    vi.stubEnv("OPENAI_BASE_URL", "http://llm.test/v1");
-    vi.stubEnv("OPENAI_API_KEY", KEY);
-    vi.stubEnv("LLM_MODEL", "deepseek-chat");
-    vi.stubEnv("LLM_RESPONSE_FORMAT", "json_object");
-    vi.stubEnv("LLM_MAX_RETRIES", "0");
-    const prompts: string[] = [];
-    nock("http://llm.test/v1")
-      .post("/chat/completions")
-      .times(5)
-      .reply(async (request: Request) => {
-        const body = (await request.json()) as { messages: { content: string }[] };
-        const text = body.messages.map((m) => m.content).join("\n");
-        prompts.push(text);
-        const id = [...RECORDED.keys()].find((k) => text.includes(`"enum":["${k}"`));
-        const reply = id === undefined ? undefined : RECORDED.get(id);
-        if (reply === undefined) return [400, { error: { message: "unexpected request" } }];
-        return [
-          200,
-          {
-            id: "chatcmpl-cli",
-            object: "chat.completion",
-            created: 1740816000,
-            model: "deepseek-chat",
-            choices: [
-              { index: 0, message: { role: "assistant", content: reply.content }, finish_reason: "stop" },
-            ],
-            usage: {
-              ...reply.usage,
-              total_tokens: reply.usage.prompt_tokens + reply.usage.completion_tokens,
-            },
-          },
-        ];
-      });
+    stubModelEnv();
+    const prompts = serveRecorded(5);
     const db = join(dir, "llm.db");
     const out = join(dir, "seed-000-llm.md");
     const r = await run(
