@@ -4,6 +4,9 @@ import { z } from "zod";
 export const SeveritySchema = z.enum(["error", "warn", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/** How severities are named to people, the same in the terminal and at the end of a draft. */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warn: "警告", info: "提示" };
+
 /**
  * A problem found in a report, with a stable code (see shared docs/domain.md §3), where it is,
  * and a Chinese explanation that says how to fix it. Findings are data: checks return all of them.

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import type { Severity } from "../core/finding.ts";
+import { SEVERITY_LABEL } from "../core/finding.ts";
 import type { TemplateFamily } from "../drafting/draft-types.ts";
 import { chartBlock, paragraphBlock, tableBlock } from "./markdown-parts.ts";
 import type { ReportView, ViewTable } from "./report-view.ts";
@@ -11,8 +12,6 @@ export interface LoadedFamily {
   /** Partial name (file name without .hbs) → template text. */
   partials: Record<string, string>;
 }
-
-const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warn: "警告", info: "提示" };
 
 function isTable(value: unknown): value is ViewTable {
   return typeof value === "object" && value !== null && Array.isArray((value as ViewTable).rows);

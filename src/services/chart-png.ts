@@ -41,11 +41,11 @@ export interface ChartPng {
 }
 
 /**
- * Renders the SVG at the chart's width (1200 px). `fontDirs` is where to look for Chinese fonts
+ * Renders the SVG at the chart's width (1200 px). `fontDirs` is where to look for Chinese fonts (default: this machine's, looked up once)
  * (searched two levels deep); system fonts are loaded as well.
  */
-export function chartPng(svg: string, fontDirs: readonly string[] = FONT_DIRS): ChartPng {
-  const fontFiles = findCjkFonts(fontDirs);
+export function chartPng(svg: string, fontDirs?: readonly string[]): ChartPng {
+  const fontFiles = fontDirs === undefined ? systemCjkFonts() : findCjkFonts(fontDirs);
   const resvg = new Resvg(svg, {
     font: {
       loadSystemFonts: true,
@@ -59,6 +59,17 @@ export function chartPng(svg: string, fontDirs: readonly string[] = FONT_DIRS): 
   });
   const png = resvg.render().asPng();
   return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), fontFound: fontFiles.length > 0 };
+}
+
+let installed: string[] | undefined;
+
+/**
+ * The CJK font files of this machine (under FONT_DIRS), looked up once per process: fonts are not
+ * installed while ziping runs, and every draft would otherwise walk the font folders twice.
+ */
+export function systemCjkFonts(): string[] {
+  installed ??= findCjkFonts(FONT_DIRS);
+  return installed;
 }
 
 /** The CJK font files under the folders, in the order of `CJK_FONT_FILES`, without duplicates. */

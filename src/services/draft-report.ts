@@ -18,7 +18,7 @@ import { chartSvg } from "../rendering/score-chart.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { score } from "../scoring/score.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
-import { chartPng, FONT_DIRS, findCjkFonts } from "./chart-png.ts";
+import { chartPng, systemCjkFonts } from "./chart-png.ts";
 import { sha256Hex } from "./llm-setup.ts";
 import type { LoadedFamily } from "./template-files.ts";
 
@@ -129,7 +129,7 @@ export async function draftReport(
     drafter: drafterLabel(draft, env.llm),
   });
   const markdown = renderMarkdown(view, loaded);
-  const chart = { svg: chartSvg(view.chart), fontFound: findCjkFonts(FONT_DIRS).length > 0 };
+  const chart = { svg: chartSvg(view.chart), fontFound: systemCjkFonts().length > 0 };
   return ok({ report: drafted, card, draft, findings, view, markdown, chart, calls });
 }
 

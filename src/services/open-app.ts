@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createEngine } from "../conversation/step.ts";
+import type { Scheme } from "../scoring/scheme.ts";
 import { openDatabase, Store } from "../storage/index.ts";
 import { chatCorpus } from "./chat-corpus.ts";
 import { ChatService } from "./chat-service.ts";
@@ -18,6 +19,8 @@ export interface App {
   store: Store;
   chat: ChatService;
   engine: ReturnType<typeof createEngine>;
+  /** The installed scoring schemes the engine was built with. */
+  schemes: readonly Scheme[];
   close(): void;
 }
 
@@ -29,5 +32,5 @@ export function openApp(dbPath: string, newId: () => string = randomReportId): A
   const store = new Store(db);
   const engine = createEngine(schemes.value);
   const chat = new ChatService(store, engine, newId, chatCorpus(db));
-  return { store, engine, chat, close: () => store.close() };
+  return { store, engine, schemes: schemes.value, chat, close: () => store.close() };
 }

@@ -6,7 +6,7 @@ import type { Delivery, TurnResult } from "../../services/chat-service.ts";
 import { writeDraftFiles } from "../../services/draft-files.ts";
 import { type DraftEnv, draftReport } from "../../services/draft-report.ts";
 import type { App } from "../../services/open-app.ts";
-import { loadScheme } from "../../services/scheme-files.ts";
+import { pickScheme } from "../../services/pick-scheme.ts";
 import { draftSummary } from "./draft-command.ts";
 import type { CliIo } from "./output.ts";
 import { renderReplies } from "./render-text.ts";
@@ -75,15 +75,17 @@ export class ChatSession {
       this.io.out(`报告还不完整，暂不能起草：\n${describeIssues(report.error.issues).join("\n")}`);
       return;
     }
-    const scheme = loadScheme(report.data.schemeId ?? "");
+    const scheme = pickScheme(report.data, "", undefined, this.app.schemes);
     if (!scheme.ok) {
-      this.io.out(`还没有选定评分方案，暂不能起草。${scheme.error.message}`);
+      this.io.out(`暂不能起草：${scheme.error.message}`);
       return;
     }
     if (this.drafting.llm !== undefined)
       this.io.out(`正在请模型 ${this.drafting.llm.port.model} 起草叙述部分……`);
     else this.io.out("正在起草……");
-    const drafted = await draftReport(report.data, scheme.value, this.drafting, { reportId: d.reportId });
+    const drafted = await draftReport(report.data, scheme.value.scheme, this.drafting, {
+      reportId: d.reportId,
+    });
     if (!drafted.ok) {
       this.io.out(drafted.error.message);
       return;

@@ -1,18 +1,17 @@
 import { checkReport } from "../../checks/check-report.ts";
 import type { Finding } from "../../core/finding.ts";
+import { SEVERITY_LABEL } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
-import { fail, ok, type Result } from "../../core/result.ts";
-import { guessScheme } from "../../scoring/guess-scheme.ts";
+import { ok, type Result } from "../../core/result.ts";
 import { fmt } from "../../scoring/rounding.ts";
 import type { Scheme } from "../../scoring/scheme.ts";
 import { score } from "../../scoring/score.ts";
 import type { CopyCorpus } from "../../services/copy-corpus.ts";
 import { type LoadedReport, loadReports } from "../../services/load-reports.ts";
-import { installedSchemes, loadScheme } from "../../services/scheme-files.ts";
+import { pickScheme } from "../../services/pick-scheme.ts";
+import { installedSchemes } from "../../services/scheme-files.ts";
 import { reportTitle } from "./load-scored.ts";
 import { type CliIo, EXIT } from "./output.ts";
-
-const SEVERITY = { error: "错误", warn: "警告", info: "提示" } as const;
 
 /** Options of `ziping check`. */
 export interface CheckOptions {
@@ -81,22 +80,9 @@ function checkOne(
 ): Result<CheckedReport> {
   if (!entry.report.ok) return entry.report;
   const report = entry.report.value;
-  let scheme: Scheme;
-  let reason: string;
-  if (options.scheme !== undefined) {
-    const chosen = loadScheme(options.scheme);
-    if (!chosen.ok) return chosen;
-    scheme = chosen.value;
-    reason = "--scheme 指定";
-  } else {
-    const guess = guessScheme(report, entry.text, schemes);
-    if (guess === undefined)
-      return fail(
-        "scheme.missing",
-        "没有适用于这类报告的评分方案，请用 --scheme 指定（ziping schemes 查看全部）。",
-      );
-    ({ scheme, reason } = guess);
-  }
+  const picked = pickScheme(report, entry.text, options.scheme, schemes);
+  if (!picked.ok) return picked;
+  const { scheme, reason } = picked.value;
   const card = score(report, scheme);
   const copies = options.corpus?.search(report) ?? [];
   return ok({
@@ -129,7 +115,7 @@ function printChecked(io: CliIo, checked: CheckedReport): void {
   io.out(`发现 ${findings.length} 项：错误 ${count("error")}，警告 ${count("warn")}，提示 ${count("info")}`);
   for (const f of findings) {
     const quote = f.where.quote ? `  “${f.where.quote}”` : "";
-    io.out(`- [${SEVERITY[f.severity]}] ${f.code}  ${f.where.label}${quote}`);
+    io.out(`- [${SEVERITY_LABEL[f.severity]}] ${f.code}  ${f.where.label}${quote}`);
     io.out(`  ${f.message}`);
   }
 }

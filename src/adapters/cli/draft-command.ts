@@ -1,22 +1,20 @@
 import { existsSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import type { Finding } from "../../core/finding.ts";
+import { SEVERITY_LABEL } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
 import { ReportSchema } from "../../core/report.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import { validate } from "../../core/validation.ts";
-import { guessScheme } from "../../scoring/guess-scheme.ts";
 import { fmt } from "../../scoring/rounding.ts";
-import type { Scheme } from "../../scoring/scheme.ts";
 import { writeDraftFiles } from "../../services/draft-files.ts";
 import type { DraftEnv, DraftedReport } from "../../services/draft-report.ts";
 import { draftReport } from "../../services/draft-report.ts";
 import { loadReports } from "../../services/load-reports.ts";
 import { openApp } from "../../services/open-app.ts";
-import { installedSchemes, loadScheme } from "../../services/scheme-files.ts";
+import { pickScheme } from "../../services/pick-scheme.ts";
+import { installedSchemes } from "../../services/scheme-files.ts";
 import { type CliIo, EXIT } from "./output.ts";
-
-const SEVERITY = { error: "错误", warn: "警告", info: "提示" } as const;
 
 /** Options of `ziping draft`. */
 export interface DraftCommandOptions {
@@ -65,17 +63,6 @@ async function findReport(
   }
 }
 
-function pickScheme(report: Report, text: string, override: string | undefined): Result<Scheme> {
-  if (override !== undefined) return loadScheme(override);
-  if (report.schemeId !== undefined) return loadScheme(report.schemeId);
-  const schemes = installedSchemes();
-  if (!schemes.ok) return schemes;
-  const guess = guessScheme(report, text, schemes.value);
-  return guess === undefined
-    ? fail("scheme.missing", "没有适用于这份报告的评分方案，请用 --scheme 指定（ziping schemes 查看全部）。")
-    : ok(guess.scheme);
-}
-
 /** The lines the terminal prints after a draft: files, who drafted, score, findings, missing figures. */
 export function draftSummary(drafted: DraftedReport, files: readonly string[]): string[] {
   const lines = files.map((f) => `已写入：${f}`);
@@ -104,7 +91,7 @@ export function findingLines(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return ["核查：草稿未发现问题。"];
   return [
     `核查发现 ${findings.length} 项（错误 ${count("error")}，警告 ${count("warn")}，提示 ${count("info")}），已列在文末：`,
-    ...findings.map((f) => `- [${SEVERITY[f.severity]}] ${f.where.label}：${f.message}`),
+    ...findings.map((f) => `- [${SEVERITY_LABEL[f.severity]}] ${f.where.label}：${f.message}`),
   ];
 }
 
@@ -119,7 +106,10 @@ export async function draftCommand(io: CliIo, ref: string, options: DraftCommand
     io.err(found.error.message);
     return EXIT.badInput;
   }
-  const scheme = pickScheme(found.value.report, found.value.text, options.scheme);
+  const installed = installedSchemes();
+  const scheme = installed.ok
+    ? pickScheme(found.value.report, found.value.text, options.scheme, installed.value)
+    : installed;
   if (!scheme.ok) {
     io.err(scheme.error.message);
     return EXIT.badInput;
@@ -136,7 +126,7 @@ export async function draftCommand(io: CliIo, ref: string, options: DraftCommand
     }
   }
   if (options.env.llm !== undefined) io.out(`正在请模型 ${options.env.llm.port.model} 起草叙述部分……`);
-  const drafted = await draftReport(found.value.report, scheme.value, options.env, {
+  const drafted = await draftReport(found.value.report, scheme.value.scheme, options.env, {
     keepOfficerText: options.keepOfficerText,
     ...(options.notes === undefined ? {} : { notes: options.notes }),
     ...(/^r[0-9a-z]{8}$/.test(ref) ? { reportId: ref } : {}),

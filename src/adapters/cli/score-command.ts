@@ -1,8 +1,7 @@
+import { SEVERITY_LABEL } from "../../core/finding.ts";
 import { fmt } from "../../scoring/rounding.ts";
 import { loadScored, reportTitle } from "./load-scored.ts";
 import { type CliIo, EXIT, pad } from "./output.ts";
-
-const SEVERITY = { error: "错误", warn: "警告", info: "提示" } as const;
 
 /** `ziping score <report.json> [--scheme ID|FILE] [--json]`: the score card, in Chinese or as JSON. */
 export function scoreCommand(io: CliIo, file: string, scheme: string | undefined, json: boolean): number {
@@ -58,7 +57,7 @@ export function scoreCommand(io: CliIo, file: string, scheme: string | undefined
   if (card.findings.length > 0) {
     io.out(`\n发现的问题（${card.findings.length}项）：`);
     for (const f of card.findings)
-      io.out(`- [${SEVERITY[f.severity]}] ${f.code}  ${f.where.label}：${f.message}`);
+      io.out(`- [${SEVERITY_LABEL[f.severity]}] ${f.code}  ${f.where.label}：${f.message}`);
   }
   io.out(`\n想知道为什么不是100分：ziping explain ${file}`);
   return EXIT.ok;

@@ -1,0 +1,30 @@
+import type { Report } from "../core/report.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import { guessScheme, type SchemeGuess } from "../scoring/guess-scheme.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import { loadScheme } from "./scheme-files.ts";
+
+/**
+ * The scheme a report is scored under, and why: `--scheme` first (an id or a file), then the
+ * report's own `schemeId` (an installed one, or a file), then the guess from its indicator table
+ * and region (`guessScheme`). One rule for `check`, `draft` and the chat's 生成报告.
+ */
+export function pickScheme(
+  report: Report,
+  documentText: string,
+  override: string | undefined,
+  installed: readonly Scheme[],
+): Result<SchemeGuess> {
+  if (override !== undefined) {
+    const chosen = loadScheme(override);
+    return chosen.ok ? ok({ scheme: chosen.value, reason: "--scheme 指定" }) : chosen;
+  }
+  if (report.schemeId !== undefined && !installed.some((s) => s.id === report.schemeId)) {
+    const own = loadScheme(report.schemeId);
+    return own.ok ? ok({ scheme: own.value, reason: "报告指定的评分方案" }) : own;
+  }
+  const guess = guessScheme(report, documentText, installed);
+  return guess === undefined
+    ? fail("scheme.missing", "没有适用于这类报告的评分方案，请用 --scheme 指定（ziping schemes 查看全部）。")
+    : ok(guess);
+}
