@@ -16,6 +16,24 @@ const ConfigSchema = z.object({
   ZIPING_DB: z.string().min(1).default("data/ziping.db"),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", "SLACK_BOT_TOKEN 应以 xoxb- 开头").optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "SLACK_APP_TOKEN 应以 xapp- 开头").optional(),
+  /** HTTP mode only: requests are verified with it (Basic Information → App Credentials → Signing Secret). */
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(
+      /^[0-9a-f]{32}$/,
+      "SLACK_SIGNING_SECRET 应为 32 位十六进制字符，例如 8f14e45fceea167a5a36dedd4bea2543",
+    )
+    .optional(),
+  /** socket (default when SLACK_APP_TOKEN is set) or http (a public URL receives events). */
+  SLACK_MODE: z
+    .enum(["socket", "http"], { error: "SLACK_MODE 只能是 socket 或 http，例如 socket" })
+    .optional(),
+  SLACK_PORT: z.coerce
+    .number({ error: "SLACK_PORT 应为端口号（1–65535 的整数），例如 3000" })
+    .int("SLACK_PORT 应为端口号（1–65535 的整数），例如 3000")
+    .min(1, "SLACK_PORT 应为端口号（1–65535 的整数），例如 3000")
+    .max(65535, "SLACK_PORT 应为端口号（1–65535 的整数），例如 3000")
+    .default(3000),
   /** The login name, the default user of the terminal chat. */
   USER: z.string().default("officer"),
   /** Any OpenAI-compatible endpoint; unset means api.openai.com. */
@@ -116,4 +134,41 @@ export function defaultResponseFormat(baseURL: string | undefined): ResponseForm
   if (baseURL === undefined) return "json_schema";
   const host = new URL(baseURL).hostname;
   return host === "openai.com" || host.endsWith(".openai.com") ? "json_schema" : "json_object";
+}
+
+/** How the Slack app connects: Socket Mode (no public URL) or HTTP with a signing secret. */
+export type SlackSettings =
+  | { mode: "socket"; botToken: string; appToken: string }
+  | { mode: "http"; botToken: string; signingSecret: string; port: number };
+
+/**
+ * The Slack settings, or why there are none. No Slack variable at all is the terminal default
+ * (`ok: false` without `why`); a partial set is a mistake to report (`why`), never a silent fallback
+ * to the terminal. Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode
+ * (SLACK_MODE=http, or a signing secret without an app token) needs SLACK_BOT_TOKEN and
+ * SLACK_SIGNING_SECRET.
+ */
+export function slackSettings(
+  config: Config,
+): { ok: true; settings: SlackSettings } | { ok: false; why?: string } {
+  const { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret } = config;
+  if (bot === undefined && app === undefined && secret === undefined && config.SLACK_MODE === undefined)
+    return { ok: false };
+  const mode = config.SLACK_MODE ?? (app === undefined && secret !== undefined ? "http" : "socket");
+  if (bot === undefined)
+    return { ok: false, why: "缺少 SLACK_BOT_TOKEN（以 xoxb- 开头，在 OAuth & Permissions 页面复制）" };
+  if (mode === "http") {
+    if (secret === undefined)
+      return {
+        ok: false,
+        why: "SLACK_MODE=http 需要 SLACK_SIGNING_SECRET（Basic Information → App Credentials → Signing Secret）",
+      };
+    return { ok: true, settings: { mode, botToken: bot, signingSecret: secret, port: config.SLACK_PORT } };
+  }
+  if (app === undefined)
+    return {
+      ok: false,
+      why: "Socket Mode 需要 SLACK_APP_TOKEN（以 xapp- 开头，Basic Information → App-Level Tokens，权限 connections:write）；或设 SLACK_MODE=http 并提供 SLACK_SIGNING_SECRET",
+    };
+  return { ok: true, settings: { mode: "socket", botToken: bot, appToken: app } };
 }

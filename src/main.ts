@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { runCli } from "./adapters/cli/main.ts";
-import { readConfig } from "./config.ts";
+import { readConfig, slackSettings } from "./config.ts";
 
 /**
- * `npm start`: the composition root. With no arguments it opens the terminal chat on the local
- * SQLite file (no token or key needed); with arguments it runs that `ziping` command.
- * The Slack app starts here once SLACK_BOT_TOKEN and SLACK_APP_TOKEN are set (issue 6).
+ * `npm start`: the composition root. With no arguments it starts the Slack app when Slack is
+ * configured (SLACK_BOT_TOKEN with SLACK_APP_TOKEN, or with SLACK_SIGNING_SECRET in HTTP mode), else
+ * the terminal chat on the local SQLite file (no token or key needed); with arguments it runs that
+ * `ziping` command.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -17,12 +18,19 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (
-    config.config.SLACK_BOT_TOKEN !== undefined &&
-    config.config.SLACK_APP_TOKEN !== undefined &&
-    args.length === 0
-  ) {
-    process.stderr.write("已设置 Slack 令牌，但 Slack 应用尚未包含在此版本中；先启动终端对话。\n");
+  const slack = slackSettings(config.config);
+  if (args.length === 0 && slack.ok) {
+    // Loaded only here: the terminal chat does not pay for Bolt and its HTTP stack.
+    const { startSlack } = await import("./adapters/slack/start-slack.ts");
+    process.exitCode = await startSlack(config.config, slack.settings);
+    return;
+  }
+  if (args.length === 0 && !slack.ok && slack.why !== undefined) {
+    process.stderr.write(
+      `Slack 设置不完整：${slack.why}。\n请补全 .env 中的 Slack 设置（参见 .env.example 和 README“在 Slack 中使用”），或删去全部 SLACK_ 变量以使用终端对话。\n`,
+    );
+    process.exitCode = 2;
+    return;
   }
   process.exitCode = await runCli(args.length > 0 ? args : ["chat"]);
 }

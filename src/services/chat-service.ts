@@ -94,9 +94,85 @@ export class ChatService {
     return { conversation, report, notes: [] };
   }
 
+  /**
+   * Where a conversation stands, changing nothing: its report (when the user may see it) and
+   * whether a confirmation is waiting. A report the user may not access reads as none.
+   */
+  current(
+    conversationKey: string,
+    userId: string,
+  ): { reportId: string | null; doc: Json | null; pending: boolean } {
+    const loaded = this.load(conversationKey);
+    const reportId = loaded.conversation.reportId;
+    if (reportId === null || !this.store.canAccess(reportId, userId))
+      return { reportId: null, doc: null, pending: false };
+    return { reportId, doc: loaded.report, pending: loaded.conversation.pending !== null };
+  }
+
+  /**
+   * Answers `text` ("现在多少分", "为什么扣分", "还差什么") about a report found by `resolve`, without
+   * changing anything: the engine's replies minus its next question.
+   */
+  peek(found: { id: string; doc: Json }, text: string, now: Date): Reply[] {
+    const state = { conversation: { ...initialConversation(), reportId: found.id }, report: found.doc };
+    const result = this.engine.step(state, { text, newReportId: "-" }, now);
+    return result.replies.filter((r) => r.type !== "question");
+  }
+
+  /**
+   * A report the user may access, by list number or id (`ref`), else the conversation's current
+   * one. A report the user may not access is answered exactly like one that does not exist, so ids
+   * of other units cannot be probed.
+   */
+  resolve(
+    conversationKey: string,
+    userId: string,
+    ref: string | null,
+  ): { ok: true; id: string; doc: Json } | { ok: false; reply: Reply } {
+    if (ref === null) {
+      const now = this.current(conversationKey, userId);
+      if (now.reportId === null || now.doc === null)
+        return {
+          ok: false,
+          reply: {
+            type: "notice",
+            level: "error",
+            text: "这里还没有在填写的报告。先说“新建报告”，或用“我的报告”选择一份。",
+          },
+        };
+      return { ok: true, id: now.reportId, doc: now.doc };
+    }
+    const row = this.findReport(userId, ref);
+    if (row === undefined) return { ok: false, reply: notFound(ref) };
+    return { ok: true, id: row.id, doc: row.doc as Json };
+  }
+
+  private findReport(userId: string, ref: string): ReportRow | undefined {
+    const list = this.store.listReports(userId);
+    const n = Number(ref);
+    const row =
+      Number.isInteger(n) && n >= 1 && n <= list.length ? list[n - 1] : list.find((r) => r.id === ref);
+    return row !== undefined && this.store.canAccess(row.id, userId) ? row : undefined;
+  }
+
   private turn(message: IncomingMessage): TurnResult {
     this.store.ensureUser(message.userId, message.userName, message.now);
     const loaded = this.load(message.conversationKey);
+    const owned = loaded.conversation.reportId;
+    // A shared place (a channel thread) is open to every member of the channel; the report in it is not.
+    if (owned !== null && loaded.report !== null && !this.store.canAccess(owned, message.userId))
+      return {
+        replies: [
+          {
+            type: "notice",
+            level: "error",
+            text: "这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员运行 ziping units add <单位名称> <您的用户编号>。",
+          },
+        ],
+        reportId: null,
+        duplicate: false,
+        deliveries: [],
+      };
     let state = { conversation: loaded.conversation, report: loaded.report };
     const unit = getIn(loaded.report ?? {}, ["unit", "name"]);
     const copies = this.corpus?.search(message.text, typeof unit === "string" ? unit : undefined) ?? [];
@@ -189,22 +265,8 @@ export class ChatService {
       case "list-reports":
         return { replies: [reportsTable(this.store.listReports(message.userId))] };
       case "open-report": {
-        const list = this.store.listReports(message.userId);
-        const n = Number(effect.ref);
-        const row =
-          Number.isInteger(n) && n >= 1 && n <= list.length
-            ? list[n - 1]
-            : list.find((r) => r.id === effect.ref);
-        if (row === undefined || !this.store.isMember(row.id, message.userId))
-          return {
-            replies: [
-              {
-                type: "notice",
-                level: "error",
-                text: `没有找到您可以打开的报告“${effect.ref}”。回复“我的报告”查看列表。`,
-              },
-            ],
-          };
+        const row = this.findReport(message.userId, effect.ref);
+        if (row === undefined) return { replies: [notFound(effect.ref)] };
         return { replies: [], open: { id: row.id, doc: row.doc as Json } };
       }
     }
@@ -214,6 +276,15 @@ export class ChatService {
     const summary = this.engine.summarize(doc);
     this.store.saveReport({ id, doc, now, ...summary });
   }
+}
+
+/** The same answer for a report that does not exist and one of another unit. */
+function notFound(ref: string): Reply {
+  return {
+    type: "notice",
+    level: "error",
+    text: `没有找到您可以打开的报告“${ref}”。回复“我的报告”查看列表。`,
+  };
 }
 
 /** "我的报告": the officer's reports with progress and score, numbered for "切换到报告 N". */

@@ -1,7 +1,14 @@
 /** SQLite storage: open and migrate the database, and the {@link Store} over it. */
 export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from "./migrations.ts";
 export { type Database, openDatabase } from "./open-database.ts";
-export type { ConversationRow, EventRow, ProcessedMessageRow, ReportRow } from "./row-schemas.ts";
+export type {
+  ConversationRow,
+  EventRow,
+  ProcessedMessageRow,
+  ReportRow,
+  UnitMemberRow,
+  UnitMembershipRow,
+} from "./row-schemas.ts";
 export { StorageError } from "./storage-error.ts";
 export { Store } from "./store.ts";
 export type {
@@ -11,4 +18,5 @@ export type {
   NewReport,
   ProcessedMessageRecord,
   ReportUpdate,
+  UnitRole,
 } from "./store-inputs.ts";

@@ -139,6 +139,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX llm_calls_report ON llm_calls(report_id);
     `,
   },
+  {
+    version: 4,
+    name: "Slack: event ids already handled; unit memberships (which 单位 a user belongs to)",
+    // slack_events makes a retried or redelivered Slack event run once, also across a restart; it
+    // is pruned by received_at. unit_members gives a user every report whose unit_name is their
+    // unit, beside the per-report report_members; the index on user_id answers "my units".
+    sql: `
+      CREATE TABLE slack_events (
+        event_id TEXT PRIMARY KEY,
+        received_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX slack_events_received_at ON slack_events(received_at);
+
+      CREATE TABLE unit_members (
+        unit_name TEXT NOT NULL CHECK (unit_name <> ''),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        role TEXT NOT NULL CHECK (role IN ('member', 'admin')),
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (unit_name, user_id)
+      ) STRICT;
+      CREATE INDEX unit_members_user ON unit_members(user_id);
+    `,
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

@@ -97,3 +97,22 @@ export type ProcessedMessageRow = z.output<typeof ProcessedMessageRowSchema>;
 
 /** The `seq` returned by inserting an event. */
 export const SeqRowSchema = z.object({ seq: z.number().int().min(1) });
+
+const unitMemberColumns = { user_id: text, role: z.enum(["member", "admin"]), added_at: text };
+
+/** A `unit_members` row of one unit: who belongs to it, as what, since when. */
+export const UnitMemberRowSchema = z
+  .object(unitMemberColumns)
+  .transform((r) => ({ userId: r.user_id, role: r.role, addedAt: r.added_at }));
+/** A member of a unit (the unit is known from the question asked). */
+export type UnitMemberRow = z.output<typeof UnitMemberRowSchema>;
+
+/** A whole `unit_members` row, for listing every unit with its members. */
+export const UnitMembershipRowSchema = z
+  .object({ unit_name: text, ...unitMemberColumns })
+  .transform((r) => ({ unitName: r.unit_name, userId: r.user_id, role: r.role, addedAt: r.added_at }));
+/** One user's membership of one unit. */
+export type UnitMembershipRow = z.output<typeof UnitMembershipRowSchema>;
+
+/** A unit name read on its own (`unitsOf`). */
+export const UnitNameSchema = z.string().min(1);

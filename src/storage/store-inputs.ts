@@ -3,6 +3,12 @@
 /** What a member may do with a report. */
 export type MemberRole = "owner" | "editor" | "viewer";
 
+/**
+ * What a user is in a unit. Either role sees every report of the unit; "admin" is for the callers
+ * that let a unit's admin manage it.
+ */
+export type UnitRole = "member" | "admin";
+
 /** The columns of a report kept beside its document, recomputed by the caller at every save. */
 export interface ReportUpdate {
   id: string;

@@ -10,6 +10,11 @@ import {
   type ReportRow,
   ReportRowSchema,
   SeqRowSchema,
+  type UnitMemberRow,
+  UnitMemberRowSchema,
+  type UnitMembershipRow,
+  UnitMembershipRowSchema,
+  UnitNameSchema,
 } from "./row-schemas.ts";
 import { StorageError } from "./storage-error.ts";
 import type {
@@ -19,17 +24,27 @@ import type {
   NewReport,
   ProcessedMessageRecord,
   ReportUpdate,
+  UnitRole,
 } from "./store-inputs.ts";
 
 const REPORT_COLUMNS = `r.id, r.unit_name, r.year, r.kind, r.doc, r.progress_done, r.progress_total, r.score,
   r.grade, r.created_by, r.created_at, r.updated_at`;
 
+/**
+ * The reports `@userId` may open: those they are a member of, and those whose unit_name is a unit
+ * they belong to. Unit names are trimmed when written, so the comparison is exact.
+ */
+const CAN_ACCESS = `(
+  EXISTS (SELECT 1 FROM report_members m WHERE m.report_id = r.id AND m.user_id = @userId)
+  OR EXISTS (SELECT 1 FROM unit_members u WHERE u.unit_name = r.unit_name AND u.user_id = @userId))`;
+
 /** Binds named parameters; better-sqlite3 wants the object as the single argument. */
 type Named = Record<string, unknown>;
 
 /**
- * The repositories over one SQLite connection: users, reports and their members, conversations,
- * the append-only event log and the processed-message record that makes redelivery idempotent.
+ * The repositories over one SQLite connection: users, reports and their members, units and their
+ * members, conversations, the append-only event log, and the processed-message and Slack-event
+ * records that make redelivery idempotent.
  * Every statement is prepared once here; JSON columns are written with JSON.stringify and every
  * row read is validated. Users must exist (`ensureUser`) before anything refers to them: foreign
  * keys are on. Times are stored as ISO-8601 UTC strings.
@@ -45,11 +60,19 @@ export class Store {
   readonly #getReport: Statement<[string]>;
   readonly #updateReport: Statement<[Named]>;
   readonly #listAllReports: Statement<[]>;
-  readonly #listUserReports: Statement<[string]>;
+  readonly #listUserReports: Statement<[Named]>;
+  readonly #canAccess: Statement<[Named]>;
   readonly #insertEvent: Statement<[Named]>;
   readonly #listEvents: Statement<[string]>;
   readonly #getProcessed: Statement<[string]>;
   readonly #insertProcessed: Statement<[Named]>;
+  readonly #claimEvent: Statement<[Named]>;
+  readonly #pruneEvents: Statement<[string]>;
+  readonly #upsertUnitMember: Statement<[Named]>;
+  readonly #deleteUnitMember: Statement<[string, string]>;
+  readonly #unitsOf: Statement<[string]>;
+  readonly #unitMembers: Statement<[string]>;
+  readonly #allUnitMembers: Statement<[]>;
 
   /** Takes a connection from `openDatabase`, already migrated (statements need the tables). */
   constructor(db: Database) {
@@ -80,8 +103,9 @@ export class Store {
       `SELECT ${REPORT_COLUMNS} FROM reports r ORDER BY r.updated_at DESC, r.rowid DESC`,
     );
     this.#listUserReports = db.prepare(`
-      SELECT ${REPORT_COLUMNS} FROM reports r JOIN report_members m ON m.report_id = r.id
-      WHERE m.user_id = ? ORDER BY r.updated_at DESC, r.rowid DESC`);
+      SELECT ${REPORT_COLUMNS} FROM reports r WHERE ${CAN_ACCESS}
+      ORDER BY r.updated_at DESC, r.rowid DESC`);
+    this.#canAccess = db.prepare(`SELECT 1 FROM reports r WHERE r.id = @reportId AND ${CAN_ACCESS}`).pluck();
     this.#insertEvent = db.prepare(`
       INSERT INTO events (report_id, seq, user_id, message_id, at, kind, summary, changes)
       SELECT @reportId, coalesce(max(seq), 0) + 1, @userId, @messageId, @at, @kind, @summary, @changes
@@ -94,6 +118,21 @@ export class Store {
     this.#insertProcessed = db.prepare(`
       INSERT INTO processed_messages (message_id, conversation_key, replies, at)
       VALUES (@messageId, @conversationKey, @replies, @now)`);
+    this.#claimEvent = db.prepare(
+      "INSERT OR IGNORE INTO slack_events (event_id, received_at) VALUES (@eventId, @now)",
+    );
+    this.#pruneEvents = db.prepare("DELETE FROM slack_events WHERE received_at < ?");
+    this.#upsertUnitMember = db.prepare(`
+      INSERT INTO unit_members (unit_name, user_id, role, added_at) VALUES (@unitName, @userId, @role, @now)
+      ON CONFLICT (unit_name, user_id) DO UPDATE SET role = excluded.role`);
+    this.#deleteUnitMember = db.prepare("DELETE FROM unit_members WHERE unit_name = ? AND user_id = ?");
+    this.#unitsOf = db
+      .prepare("SELECT unit_name FROM unit_members WHERE user_id = ? ORDER BY unit_name")
+      .pluck();
+    this.#unitMembers = db.prepare(
+      "SELECT user_id, role, added_at FROM unit_members WHERE unit_name = ? ORDER BY user_id",
+    );
+    this.#allUnitMembers = db.prepare("SELECT * FROM unit_members ORDER BY unit_name, user_id");
   }
 
   /**
@@ -160,18 +199,29 @@ export class Store {
     return this.#isMember.get(reportId, userId) !== undefined;
   }
 
+  /**
+   * Whether the user may open the report: they are a member of it, or they belong to the unit
+   * named in its unit_name. False for a report that does not exist.
+   */
+  canAccess(reportId: string, userId: string): boolean {
+    return this.#canAccess.get({ reportId, userId }) !== undefined;
+  }
+
   /** A report by id, or undefined. */
   getReport(id: string): ReportRow | undefined {
     const row = this.#getReport.get(id);
     return row === undefined ? undefined : readRow(ReportRowSchema, row, "reports", `id = ${id}`);
   }
 
-  /** Replaces a report's document and listing columns. A report that does not exist is a bug. */
+  /**
+   * Replaces a report's document and listing columns; the unit name is trimmed so that unit
+   * members match it exactly. A report that does not exist is a bug.
+   */
   saveReport(r: ReportUpdate): void {
     const { changes } = this.#updateReport.run({
       id: r.id,
       doc: toJson(r.doc, "reports", "doc"),
-      unitName: r.unitName,
+      unitName: r.unitName === null ? null : r.unitName.trim(),
       year: r.year,
       kind: r.kind,
       progressDone: r.progressDone,
@@ -183,9 +233,12 @@ export class Store {
     if (changes === 0) throw new StorageError("storage.report_missing", `报告 ${r.id} 不存在，无法保存`);
   }
 
-  /** The reports a user is a member of, or all reports; most recently updated first. */
+  /**
+   * The reports a user can access ({@link canAccess}: as a member or through their unit), each
+   * once, or all reports without a user; most recently updated first.
+   */
   listReports(userId?: string): ReportRow[] {
-    const rows = userId === undefined ? this.#listAllReports.all() : this.#listUserReports.all(userId);
+    const rows = userId === undefined ? this.#listAllReports.all() : this.#listUserReports.all({ userId });
     return rows.map((row) => readRow(ReportRowSchema, row, "reports", `id = ${rowId(row)}`));
   }
 
@@ -229,6 +282,60 @@ export class Store {
       replies: toJson(m.replies, "processed_messages", "replies"),
       now: m.now.toISOString(),
     });
+  }
+
+  /**
+   * Records a Slack event id as handled. True when this call recorded it (the first delivery: go
+   * ahead), false when it was recorded before (a retry or redelivery, also after a restart: skip).
+   */
+  claimEvent(eventId: string, now: Date): boolean {
+    return this.#claimEvent.run({ eventId, now: now.toISOString() }).changes === 1;
+  }
+
+  /**
+   * Forgets the event ids received before `before` and returns how many. Slack retries within
+   * about an hour, so callers keep a day.
+   */
+  pruneEvents(before: Date): number {
+    return this.#pruneEvents.run(before.toISOString()).changes;
+  }
+
+  /**
+   * Puts a user in a unit (recording the user first if new), or changes their role there; the
+   * first joining time is kept. The unit name is trimmed, as report unit names are.
+   */
+  addUnitMember(unitName: string, userId: string, role: UnitRole, now: Date): void {
+    this.transaction(() => {
+      this.ensureUser(userId, undefined, now);
+      this.#upsertUnitMember.run({ unitName: unitName.trim(), userId, role, now: now.toISOString() });
+    });
+  }
+
+  /** Takes a user out of a unit; false when they were not in it. */
+  removeUnitMember(unitName: string, userId: string): boolean {
+    return this.#deleteUnitMember.run(unitName.trim(), userId).changes > 0;
+  }
+
+  /** The units a user belongs to, sorted. */
+  unitsOf(userId: string): string[] {
+    return this.#unitsOf
+      .all(userId)
+      .map((name) => readRow(UnitNameSchema, name, "unit_members", `user_id = ${userId}`));
+  }
+
+  /** The members of a unit (name trimmed), by user id. */
+  unitMembers(unitName: string): UnitMemberRow[] {
+    const name = unitName.trim();
+    return this.#unitMembers
+      .all(name)
+      .map((row) => readRow(UnitMemberRowSchema, row, "unit_members", `unit_name = ${name}`));
+  }
+
+  /** Every unit membership, by unit name then user id: the whole table, for administrators. */
+  listUnitMembers(): UnitMembershipRow[] {
+    return this.#allUnitMembers
+      .all()
+      .map((row, i) => readRow(UnitMembershipRowSchema, row, "unit_members", `第 ${i + 1} 行`));
   }
 
   /** Closes the connection; the store cannot be used afterwards. */

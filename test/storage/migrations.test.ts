@@ -16,7 +16,7 @@ function steps(db: BetterSqlite3.Database): string[] {
 }
 
 describe("migrate", () => {
-  it("creates the tables of migrations 1, 2 and 3 and records version 3", () => {
+  it("creates the tables of migrations 1 to 4 and records version 4", () => {
     const db = new BetterSqlite3(":memory:");
     migrate(db);
     const tables = db
@@ -33,10 +33,39 @@ describe("migrate", () => {
       "processed_messages",
       "report_members",
       "reports",
+      "slack_events",
+      "unit_members",
       "users",
     ]);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(4);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it("upgrades a version-3 database to 4: STRICT Slack-event and unit tables, existing rows kept", () => {
+    const db = new BetterSqlite3(":memory:");
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare("INSERT INTO users VALUES ('U1', '张三', '2025-03-01T08:00:00.000Z')").run();
+    migrate(db);
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare("SELECT display_name FROM users").pluck().get()).toBe("张三");
+    const sql = (name: string) =>
+      db.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").pluck().get(name) as string;
+    expect(sql("slack_events")).toContain(") STRICT");
+    expect(sql("unit_members")).toContain(") STRICT");
+    expect(
+      db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .pluck()
+        .all(),
+    ).toEqual(expect.arrayContaining(["slack_events_received_at", "unit_members_user"]));
+    db.pragma("foreign_keys = ON");
+    const add = db.prepare("INSERT INTO unit_members VALUES (?, ?, ?, '2025-03-01T08:00:00.000Z')");
+    expect(() => add.run("某局", "U9", "member")).toThrow("FOREIGN KEY constraint failed");
+    expect(() => add.run("某局", "U1", "owner")).toThrow("CHECK constraint failed");
+    expect(() => add.run("", "U1", "member")).toThrow("CHECK constraint failed");
+    add.run("某局", "U1", "admin");
+    expect(() => add.run("某局", "U1", "member")).toThrow("UNIQUE constraint failed");
     db.close();
   });
 
@@ -76,7 +105,7 @@ describe("migrate", () => {
     const db = new BetterSqlite3(":memory:");
     db.pragma("user_version = 5");
     expect(() => migrate(db)).toThrow(
-      "数据库 :memory: 的结构版本是 5，而本程序只认识到版本 3：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
+      "数据库 :memory: 的结构版本是 5，而本程序只认识到版本 4：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
     );
     expect(() => migrate(db)).toThrow(expect.objectContaining({ code: "storage.too_new" }));
     db.close();

@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ReportSchema } from "../../core/report.ts";
-import { describeIssues } from "../../core/validation.ts";
 import type { Delivery, TurnResult } from "../../services/chat-service.ts";
+import { draftDelivery } from "../../services/draft-delivery.ts";
 import { writeDraftFiles } from "../../services/draft-files.ts";
-import { type DraftEnv, draftReport } from "../../services/draft-report.ts";
+import type { DraftEnv } from "../../services/draft-report.ts";
 import type { App } from "../../services/open-app.ts";
-import { pickScheme } from "../../services/pick-scheme.ts";
 import { draftSummary } from "./draft-command.ts";
 import type { CliIo } from "./output.ts";
 import { renderReplies } from "./render-text.ts";
@@ -70,22 +68,10 @@ export class ChatSession {
     const data = join(this.outDir, `${d.reportId}.json`);
     writeFileSync(data, `${JSON.stringify(d.doc, null, 2)}\n`);
     this.io.out(`已导出报告数据：${data}`);
-    const report = ReportSchema.safeParse(d.doc);
-    if (!report.success) {
-      this.io.out(`报告还不完整，暂不能起草：\n${describeIssues(report.error.issues).join("\n")}`);
-      return;
-    }
-    const scheme = pickScheme(report.data, "", undefined, this.app.schemes);
-    if (!scheme.ok) {
-      this.io.out(`暂不能起草：${scheme.error.message}`);
-      return;
-    }
     if (this.drafting.llm !== undefined)
       this.io.out(`正在请模型 ${this.drafting.llm.port.model} 起草叙述部分……`);
     else this.io.out("正在起草……");
-    const drafted = await draftReport(report.data, scheme.value.scheme, this.drafting, {
-      reportId: d.reportId,
-    });
+    const drafted = await draftDelivery(d, this.app.schemes, this.drafting);
     if (!drafted.ok) {
       this.io.out(drafted.error.message);
       return;

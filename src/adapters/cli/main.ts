@@ -15,6 +15,7 @@ import { exportCommand, reportsCommand } from "./reports-command.ts";
 import { schemaCommand } from "./schema-command.ts";
 import { schemesCommand } from "./schemes-command.ts";
 import { scoreCommand } from "./score-command.ts";
+import { unitsCommand } from "./units-command.ts";
 
 export const HELP = `ziping（自评）—— 绩效自评报告助手
 
@@ -30,6 +31,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping corpus  add <文件或文件夹...> | list | seeds [--db 路径]      管理抄袭比对语料库（seeds = 加入自带的示例报告）
   ziping draft   <报告.json|文件|报告编号> [--out 文件.md|文件.docx] [--llm on|off] [--notes 说明.txt] [--redraft]
                                                                    起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）
+  ziping units   add <单位名称> <用户编号> [--admin] | remove <单位名称> <用户编号> | list [用户编号] [--db 路径]
+                                                                   管理单位成员：成员可查看和填写本单位的报告（用户编号如 slack:T0123:U0456 或终端登录名）
   ziping schemes [--json]                                          列出已安装的评分方案
   ziping schema                                                    打印报告文件的 JSON Schema
 
@@ -41,6 +44,7 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   npx ziping import fixtures/seeds/002_65c9de34f8230d6c.txt --out /tmp/seed-002.json
   npx ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx
   npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt
+  npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456
 
 退出码：0 成功；2 输入有误（会用中文说明哪个文件、哪个字段、应如何填写）。`;
 
@@ -71,6 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         llm: { type: "string" },
         notes: { type: "string" },
         redraft: { type: "boolean", default: false },
+        admin: { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -206,6 +211,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           env.value.close();
         }
       }
+      case "units":
+        return unitsCommand(io, rest, { db, admin: parsed.values.admin === true, now: new Date() });
       case "schemes":
         return schemesCommand(io, json);
       case "schema":

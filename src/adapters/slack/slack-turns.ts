@@ -1,0 +1,146 @@
+import type { Logger, webApi } from "@slack/bolt";
+import type { Reply } from "../../conversation/replies.ts";
+import type { Delivery, TurnResult } from "../../services/chat-service.ts";
+import { deliveryFileBase, draftDelivery, summarizeDelivery } from "../../services/draft-delivery.ts";
+import { type DraftEnv, draftDocx } from "../../services/draft-report.ts";
+import type { App } from "../../services/open-app.ts";
+import { deliveryFailed, deliverySummary, placeholderMessage } from "./blocks/delivery-blocks.ts";
+import { renderMessages } from "./blocks/render-blocks.ts";
+import { type Download, fileAsText } from "./file-intake.ts";
+import type { SlackFile } from "./payloads.ts";
+import { conversationKey, type SlackPlace, slackUserId } from "./slack-place.ts";
+
+type WebClient = webApi.WebClient;
+
+/** What the Slack adapter needs from the shell. */
+export interface SlackDeps {
+  app: App;
+  drafting: DraftEnv;
+  clock: () => Date;
+  download: Download;
+  logger: Logger;
+}
+
+/**
+ * The Slack side of a conversation turn: hands the officer's words to the chat service (which
+ * commits the answer before anything is posted), posts the replies as Block Kit, and turns a
+ * requested report into a placeholder, two uploaded files and a summary. No rule of the domain
+ * lives here.
+ */
+export class SlackTurns {
+  constructor(readonly deps: SlackDeps) {}
+
+  /** One message of `user` in `place`: a repeated message id changes and posts nothing. */
+  async message(
+    client: WebClient,
+    place: SlackPlace,
+    user: string,
+    text: string,
+    messageId: string | null,
+    resume = false,
+  ): Promise<TurnResult> {
+    const turn = this.deps.app.chat.handle({
+      conversationKey: conversationKey(place),
+      userId: slackUserId(place.team, user),
+      messageId,
+      text,
+      now: this.deps.clock(),
+      resume,
+    });
+    if (turn.duplicate) {
+      this.deps.logger.info(`重复的消息 ${messageId ?? ""}，未重复处理`);
+      return turn;
+    }
+    await this.post(client, place, turn.replies);
+    for (const delivery of turn.deliveries) await this.deliver(client, place, delivery);
+    return turn;
+  }
+
+  /** Posts replies as one or more Block Kit messages, in the place's thread. */
+  async post(client: WebClient, place: SlackPlace, replies: readonly Reply[]): Promise<void> {
+    if (replies.length === 0) return;
+    for (const m of renderMessages(replies, { conversationKey: conversationKey(place) }))
+      await client.chat.postMessage({
+        channel: place.channel,
+        ...thread(place),
+        text: m.text,
+        blocks: m.blocks,
+      });
+  }
+
+  /**
+   * "生成报告": a placeholder at once, then the draft (Word and Markdown) uploaded into the thread,
+   * then the placeholder replaced by the score summary and the findings. A failure replaces the
+   * placeholder with the reason; the report data is untouched either way.
+   */
+  async deliver(client: WebClient, place: SlackPlace, delivery: Delivery): Promise<void> {
+    const placeholder = placeholderMessage();
+    const posted = await client.chat.postMessage({
+      channel: place.channel,
+      ...thread(place),
+      text: placeholder.text,
+      blocks: placeholder.blocks,
+    });
+    const ts = posted.ts;
+    const replace = async (m: { text: string; blocks: unknown[] }) => {
+      if (ts === undefined) return;
+      await client.chat.update({ channel: place.channel, ts, text: m.text, blocks: m.blocks as never });
+    };
+    try {
+      const drafted = await draftDelivery(delivery, this.deps.app.schemes, this.deps.drafting);
+      if (!drafted.ok) {
+        await replace(deliveryFailed(drafted.error.message));
+        return;
+      }
+      const base = deliveryFileBase(drafted.value);
+      const docx = await draftDocx(drafted.value, this.deps.clock());
+      const files = [`${base}.docx`, `${base}.md`];
+      await client.filesUploadV2({
+        channel_id: place.channel,
+        ...thread(place),
+        file_uploads: [
+          { file: Buffer.from(docx), filename: files[0] ?? "", title: `${base}（Word）` },
+          {
+            file: Buffer.from(drafted.value.markdown, "utf8"),
+            filename: files[1] ?? "",
+            title: `${base}（Markdown）`,
+          },
+        ],
+      });
+      await replace(deliverySummary(summarizeDelivery(drafted.value, files)));
+    } catch (error) {
+      this.deps.logger.error("生成或上传报告失败", error);
+      await replace(deliveryFailed("上传文件时出错。报告数据已保存，请稍后再说一次“生成报告”。"));
+    }
+  }
+
+  /**
+   * Uploaded files: each is checked and read, then given to the conversation as a paste (the engine
+   * shows what it read and asks to confirm). A file that cannot be read gets a message that names it
+   * and says what was expected; nothing already collected changes.
+   */
+  async files(
+    client: WebClient,
+    place: SlackPlace,
+    user: string,
+    files: readonly SlackFile[],
+    messageId: string,
+    token: string,
+  ): Promise<void> {
+    for (const file of files) {
+      const text = await fileAsText(file, token, this.deps.download);
+      if (!text.ok) {
+        await this.post(client, place, [
+          { type: "notice", level: "error", field: file.name, text: text.error.message },
+        ]);
+        continue;
+      }
+      await this.message(client, place, user, text.value, `${messageId}:file:${file.id}`);
+    }
+  }
+}
+
+/** `thread_ts` when the place has a thread. */
+export function thread(place: SlackPlace): { thread_ts?: string } {
+  return place.threadTs === undefined ? {} : { thread_ts: place.threadTs };
+}

@@ -1,0 +1,62 @@
+import { HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import type { Config, SlackSettings } from "../../config.ts";
+import { openDraftEnv } from "../../services/draft-env.ts";
+import { openApp } from "../../services/open-app.ts";
+import { fetchDownload } from "./file-intake.ts";
+import { redactingLogger } from "./redacting-logger.ts";
+import { createSlackApp } from "./slack-app.ts";
+
+/** Event ids are kept a day: Slack retries within minutes, and a restart loses none. */
+const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
+
+/** The receiver of the configured mode: Socket Mode (no public URL) or HTTP on SLACK_PORT. */
+export function receiverFor(settings: SlackSettings, logger: ReturnType<typeof redactingLogger>): Receiver {
+  return settings.mode === "socket"
+    ? new SocketModeReceiver({ appToken: settings.appToken, logger })
+    : new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: "/slack/events", logger });
+}
+
+/**
+ * `npm start` with Slack settings: opens the database and the drafter, starts Bolt, and keeps
+ * running until SIGINT/SIGTERM, when it stops taking events and closes the database.
+ */
+export async function startSlack(config: Config, settings: SlackSettings): Promise<number> {
+  const secrets = [
+    settings.botToken,
+    ...(settings.mode === "socket" ? [settings.appToken] : [settings.signingSecret]),
+  ];
+  const logger = redactingLogger(secrets);
+  const now = () => new Date();
+  const app = openApp(config.ZIPING_DB);
+  const drafting = openDraftEnv(config, { llm: "auto", db: config.ZIPING_DB, now });
+  if (!drafting.ok) {
+    logger.error(drafting.error.message);
+    app.close();
+    return 2;
+  }
+  const { bolt } = createSlackApp(
+    { app, drafting: drafting.value.env, clock: now, download: fetchDownload, logger },
+    { botToken: settings.botToken, receiver: receiverFor(settings, logger), logger },
+  );
+  const prune = () => app.store.pruneEvents(new Date(Date.now() - KEEP_EVENTS_MS));
+  prune();
+  const timer = setInterval(prune, 60 * 60 * 1000);
+  timer.unref();
+  if (settings.mode === "socket") await bolt.start();
+  else await bolt.start(settings.port);
+  const llm = drafting.value.env.llm;
+  logger.info(
+    `ziping 已连接 Slack（${settings.mode === "socket" ? "Socket Mode" : `HTTP 模式，端口 ${settings.port}，地址 /slack/events`}）；数据库 ${config.ZIPING_DB}；起草：${llm === undefined ? "确定性起草" : `模型 ${llm.port.model}`}。按 Ctrl+C 退出。`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  clearInterval(timer);
+  await bolt.stop();
+  drafting.value.close();
+  app.close();
+  logger.info("ziping 已退出。");
+  return 0;
+}

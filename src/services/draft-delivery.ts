@@ -1,0 +1,86 @@
+import { ReportSchema } from "../core/report.ts";
+import { fail, type Result } from "../core/result.ts";
+import { describeIssues } from "../core/validation.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import type { Delivery } from "./chat-service.ts";
+import { type DraftEnv, type DraftedReport, draftReport } from "./draft-report.ts";
+import { pickScheme } from "./pick-scheme.ts";
+
+/**
+ * Drafts a report the chat asked to deliver ("生成报告"): the report must be complete enough to
+ * score (unit, year, kind); the scheme is the report's own or the best guess. Channel-neutral: the
+ * terminal writes the files, Slack uploads them.
+ */
+export async function draftDelivery(
+  delivery: Delivery,
+  schemes: readonly Scheme[],
+  drafting: DraftEnv,
+): Promise<Result<DraftedReport>> {
+  const report = ReportSchema.safeParse(delivery.doc);
+  if (!report.success)
+    return fail(
+      "delivery.incomplete",
+      `报告还不完整，暂不能起草：\n${describeIssues(report.error.issues).join("\n")}`,
+    );
+  const scheme = pickScheme(report.data, "", undefined, schemes);
+  if (!scheme.ok) return fail(scheme.error.code, `暂不能起草：${scheme.error.message}`);
+  return draftReport(report.data, scheme.value.scheme, drafting, { reportId: delivery.reportId });
+}
+
+/** What a chat shows once a report is drafted: score by the rules, points lost, findings, files. */
+export interface DeliverySummary {
+  title: string;
+  score: number | null;
+  grade: string | null;
+  /** The total the report itself stated, when it did. */
+  reportedScore: number | null;
+  /** Points lost, one row per indicator (or per block where 分值 were left unallocated). */
+  lost: { item: string; points: number }[];
+  drafter: string;
+  findings: { level: "error" | "warn" | "info"; code: string; text: string }[];
+  /** Figures the draft names as 待补充 instead of inventing them. */
+  missing: string[];
+  files: string[];
+}
+
+/** The summary of a drafted report, for a chat message. */
+export function summarizeDelivery(drafted: DraftedReport, files: readonly string[]): DeliverySummary {
+  const { card, report } = drafted;
+  const lost: DeliverySummary["lost"] = [];
+  for (const block of card.blocks) {
+    let rows = 0;
+    for (const row of block.indicators)
+      if (row.lost > 0.0049) {
+        lost.push({ item: row.label, points: round2(row.lost) });
+        rows += row.lost;
+      }
+    const rest = round2(block.lost - rows);
+    if (rest > 0.0049) lost.push({ item: `${block.name}（分值未落到指标）`, points: rest });
+  }
+  return {
+    title: `${report.unit.name} ${report.year}年度绩效自评报告`,
+    score: card.total,
+    grade: card.grade,
+    reportedScore: card.reported.total ?? null,
+    lost,
+    drafter: drafted.view.drafter,
+    findings: drafted.findings.map((f) => ({
+      level: f.severity,
+      code: f.code,
+      text: `${f.where.label}：${f.message}`,
+    })),
+    missing: drafted.draft.missing.map((m) => m.label),
+    files: [...files],
+  };
+}
+
+/** A file name officers recognise: "郑州市金水区电子政务中心2021年度绩效自评报告", without path characters. */
+export function deliveryFileBase(drafted: DraftedReport): string {
+  const { report } = drafted;
+  const project = report.kind === "project" && report.project !== undefined ? report.project : "";
+  return `${report.unit.name}${project}${report.year}年度绩效自评报告`.replace(/[\\/:*?"<>|\s]+/g, "_");
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,96 @@
+import { join } from "node:path";
+import nock from "nock";
+import { afterEach, describe, expect, test } from "vitest";
+import { tempDir } from "../../storage/temp-db.ts";
+import { FakeSlack } from "./fake-slack.ts";
+import { BOT_TOKEN, dm, envelope, type Testbed, testbed } from "./slack-testbed.ts";
+
+const FIRST = "郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区";
+
+const open: Testbed[] = [];
+function bed(path?: string): Testbed {
+  const t = testbed(path, new FakeSlack({ U1: "D1" }));
+  t.slack.install();
+  open.push(t);
+  return t;
+}
+afterEach(() => {
+  for (const t of open.splice(0)) t.close();
+  nock.cleanAll();
+});
+
+describe("Slack retries and duplicate deliveries", () => {
+  test("the same event id delivered twice has one effect: one reply, one saved answer", async () => {
+    const t = bed();
+    const event = envelope(dm(FIRST), "EvDup1");
+    await t.receiver.send(event);
+    const again = await t.receiver.send(event, 1);
+    expect(again.ack).toEqual({ body: undefined });
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+    expect(t.logs).toContain("[info] ziping: 事件 EvDup1 已处理过（Slack 重试或重复投递），跳过");
+  });
+
+  test("a restart between the two deliveries: the retry after the restart changes and posts nothing", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, "ziping.db");
+      const event = envelope(dm(FIRST), "EvRestart1");
+      const before = bed(path);
+      await before.receiver.send(event);
+      expect(before.slack.methods()).toEqual(["chat.postMessage"]);
+      before.close();
+      open.splice(0);
+      nock.cleanAll();
+
+      const after = bed(path);
+      await after.receiver.send(event, 1);
+      expect(after.slack.methods()).toEqual([]);
+      expect(after.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+    } finally {
+      for (const t of open.splice(0)) t.close();
+      cleanup();
+    }
+  });
+
+  test("the same message under a new event id (Slack's message and app_mention twins) is answered once", async () => {
+    const t = bed();
+    const message = dm(FIRST);
+    await t.receiver.send(envelope(message, "EvA"));
+    await t.receiver.send(envelope(message, "EvB"));
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+    expect(t.app.store.listEvents("r1")).toHaveLength(2);
+  });
+});
+
+describe("acknowledgement and rate limits", () => {
+  test("an event is acknowledged before ziping does any work on it", async () => {
+    const t = bed();
+    const done = await t.receiver.send(envelope(dm(FIRST)));
+    expect(done.ackedAt).toBeDefined();
+    expect(t.slack.firstCallAt).toBeDefined();
+    expect(done.ackedAt).toBeLessThan(t.slack.firstCallAt ?? 0);
+  });
+
+  test("a rate-limited chat.postMessage (429, Retry-After 0) is sent again and arrives once", async () => {
+    const t = bed();
+    t.slack.once("chat.postMessage", {
+      status: 429,
+      headers: { "retry-after": "0" },
+      body: { ok: false, error: "ratelimited" },
+    });
+    await t.receiver.send(envelope(dm(FIRST)));
+    expect(t.slack.methods()).toEqual(["chat.postMessage", "chat.postMessage"]);
+    expect(t.slack.calls[1]?.args.text).toBe(t.slack.calls[0]?.args.text);
+    expect(t.logs.some((l) => l.includes("rate limit"))).toBe(true);
+  });
+});
+
+describe("tokens", () => {
+  test("no log line holds the bot token, even at debug level where request headers are logged", async () => {
+    const t = bed();
+    await t.receiver.send(envelope(dm(FIRST)));
+    expect(t.logs.some((l) => l.startsWith("[debug]"))).toBe(true);
+    expect(t.logs.filter((l) => l.includes("xoxb-") || l.includes(BOT_TOKEN))).toEqual([]);
+  });
+});
