@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultResponseFormat, llmSettings, readConfig } from "../src/config.ts";
+import { defaultResponseFormat, llmSettings, readConfig, slackSettings } from "../src/config.ts";
 
 function config(env: Record<string, string>) {
   const read = readConfig(env);
@@ -104,5 +104,69 @@ describe("readConfig: LLM settings", () => {
     expect(read.ok ? "" : read.message).toContain(
       "LLM_TIMEOUT_MS：LLM_TIMEOUT_MS 至少为 1000 毫秒，例如 60000",
     );
+  });
+});
+
+describe("slackSettings: which way npm start goes", () => {
+  const BOT = "xoxb-1-2-abc";
+  const APP = "xapp-1-A1-3-def";
+  const SECRET = "8f14e45fceea167a5a36dedd4bea2543";
+
+  it("no Slack variable: the terminal chat, with nothing to report", () => {
+    expect(slackSettings(config({}))).toEqual({ ok: false });
+  });
+
+  it("bot and app tokens: Socket Mode", () => {
+    expect(slackSettings(config({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }))).toEqual({
+      ok: true,
+      settings: { mode: "socket", botToken: BOT, appToken: APP },
+    });
+  });
+
+  it("bot token and signing secret without an app token: HTTP mode on SLACK_PORT (3000 by default)", () => {
+    expect(slackSettings(config({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }))).toEqual({
+      ok: true,
+      settings: { mode: "http", botToken: BOT, signingSecret: SECRET, port: 3000 },
+    });
+    expect(
+      slackSettings(
+        config({
+          SLACK_MODE: "http",
+          SLACK_BOT_TOKEN: BOT,
+          SLACK_APP_TOKEN: APP,
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_PORT: "8080",
+        }),
+      ),
+    ).toEqual({ ok: true, settings: { mode: "http", botToken: BOT, signingSecret: SECRET, port: 8080 } });
+  });
+
+  it("a partial setting is reported with what is missing, never a silent fall back to the terminal", () => {
+    expect(slackSettings(config({ SLACK_BOT_TOKEN: BOT }))).toEqual({
+      ok: false,
+      why: "Socket Mode 需要 SLACK_APP_TOKEN（以 xapp- 开头，Basic Information → App-Level Tokens，权限 connections:write）；或设 SLACK_MODE=http 并提供 SLACK_SIGNING_SECRET",
+    });
+    expect(slackSettings(config({ SLACK_APP_TOKEN: APP }))).toEqual({
+      ok: false,
+      why: "缺少 SLACK_BOT_TOKEN（以 xoxb- 开头，在 OAuth & Permissions 页面复制）",
+    });
+    expect(slackSettings(config({ SLACK_MODE: "http", SLACK_BOT_TOKEN: BOT }))).toEqual({
+      ok: false,
+      why: "SLACK_MODE=http 需要 SLACK_SIGNING_SECRET（Basic Information → App Credentials → Signing Secret）",
+    });
+  });
+
+  it("malformed values name the variable and its form", () => {
+    const read = readConfig({
+      SLACK_BOT_TOKEN: "xoxp-user",
+      SLACK_PORT: "http",
+      SLACK_SIGNING_SECRET: "secret",
+    });
+    expect(read.ok).toBe(false);
+    const message = read.ok ? "" : read.message;
+    expect(message).toContain("SLACK_BOT_TOKEN：SLACK_BOT_TOKEN 应以 xoxb- 开头");
+    expect(message).toContain("SLACK_PORT：SLACK_PORT 应为端口号（1–65535 的整数），例如 3000");
+    expect(message).toContain("SLACK_SIGNING_SECRET：SLACK_SIGNING_SECRET 应为 32 位十六进制字符");
+    expect(message).not.toContain("xoxp-user");
   });
 });

@@ -14,12 +14,21 @@ export function findField(name: string): NamedField | undefined {
     .replace(/^(把|将)/, "")
     .replace(/[“”"]/g, "")
     .trim();
+  // A field's own label names it exactly ("财政性资金预算执行率"); the subject words below would
+  // otherwise find "执行" inside it and pick the subject's 执行数.
+  const labelled = ALL_FIELDS.find((f) => f.label === n);
+  if (labelled !== undefined) return labelled;
   for (const subject of SUBJECTS.slice(1)) {
     if (!subject.words.test(n)) continue;
     const rest = n.replace(subject.words, "").replace(/^的/, "");
-    const hit = [...subject.fields]
-      .sort((a, b) => longest(b) - longest(a))
-      .find((f) => f.aliases.some((a) => rest.includes(a)));
+    // The field whose own matching word is longest: "预算执行率" is 执行率, not 执行数 by "执行".
+    const hit = subject.fields
+      .map((f) => ({
+        f,
+        len: Math.max(0, ...f.aliases.filter((a) => rest.includes(a)).map((a) => a.length)),
+      }))
+      .filter((x) => x.len > 0)
+      .sort((a, b) => b.len - a.len)[0]?.f;
     if (hit !== undefined) return hit;
   }
   const exact = ALL_FIELDS.find((f) => f.label === n || f.aliases.includes(n));
@@ -28,10 +37,6 @@ export function findField(name: string): NamedField | undefined {
   return candidates
     .flatMap((f) => f.aliases.filter((a) => n.includes(a)).map((a) => ({ f, a })))
     .sort((x, y) => y.a.length - x.a.length)[0]?.f;
-}
-
-function longest(f: NamedField): number {
-  return Math.max(...f.aliases.map((a) => a.length));
 }
 
 /** "把预算执行数改成545.06": the change, reading a bare amount as 万元 when the field already is in 万元. */

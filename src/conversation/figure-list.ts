@@ -37,9 +37,9 @@ const FIGURE_COLUMNS = ["actual", "target", "score"].flatMap((key) =>
 const fieldCommand = (field: NamedField) => (value: string) => `把${field.label}改成${value}`;
 
 /**
- * The numeric fields whose correction the engine reads back as the same field. A field the engine
- * would misread (findField sends "财政性资金预算执行率" to 执行数) is left out rather than offered
- * and then written to the wrong place; it comes back by itself once the engine reads it right.
+ * The numeric fields whose correction the engine reads back as the same field. Today that is every
+ * one of them; the guard stays so that a field added to the catalog with a label the engine would
+ * misread is left out rather than offered and then written to the wrong place.
  */
 const ROUTABLE_FIELDS = ALL_FIELDS.filter((field) => {
   if (!FIGURE_TYPES.has(field.type)) return false;

@@ -107,6 +107,8 @@ export function createEngine(schemes: readonly Scheme[]) {
     if (current.report === null || current.conversation.reportId === null) {
       if (text === "" || input.resume === true || /^(你好|您好|开始|hi|hello|嗨)$/i.test(text))
         return ask(current, [say(WELCOME)]);
+      const before = noReportTurn(current, text);
+      if (before !== null) return before;
       const doc: Json = { schemaVersion: 1 };
       current = {
         report: doc,
@@ -140,6 +142,26 @@ export function createEngine(schemes: readonly Scheme[]) {
       return withEffects(ask(current, lead), effects);
     }
     return withEffects(turn(current, text, input.copies ?? []), effects);
+  }
+
+  /**
+   * Commands that make sense before any report exists (我的报告, 切换到报告 N, 帮助, 新建报告) are
+   * answered without starting an empty report; anything else is the first answer of a new report.
+   */
+  function noReportTurn(state: EngineState, text: string): StepResult | null {
+    const intent = text.length <= 200 && !text.includes("\n") ? recognise(text) : null;
+    switch (intent?.kind) {
+      case "list-reports":
+        return { state, replies: [], effects: [{ type: "list-reports" }] };
+      case "open-report":
+        return { state, replies: [], effects: [{ type: "open-report", ref: intent.ref }] };
+      case "help":
+        return ask(state, [say(HELP_TEXT)]);
+      case "new-report":
+        return ask(state, [say("好的，开始一份新报告。")]);
+      default:
+        return null;
+    }
   }
 
   function turn(state: EngineState, text: string, copies: readonly CopyHit[]): StepResult {

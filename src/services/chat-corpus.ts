@@ -1,7 +1,9 @@
 import type { Database } from "better-sqlite3";
+import type { PassageMatch } from "../checks/copy/copy-search.ts";
+import { reportText } from "../checks/report-text.ts";
 import type { CopyHit } from "../conversation/copy-hits.ts";
 import type { Json } from "../conversation/patch.ts";
-import { ReportSchema } from "../core/report.ts";
+import { type Report, ReportSchema } from "../core/report.ts";
 import { corpusDocument, corpusStore } from "./copy-corpus.ts";
 
 /** Messages shorter than this cannot hold a 50-character copied passage: not searched. */
@@ -13,6 +15,8 @@ export interface ChatCorpus {
   search(text: string, ownAgency: string | undefined): CopyHit[];
   /** Adds a generated report (when it is a complete report) so later reports are compared with it. */
   add(reportId: string, doc: Json, now: Date): void;
+  /** Passages of a whole report found in other agencies' reports, for the checker. */
+  passages(report: Report): PassageMatch[];
 }
 
 /** The chat's corpus over the deployment's database (the same connection as the store). */
@@ -30,6 +34,10 @@ export function chatCorpus(db: Database): ChatCorpus {
           sourceQuote: m.sourceQuote,
           length: m.length,
         }));
+    },
+    passages(report) {
+      if (store.documentCount() === 0) return [];
+      return store.findPassages(reportText(report).text, { excludeAgency: report.unit.name });
     },
     add(reportId, doc, now) {
       const report = ReportSchema.safeParse(doc);

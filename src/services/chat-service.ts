@@ -166,7 +166,7 @@ export class ChatService {
           {
             type: "notice",
             level: "error",
-            text: "这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员运行 ziping units add <单位名称> <您的用户编号>。",
+            text: `这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 ${message.userId}`,
           },
         ],
         reportId: null,

@@ -1,8 +1,9 @@
 import { checkReport } from "../checks/check-report.ts";
+import type { PassageMatch } from "../checks/copy/copy-search.ts";
 import type { Json } from "../conversation/patch.ts";
 import type { Reply } from "../conversation/replies.ts";
 import { SEVERITY_LABEL } from "../core/finding.ts";
-import { ReportSchema } from "../core/report.ts";
+import { type Report, ReportSchema } from "../core/report.ts";
 import { describeIssues } from "../core/validation.ts";
 import { fmt } from "../scoring/rounding.ts";
 import type { Scheme } from "../scoring/scheme.ts";
@@ -13,11 +14,16 @@ import { pickScheme } from "./pick-scheme.ts";
 const MAX_ROWS = 30;
 
 /**
- * "核查" in a chat: the checker's findings on a report as replies (a line with the score and the
+ * "核查" in a chat: the checker's findings on a report (arithmetic, boilerplate, contradictions,
+ * and passages found in other agencies' reports when a search is given) as replies (a line with the score and the
  * counts, then one line per finding: 级别, 代码, 位置, 说明). A report not yet complete enough to score says
  * what is missing instead.
  */
-export function checkReplies(doc: Json, schemes: readonly Scheme[]): Reply[] {
+export function checkReplies(
+  doc: Json,
+  schemes: readonly Scheme[],
+  searchCopies: (report: Report) => PassageMatch[] = () => [],
+): Reply[] {
   const report = ReportSchema.safeParse(doc);
   if (!report.success)
     return [
@@ -30,7 +36,7 @@ export function checkReplies(doc: Json, schemes: readonly Scheme[]): Reply[] {
   const picked = pickScheme(report.data, "", undefined, schemes);
   if (!picked.ok) return [{ type: "notice", level: "error", text: `暂不能核查：${picked.error.message}` }];
   const card = score(report.data, picked.value.scheme);
-  const findings = checkReport(report.data, card);
+  const findings = checkReport(report.data, card, searchCopies(report.data));
   const count = (s: "error" | "warn" | "info") => findings.filter((f) => f.severity === s).length;
   const head: Reply = {
     type: "text",

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createEngine } from "../conversation/step.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { openDatabase, Store } from "../storage/index.ts";
-import { chatCorpus } from "./chat-corpus.ts";
+import { type ChatCorpus, chatCorpus } from "./chat-corpus.ts";
 import { ChatService } from "./chat-service.ts";
 import { installedSchemes } from "./scheme-files.ts";
 
@@ -21,6 +21,8 @@ export interface App {
   engine: ReturnType<typeof createEngine>;
   /** The installed scoring schemes the engine was built with. */
   schemes: readonly Scheme[];
+  /** The deployment's corpus of other agencies' reports (copied passages). */
+  corpus: ChatCorpus;
   close(): void;
 }
 
@@ -31,6 +33,7 @@ export function openApp(dbPath: string, newId: () => string = randomReportId): A
   const db = openDatabase(dbPath);
   const store = new Store(db);
   const engine = createEngine(schemes.value);
-  const chat = new ChatService(store, engine, newId, chatCorpus(db));
-  return { store, engine, schemes: schemes.value, chat, close: () => store.close() };
+  const corpus = chatCorpus(db);
+  const chat = new ChatService(store, engine, newId, corpus);
+  return { store, engine, schemes: schemes.value, chat, corpus, close: () => store.close() };
 }

@@ -143,3 +143,12 @@ describe("every figure's command is read by the engine as a correction of that s
     }
   });
 });
+
+describe("findField reads the longest word that names a field", () => {
+  it("sends 预算执行率 of a budget source to its rate, not to its 执行数 by the word 执行", () => {
+    expect(findField("财政性资金预算执行率")?.path).toEqual(["budget", "sources", "fiscal", "reportedRate"]);
+    expect(findField("财政资金执行率")?.path).toEqual(["budget", "sources", "fiscal", "reportedRate"]);
+    expect(findField("财政资金执行数")?.path).toEqual(["budget", "sources", "fiscal", "executed"]);
+    expect(findField("预算执行数")?.path).toEqual(["budget", "executed"]);
+  });
+});

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { HELP_TEXT } from "../../src/conversation/messages.ts";
 import { ReportSchema } from "../../src/core/report.ts";
 import { explain, explanationText } from "../../src/scoring/explain.ts";
 import { score } from "../../src/scoring/score.ts";
@@ -133,5 +134,20 @@ describe("the chat service", () => {
     expect(app.store.listReports("liu").map((r) => r.unitName)).toEqual(["郑州市金水区电子政务中心"]);
     const denied = wang.send(`切换到报告 ${liu.reportId()}`);
     expect(notices(denied.replies, "error")[0]).toContain("没有找到您可以打开的报告");
+  });
+
+  it("answers 我的报告, 切换到报告 and 帮助 before any report without starting an empty one", () => {
+    const app = testApp();
+    const liu = new Chat(app, "liu");
+    liu.send(FIRST);
+    const zhao = new Chat(app, "zhao");
+    expect(zhao.send("我的报告", "z1").replies).toEqual([{ type: "text", text: "还没有报告。" }]);
+    const denied = zhao.send(`切换到报告 ${liu.reportId()}`, "z2");
+    expect(notices(denied.replies, "error")).toEqual([
+      `没有找到您可以打开的报告“${liu.reportId()}”。回复“我的报告”查看列表。`,
+    ]);
+    expect(zhao.send("帮助", "z3").replies[0]).toEqual({ type: "text", text: HELP_TEXT });
+    expect(app.store.listReports("zhao")).toEqual([]);
+    expect(app.store.listReports().map((r) => r.id)).toEqual([liu.reportId()]);
   });
 });

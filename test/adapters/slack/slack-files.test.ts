@@ -63,14 +63,13 @@ describe("uploaded files are checked before anything is read or saved", () => {
   });
 
   test("a .txt with the narrative is read and shown for confirmation like a paste", async () => {
-    const text = "五、发现的主要问题和改进措施\n部分项目预算执行进度偏慢，年底集中支付；下一步按月调度支出进度。";
+    const text =
+      "五、发现的主要问题和改进措施\n部分项目预算执行进度偏慢，年底集中支付；下一步按月调度支出进度。";
     await t.receiver.send(upload("问题.txt", Buffer.from(text, "utf8")));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     const blocks = t.slack.calls[0]?.args.blocks as { type: string; elements?: { action_id: string }[] }[];
-    expect(blocks.filter((b) => b.type === "actions").flatMap((b) => (b.elements ?? []).map((e) => e.action_id))).toEqual([
-      "ziping.confirm",
-      "ziping.modify",
-      "ziping.choice.1",
-    ]);
+    expect(
+      blocks.filter((b) => b.type === "actions").flatMap((b) => (b.elements ?? []).map((e) => e.action_id)),
+    ).toEqual(["ziping.confirm", "ziping.modify", "ziping.choice.1"]);
   });
 });

@@ -64,7 +64,13 @@ export function registerCommand(bolt: BoltApp, ctx: SlackContext): void {
       }
       case "check": {
         const found = chat.resolve(conversationKey(dm), slackUserId(team, user), sub.arg);
-        return reply(respond, dm, found.ok ? checkReplies(found.doc, turns.deps.app.schemes) : [found.reply]);
+        return reply(
+          respond,
+          dm,
+          found.ok
+            ? checkReplies(found.doc, turns.deps.app.schemes, (r) => turns.deps.app.corpus.passages(r))
+            : [found.reply],
+        );
       }
       default: {
         const found = chat.resolve(conversationKey(dm), slackUserId(team, user), sub.arg);

@@ -1,0 +1,154 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { envelope, nextTs, slashCommand, type Testbed, testbed } from "./slack-testbed.ts";
+
+const UNIT = "郑州市金水区电子政务中心";
+const FIRST = `<@UBOT> ${UNIT}，2021年度部门整体绩效自评，地区：河南省郑州市金水区`;
+const NOT_FOUND = "没有找到您可以打开的报告“r1”。回复“我的报告”查看列表。";
+
+let t: Testbed;
+let thread: string;
+beforeEach(async () => {
+  t = testbed();
+  t.slack.install();
+  thread = nextTs();
+  // U1 opens a report in a thread of the shared channel C1 by mentioning ziping.
+  await t.receiver.send(
+    envelope({ type: "app_mention", channel: "C1", user: "U1", text: FIRST, ts: thread }),
+  );
+  t.slack.clear();
+});
+afterEach(() => {
+  t.close();
+  nock.cleanAll();
+});
+
+function noticeTexts(call: { args: Record<string, unknown> } | undefined): string[] {
+  return ((call?.args.blocks ?? []) as { text?: { text: string } }[]).map((b) => b.text?.text ?? "");
+}
+
+describe("a user sees only reports of units they belong to", () => {
+  test("another unit's officer asking /ziping score r1 gets the same answer as for a report that does not exist", async () => {
+    await t.receiver.send(slashCommand("score r1", { user: "U2" }));
+    expect(t.slack.responses).toEqual([
+      expect.objectContaining({ response_type: "ephemeral", text: NOT_FOUND }),
+    ]);
+    await t.receiver.send(slashCommand("score r999", { user: "U2" }));
+    expect(t.slack.responses[1]).toMatchObject({
+      text: "没有找到您可以打开的报告“r999”。回复“我的报告”查看列表。",
+    });
+  });
+
+  test("/ziping continue r1 by another unit's officer opens nothing in their DM and starts no report", async () => {
+    await t.receiver.send(slashCommand("continue r1", { user: "U2" }));
+    expect(t.slack.methods()).toEqual(["conversations.open", "chat.postMessage"]);
+    expect(t.slack.calls[1]?.args).toMatchObject({ channel: "D2", text: NOT_FOUND });
+    expect(t.app.store.listReports("slack:T1:U2")).toEqual([]);
+  });
+
+  test("a reply in the report's thread by someone outside its unit is refused and changes nothing", async () => {
+    const before = t.app.store.listEvents("r1").length;
+    await t.receiver.send(
+      envelope({
+        type: "message",
+        channel: "C1",
+        channel_type: "channel",
+        user: "U2",
+        text: "预算执行数改成1万元",
+        ts: nextTs(),
+        thread_ts: thread,
+      }),
+    );
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+    expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: thread });
+    expect(noticeTexts(t.slack.calls[0])).toEqual([
+      ":x: 这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 slack:T1:U2",
+    ]);
+    expect(t.app.store.listEvents("r1")).toHaveLength(before);
+  });
+
+  test("once an administrator adds the officer to the unit, they can see and answer in the thread", async () => {
+    t.app.store.addUnitMember(UNIT, "slack:T1:U2", "member", new Date("2026-11-21T02:00:00Z"));
+    await t.receiver.send(slashCommand("score r1", { user: "U2" }));
+    expect(String(t.slack.responses[0]?.text)).toContain("现在计得");
+    await t.receiver.send(
+      envelope({
+        type: "message",
+        channel: "C1",
+        channel_type: "channel",
+        user: "U2",
+        text: "刘媛媛 63526383",
+        ts: nextTs(),
+        thread_ts: thread,
+      }),
+    );
+    expect(t.app.store.listEvents("r1").at(-1)).toMatchObject({ userId: "slack:T1:U2", kind: "answer" });
+  });
+});
+
+describe("threads in channels", () => {
+  test("an @mention opens a thread of its own; replies in it need no mention; other threads and chatter are ignored", async () => {
+    const second = nextTs();
+    await t.receiver.send(
+      envelope({ type: "app_mention", channel: "C1", user: "U1", text: "<@UBOT> 新建报告", ts: second }),
+    );
+    expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: second });
+    t.slack.clear();
+    await t.receiver.send(
+      envelope({
+        type: "message",
+        channel: "C1",
+        channel_type: "channel",
+        user: "U1",
+        text: "随便聊聊",
+        ts: nextTs(),
+      }),
+    );
+    await t.receiver.send(
+      envelope({
+        type: "message",
+        channel: "C1",
+        channel_type: "channel",
+        user: "U1",
+        text: "别的讨论",
+        ts: nextTs(),
+        thread_ts: "1600000000.000001",
+      }),
+    );
+    expect(t.slack.methods()).toEqual([]);
+    await t.receiver.send(
+      envelope({
+        type: "message",
+        channel: "C1",
+        channel_type: "channel",
+        user: "U1",
+        text: "刘媛媛 63526383",
+        ts: nextTs(),
+        thread_ts: thread,
+      }),
+    );
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+    expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: thread });
+    expect(t.app.store.getConversation(`slack:T1:C1:${thread}`)?.reportId).toBe("r1");
+  });
+
+  test("a reply that mentions ziping is answered once (Slack sends it as message and as app_mention)", async () => {
+    const ts = nextTs();
+    const text = "<@UBOT> 刘媛媛 63526383";
+    await t.receiver.send(
+      envelope({
+        type: "message",
+        channel: "C1",
+        channel_type: "channel",
+        user: "U1",
+        text,
+        ts,
+        thread_ts: thread,
+      }),
+    );
+    await t.receiver.send(
+      envelope({ type: "app_mention", channel: "C1", user: "U1", text, ts, thread_ts: thread }),
+    );
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+  });
+});
