@@ -18,14 +18,19 @@ export interface Figure {
   label: string;
   /** The value as the chat shows it. */
   current: string;
+  /** Where it belongs, for grouping in a form: "预算与得分" or the indicator's first-level block. */
+  group: string;
   /** An example answer, for the input's placeholder. */
   example: string;
   /** The correction as the officer would type it ("把预算执行数改成545.06万元"). */
   command(value: string): string;
 }
 
-/** Slack's static select takes at most 100 options. */
-export const MAX_FIGURES = 100;
+/** The most figures offered (Slack's select: 100 groups of 100 options); a report has a few hundred at most. */
+export const MAX_FIGURES = 1000;
+
+/** The group of the report-level figures (budget, execution rate, scores). */
+export const FIELD_GROUP = "预算与得分";
 
 const FIGURE_TYPES: ReadonlySet<ValueType> = new Set<ValueType>(["money", "percent", "points"]);
 
@@ -66,6 +71,7 @@ function fieldFigures(doc: Json): Figure[] {
         id: `field:${field.path.join(".")}`,
         label: field.label,
         current: showValue(value),
+        group: FIELD_GROUP,
         example: field.example,
         command: fieldCommand(field),
       },
@@ -85,6 +91,7 @@ function indicatorFigures(doc: Json): Figure[] {
           label:
             name === "" ? `第${ref.n}个指标的${column.label}` : `第${ref.n}个指标“${name}”的${column.label}`,
           current: showValue(value),
+          group: ref.block === "" ? "绩效指标" : ref.block,
           example: column.example,
           command: (v: string) => `第${ref.n}个指标的${column.label}是${v}`,
         },
@@ -105,7 +112,7 @@ export function correctableFigures(doc: Json): Figure[] {
   return allFigures(doc).slice(0, MAX_FIGURES);
 }
 
-/** The figure with `id`, also one past the first {@link MAX_FIGURES}; undefined when it has no value. */
+/** The figure with `id`, also one past {@link MAX_FIGURES}; undefined when it has no value. */
 export function figureById(doc: Json, id: string): Figure | undefined {
   return allFigures(doc).find((f) => f.id === id);
 }

@@ -47,6 +47,17 @@ function option(f: Figure): types.PlainTextOption {
   return { text: plain(clip(`${f.label}（现为 ${f.current}）`, 75)), value: f.id };
 }
 
+/** Figures grouped in their order of first appearance, each group at most 100 options, at most 100 groups. */
+function groups(
+  figures: readonly Figure[],
+): { label: types.PlainTextElement; options: types.PlainTextOption[] }[] {
+  const byGroup = new Map<string, Figure[]>();
+  for (const f of figures) byGroup.set(f.group, [...(byGroup.get(f.group) ?? []), f]);
+  return [...byGroup]
+    .slice(0, 100)
+    .map(([label, list]) => ({ label: plain(clip(label, 75)), options: list.slice(0, 100).map(option) }));
+}
+
 /**
  * The 修改数字 form: pick a figure of the report, type its new value. `selectedId` pre-selects a
  * figure (the one a question was about); the placeholder shows that figure's example, else the
@@ -55,13 +66,14 @@ function option(f: Figure): types.PlainTextOption {
 export function correctModal(meta: CorrectMeta, figures: readonly Figure[], selectedId?: string): types.View {
   if (figures.length === 0)
     return modal(meta, [section("这份报告还没有可修改的数字。请先回答问题或粘贴表格。")]);
-  const shown = figures.slice(0, 100);
+  // One list up to Slack's 100 options; beyond that, option groups (预算与得分, 产出指标 …) of up to 100 each.
+  const shown = figures.length <= 100 ? figures : figures.slice(0, 100 * 100);
   const selected = shown.find((f) => f.id === selectedId);
   const select: types.StaticSelect = {
     type: "static_select",
     action_id: CORRECT_INPUT.figureAction,
     placeholder: plain("选择要修改的数字"),
-    options: shown.map(option),
+    ...(figures.length <= 100 ? { options: shown.map(option) } : { option_groups: groups(shown) }),
   };
   if (selected !== undefined) select.initial_option = option(selected);
   const example = (selected ?? shown[0])?.example ?? "";

@@ -12,10 +12,17 @@ import type { Figure } from "../../../../src/conversation/figure-list.ts";
 const meta: CorrectMeta = { k: "T1:D1", channel: "D1", threadTs: "1700000000.000100", confirmFirst: true };
 const metadata = '{"k":"T1:D1","channel":"D1","confirmFirst":true,"threadTs":"1700000000.000100"}';
 
-const figure = (id: string, label: string, current: string, example: string): Figure => ({
+const figure = (
+  id: string,
+  label: string,
+  current: string,
+  example: string,
+  group = "预算与得分",
+): Figure => ({
   id,
   label,
   current,
+  group,
   example,
   command: (v) => `把${label}改成${v}`,
 });
@@ -93,12 +100,26 @@ describe("the 修改数字 modal", () => {
     });
   });
 
-  it("clips an option's text to 75 characters and offers at most 100", () => {
-    const many = Array.from({ length: 120 }, (_, i) => figure(`f${i}`, "长".repeat(80), "1", "1"));
+  it("clips an option's text to 75 characters; up to 100 figures are one list", () => {
+    const many = Array.from({ length: 100 }, (_, i) => figure(`f${i}`, "长".repeat(80), "1", "1"));
     const [select] = correctModal(meta, many).blocks;
     const options = ((select as types.InputBlock).element as types.StaticSelect).options;
     expect(options).toHaveLength(100);
     expect(options?.[0]?.text.text).toBe(`${"长".repeat(74)}…`);
+  });
+
+  it("more than 100 figures are offered in groups (Slack's limit is 100 options per list or group)", () => {
+    const many = [
+      ...Array.from({ length: 30 }, (_, i) => figure(`b${i}`, `预算${i}`, "1", "1")),
+      ...Array.from({ length: 120 }, (_, i) => figure(`i${i}`, `指标${i}`, "1", "1", "产出指标")),
+    ];
+    const [select] = correctModal(meta, many).blocks;
+    const element = (select as types.InputBlock).element as types.StaticSelect;
+    expect(element.options).toBeUndefined();
+    expect(element.option_groups?.map((g) => [g.label.text, g.options.length])).toEqual([
+      ["预算与得分", 30],
+      ["产出指标", 100],
+    ]);
   });
 
   it("says so when the report has no figures", () => {
