@@ -1,7 +1,7 @@
 import { type Logger, LogLevel } from "@slack/bolt";
 
 /** Slack tokens (bot, user, app-level, refresh, config) and anything after "Bearer ". */
-const TOKEN = /\b(?:xox[abposre]|xapp)-[A-Za-z0-9-]+|Bearer\s+[^\s"',]+/g;
+const TOKEN = /\b(?:xox[abposre]|xapp)-[A-Za-z0-9-]+|Bearer\s+[^\s"',)]+/g;
 
 /** Replaces every Slack token and the given secrets in a log line with «已隐藏». */
 export function redact(text: string, secrets: readonly string[] = []): string {

@@ -17,6 +17,12 @@ export interface SlackAppOptions {
   /** Known in tests (no auth.test call); looked up by Bolt otherwise. */
   botUserId?: string;
   botId?: string;
+  /**
+   * Verify the token later, in `bolt.init()`, where a failure can be caught and explained (Bolt
+   * otherwise calls auth.test from its constructor, and an unreachable Slack becomes an unhandled
+   * rejection).
+   */
+  deferInitialization?: boolean;
   /** Web API settings: the API's URL in tests, retries for rate limits. */
   clientOptions?: webApi.WebClientOptions;
 }
@@ -42,6 +48,7 @@ export function createSlackApp(
     receiver: options.receiver,
     logger: options.logger,
     logLevel: options.logLevel ?? LogLevel.INFO,
+    deferInitialization: options.deferInitialization === true,
     ...(options.botUserId === undefined
       ? {}
       : { botUserId: options.botUserId, tokenVerificationEnabled: false }),

@@ -12,6 +12,10 @@ import { conversationKey, type SlackPlace, slackUserId } from "./slack-place.ts"
 
 type WebClient = webApi.WebClient;
 
+/** What the officer is told when a turn fails on a bug. */
+export const FAILED =
+  "处理这条消息时出错了，这条消息没有保存；之前填写的内容都在。请稍后再发一次；如果反复出现，请联系管理员查看日志。";
+
 /** What the Slack adapter needs from the shell. */
 export interface SlackDeps {
   app: App;
@@ -39,14 +43,22 @@ export class SlackTurns {
     messageId: string | null,
     resume = false,
   ): Promise<TurnResult> {
-    const turn = this.deps.app.chat.handle({
-      conversationKey: conversationKey(place),
-      userId: slackUserId(place.team, user),
-      messageId,
-      text,
-      now: this.deps.clock(),
-      resume,
-    });
+    let turn: TurnResult;
+    try {
+      turn = this.deps.app.chat.handle({
+        conversationKey: conversationKey(place),
+        userId: slackUserId(place.team, user),
+        messageId,
+        text,
+        now: this.deps.clock(),
+        resume,
+      });
+    } catch (error) {
+      // A bug, not bad input: the turn's transaction rolled back, so nothing half-saved remains.
+      this.deps.logger.error("处理消息时出错", error);
+      await this.post(client, place, [{ type: "notice", level: "error", text: FAILED }]);
+      return { replies: [], reportId: null, duplicate: false, deliveries: [] };
+    }
     if (turn.duplicate) {
       this.deps.logger.info(`重复的消息 ${messageId ?? ""}，未重复处理`);
       return turn;

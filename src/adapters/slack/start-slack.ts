@@ -3,7 +3,7 @@ import type { Config, SlackSettings } from "../../config.ts";
 import { openDraftEnv } from "../../services/draft-env.ts";
 import { openApp } from "../../services/open-app.ts";
 import { fetchDownload } from "./file-intake.ts";
-import { redactingLogger } from "./redacting-logger.ts";
+import { redact, redactingLogger } from "./redacting-logger.ts";
 import { createSlackApp } from "./slack-app.ts";
 
 /** Event ids are kept a day: Slack retries within minutes, and a restart loses none. */
@@ -36,14 +36,33 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
   }
   const { bolt } = createSlackApp(
     { app, drafting: drafting.value.env, clock: now, download: fetchDownload, logger },
-    { botToken: settings.botToken, receiver: receiverFor(settings, logger), logger },
+    {
+      botToken: settings.botToken,
+      receiver: receiverFor(settings, logger),
+      logger,
+      deferInitialization: true,
+    },
   );
   const prune = () => app.store.pruneEvents(new Date(Date.now() - KEEP_EVENTS_MS));
   prune();
   const timer = setInterval(prune, 60 * 60 * 1000);
   timer.unref();
-  if (settings.mode === "socket") await bolt.start();
-  else await bolt.start(settings.port);
+  logger.info(
+    settings.mode === "socket"
+      ? "正在连接 Slack（Socket Mode）……"
+      : `正在启动 HTTP 服务（端口 ${settings.port}）……`,
+  );
+  try {
+    await bolt.init();
+    if (settings.mode === "socket") await bolt.start();
+    else await bolt.start(settings.port);
+  } catch (error) {
+    process.stderr.write(`${startFailure(error, settings)}\n`);
+    clearInterval(timer);
+    drafting.value.close();
+    app.close();
+    return 3;
+  }
   const llm = drafting.value.env.llm;
   logger.info(
     `ziping 已连接 Slack（${settings.mode === "socket" ? "Socket Mode" : `HTTP 模式，端口 ${settings.port}，地址 /slack/events`}）；数据库 ${config.ZIPING_DB}；起草：${llm === undefined ? "确定性起草" : `模型 ${llm.port.model}`}。按 Ctrl+C 退出。`,
@@ -59,4 +78,20 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
   app.close();
   logger.info("ziping 已退出。");
   return 0;
+}
+
+/** Why Bolt could not start, in Chinese, with what to check; never the token itself. */
+export function startFailure(error: unknown, settings: SlackSettings): string {
+  const data = (error as { data?: { error?: unknown } }).data;
+  const code = typeof data?.error === "string" ? data.error : (error as { code?: unknown }).code;
+  if (
+    code === "invalid_auth" ||
+    code === "not_authed" ||
+    code === "account_inactive" ||
+    code === "token_revoked"
+  )
+    return `Slack 拒绝了令牌（${String(code)}）：请在应用设置中重新复制 SLACK_BOT_TOKEN（OAuth & Permissions）${settings.mode === "socket" ? "和 SLACK_APP_TOKEN（Basic Information → App-Level Tokens，权限 connections:write）" : ""}，放入 .env 后重新运行 npm start。`;
+  if (code === "EADDRINUSE")
+    return `端口 ${settings.mode === "http" ? settings.port : ""} 已被占用：请换一个 SLACK_PORT，或先停止占用该端口的程序。`;
+  return `无法连接 Slack：${redact(error instanceof Error ? error.message : String(error))}。请检查本机能否访问 https://slack.com 和 wss://wss-primary.slack.com（Socket Mode 只需要对外的 HTTPS/WSS 连接），然后重新运行 npm start。数据没有受影响。`;
 }

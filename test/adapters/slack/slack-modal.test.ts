@@ -21,7 +21,7 @@ afterEach(() => {
   nock.cleanAll();
 });
 
-function submission(figure: string, value: string) {
+function submission(figure: string, value: string, confirmFirst = false) {
   return {
     type: "view_submission",
     team: { id: TEAM, domain: "zhengzhou" },
@@ -33,7 +33,7 @@ function submission(figure: string, value: string) {
       id: "V1",
       type: "modal",
       callback_id: "ziping.correct",
-      private_metadata: JSON.stringify({ k: "slack:T1:D1", channel: "D1", confirmFirst: false }),
+      private_metadata: JSON.stringify({ k: "slack:T1:D1", channel: "D1", confirmFirst }),
       state: {
         values: {
           figure: { figure: { type: "static_select", selected_option: { value: figure } } },
@@ -101,5 +101,29 @@ describe("修改: the correction modal", () => {
     expect(t.slack.methods()).toEqual([]);
     const saved = t.app.store.getReport("r1")?.doc as { budget: { executed: string } };
     expect(saved.budget.executed).toBe("545.06万元");
+  });
+
+  test("修改 on a paste waiting for 确认: the paste is confirmed first, then the figure corrected, both posted", async () => {
+    await t.receiver.send(
+      envelope(
+        dm("五、发现的主要问题和改进措施\n部分项目预算执行进度偏慢，年底集中支付；下一步按月调度支出进度。"),
+      ),
+    );
+    expect(t.app.store.getConversation("slack:T1:D1")?.state).toMatchObject({ pending: { kind: "confirm" } });
+    t.slack.clear();
+    await t.receiver.send(submission("field:budget.executed", "540万元", true));
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+    const texts = (t.slack.calls[0]?.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text);
+    expect(texts.slice(0, 2)).toEqual([
+      "已记录：粘贴的内容：五、发现的主要问题和改进措施",
+      "已记录：预算执行数：545.06万元 → 540万元",
+    ]);
+    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual([
+      "create",
+      "answer",
+      "answer",
+      "paste",
+      "correction",
+    ]);
   });
 });

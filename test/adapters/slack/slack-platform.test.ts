@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import nock from "nock";
 import { afterEach, describe, expect, test } from "vitest";
+import { FAILED } from "../../../src/adapters/slack/slack-turns.ts";
 import { tempDir } from "../../storage/temp-db.ts";
 import { FakeSlack } from "./fake-slack.ts";
 import { BOT_TOKEN, dm, envelope, type Testbed, testbed } from "./slack-testbed.ts";
@@ -92,5 +93,21 @@ describe("tokens", () => {
     await t.receiver.send(envelope(dm(FIRST)));
     expect(t.logs.some((l) => l.startsWith("[debug]"))).toBe(true);
     expect(t.logs.filter((l) => l.includes("xoxb-") || l.includes(BOT_TOKEN))).toEqual([]);
+  });
+});
+
+describe("a failure inside a turn", () => {
+  test("is logged, and the officer is told that this message was not saved and nothing earlier is lost", async () => {
+    const t = bed();
+    await t.receiver.send(envelope(dm(FIRST)));
+    t.slack.clear();
+    t.app.chat.handle = () => {
+      throw new Error("boom");
+    };
+    await t.receiver.send(envelope(dm("刘媛媛 63526383")));
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+    expect(t.slack.calls[0]?.args.text).toBe(FAILED);
+    expect(t.logs).toContain("[error] ziping: 处理消息时出错 Error: boom");
+    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
   });
 });
