@@ -113,7 +113,9 @@ describe("修改: the correction modal", () => {
     t.slack.clear();
     await t.receiver.send(submission("field:budget.executed", "540万元", true));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
-    const texts = (t.slack.calls[0]?.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text);
+    const texts = ((t.slack.calls[0]?.args.blocks ?? []) as { text?: { text: string } }[]).map(
+      (b) => b.text?.text,
+    );
     expect(texts.slice(0, 2)).toEqual([
       "已记录：粘贴的内容：五、发现的主要问题和改进措施",
       "已记录：预算执行数：545.06万元 → 540万元",
