@@ -9,7 +9,7 @@ import {
 } from "../blocks/correct-modal.ts";
 import { ViewSubmissionSchema } from "../payloads.ts";
 import type { SlackContext } from "../slack-context.ts";
-import { type SlackPlace, slackUserId } from "../slack-place.ts";
+import { isDmChannel, type SlackPlace, slackUserId } from "../slack-place.ts";
 
 /** Fills the opened correction modal with the report's figures (views.update). */
 export async function fillCorrectModal(
@@ -56,7 +56,7 @@ export function registerCorrectView(bolt: BoltApp, ctx: SlackContext): void {
     const place: SlackPlace = {
       team,
       channel: meta.channel,
-      dm: meta.channel.startsWith("D"),
+      dm: isDmChannel(meta.channel),
       ...(meta.threadTs === undefined ? {} : { threadTs: meta.threadTs }),
     };
     const key = meta.k;
