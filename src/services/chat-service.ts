@@ -95,28 +95,57 @@ export class ChatService {
   }
 
   /**
-   * Where a conversation stands, changing nothing: its report (when the user may see it) and
-   * whether a confirmation is waiting. A report the user may not access reads as none.
+   * Where a conversation stands, changing nothing: its report and whether a confirmation is
+   * waiting. A report the user may not access reads as none, with `denied` and the reason to show.
    */
   current(
     conversationKey: string,
     userId: string,
-  ): { reportId: string | null; doc: Json | null; pending: boolean } {
+  ): { reportId: string | null; doc: Json | null; pending: boolean; denied: Reply | null } {
     const loaded = this.load(conversationKey);
     const reportId = loaded.conversation.reportId;
-    if (reportId === null || !this.store.canAccess(reportId, userId))
-      return { reportId: null, doc: null, pending: false };
-    return { reportId, doc: loaded.report, pending: loaded.conversation.pending !== null };
+    if (reportId !== null && !this.store.canAccess(reportId, userId))
+      return { reportId: null, doc: null, pending: false, denied: denied(userId) };
+    if (reportId === null) return { reportId: null, doc: null, pending: false, denied: null };
+    return { reportId, doc: loaded.report, pending: loaded.conversation.pending !== null, denied: null };
   }
 
   /**
-   * Answers `text` ("现在多少分", "为什么扣分", "还差什么") about a report found by `resolve`, without
-   * changing anything: the engine's replies minus its next question.
+   * Answers each of `texts` ("现在多少分", "为什么扣分", "还差什么") about a report, without changing
+   * anything: the report by number or id (`ref`), else the conversation's own; the engine's replies
+   * minus its next question. A report the user may not access is answered like a missing one.
    */
-  peek(found: { id: string; doc: Json }, text: string, now: Date): Reply[] {
+  ask(query: {
+    conversationKey: string;
+    userId: string;
+    ref: string | null;
+    texts: readonly string[];
+    now: Date;
+  }): Reply[] {
+    const found = this.resolve(query.conversationKey, query.userId, query.ref);
+    if (!found.ok) return [found.reply];
     const state = { conversation: { ...initialConversation(), reportId: found.id }, report: found.doc };
-    const result = this.engine.step(state, { text, newReportId: "-" }, now);
-    return result.replies.filter((r) => r.type !== "question");
+    return query.texts.flatMap((text) =>
+      this.engine
+        .step(state, { text, newReportId: "-" }, query.now)
+        .replies.filter((r) => r.type !== "question"),
+    );
+  }
+
+  /**
+   * A report to deliver (draft and hand over) by number or id, else the conversation's own, with
+   * the same access rule as every other path; like 生成报告 it joins the deployment's corpus.
+   */
+  export(query: {
+    conversationKey: string;
+    userId: string;
+    ref: string | null;
+    now: Date;
+  }): { ok: true; delivery: Delivery } | { ok: false; reply: Reply } {
+    const found = this.resolve(query.conversationKey, query.userId, query.ref);
+    if (!found.ok) return found;
+    this.corpus?.add(found.id, found.doc, query.now);
+    return { ok: true, delivery: { reportId: found.id, doc: found.doc } };
   }
 
   /**
@@ -131,6 +160,7 @@ export class ChatService {
   ): { ok: true; id: string; doc: Json } | { ok: false; reply: Reply } {
     if (ref === null) {
       const now = this.current(conversationKey, userId);
+      if (now.denied !== null) return { ok: false, reply: now.denied };
       if (now.reportId === null || now.doc === null)
         return {
           ok: false,
@@ -147,11 +177,11 @@ export class ChatService {
     return { ok: true, id: row.id, doc: row.doc as Json };
   }
 
+  /** A report by its number in the user's list or by id; listReports and canAccess apply one rule. */
   private findReport(userId: string, ref: string): ReportRow | undefined {
-    const list = this.store.listReports(userId);
     const n = Number(ref);
-    const row =
-      Number.isInteger(n) && n >= 1 && n <= list.length ? list[n - 1] : list.find((r) => r.id === ref);
+    if (Number.isInteger(n) && n >= 1) return this.store.listReports(userId)[n - 1];
+    const row = this.store.getReport(ref);
     return row !== undefined && this.store.canAccess(row.id, userId) ? row : undefined;
   }
 
@@ -162,13 +192,7 @@ export class ChatService {
     // A shared place (a channel thread) is open to every member of the channel; the report in it is not.
     if (owned !== null && loaded.report !== null && !this.store.canAccess(owned, message.userId))
       return {
-        replies: [
-          {
-            type: "notice",
-            level: "error",
-            text: `这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 ${message.userId}`,
-          },
-        ],
+        replies: [denied(message.userId)],
         reportId: null,
         duplicate: false,
         deliveries: [],
@@ -276,6 +300,15 @@ export class ChatService {
     const summary = this.engine.summarize(doc);
     this.store.saveReport({ id, doc, now, ...summary });
   }
+}
+
+/** The refusal in a shared place whose report belongs to a unit the user is not in; names their id for the administrator. */
+function denied(userId: string): Reply {
+  return {
+    type: "notice",
+    level: "error",
+    text: `这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 ${userId}`,
+  };
 }
 
 /** The same answer for a report that does not exist and one of another unit. */

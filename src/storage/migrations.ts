@@ -162,6 +162,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX unit_members_user ON unit_members(user_id);
     `,
   },
+  {
+    version: 5,
+    name: "unit names of existing reports trimmed, as saveReport now writes them",
+    // canAccess compares reports.unit_name with unit_members.unit_name exactly; both are trimmed on
+    // write from version 4 on, so rows written before are trimmed once here.
+    sql: `UPDATE reports SET unit_name = trim(unit_name) WHERE unit_name <> trim(unit_name);`,
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

@@ -37,7 +37,7 @@ describe("migrate", () => {
       "unit_members",
       "users",
     ]);
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(5);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
     db.close();
   });
@@ -47,7 +47,7 @@ describe("migrate", () => {
     migrate(db, MIGRATIONS.slice(0, 3));
     db.prepare("INSERT INTO users VALUES ('U1', '张三', '2025-03-01T08:00:00.000Z')").run();
     migrate(db);
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(5);
     expect(db.prepare("SELECT display_name FROM users").pluck().get()).toBe("张三");
     const sql = (name: string) =>
       db.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").pluck().get(name) as string;
@@ -66,6 +66,23 @@ describe("migrate", () => {
     expect(() => add.run("", "U1", "member")).toThrow("CHECK constraint failed");
     add.run("某局", "U1", "admin");
     expect(() => add.run("某局", "U1", "member")).toThrow("UNIQUE constraint failed");
+    db.close();
+  });
+
+  it("version 5 trims the unit names of reports written before, so unit members see them", () => {
+    const db = new BetterSqlite3(":memory:");
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare("INSERT INTO users VALUES ('U1', '张三', '2025-03-01T08:00:00.000Z')").run();
+    const report = db.prepare(
+      "INSERT INTO reports (id, unit_name, doc, created_by, created_at, updated_at) VALUES (?, ?, '{}', 'U1', 't', 't')",
+    );
+    report.run("r1", " 郑州市金水区电子政务中心\u3000".replace("\u3000", " "));
+    report.run("r2", "郑州市金水区财政局");
+    migrate(db);
+    expect(db.prepare("SELECT unit_name FROM reports ORDER BY id").pluck().all()).toEqual([
+      "郑州市金水区电子政务中心",
+      "郑州市金水区财政局",
+    ]);
     db.close();
   });
 
@@ -103,9 +120,9 @@ describe("migrate", () => {
 
   it("refuses a version newer than the code knows, with a Chinese message and code", () => {
     const db = new BetterSqlite3(":memory:");
-    db.pragma("user_version = 5");
+    db.pragma("user_version = 6");
     expect(() => migrate(db)).toThrow(
-      "数据库 :memory: 的结构版本是 5，而本程序只认识到版本 4：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
+      "数据库 :memory: 的结构版本是 6，而本程序只认识到版本 5：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
     );
     expect(() => migrate(db)).toThrow(expect.objectContaining({ code: "storage.too_new" }));
     db.close();

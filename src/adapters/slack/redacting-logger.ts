@@ -32,7 +32,9 @@ export function redactingLogger(
   const emit = (at: LogLevel, args: unknown[]) => {
     if (ORDER[at] < ORDER[current]) return;
     const text = args
-      .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === "string" ? a : safeJson(a)))
+      .map((a) =>
+        a instanceof Error ? (a.stack ?? `${a.name}: ${a.message}`) : typeof a === "string" ? a : safeJson(a),
+      )
       .join(" ");
     write(redact(`[${at}] ${name}: ${text}`, secrets));
   };

@@ -63,7 +63,13 @@ export class SlackTurns {
       this.deps.logger.info(`重复的消息 ${messageId ?? ""}，未重复处理`);
       return turn;
     }
-    await this.post(client, place, turn.replies);
+    try {
+      await this.post(client, place, turn.replies);
+    } catch (error) {
+      // The answer is committed; only the reply is lost. The next message shows where things stand.
+      this.deps.logger.error("回复未能发送（回答已保存）", error);
+      return turn;
+    }
     for (const delivery of turn.deliveries) await this.deliver(client, place, delivery);
     return turn;
   }
@@ -86,19 +92,27 @@ export class SlackTurns {
    * placeholder with the reason; the report data is untouched either way.
    */
   async deliver(client: WebClient, place: SlackPlace, delivery: Delivery): Promise<void> {
-    const placeholder = placeholderMessage();
-    const posted = await client.chat.postMessage({
-      channel: place.channel,
-      ...thread(place),
-      text: placeholder.text,
-      blocks: placeholder.blocks,
-    });
-    const ts = posted.ts;
+    let ts: string | undefined;
     const replace = async (m: { text: string; blocks: unknown[] }) => {
-      if (ts === undefined) return;
-      await client.chat.update({ channel: place.channel, ts, text: m.text, blocks: m.blocks as never });
+      if (ts === undefined)
+        await client.chat.postMessage({
+          channel: place.channel,
+          ...thread(place),
+          text: m.text,
+          blocks: m.blocks as never,
+        });
+      else await client.chat.update({ channel: place.channel, ts, text: m.text, blocks: m.blocks as never });
     };
     try {
+      const placeholder = placeholderMessage();
+      ts = (
+        await client.chat.postMessage({
+          channel: place.channel,
+          ...thread(place),
+          text: placeholder.text,
+          blocks: placeholder.blocks,
+        })
+      ).ts;
       const drafted = await draftDelivery(delivery, this.deps.app.schemes, this.deps.drafting);
       if (!drafted.ok) {
         await replace(deliveryFailed(drafted.error.message));
@@ -122,7 +136,9 @@ export class SlackTurns {
       await replace(deliverySummary(summarizeDelivery(drafted.value, files)));
     } catch (error) {
       this.deps.logger.error("生成或上传报告失败", error);
-      await replace(deliveryFailed("上传文件时出错。报告数据已保存，请稍后再说一次“生成报告”。"));
+      await replace(deliveryFailed("生成或上传报告时出错。报告数据已保存，请稍后再说一次“生成报告”。")).catch(
+        (again: unknown) => this.deps.logger.error("无法告知生成失败", again),
+      );
     }
   }
 

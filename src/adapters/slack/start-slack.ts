@@ -43,7 +43,13 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
       deferInitialization: true,
     },
   );
-  const prune = () => app.store.pruneEvents(new Date(Date.now() - KEEP_EVENTS_MS));
+  const prune = () => {
+    try {
+      app.store.pruneEvents(new Date(now().getTime() - KEEP_EVENTS_MS));
+    } catch (error) {
+      logger.error("清理过期的 Slack 事件记录失败", error);
+    }
+  };
   prune();
   const timer = setInterval(prune, 60 * 60 * 1000);
   timer.unref();

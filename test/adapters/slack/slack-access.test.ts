@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { envelope, nextTs, slashCommand, type Testbed, testbed } from "./slack-testbed.ts";
+import { buttonPress, envelope, nextTs, slashCommand, type Testbed, testbed } from "./slack-testbed.ts";
 
 const UNIT = "郑州市金水区电子政务中心";
 const FIRST = `<@UBOT> ${UNIT}，2021年度部门整体绩效自评，地区：河南省郑州市金水区`;
@@ -8,6 +8,8 @@ const NOT_FOUND = "没有找到您可以打开的报告“r1”。回复“我�
 
 let t: Testbed;
 let thread: string;
+/** U1's question in the thread, as posted (its buttons). */
+let question: { channel: string; ts: string; thread_ts: string; blocks: unknown[] };
 beforeEach(async () => {
   t = testbed();
   t.slack.install();
@@ -16,6 +18,13 @@ beforeEach(async () => {
   await t.receiver.send(
     envelope({ type: "app_mention", channel: "C1", user: "U1", text: FIRST, ts: thread }),
   );
+  const posted = t.slack.calls.at(-1)?.args ?? {};
+  question = {
+    channel: "C1",
+    ts: "1700000100.000001",
+    thread_ts: thread,
+    blocks: posted.blocks as unknown[],
+  };
   t.slack.clear();
 });
 afterEach(() => {
@@ -65,6 +74,44 @@ describe("a user sees only reports of units they belong to", () => {
       ":x: 这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 slack:T1:U2",
     ]);
     expect(t.app.store.listEvents("r1")).toHaveLength(before);
+  });
+
+  test("an outsider pressing 跳过 under the officer's question is refused, and the officer's buttons stay", async () => {
+    await t.receiver.send(
+      buttonPress(question, "ziping.skip", JSON.stringify({ k: `slack:T1:C1:${thread}`, t: "跳过" }), "U2"),
+    );
+    expect(t.slack.methods()).toEqual(["chat.postMessage"]);
+    expect(noticeTexts(t.slack.calls[0])[0]).toContain("这份报告属于您不在其中的单位");
+    expect(t.app.store.getConversation(`slack:T1:C1:${thread}`)?.state).toMatchObject({ skipped: [] });
+  });
+
+  test("an outsider pressing 修改 gets the refusal in the form, not the report's figures", async () => {
+    await t.receiver.send(
+      buttonPress(question, "ziping.modify", JSON.stringify({ k: `slack:T1:C1:${thread}` }), "U2"),
+    );
+    expect(t.slack.methods()).toEqual(["views.open", "views.update"]);
+    const view = t.slack.calls[1]?.args.view as { blocks: { text: { text: string } }[]; submit?: unknown };
+    expect(view.blocks.map((b) => b.text.text)).toEqual([
+      "这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 slack:T1:U2",
+    ]);
+    expect(view.submit).toBeUndefined();
+  });
+
+  test("an outsider's App Home 下载报告 for r1 is answered as not found, nothing is drafted", async () => {
+    const press = buttonPress(
+      { channel: "D2", ts: "1", blocks: [] },
+      "ziping.home.download",
+      JSON.stringify({ k: "home", r: "r1" }),
+      "U2",
+    );
+    const { channel: _c, container: _m, message: _g, ...home } = press;
+    await t.receiver.send({
+      ...home,
+      container: { type: "view", view_id: "VH" },
+      view: { id: "VH", type: "home" },
+    });
+    expect(t.slack.methods()).toEqual(["conversations.open", "chat.postMessage", "views.publish"]);
+    expect(t.slack.calls[1]?.args).toMatchObject({ channel: "D2", text: NOT_FOUND });
   });
 
   test("once an administrator adds the officer to the unit, they can see and answer in the thread", async () => {

@@ -54,16 +54,16 @@ describe("a whole conversation in the DM, from the first message to the uploaded
     const confirm = (shown.blocks as Block[]).at(-1)?.elements?.[0]?.value ?? "";
     expect(JSON.parse(confirm)).toEqual({ k: "slack:T1:D1", t: "确认" });
 
-    // 3. 确认: the buttons are replaced by what was chosen, then the paste is saved.
+    // 3. 确认: the paste is saved and said so, then the pressed buttons are replaced by what was chosen.
     t.slack.clear();
     const message = { channel: "D1", ts: "1700000100.000002", blocks: shown.blocks as unknown[] };
     const pressed = await t.receiver.send(buttonPress(message, "ziping.confirm", confirm));
     expect(pressed.ack).toEqual({ body: undefined });
-    expect(t.slack.methods()).toEqual(["chat.update", "chat.postMessage"]);
-    const update = t.slack.calls[0]?.args ?? {};
+    expect(t.slack.methods()).toEqual(["chat.postMessage", "chat.update"]);
+    const update = t.slack.calls[1]?.args ?? {};
     expect([update.channel, update.ts, update.text]).toEqual(["D1", "1700000100.000002", "已选择：确认"]);
     expect(actionIds(update.blocks)).toEqual([]);
-    expect(t.slack.calls[1]?.args.text).toBe(
+    expect(t.slack.calls[0]?.args.text).toBe(
       "已记录：粘贴的内容：填表人、联系电话、自评得分、自评结果等 32 项",
     );
     expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "paste"]);

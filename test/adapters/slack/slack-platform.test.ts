@@ -7,6 +7,14 @@ import { FakeSlack } from "./fake-slack.ts";
 import { BOT_TOKEN, dm, envelope, type Testbed, testbed } from "./slack-testbed.ts";
 
 const FIRST = "郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区";
+const NARRATIVE =
+  "五、发现的主要问题和改进措施\n部分项目预算执行进度偏慢，年底集中支付；下一步按月调度支出进度。";
+const upload = {
+  id: "F7",
+  name: "a.txt",
+  size: 200,
+  url_private_download: "https://files.slack.com/files-pri/T1-F7/download/a.txt",
+};
 
 const open: Testbed[] = [];
 function bed(path?: string): Testbed {
@@ -21,37 +29,54 @@ afterEach(() => {
 });
 
 describe("Slack retries and duplicate deliveries", () => {
-  test("the same event id delivered twice has one effect: one reply, one saved answer", async () => {
+  test("the same event id delivered twice has one effect: the upload is downloaded, read and answered once", async () => {
     const t = bed();
-    const event = envelope(dm(FIRST), "EvDup1");
+    await t.receiver.send(envelope(dm(FIRST)));
+    t.slack.clear();
+    t.slack.files.set("/files-pri/T1-F7/download/a.txt", Buffer.from(NARRATIVE, "utf8"));
+    const event = envelope(dm("", { files: [upload] }), "EvDup1");
     await t.receiver.send(event);
     const again = await t.receiver.send(event, 1);
     expect(again.ack).toEqual({ body: undefined });
+    expect(t.slack.downloadAuth).toHaveLength(1);
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
     expect(t.logs).toContain("[info] ziping: 事件 EvDup1 已处理过（Slack 重试或重复投递），跳过");
   });
 
-  test("a restart between the two deliveries: the retry after the restart changes and posts nothing", async () => {
+  test("a restart between the two deliveries: the retry after the restart does nothing at all", async () => {
     const { dir, cleanup } = tempDir();
     try {
       const path = join(dir, "ziping.db");
-      const event = envelope(dm(FIRST), "EvRestart1");
       const before = bed(path);
+      await before.receiver.send(envelope(dm(FIRST)));
+      before.slack.files.set("/files-pri/T1-F7/download/a.txt", Buffer.from(NARRATIVE, "utf8"));
+      const event = envelope(dm("", { files: [upload] }), "EvRestart1");
       await before.receiver.send(event);
-      expect(before.slack.methods()).toEqual(["chat.postMessage"]);
+      expect(before.slack.downloadAuth).toHaveLength(1);
       before.close();
       open.splice(0);
       nock.cleanAll();
 
       const after = bed(path);
+      after.slack.files.set("/files-pri/T1-F7/download/a.txt", Buffer.from(NARRATIVE, "utf8"));
       await after.receiver.send(event, 1);
+      expect(after.slack.downloadAuth).toEqual([]);
       expect(after.slack.methods()).toEqual([]);
-      expect(after.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+      expect(after.app.store.getConversation("slack:T1:D1")?.state).toMatchObject({
+        pending: { kind: "confirm" },
+      });
     } finally {
       for (const t of open.splice(0)) t.close();
       cleanup();
     }
+  });
+
+  test("App Home opened twice under one event id is published once", async () => {
+    const t = bed();
+    const event = envelope({ type: "app_home_opened", user: "U1", channel: "D1", tab: "home" }, "EvHome");
+    await t.receiver.send(event);
+    await t.receiver.send(event, 1);
+    expect(t.slack.methods()).toEqual(["views.publish"]);
   });
 
   test("the same message under a new event id (Slack's message and app_mention twins) is answered once", async () => {
@@ -107,7 +132,9 @@ describe("a failure inside a turn", () => {
     await t.receiver.send(envelope(dm("刘媛媛 63526383")));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     expect(t.slack.calls[0]?.args.text).toBe(FAILED);
-    expect(t.logs).toContain("[error] ziping: 处理消息时出错 Error: boom");
+    expect(
+      t.logs.filter((l) => l.startsWith("[error] ziping: 处理消息时出错 Error: boom\n    at ")),
+    ).toHaveLength(1);
     expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
   });
 });

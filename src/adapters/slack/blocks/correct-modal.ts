@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Figure } from "../../../conversation/figure-list.ts";
 import { CORRECT_INPUT, CORRECT_VIEW } from "./action-ids.ts";
 import { plain, section } from "./block-kit.ts";
-import { clip } from "./mrkdwn.ts";
+import { clip, escapeMrkdwn } from "./mrkdwn.ts";
 
 /**
  * What the 修改数字 form must remember between opening and submit: the conversation, where to
@@ -36,6 +36,11 @@ function modal(meta: CorrectMeta, blocks: types.KnownBlock[]): types.ModalView {
     close: plain("取消"),
     blocks,
   };
+}
+
+/** The form with only a message in it (no access to the report, for instance). */
+export function noticeModal(meta: CorrectMeta, text: string): types.View {
+  return modal(meta, [section(escapeMrkdwn(text))]);
 }
 
 /** The form as it opens at once (Slack's trigger expires in 3 s), before the report is read. */

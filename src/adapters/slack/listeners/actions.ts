@@ -2,6 +2,7 @@ import type { App as BoltApp, webApi } from "@slack/bolt";
 import { ACTION } from "../blocks/action-ids.ts";
 import { decodeAction } from "../blocks/action-value.ts";
 import { loadingModal } from "../blocks/correct-modal.ts";
+import { escapeMrkdwn } from "../blocks/mrkdwn.ts";
 import { type BlockAction, BlockActionSchema } from "../payloads.ts";
 import { dmChannel, type SlackContext } from "../slack-context.ts";
 import { conversationKey, isDmChannel, type SlackPlace, slackUserId } from "../slack-place.ts";
@@ -21,8 +22,17 @@ export function registerActions(bolt: BoltApp, ctx: SlackContext): void {
     if (action === undefined || value === null || value.t === undefined || place === null) return;
     // The value names its conversation; a button copied into another thread does not act there.
     if (value.k !== conversationKey(place)) return;
-    await markChosen(client, body, place, value.t);
-    await ctx.turns.message(client, place, body.user.id, value.t, `${value.k}:action:${action.action_ts}`);
+    // One answer per message: a second press (or a double click) of any of its buttons is a duplicate.
+    const messageTs = body.message?.ts ?? body.container?.message_ts ?? action.action_ts;
+    const turn = await ctx.turns.message(
+      client,
+      place,
+      body.user.id,
+      value.t,
+      `${value.k}:action:${messageTs}`,
+    );
+    // Someone refused (another unit's report) or a repeat leaves the officer's buttons in place.
+    if (turn.reportId !== null && !turn.duplicate) await markChosen(client, body, place, value.t);
   };
   for (const id of [ACTION.choice, ACTION.confirm, ACTION.skip])
     bolt.action(id, async ({ ack, body, client }) => {
@@ -69,27 +79,42 @@ export function registerActions(bolt: BoltApp, ctx: SlackContext): void {
         `^(${[ACTION.continueReport, ACTION.downloadReport, ACTION.newReport].join("|").replaceAll(".", "\\.")})$`,
       ),
     },
-    async ({ ack, body, client }) => {
+    async ({ ack, body, client, logger }) => {
       await ack();
       const b = BlockActionSchema.safeParse(body);
       if (!b.success) return;
-      const action = b.data.actions[0];
-      const team = b.data.team.id;
-      const user = b.data.user.id;
-      const dm: SlackPlace = { team, channel: await dmChannel(ctx, client, team, user), dm: true };
-      const reportId = decodeAction(action?.value ?? "")?.r;
-      const at = `${conversationKey(dm)}:action:${action?.action_ts ?? ""}`;
-      if (action?.action_id === ACTION.newReport) await ctx.turns.message(client, dm, user, "新建报告", at);
-      else if (reportId !== undefined && action?.action_id === ACTION.continueReport)
-        await ctx.turns.message(client, dm, user, `切换到报告 ${reportId}`, at);
-      else if (reportId !== undefined) {
-        const found = ctx.turns.deps.app.chat.resolve(conversationKey(dm), slackUserId(team, user), reportId);
-        if (!found.ok) await ctx.turns.post(client, dm, [found.reply]);
-        else await ctx.turns.deliver(client, dm, { reportId: found.id, doc: found.doc });
+      try {
+        await homeButton(ctx, client, b.data);
+      } catch (error) {
+        logger.error("App Home 按钮出错", error);
       }
-      await publishHome(ctx, client, user, slackUserId(team, user));
     },
   );
+}
+
+/** 新建报告, 继续填写 and 下载报告 on App Home: each works in the officer's DM, then Home is refreshed. */
+async function homeButton(ctx: SlackContext, client: webApi.WebClient, body: BlockAction): Promise<void> {
+  const b = { data: body };
+  const action = b.data.actions[0];
+  const team = b.data.team.id;
+  const user = b.data.user.id;
+  const dm: SlackPlace = { team, channel: await dmChannel(ctx, client, team, user), dm: true };
+  const reportId = decodeAction(action?.value ?? "")?.r;
+  const at = `${conversationKey(dm)}:action:${action?.action_ts ?? ""}`;
+  if (action?.action_id === ACTION.newReport) await ctx.turns.message(client, dm, user, "新建报告", at);
+  else if (reportId !== undefined && action?.action_id === ACTION.continueReport)
+    await ctx.turns.message(client, dm, user, `切换到报告 ${reportId}`, at);
+  else if (reportId !== undefined) {
+    const exported = ctx.turns.deps.app.chat.export({
+      conversationKey: conversationKey(dm),
+      userId: slackUserId(team, user),
+      ref: reportId,
+      now: ctx.turns.deps.clock(),
+    });
+    if (!exported.ok) await ctx.turns.post(client, dm, [exported.reply]);
+    else await ctx.turns.deliver(client, dm, exported.delivery);
+  }
+  await publishHome(ctx, client, user, slackUserId(team, user));
 }
 
 /** Where a button in a message was pressed: its channel and the thread of its message. */
@@ -122,7 +147,10 @@ async function markChosen(
     text: `已选择：${label}`,
     blocks: [
       ...(kept as never[]),
-      { type: "context", elements: [{ type: "mrkdwn", text: `已选择：*${label}*（<@${body.user.id}>）` }] },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: `已选择：*${escapeMrkdwn(label)}*（<@${body.user.id}>）` }],
+      },
     ],
   });
 }

@@ -1,15 +1,18 @@
 import type { App as BoltApp, webApi } from "@slack/bolt";
 import { correctableFigures, figureById } from "../../../conversation/figure-list.ts";
+import type { Reply } from "../../../conversation/replies.ts";
 import { CORRECT_VIEW } from "../blocks/action-ids.ts";
 import {
   type CorrectMeta,
   correctModal,
+  noticeModal,
   readCorrectMeta,
   readCorrectSubmission,
 } from "../blocks/correct-modal.ts";
 import { ViewSubmissionSchema } from "../payloads.ts";
 import type { SlackContext } from "../slack-context.ts";
 import { isDmChannel, type SlackPlace, slackUserId } from "../slack-place.ts";
+import { FAILED } from "../slack-turns.ts";
 
 /** Fills the opened correction modal with the report's figures (views.update). */
 export async function fillCorrectModal(
@@ -20,8 +23,11 @@ export async function fillCorrectModal(
   userId: string,
 ): Promise<void> {
   const now = ctx.turns.deps.app.chat.current(meta.k, userId);
-  const figures = now.doc === null ? [] : correctableFigures(now.doc);
-  await client.views.update({ view_id: viewId, view: correctModal(meta, figures) });
+  const view =
+    now.denied !== null && now.denied.type === "notice"
+      ? noticeModal(meta, now.denied.text)
+      : correctModal(meta, now.doc === null ? [] : correctableFigures(now.doc));
+  await client.views.update({ view_id: viewId, view });
 }
 
 /**
@@ -32,60 +38,67 @@ export async function fillCorrectModal(
  * paste is confirmed first, as the engine's own prompt says ("有错可以先确认再修改").
  */
 export function registerCorrectView(bolt: BoltApp, ctx: SlackContext): void {
-  bolt.view(CORRECT_VIEW, async ({ ack, body, client }) => {
+  bolt.view(CORRECT_VIEW, async ({ ack, body, client, logger }) => {
     const b = ViewSubmissionSchema.safeParse(body);
     const meta = b.success ? readCorrectMeta(b.data.view.private_metadata) : null;
-    const input = b.success ? readCorrectSubmission(b.data.view.state.values) : null;
     if (!b.success || meta === null) {
       await ack();
       return;
     }
-    if (input === null || input.value === "") {
-      await ack({ response_action: "errors", errors: { value: "请填写新的数值，例如 545.06万元 或 98%" } });
+    const input = readCorrectSubmission(b.data.view.state.values);
+    if (input === null) {
+      await ack({
+        response_action: "errors",
+        errors: { value: "请选择要修改的数字并填写新的数值，例如 545.06万元 或 98%" },
+      });
       return;
     }
     const team = b.data.team?.id ?? b.data.user.team_id ?? "";
-    const user = b.data.user.id;
-    const chat = ctx.turns.deps.app.chat;
-    const current = chat.current(meta.k, slackUserId(team, user));
-    const figure = current.doc === null ? undefined : figureById(current.doc, input.figureId);
-    if (figure === undefined) {
-      await ack({ response_action: "errors", errors: { figure: "这个数字已不在报告中，请重新选择。" } });
-      return;
-    }
     const place: SlackPlace = {
       team,
       channel: meta.channel,
       dm: isDmChannel(meta.channel),
       ...(meta.threadTs === undefined ? {} : { threadTs: meta.threadTs }),
     };
-    const key = meta.k;
-    // Slack does not redeliver a view submission, so it carries no message id to deduplicate.
-    const replies = [];
-    if (meta.confirmFirst && current.pending) {
-      const confirmed = chat.handle({
-        conversationKey: key,
-        userId: slackUserId(team, user),
-        messageId: null,
-        text: "确认",
-        now: ctx.turns.deps.clock(),
-      });
-      replies.push(...confirmed.replies.filter((r) => r.type !== "question"));
+    let outcome: { errors: Record<string, string> } | { replies: Reply[] };
+    try {
+      outcome = save(ctx, meta, slackUserId(team, b.data.user.id), input);
+    } catch (error) {
+      logger.error("保存修改时出错", error);
+      outcome = { errors: { value: FAILED } };
     }
-    const turn = chat.handle({
-      conversationKey: key,
-      userId: slackUserId(team, user),
-      messageId: null,
-      text: figure.command(input.value),
-      now: ctx.turns.deps.clock(),
-    });
-    const refused = turn.replies.find((r) => r.type === "notice" && r.level === "error");
-    if (refused !== undefined && refused.type === "notice") {
-      await ack({ response_action: "errors", errors: { value: refused.text } });
-      if (replies.length > 0) await ctx.turns.post(client, place, replies);
+    if ("errors" in outcome) {
+      await ack({ response_action: "errors", errors: outcome.errors });
       return;
     }
     await ack();
-    await ctx.turns.post(client, place, [...replies, ...turn.replies]);
+    await ctx.turns.post(client, place, outcome.replies);
   });
+}
+
+/** Runs the correction (after confirming a pending paste when asked); errors are per form field. */
+function save(
+  ctx: SlackContext,
+  meta: CorrectMeta,
+  userId: string,
+  input: { figureId: string; value: string },
+): { errors: Record<string, string> } | { replies: Reply[] } {
+  const chat = ctx.turns.deps.app.chat;
+  const current = chat.current(meta.k, userId);
+  if (current.denied !== null && current.denied.type === "notice")
+    return { errors: { value: current.denied.text } };
+  const figure = current.doc === null ? undefined : figureById(current.doc, input.figureId);
+  if (figure === undefined) return { errors: { figure: "这个数字已不在报告中，请重新选择。" } };
+  // Slack does not redeliver a view submission, so it carries no message id to deduplicate.
+  const say = (text: string) =>
+    chat.handle({ conversationKey: meta.k, userId, messageId: null, text, now: ctx.turns.deps.clock() });
+  const replies: Reply[] = [];
+  if (meta.confirmFirst && current.pending)
+    replies.push(...say("确认").replies.filter((r) => r.type !== "question"));
+  const turn = say(figure.command(input.value));
+  const refused = turn.replies.find((r) => r.type === "notice" && r.level === "error");
+  // A paste confirmed just before stays confirmed; the form stays open for the value.
+  if (refused !== undefined && refused.type === "notice" && replies.length === 0)
+    return { errors: { value: refused.text } };
+  return { replies: [...replies, ...turn.replies] };
 }
