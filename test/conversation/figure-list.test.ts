@@ -2,11 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { correctField, editIndicator, findField } from "../../src/conversation/corrections.ts";
 import { indicatorRefs } from "../../src/conversation/draft-access.ts";
-import {
-  correctableFigures,
-  type Figure,
-  figureById,
-} from "../../src/conversation/figure-list.ts";
+import { correctableFigures, type Figure, figureById } from "../../src/conversation/figure-list.ts";
 import { INDICATOR_COLUMNS } from "../../src/conversation/indicator-slots.ts";
 import { recognise } from "../../src/conversation/intents.ts";
 import type { Json } from "../../src/conversation/patch.ts";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { FAILED } from "../../../src/adapters/slack/slack-turns.ts";
 import { tempDir } from "../../storage/temp-db.ts";
 import { FakeSlack } from "./fake-slack.ts";
-import { BOT_TOKEN, dm, envelope, type Testbed, testbed } from "./slack-testbed.ts";
+import { BOT_TOKEN, buttonPress, dm, envelope, type Testbed, testbed } from "./slack-testbed.ts";
 
 const FIRST = "郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区";
 const NARRATIVE =
@@ -136,5 +136,20 @@ describe("a failure inside a turn", () => {
       t.logs.filter((l) => l.startsWith("[error] ziping: 处理消息时出错 Error: boom\n    at ")),
     ).toHaveLength(1);
     expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+  });
+});
+
+describe("buttons", () => {
+  test("a double click on 跳过 answers once: the second press of the same message is a duplicate", async () => {
+    const t = bed();
+    await t.receiver.send(envelope(dm(FIRST)));
+    const posted = t.slack.calls.at(-1)?.args ?? {};
+    t.slack.clear();
+    const message = { channel: "D1", ts: "1700000100.000001", blocks: posted.blocks as unknown[] };
+    const skip = JSON.stringify({ k: "slack:T1:D1", t: "跳过" });
+    await t.receiver.send(buttonPress(message, "ziping.skip", skip));
+    await t.receiver.send(buttonPress(message, "ziping.skip", skip));
+    expect(t.slack.methods()).toEqual(["chat.postMessage", "chat.update"]);
+    expect(t.app.store.getConversation("slack:T1:D1")?.state).toMatchObject({ skipped: ["preparer"] });
   });
 });
