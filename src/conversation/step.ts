@@ -7,7 +7,7 @@ import { correctField, editIndicator } from "./corrections.ts";
 import { derivedReplies, surprise } from "./derived-replies.ts";
 import type { Effect } from "./effects.ts";
 import { CONFIRM_CHOICES, type Kit, type StepResult } from "./engine-kit.ts";
-import { recognise } from "./intents.ts";
+import { type Intent, recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
 import type { Change } from "./patch.ts";
 import { applyChanges, getIn, type Json } from "./patch.ts";
@@ -149,16 +149,20 @@ export function createEngine(schemes: readonly Scheme[]) {
    * answered without starting an empty report; anything else is the first answer of a new report.
    */
   function noReportTurn(state: EngineState, text: string): StepResult | null {
-    const intent = text.length <= 200 && !text.includes("\n") ? recognise(text) : null;
-    switch (intent?.kind) {
+    const intent = intentOf(text);
+    if (intent?.kind === "new-report") return ask(state, [say("好的，开始一份新报告。")]);
+    return intent === null ? null : anyTimeTurn(state, intent);
+  }
+
+  /** 我的报告, 切换到报告 N and 帮助: the same with or without a report. */
+  function anyTimeTurn(state: EngineState, intent: Intent): StepResult | null {
+    switch (intent.kind) {
       case "list-reports":
         return { state, replies: [], effects: [{ type: "list-reports" }] };
       case "open-report":
         return { state, replies: [], effects: [{ type: "open-report", ref: intent.ref }] };
       case "help":
         return ask(state, [say(HELP_TEXT)]);
-      case "new-report":
-        return ask(state, [say("好的，开始一份新报告。")]);
       default:
         return null;
     }
@@ -174,7 +178,7 @@ export function createEngine(schemes: readonly Scheme[]) {
           `消息太长（${text.length} 字，上限 ${MAX_MESSAGE} 字），没有保存。请分段粘贴，例如先粘贴自评表，再粘贴文字部分。`,
         ),
       ]);
-    const intent = text.length <= 200 && !text.includes("\n") ? recognise(text) : null;
+    const intent = intentOf(text);
     const pending = state.conversation.pending;
     const conversation = state.conversation;
     if (pending !== null && intent?.kind === "confirm")
@@ -203,8 +207,6 @@ export function createEngine(schemes: readonly Scheme[]) {
       }
       case "missing":
         return ask(state, missingReplies(slotsOf(state), conversation));
-      case "help":
-        return ask(state, [say(HELP_TEXT)]);
       case "score":
         return ask(state, scoreReplies(state.report, schemes));
       case "why":
@@ -219,10 +221,6 @@ export function createEngine(schemes: readonly Scheme[]) {
           },
           [say("好的，开始一份新报告。之前的报告已保存，回复“我的报告”可以切换回去。")],
         );
-      case "list-reports":
-        return { state, replies: [], effects: [{ type: "list-reports" }] };
-      case "open-report":
-        return { state, replies: [], effects: [{ type: "open-report", ref: intent.ref }] };
       case "generate":
         return generateTurn(kit, state);
       case "correct":
@@ -233,8 +231,10 @@ export function createEngine(schemes: readonly Scheme[]) {
           editIndicator(state.report ?? {}, intent.ref, intent.column, intent.value),
           "correction",
         );
-      default:
-        break;
+      default: {
+        const anyTime = intent === null ? null : anyTimeTurn(state, intent);
+        if (anyTime !== null) return anyTime;
+      }
     }
     const pasted = /[\n\t|]/.test(text) ? pasteTurn(kit, state, text, copies) : null;
     if (pasted !== null) return pasted;
@@ -274,6 +274,11 @@ export function createEngine(schemes: readonly Scheme[]) {
   }
 
   return { step, summarize };
+}
+
+/** A short one-line message read as a command, or null to read it as an answer. */
+function intentOf(text: string): Intent | null {
+  return text.length <= 200 && !text.includes("\n") ? recognise(text) : null;
 }
 
 /**

@@ -7,6 +7,13 @@ export type Severity = z.infer<typeof SeveritySchema>;
 /** How severities are named to people, the same in the terminal and at the end of a draft. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warn: "警告", info: "提示" };
 
+/** "错误 12，警告 5，提示 1": how many findings of each severity, as the terminal and the chat say it. */
+export function severityCounts(findings: readonly { severity: Severity }[]): string {
+  return SeveritySchema.options
+    .map((s) => `${SEVERITY_LABEL[s]} ${findings.filter((f) => f.severity === s).length}`)
+    .join("，");
+}
+
 /**
  * A problem found in a report, with a stable code (see shared docs/domain.md §3), where it is,
  * and a Chinese explanation that says how to fix it. Findings are data: checks return all of them.

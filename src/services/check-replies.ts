@@ -1,14 +1,12 @@
-import { checkReport } from "../checks/check-report.ts";
 import type { PassageMatch } from "../checks/copy/copy-search.ts";
 import type { Json } from "../conversation/patch.ts";
 import type { Reply } from "../conversation/replies.ts";
-import { SEVERITY_LABEL } from "../core/finding.ts";
+import { SEVERITY_LABEL, severityCounts } from "../core/finding.ts";
 import { type Report, ReportSchema } from "../core/report.ts";
 import { describeIssues } from "../core/validation.ts";
 import { fmt } from "../scoring/rounding.ts";
 import type { Scheme } from "../scoring/scheme.ts";
-import { score } from "../scoring/score.ts";
-import { pickScheme } from "./pick-scheme.ts";
+import { checkWithScheme } from "./check-with-scheme.ts";
 
 /** Most findings listed in a chat reply; the rest are counted (the full list is in the draft). */
 const MAX_ROWS = 30;
@@ -33,14 +31,12 @@ export function checkReplies(
         text: `报告还不完整，暂不能核查：\n${describeIssues(report.error.issues).join("\n")}`,
       },
     ];
-  const picked = pickScheme(report.data, "", undefined, schemes);
-  if (!picked.ok) return [{ type: "notice", level: "error", text: `暂不能核查：${picked.error.message}` }];
-  const card = score(report.data, picked.value.scheme);
-  const findings = checkReport(report.data, card, searchCopies(report.data));
-  const count = (s: "error" | "warn" | "info") => findings.filter((f) => f.severity === s).length;
+  const checked = checkWithScheme(report.data, { text: "", override: undefined, schemes, searchCopies });
+  if (!checked.ok) return [{ type: "notice", level: "error", text: `暂不能核查：${checked.error.message}` }];
+  const { card, findings } = checked.value;
   const head: Reply = {
     type: "text",
-    text: `按规则得分 ${fmt(card.total)} 分（${card.grade}）。核查发现 ${findings.length} 项：错误 ${count("error")}，警告 ${count("warn")}，提示 ${count("info")}。`,
+    text: `按规则得分 ${fmt(card.total)} 分（${card.grade}）。核查发现 ${findings.length} 项：${severityCounts(findings)}。`,
   };
   if (findings.length === 0) return [head];
   const lines = findings

@@ -1,14 +1,12 @@
-import { checkReport } from "../../checks/check-report.ts";
 import type { Finding } from "../../core/finding.ts";
-import { SEVERITY_LABEL } from "../../core/finding.ts";
+import { SEVERITY_LABEL, severityCounts } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
 import { ok, type Result } from "../../core/result.ts";
 import { fmt } from "../../scoring/rounding.ts";
 import type { Scheme } from "../../scoring/scheme.ts";
-import { score } from "../../scoring/score.ts";
+import { checkWithScheme } from "../../services/check-with-scheme.ts";
 import type { CopyCorpus } from "../../services/copy-corpus.ts";
 import { type LoadedReport, loadReports } from "../../services/load-reports.ts";
-import { pickScheme } from "../../services/pick-scheme.ts";
 import { installedSchemes } from "../../services/scheme-files.ts";
 import { reportTitle } from "./load-scored.ts";
 import { type CliIo, EXIT } from "./output.ts";
@@ -80,11 +78,14 @@ function checkOne(
 ): Result<CheckedReport> {
   if (!entry.report.ok) return entry.report;
   const report = entry.report.value;
-  const picked = pickScheme(report, entry.text, options.scheme, schemes);
-  if (!picked.ok) return picked;
-  const { scheme, reason } = picked.value;
-  const card = score(report, scheme);
-  const copies = options.corpus?.search(report) ?? [];
+  const checked = checkWithScheme(report, {
+    text: entry.text,
+    override: options.scheme,
+    schemes,
+    searchCopies: (r) => options.corpus?.search(r) ?? [],
+  });
+  if (!checked.ok) return checked;
+  const { scheme, reason, card, findings } = checked.value;
   return ok({
     file: entry.file,
     label: entry.label,
@@ -100,7 +101,7 @@ function checkOne(
       grade: card.grade,
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
     },
-    findings: checkReport(report, card, copies),
+    findings,
   });
 }
 
@@ -111,8 +112,7 @@ function printChecked(io: CliIo, checked: CheckedReport): void {
   io.out(`评分方案：${scheme.name}（${scheme.id}；${scheme.reason}）`);
   const reported = s.reported === undefined ? "" : `；报告填报${fmt(s.reported)}分`;
   io.out(`按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`);
-  const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
-  io.out(`发现 ${findings.length} 项：错误 ${count("error")}，警告 ${count("warn")}，提示 ${count("info")}`);
+  io.out(`发现 ${findings.length} 项：${severityCounts(findings)}`);
   for (const f of findings) {
     const quote = f.where.quote ? `  “${f.where.quote}”` : "";
     io.out(`- [${SEVERITY_LABEL[f.severity]}] ${f.code}  ${f.where.label}${quote}`);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import type { Finding } from "../../core/finding.ts";
-import { SEVERITY_LABEL } from "../../core/finding.ts";
+import { SEVERITY_LABEL, severityCounts } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
 import { ReportSchema } from "../../core/report.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
@@ -87,10 +87,9 @@ export function draftSummary(drafted: DraftedReport, files: readonly string[]): 
 
 /** Findings in a few lines: counts, then one line each. */
 export function findingLines(findings: readonly Finding[]): string[] {
-  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) return ["核查：草稿未发现问题。"];
   return [
-    `核查发现 ${findings.length} 项（错误 ${count("error")}，警告 ${count("warn")}，提示 ${count("info")}），已列在文末：`,
+    `核查发现 ${findings.length} 项（${severityCounts(findings)}），已列在文末：`,
     ...findings.map((f) => `- [${SEVERITY_LABEL[f.severity]}] ${f.where.label}：${f.message}`),
   ];
 }

@@ -1,6 +1,14 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { buttonPress, envelope, nextTs, slashCommand, type Testbed, testbed } from "./slack-testbed.ts";
+import {
+  buttonPress,
+  channelMessage,
+  envelope,
+  nextTs,
+  slashCommand,
+  type Testbed,
+  testbed,
+} from "./slack-testbed.ts";
 
 const UNIT = "郑州市金水区电子政务中心";
 const FIRST = `<@UBOT> ${UNIT}，2021年度部门整体绩效自评，地区：河南省郑州市金水区`;
@@ -57,17 +65,7 @@ describe("a user sees only reports of units they belong to", () => {
 
   test("a reply in the report's thread by someone outside its unit is refused and changes nothing", async () => {
     const before = t.app.store.listEvents("r1").length;
-    await t.receiver.send(
-      envelope({
-        type: "message",
-        channel: "C1",
-        channel_type: "channel",
-        user: "U2",
-        text: "预算执行数改成1万元",
-        ts: nextTs(),
-        thread_ts: thread,
-      }),
-    );
+    await t.receiver.send(envelope(channelMessage("预算执行数改成1万元", { user: "U2", thread })));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: thread });
     expect(noticeTexts(t.slack.calls[0])).toEqual([
@@ -118,17 +116,7 @@ describe("a user sees only reports of units they belong to", () => {
     t.app.store.addUnitMember(UNIT, "slack:T1:U2", "member", new Date("2026-11-21T02:00:00Z"));
     await t.receiver.send(slashCommand("score r1", { user: "U2" }));
     expect(String(t.slack.responses[0]?.text)).toContain("现在计得");
-    await t.receiver.send(
-      envelope({
-        type: "message",
-        channel: "C1",
-        channel_type: "channel",
-        user: "U2",
-        text: "刘媛媛 63526383",
-        ts: nextTs(),
-        thread_ts: thread,
-      }),
-    );
+    await t.receiver.send(envelope(channelMessage("刘媛媛 63526383", { user: "U2", thread })));
     expect(t.app.store.listEvents("r1").at(-1)).toMatchObject({ userId: "slack:T1:U2", kind: "answer" });
   });
 });
@@ -141,39 +129,10 @@ describe("threads in channels", () => {
     );
     expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: second });
     t.slack.clear();
-    await t.receiver.send(
-      envelope({
-        type: "message",
-        channel: "C1",
-        channel_type: "channel",
-        user: "U1",
-        text: "随便聊聊",
-        ts: nextTs(),
-      }),
-    );
-    await t.receiver.send(
-      envelope({
-        type: "message",
-        channel: "C1",
-        channel_type: "channel",
-        user: "U1",
-        text: "别的讨论",
-        ts: nextTs(),
-        thread_ts: "1600000000.000001",
-      }),
-    );
+    await t.receiver.send(envelope(channelMessage("随便聊聊")));
+    await t.receiver.send(envelope(channelMessage("别的讨论", { thread: "1600000000.000001" })));
     expect(t.slack.methods()).toEqual([]);
-    await t.receiver.send(
-      envelope({
-        type: "message",
-        channel: "C1",
-        channel_type: "channel",
-        user: "U1",
-        text: "刘媛媛 63526383",
-        ts: nextTs(),
-        thread_ts: thread,
-      }),
-    );
+    await t.receiver.send(envelope(channelMessage("刘媛媛 63526383", { thread })));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: thread });
     expect(t.app.store.getConversation(`slack:T1:C1:${thread}`)?.reportId).toBe("r1");
@@ -182,17 +141,7 @@ describe("threads in channels", () => {
   test("a reply that mentions ziping is answered once (Slack sends it as message and as app_mention)", async () => {
     const ts = nextTs();
     const text = "<@UBOT> 刘媛媛 63526383";
-    await t.receiver.send(
-      envelope({
-        type: "message",
-        channel: "C1",
-        channel_type: "channel",
-        user: "U1",
-        text,
-        ts,
-        thread_ts: thread,
-      }),
-    );
+    await t.receiver.send(envelope(channelMessage(text, { thread, ts })));
     await t.receiver.send(
       envelope({ type: "app_mention", channel: "C1", user: "U1", text, ts, thread_ts: thread }),
     );

@@ -89,6 +89,19 @@ export function dm(text: string, options: { user?: string; ts?: string; files?: 
   };
 }
 
+/** A message from `user` in channel C1: in the thread `thread` when given, else at the top level. */
+export function channelMessage(text: string, options: { user?: string; thread?: string; ts?: string } = {}) {
+  return {
+    type: "message",
+    channel: "C1",
+    channel_type: "channel",
+    user: options.user ?? "U1",
+    text,
+    ts: options.ts ?? nextTs(),
+    ...(options.thread === undefined ? {} : { thread_ts: options.thread }),
+  };
+}
+
 /** A slash command payload. */
 export function slashCommand(text: string, options: { user?: string; channel?: string } = {}) {
   return {
