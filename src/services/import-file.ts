@@ -1,18 +1,22 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { type Report, ReportSchema } from "../core/report.ts";
+import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
-import { validate } from "../core/validation.ts";
+import { validateReport } from "../core/validate-report.ts";
+import { type CompletedReport, completeReport } from "../importing/complete-report.ts";
 import { contentRows, contentText, type DocumentContent } from "../importing/files/document-content.ts";
 import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "../importing/files/file-limits.ts";
 import { fileMessage } from "../importing/files/file-problems.ts";
 import { readDocument } from "../importing/files/read-document.ts";
 import { type ImportedReport, type ImportOptions, importDocument } from "../importing/import-document.ts";
+import { applyIdentity, type ReportIdentity } from "./report-identity.ts";
 
 /** A report read from a file: what the importer read, and the report model when it is complete. */
 export interface FileReport extends ImportedReport {
   /** The validated report, or a Chinese list of what is missing or wrong. */
   report: Result<Report>;
+  /** The same report completed for checking: placeholders for a missing unit/year/kind, bad values out. */
+  completed: CompletedReport;
 }
 
 /** Everything read from one file. */
@@ -30,7 +34,11 @@ export interface ImportedFile {
  * Chinese message; a file that was read gives every report found, each with what was read, what
  * could not be, and whether the model is complete enough to check.
  */
-export async function importFile(path: string, options: ImportOptions = {}): Promise<Result<ImportedFile>> {
+export async function importFile(
+  path: string,
+  options: ImportOptions = {},
+  identity: ReportIdentity = {},
+): Promise<Result<ImportedFile>> {
   let size: number;
   try {
     const stat = statSync(path);
@@ -51,9 +59,14 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   const content = await readDocument(name, readFileSync(path));
   if (!content.ok) return content;
   const documentText = contentText(content.value);
-  const reports = importDocument(contentRows(content.value), documentText, options).map((read) => ({
+  const reads = importDocument(contentRows(content.value), documentText, options);
+  // Unit and year hold for the annexes too; the kind given is the main report's.
+  for (const [i, read] of reads.entries())
+    applyIdentity(read, i === 0 ? identity : { ...identity, kind: undefined });
+  const reports = reads.map((read) => ({
     ...read,
-    report: validate(ReportSchema, read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),
+    report: validateReport(read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),
+    completed: completeReport(read.fragment, documentText),
   }));
   return ok({ file: path, format: content.value.format, text: documentText, reports });
 }

@@ -1,10 +1,13 @@
 import { extname } from "node:path";
 import type { Report } from "../core/report.ts";
 import { ok, type Result } from "../core/result.ts";
+import { type CompletedReport, completeReport } from "../importing/complete-report.ts";
 import type { ImportNote } from "../importing/import-document.ts";
 import type { UnreadRow } from "../importing/table-reading.ts";
 import { importFile } from "./import-file.ts";
 import { loadReport } from "./report-files.ts";
+import type { ReportIdentity } from "./report-identity.ts";
+import { readJsonFile } from "./scheme-files.ts";
 
 /** A report from a file: the model (or why it is incomplete), the file's text, and what import read. */
 export interface LoadedReport {
@@ -12,6 +15,8 @@ export interface LoadedReport {
   /** "主报告", an annex title, or "报告文件" for JSON. */
   label: string;
   report: Result<Report>;
+  /** The report completed for checking, whatever it lacks (see `completeReport`). */
+  completed: CompletedReport;
   /** The document's text, for the scheme guess (empty for JSON). */
   text: string;
   reads: ImportNote[];
@@ -23,16 +28,28 @@ export interface LoadedReport {
  * is validated; any other file goes through the importer. A file that cannot be read is a failed
  * result; a file read gives one entry per report found, complete or not.
  */
-export async function loadReports(path: string): Promise<Result<LoadedReport[]>> {
-  if (extname(path).toLowerCase() === ".json")
-    return ok([{ file: path, label: "报告文件", report: loadReport(path), text: "", reads: [], unread: [] }]);
-  const imported = await importFile(path);
+export async function loadReports(
+  path: string,
+  identity: ReportIdentity = {},
+): Promise<Result<LoadedReport[]>> {
+  if (extname(path).toLowerCase() === ".json") {
+    const data = readJsonFile(path);
+    if (!data.ok) return data;
+    const completed = completeReport(
+      (typeof data.value === "object" && data.value !== null ? data.value : {}) as object,
+    );
+    return ok([
+      { file: path, label: "报告文件", report: loadReport(path), completed, text: "", reads: [], unread: [] },
+    ]);
+  }
+  const imported = await importFile(path, {}, identity);
   if (!imported.ok) return imported;
   return ok(
     imported.value.reports.map((r) => ({
       file: path,
       label: r.label,
       report: r.report,
+      completed: r.completed,
       text: imported.value.text,
       reads: r.reads,
       unread: r.unread,

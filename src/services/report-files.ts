@@ -1,6 +1,6 @@
-import { type Report, ReportSchema } from "../core/report.ts";
+import type { Report } from "../core/report.ts";
 import { fail, type Result } from "../core/result.ts";
-import { validate } from "../core/validation.ts";
+import { validateReport } from "../core/validate-report.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { loadScheme, readJsonFile } from "./scheme-files.ts";
 
@@ -8,7 +8,7 @@ import { loadScheme, readJsonFile } from "./scheme-files.ts";
 export function loadReport(path: string): Result<Report> {
   const data = readJsonFile(path);
   if (!data.ok) return data;
-  return validate(ReportSchema, data.value, "report.invalid", `报告文件 ${path} `);
+  return validateReport(data.value, "report.invalid", `报告文件 ${path} `);
 }
 
 /** Default scheme per report kind when neither the report nor the command names one. */

@@ -136,7 +136,7 @@ describe("importFile reads report files", () => {
     if (only?.report.ok === false) {
       expect(only.report.error.code).toBe("import.incomplete");
       expect(only.report.error.message).toMatch(
-        /^你好\.txt（主报告）读出的内容不符合要求：\n {2}- 字段 kind：.*\n {2}- 字段 unit：.*\n {2}- 字段 year：/,
+        /^你好\.txt（主报告）读出的内容不符合要求：\n {2}- 报告类型应为部门整体或项目支出.*\n {2}- 没有单位名称.*\n {2}- 年度应为四位年份/,
       );
     }
   });

@@ -1,5 +1,6 @@
+import { type CheckNotRun, isSuppressed, readingFindings } from "../../checks/check-reading.ts";
 import type { Finding } from "../../core/finding.ts";
-import { SEVERITY_LABEL, severityCounts } from "../../core/finding.ts";
+import { SEVERITY_LABEL, severityCounts, sortFindings } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
 import { ok, type Result } from "../../core/result.ts";
 import { fmt } from "../../scoring/rounding.ts";
@@ -7,8 +8,8 @@ import type { Scheme } from "../../scoring/scheme.ts";
 import { checkWithScheme } from "../../services/check-with-scheme.ts";
 import type { CopyCorpus } from "../../services/copy-corpus.ts";
 import { type LoadedReport, loadReports } from "../../services/load-reports.ts";
+import type { ReportIdentity } from "../../services/report-identity.ts";
 import { installedSchemes } from "../../services/scheme-files.ts";
-import { reportTitle } from "./load-scored.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
 /** Options of `ziping check`. */
@@ -17,22 +18,37 @@ export interface CheckOptions {
   json: boolean;
   /** The corpus copied passages are searched in; null when there is none. */
   corpus: CopyCorpus | null;
+  /** What the files do not say (`--name`, `--year`, `--kind`). */
+  identity?: ReportIdentity;
 }
 
 /** One checked report, as `--json` prints it. */
 export interface CheckedReport {
   file: string;
   label: string;
-  report: { unit: string; year: number; kind: Report["kind"]; project?: string };
+  /** What identifies the report; null where the file does not say (see the `report.*` findings). */
+  report: {
+    unit: string | null;
+    year: number | null;
+    kind: Report["kind"];
+    /** True when the file states no kind and the checks assumed `kind`. */
+    kindAssumed?: true;
+    project?: string;
+  };
   scheme: { id: string; name: string; reason: string };
-  score: { total: number; grade: string; reported?: number };
+  /** The score by the rules; null when no indicator table was read, so there is nothing to score. */
+  score: { total: number | null; grade: string | null; reported?: number };
+  /** Checks that could not run on what was read, and why. */
+  notRun: CheckNotRun[];
   findings: Finding[];
 }
 
 /**
  * `ziping check <file...> [--scheme ID] [--corpus PATH] [--json]`: every finding on each report in
  * the files (report JSON or any importable file), most serious first, with where it is, a quote and
- * how to fix it. Exit 2 when a file cannot be read or holds no complete report; findings themselves
+ * how to fix it. A report is never refused for what it lacks: a missing unit, year, kind, table or a
+ * garbled value is a `report.*` finding, and the checks that cannot run are named. Exit 2 only when
+ * a file cannot be read at all (missing, empty, binary, not what its name says); findings themselves
  * are the output, not a failure.
  */
 export async function checkCommand(
@@ -48,7 +64,7 @@ export async function checkCommand(
   const checked: CheckedReport[] = [];
   let failed = false;
   for (const file of files) {
-    const loaded = await loadReports(file);
+    const loaded = await loadReports(file, options.identity ?? {});
     if (!loaded.ok) {
       io.err(loaded.error.message);
       failed = true;
@@ -76,8 +92,10 @@ function checkOne(
   schemes: readonly Scheme[],
   options: CheckOptions,
 ): Result<CheckedReport> {
-  if (!entry.report.ok) return entry.report;
-  const report = entry.report.value;
+  const { report, missing } = entry.completed;
+  const reading = readingFindings(entry.completed, entry.unread, {
+    annex: entry.label !== "主报告" && entry.label !== "报告文件",
+  });
   const checked = checkWithScheme(report, {
     text: entry.text,
     override: options.scheme,
@@ -86,36 +104,53 @@ function checkOne(
   });
   if (!checked.ok) return checked;
   const { scheme, reason, card, findings } = checked.value;
+  const kept = findings.filter((f) => !isSuppressed(f.code, reading));
   return ok({
     file: entry.file,
     label: entry.label,
     report: {
-      unit: report.unit.name,
-      year: report.year,
+      unit: missing.includes("unit") ? null : report.unit.name,
+      year: missing.includes("year") ? null : report.year,
       kind: report.kind,
+      ...(missing.includes("kind") ? { kindAssumed: true as const } : {}),
       ...(report.project === undefined ? {} : { project: report.project }),
     },
     scheme: { id: scheme.id, name: scheme.name, reason },
     score: {
-      total: card.total,
-      grade: card.grade,
+      total: report.indicators.length === 0 ? null : card.total,
+      grade: report.indicators.length === 0 ? null : card.grade,
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
     },
-    findings,
+    notRun: reading.notRun,
+    findings: sortFindings([...kept, ...reading.findings]),
   });
 }
 
 function printChecked(io: CliIo, checked: CheckedReport): void {
   const { report, scheme, score: s, findings } = checked;
-  const title = reportTitle({ ...report, unit: { name: report.unit } });
-  io.out(`\n== ${checked.file}【${checked.label}】${title}`);
+  io.out(`\n== ${checked.file}【${checked.label}】${checkedTitle(report)}`);
   io.out(`评分方案：${scheme.name}（${scheme.id}；${scheme.reason}）`);
   const reported = s.reported === undefined ? "" : `；报告填报${fmt(s.reported)}分`;
-  io.out(`按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`);
+  io.out(
+    s.total === null
+      ? `按规则得分：无法计算（没有读到绩效指标表）${reported}`
+      : `按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`,
+  );
   io.out(`发现 ${findings.length} 项：${severityCounts(findings)}`);
+  for (const skipped of checked.notRun) io.out(`未能核查：${skipped.what}（${skipped.why}）`);
   for (const f of findings) {
     const quote = f.where.quote ? `  “${f.where.quote}”` : "";
     io.out(`- [${SEVERITY_LABEL[f.severity]}] ${f.code}  ${f.where.label}${quote}`);
     io.out(`  ${f.message}`);
   }
+}
+
+/** "南县财政局 2020年度 部门整体绩效自评", with what the file does not say named as such. */
+function checkedTitle(report: CheckedReport["report"]): string {
+  const unit = report.unit ?? "（未读出单位）";
+  const year = report.year === null ? "（未读出年度）" : `${report.year}年度`;
+  const kind = report.kind === "department" ? "部门整体绩效自评" : "项目支出绩效自评";
+  const assumed = report.kindAssumed === true ? "（类型未写明，按此核查）" : "";
+  const project = report.project === undefined ? "" : `（${report.project}）`;
+  return `${unit} ${year} ${kind}${project}${assumed}`;
 }

@@ -3,9 +3,8 @@ import { basename, extname, join } from "node:path";
 import type { Finding } from "../../core/finding.ts";
 import { SEVERITY_LABEL, severityCounts } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
-import { ReportSchema } from "../../core/report.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
-import { validate } from "../../core/validation.ts";
+import { validateReport } from "../../core/validate-report.ts";
 import { fmt } from "../../scoring/rounding.ts";
 import { writeDraftFiles } from "../../services/draft-files.ts";
 import type { DraftEnv, DraftedReport } from "../../services/draft-report.ts";
@@ -56,7 +55,7 @@ async function findReport(
         "report.not_found",
         `数据库 ${db} 中没有编号为“${ref}”的报告。用 ziping reports 查看所有报告的编号。`,
       );
-    const report = validate(ReportSchema, row.doc, "report.incomplete", `报告 ${ref} 还不完整：`);
+    const report = validateReport(row.doc, "report.incomplete", `报告 ${ref} 还不完整：`);
     return report.ok ? ok({ report: report.value, text: "", name: ref }) : report;
   } finally {
     app.close();

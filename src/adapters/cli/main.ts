@@ -4,6 +4,7 @@ import { readConfig } from "../../config.ts";
 import { openCopyCorpus } from "../../services/copy-corpus.ts";
 import { openDraftEnv } from "../../services/draft-env.ts";
 import { readNotes } from "../../services/notes-file.ts";
+import { readIdentity } from "../../services/report-identity.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
 import { corpusAddCommand, corpusListCommand, SEED_DIR } from "./corpus-command.ts";
@@ -26,8 +27,9 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping export  <报告编号> [--db 路径]                              输出报告 JSON（可交给 score/explain）
   ziping score   <报告.json> [--scheme 方案ID|方案文件] [--json]   按评分方案计分，列出与规则不符之处
   ziping explain <报告.json> [--scheme 方案ID|方案文件] [--json]   为什么不是100分？怎样才能得优/100分？
-  ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx 报告，列出读到和没读到的内容
+  ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx/.pdf 报告，列出读到和没读到的内容
   ziping check   <文件...> [--corpus 路径] [--scheme 方案] [--json]  检查报告：分值、得分、执行率、叙述、抄袭等问题
+                 import 和 check 都可加 [--name 单位] [--year 2021] [--kind 部门整体|项目支出]：补上文件中没写明的内容
   ziping corpus  add <文件或文件夹...> | list | seeds [--db 路径]      管理抄袭比对语料库（seeds = 加入自带的示例报告）
   ziping draft   <报告.json|文件|报告编号> [--out 文件.md|文件.docx] [--llm on|off] [--notes 说明.txt] [--redraft]
                                                                    起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）
@@ -76,6 +78,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         notes: { type: "string" },
         redraft: { type: "boolean", default: false },
         admin: { type: "boolean", default: false },
+        name: { type: "string" },
+        year: { type: "string" },
+        kind: { type: "string" },
       },
     });
   } catch (e) {
@@ -149,8 +154,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         const unit = parsed.values.unit;
         if (unit !== undefined && unit !== "万元" && unit !== "元")
           return usage(io, `--unit 应为 万元 或 元，例如 --unit 万元（表格没写单位的金额按此读取）`);
+        const identity = readIdentity(parsed.values);
+        if (!identity.ok) return usage(io, identity.error.message);
         return await importCommand(io, file, {
           json,
+          identity: identity.value,
           ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
           ...(unit === undefined ? {} : { amountUnit: unit }),
         });
@@ -161,12 +169,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             io,
             "ziping check 需要报告文件，例如 ziping check fixtures/seeds/000_0839647822e00506.txt",
           );
+        const identity = readIdentity(parsed.values);
+        if (!identity.ok) return usage(io, identity.error.message);
         const spec = typeof parsed.values.corpus === "string" ? parsed.values.corpus : undefined;
         const corpus = await openCopyCorpus(spec, db, new Date());
         if (!corpus.ok) return usage(io, corpus.error.message);
         try {
           return await checkCommand(io, rest, {
             json,
+            identity: identity.value,
             corpus: corpus.value,
             ...(scheme === undefined ? {} : { scheme }),
           });

@@ -87,7 +87,7 @@ describe("ziping schemes and schema", () => {
   });
 });
 
-describe("bad input: a Chinese message naming the file and field, exit 2, no stack trace", () => {
+describe("bad input: a Chinese message naming the file and field (as the report names it, never a raw path), exit 2, no stack trace", () => {
   const cases: Array<[string, () => string[], RegExp]> = [
     ["a missing file", () => ["score", "/nonexistent/r.json"], /找不到文件 \/nonexistent\/r\.json/],
     [
@@ -103,17 +103,17 @@ describe("bad input: a Chinese message naming the file and field, exit 2, no sta
     [
       "a negative budget",
       () => ["score", tempReport((r) => Object.assign(r.budget as object, { executed: "-5万元" }))],
-      /字段 budget\.executed：金额不能为负数/,
+      /预算情况的预算执行数：金额不能为负数/,
     ],
     [
       "an amount without unit",
       () => ["score", tempReport((r) => Object.assign(r.budget as object, { initial: 561.41 }))],
-      /字段 budget\.initial：金额缺少单位/,
+      /预算情况的年初预算数：金额缺少单位/,
     ],
     [
       "a percent written as a bare number",
       () => ["score", tempReport((r) => Object.assign(r.budget as object, { reportedRate: 97 }))],
-      /字段 budget\.reportedRate：百分比应写成带%的字符串/,
+      /预算情况的执行率：百分比应写成带%的字符串/,
     ],
     [
       "a 得分率 above 100%",
@@ -121,9 +121,13 @@ describe("bad input: a Chinese message naming the file and field, exit 2, no sta
         "score",
         tempReport((r) => Object.assign((r.summary as { totalRow: object }).totalRow, { rate: "120%" })),
       ],
-      /字段 summary\.totalRow\.rate：得分率不能超过100%/,
+      /得分汇总的合计行的得分率：得分率不能超过100%/,
     ],
-    ["a wrong kind", () => ["explain", tempReport((r) => Object.assign(r, { kind: "部门" }))], /字段 kind：/],
+    [
+      "a wrong kind",
+      () => ["explain", tempReport((r) => Object.assign(r, { kind: "部门" }))],
+      /报告类型应为部门整体或项目支出：报告文件中写 "kind": "department" 或 "project"/,
+    ],
     [
       "a scheme file with a wrong shape",
       () => {

@@ -266,7 +266,7 @@ describe("bad files given to corpus add: exit 2, the file named, the corpus unch
     [
       "a .txt with no report in it",
       "hello",
-      /^你好\.txt（主报告）读出的内容不符合要求：[\s\S]*字段 kind：[\s\S]*字段 unit：[\s\S]*字段 year：/,
+      /^你好\.txt（主报告）读出的内容不符合要求：\n {2}- 报告类型应为部门整体或项目支出[\s\S]*\n {2}- 没有单位名称[\s\S]*\n {2}- 年度应为四位年份/,
     ],
   ])("%s", async (_name, key, message) => {
     const r = await run("corpus", "add", SEED.s000, files[key] ?? "", "--db", db);

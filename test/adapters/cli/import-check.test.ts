@@ -291,7 +291,9 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       "budget.subrows_sum",
       "copy.foreign_agency",
       "narrative.generic",
-      "weights.block_sum",
+      // 002 has no indicator table: said once as what could not be read, no longer as a
+      // weights.block_sum error per block of the guessed scheme.
+      "report.table_unread",
     ]);
     expect(findingsOf(r, "copy.foreign_agency")).toEqual([
       expect.objectContaining({
@@ -331,6 +333,8 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       "grade.mismatch",
       "narrative.duplicate",
       "ratio.zero_over_zero",
+      // The rows of its 基础数据表 (三公经费, 公用经费 … by year) that no reader takes, as information.
+      "report.row_unread",
       "score.rule_mismatch",
       "target.missing",
       "value.conflict",
@@ -355,6 +359,8 @@ describe("check --json on the seeds: the domain examples, and exactly these code
     });
     expect(codes(annex)).toEqual([
       "grade.mismatch",
+      // Its 上年结转资金 row of zeros, which no field takes.
+      "report.row_unread",
       "score.rule_mismatch",
       "score.total_mismatch",
       "weights.block_sum",
@@ -746,18 +752,48 @@ describe("bad input to import and check: exit 2, a Chinese message naming the fi
     ]);
   });
 
-  it("import: a .txt with no report in it (你好) is read, but no report is complete: exit 2, nothing saved", async () => {
+  it("import: a .txt with no report in it (你好) is read (exit 0) and says what it lacks; --out saves nothing (exit 2)", async () => {
+    const plain = await run("import", files.hello ?? "");
+    expect(plain.code).toBe(0);
+    expect(plain.out).toContain(`读取 ${files.hello}（文本）：找到 1 份报告`);
+    expect(plain.out).toContain("【主报告】（单位、年度或类型未读全）");
+    expect(plain.out).toContain(
+      "  文件中没有写明：单位名称、年度、报告类型（可用 --name、--year、--kind 补上；ziping check 仍会核查其余内容）",
+    );
+    expect(plain.out).toContain("  已读取：（没有读到表格、章节或数字）");
+    expect(plain.out).not.toMatch(/字段|无效|undefined|"kind"|department/);
     const out = join(dir, "out-hello.json");
     const r = await run("import", files.hello ?? "", "--out", out);
     expect(r.code).toBe(2);
-    expect(r.out).toContain(`读取 ${files.hello}（文本）：找到 1 份报告`);
-    expect(r.out).toContain("【主报告】（不完整）");
-    expect(r.out).toContain("你好.txt（主报告）读出的内容不符合要求");
-    expect(r.out).toMatch(/字段 kind：[\s\S]*字段 unit：[\s\S]*字段 year：/);
     expect(r.err).toBe(
-      `${files.hello} 中没有一份报告读全了必填项（单位名称、年度、报告类型）。请在文件中补上，或用 --json 查看读到的内容。`,
+      `未保存 ${out}：${files.hello} 中没有一份报告读全了单位名称、年度和报告类型（缺单位名称、年度、报告类型）。可用 --name、--year、--kind 补上，例如 --name 南县财政局 --year 2020 --kind 部门整体；不保存也可以直接 ziping check 这个文件。`,
     );
     expect(out).not.toSatisfy(existsSync);
+  });
+
+  it("import --name/--year/--kind supply what the file does not say, and then --out saves it", async () => {
+    const out = join(dir, "out-hello-named.json");
+    const r = await run(
+      "import",
+      files.hello ?? "",
+      "--name",
+      "南县财政局",
+      "--year",
+      "2020",
+      "--kind",
+      "部门整体",
+      "--out",
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("单位名称：南县财政局（由 --name 指定）");
+    const saved = JSON.parse(readFileSync(out, "utf8"));
+    expect([saved.unit.name, saved.year, saved.kind]).toEqual(["南县财政局", 2020, "department"]);
+    const bad = await run("import", files.hello ?? "", "--year", "二〇二〇");
+    expect([bad.code, bad.err.split("\n")[0]]).toEqual([
+      2,
+      "--year 应为四位年份，例如 --year 2021（读到“二〇二〇”）",
+    ]);
   });
 
   it("import --out into a folder that does not exist is bad input (exit 2), not an internal error", async () => {
@@ -766,10 +802,27 @@ describe("bad input to import and check: exit 2, a Chinese message naming the fi
     expect(r.code).toBe(2);
   });
 
-  it("check: a .txt with no report in it (你好) names the file and what is missing", async () => {
-    const r = await run("check", files.hello ?? "", "--db", noDb);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^.*你好\.txt【主报告】你好\.txt（主报告）读出的内容不符合要求：/);
-    expect(r.err).toMatch(/字段 kind：[\s\S]*字段 unit：[\s\S]*字段 year：/);
+  it("check: a .txt with no report in it (你好) is checked (exit 0): report.* findings name what is missing and which checks could not run", async () => {
+    const r = await run("check", files.hello ?? "", "--db", noDb, "--json");
+    expect(r.code).toBe(0);
+    const [checked] = JSON.parse(r.out);
+    expect(checked.report).toEqual({ unit: null, year: null, kind: "department", kindAssumed: true });
+    expect(checked.score).toEqual({ total: null, grade: null });
+    expect(checked.findings.map((f: { code: string }) => f.code)).toEqual([
+      "grade.mismatch",
+      "report.kind_missing",
+      "report.table_unread",
+      "report.table_unread",
+      "report.unit_missing",
+      "report.year_missing",
+    ]);
+    expect(checked.notRun.map((n: { what: string }) => n.what)).toEqual([
+      "文中出现其他单位名称或职能",
+      "文中混入其他年度的文字或数据",
+      "分值、得分与指标完成情况",
+      "预算执行率",
+      "叙述部分（空话、照抄、前后矛盾）",
+    ]);
+    expect(r.out).not.toMatch(/字段|无效选项/);
   });
 });
