@@ -45,7 +45,7 @@ const MAX_ROWS = 200;
 export function readingFindings(
   completed: CompletedReport,
   unread: readonly UnreadRow[],
-  options: { annex?: boolean } = {},
+  options: { annex?: boolean; tableCut?: boolean } = {},
 ): ReadingOutcome {
   const { report, missing } = completed;
   const findings: Finding[] = [];
@@ -117,6 +117,20 @@ export function readingFindings(
         "没有读到预算数和执行数：找过“年初预算数/全年预算数/全年执行数/执行率”等列的表格，以及叙述中的“年初预算…万元”“执行…万元”。预算执行率的核查没有运行。请在报告中写明年初预算数、调整后预算数和执行数，例如“年初预算150万元，调整后预算150万元，执行125.25万元”。",
     });
     notRun.push({ codes: ["budget.*"], what: "预算执行率", why: "没有读到预算数和执行数" });
+  }
+  if (options.tableCut === true && report.indicators.length > 0) {
+    const last = report.indicators.at(-1);
+    findings.push({
+      code: "report.table_cut",
+      severity: "warn",
+      where: { path: "indicators", label: "绩效指标表", ...(last === undefined ? {} : { quote: last.name }) },
+      message: `绩效指标表在文件末尾中断（读到的最后一个一级指标是“${last?.name ?? ""}”，没有总分/合计行），后面的指标没有读到。已读到的各行照常核查；各级分值合计与总分的核查没有运行。请提供完整的报告文件。`,
+    });
+    notRun.push({
+      codes: ["weights.block_sum", "weights.total", "score.block_sum", "score.total_mismatch"],
+      what: "各级分值合计与总分",
+      why: "绩效指标表不完整（文件在表中中断）",
+    });
   }
   if (report.narrative.length === 0 && options.annex !== true)
     notRun.push({

@@ -9,6 +9,7 @@ import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "../importing/files/f
 import { fileMessage } from "../importing/files/file-problems.ts";
 import { readDocument } from "../importing/files/read-document.ts";
 import { type ImportedReport, type ImportOptions, importDocument } from "../importing/import-document.ts";
+import { indicatorTableCut } from "../importing/table-cut.ts";
 import { applyIdentity, type ReportIdentity } from "./report-identity.ts";
 
 /** A report read from a file: what the importer read, and the report model when it is complete. */
@@ -17,6 +18,8 @@ export interface FileReport extends ImportedReport {
   report: Result<Report>;
   /** The same report completed for checking: placeholders for a missing unit/year/kind, bad values out. */
   completed: CompletedReport;
+  /** True when the file ends inside the indicator table (see `indicatorTableCut`). */
+  tableCut: boolean;
 }
 
 /** Everything read from one file. */
@@ -67,6 +70,7 @@ export async function importFile(
     ...read,
     report: validateReport(read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),
     completed: completeReport(read.fragment, documentText),
+    tableCut: indicatorTableCut(read.fragment, read.reads, documentText),
   }));
   return ok({ file: path, format: content.value.format, text: documentText, reports });
 }

@@ -17,6 +17,8 @@ export interface LoadedReport {
   report: Result<Report>;
   /** The report completed for checking, whatever it lacks (see `completeReport`). */
   completed: CompletedReport;
+  /** True when the file ends inside the indicator table, so its sums cannot be checked. */
+  tableCut: boolean;
   /** The document's text, for the scheme guess (empty for JSON). */
   text: string;
   reads: ImportNote[];
@@ -39,7 +41,16 @@ export async function loadReports(
       (typeof data.value === "object" && data.value !== null ? data.value : {}) as object,
     );
     return ok([
-      { file: path, label: "报告文件", report: loadReport(path), completed, text: "", reads: [], unread: [] },
+      {
+        file: path,
+        label: "报告文件",
+        report: loadReport(path),
+        completed,
+        tableCut: false,
+        text: "",
+        reads: [],
+        unread: [],
+      },
     ]);
   }
   const imported = await importFile(path, {}, identity);
@@ -50,6 +61,7 @@ export async function loadReports(
       label: r.label,
       report: r.report,
       completed: r.completed,
+      tableCut: r.tableCut,
       text: imported.value.text,
       reads: r.reads,
       unread: r.unread,

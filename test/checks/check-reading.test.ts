@@ -69,3 +69,37 @@ describe("readingFindings: what could not be read, and the checks that therefore
     ]);
   });
 });
+
+describe("a file cut inside its indicator table", () => {
+  it("is a report.table_cut warning naming the last block read, and the sum checks are off, the row checks on", () => {
+    const done = completeReport({
+      kind: "department",
+      unit: { name: "长沙市雨花区发展和改革局" },
+      year: 2022,
+      budget: { executed: "1万元" },
+      indicators: [
+        {
+          name: "投入",
+          weight: 13,
+          groups: [{ name: "预算配置", indicators: [{ name: "在职人员控制率", weight: 5 }] }],
+        },
+        {
+          name: "过程",
+          weight: 61,
+          groups: [{ name: "预算执行", indicators: [{ name: "预算完成率", weight: 5 }] }],
+        },
+      ],
+      narrative: [{ id: "problems", title: "五、存在的问题", text: "无" }],
+    });
+    const out = readingFindings(done, [], { tableCut: true });
+    expect(out.findings.map((f) => [f.code, f.where.quote])).toEqual([["report.table_cut", "过程"]]);
+    expect(
+      ["weights.block_sum", "weights.total", "score.block_sum", "score.total_mismatch"].map((c) =>
+        isSuppressed(c, out),
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(
+      ["score.rule_mismatch", "score.unmet_full", "target.missing"].map((c) => isSuppressed(c, out)),
+    ).toEqual([false, false, false]);
+  });
+});
