@@ -2,6 +2,7 @@
  * Chinese number parsing for performance self-evaluation reports: pure, no I/O.
  */
 export { type ChineseNumeral, parseChineseNumeral } from "./chinese-digits.ts";
+export { isCountWord, type MeasureUnit, measureOf, relateUnits, type UnitRelation } from "./measure-units.ts";
 export {
   type Comparator,
   type NumberUnit,
@@ -12,3 +13,4 @@ export {
   parseNumber,
   parsePercent,
 } from "./parse-number.ts";
+export { isBlankValue, readValue, type ValueReading } from "./read-value.ts";

@@ -58,7 +58,8 @@ export function parseNumber(text: string): Result<ParsedNumber> {
 export function parseAmount(text: string, defaultUnit?: "元" | "万元"): Result<ParsedAmount> {
   const reading = readNumber(text);
   if (!reading.ok) return reading;
-  const { parsed, counter, magnitude } = reading.value;
+  const { parsed, magnitude } = reading.value;
+  const counter = parsed.counter;
   const trimmed = parsed.text;
   if (parsed.unit === "%" || counter !== null) {
     return fail("amount.not_amount", notAmountMessage(trimmed, parsed.unit ?? counter ?? ""));
@@ -96,7 +97,7 @@ export function parsePercent(text: string): Result<ParsedPercent> {
   if (!reading.ok) return reading;
   const { value, unit, decimals, approximate, comparator, text: trimmed } = reading.value.parsed;
   if (unit !== "%") {
-    return fail("percent.not_percent", notPercentMessage(trimmed, unit ?? reading.value.counter));
+    return fail("percent.not_percent", notPercentMessage(trimmed, unit ?? reading.value.parsed.counter));
   }
   return ok({ value, decimals, approximate, comparator, text: trimmed });
 }

@@ -15,6 +15,7 @@ type NumberRow = [
   approximate: boolean,
   comparator: Comparator | null,
   decimals: number,
+  counter?: string | null,
 ];
 
 describe("parseNumber reads a number with its unit, comparator and precision", () => {
@@ -34,10 +35,10 @@ describe("parseNumber reads a number with its unit, comparator and precision", (
     ["九成五", 95, "%", false, null, 0],
     ["九成", 90, "%", false, null, 0],
     ["二〇二一", 2021, null, false, null, 0],
-    ["二零二一年", 2021, null, false, null, 0],
-    ["2021年", 2021, null, false, null, 0],
-    ["3项", 3, null, false, null, 0],
-    ["92.5分", 92.5, null, false, null, 1],
+    ["二零二一年", 2021, null, false, null, 0, "年"],
+    ["2021年", 2021, null, false, null, 0, "年"],
+    ["3项", 3, null, false, null, 0, "项"],
+    ["92.5分", 92.5, null, false, null, 1, "分"],
     ["５６１．４１万元", 561.41, "万元", false, null, 2],
     ["约98%", 98, "%", true, null, 0],
     ["98%左右", 98, "%", true, null, 0],
@@ -52,7 +53,7 @@ describe("parseNumber reads a number with its unit, comparator and precision", (
     ["95%以上", 95, "%", false, "≥", 0],
     ["达95%以上", 95, "%", false, "≥", 0],
     ["达100%", 100, "%", false, "=", 0],
-    ["100余人", 100, null, true, ">", 0],
+    ["100余人", 100, null, true, ">", 0, "人"],
     ["1.5亿元", 1.5, "亿元", false, null, 1],
     ["0", 0, null, false, null, 0],
     ["0.04万元", 0.04, "万元", false, null, 2],
@@ -66,8 +67,16 @@ describe("parseNumber reads a number with its unit, comparator and precision", (
     ["1.5万", 15000, null, false, null, 0],
     ["561.41万", 5614100, null, false, null, 0],
     ["¥6,272,512.00", 6272512, "元", false, null, 2],
-  ])("reads %j as %d", (input, value, unit, approximate, comparator, decimals) => {
-    const expected: ParsedNumber = { value, unit, approximate, comparator, decimals, text: input.trim() };
+  ])("reads %j as %d", (input, value, unit, approximate, comparator, decimals, counter = null) => {
+    const expected: ParsedNumber = {
+      value,
+      unit,
+      counter,
+      approximate,
+      comparator,
+      decimals,
+      text: input.trim(),
+    };
     expect(parseNumber(input)).toEqual({ ok: true, value: expected });
   });
 
