@@ -2,7 +2,14 @@
  * Chinese number parsing for performance self-evaluation reports: pure, no I/O.
  */
 export { type ChineseNumeral, parseChineseNumeral } from "./chinese-digits.ts";
-export { isCountWord, type MeasureUnit, measureOf, relateUnits, type UnitRelation } from "./measure-units.ts";
+export {
+  isCountWord,
+  MEASURE_WORDS,
+  type MeasureUnit,
+  measureOf,
+  relateUnits,
+  type UnitRelation,
+} from "./measure-units.ts";
 export {
   type Comparator,
   type NumberUnit,
