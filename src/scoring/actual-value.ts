@@ -14,6 +14,8 @@ export interface ReportedActual {
   decimals: number;
   /** The unit as written ("%", "万元", "场"; "" when none). */
   unit: string;
+  /** The unit `value` is shown in: the target's, or the actual's own when both are different count words. */
+  shownUnit: string;
   approximate: boolean;
   comparator: ParsedNumber["comparator"];
 }
@@ -84,7 +86,15 @@ export function reportedActual(
   }
   const factor = relation.kind === "same" ? relation.factor : 1;
   const value = factor === 1 ? n.value : Number((n.value * factor).toPrecision(12));
-  return { value, decimals: n.decimals, unit: written, approximate: n.approximate, comparator: n.comparator };
+  const shownUnit = relation.kind === "counts" ? written : unit;
+  return {
+    value,
+    decimals: n.decimals,
+    unit: written,
+    shownUnit,
+    approximate: n.approximate,
+    comparator: n.comparator,
+  };
 }
 
 function sameText(a: string, b: string): boolean {

@@ -55,7 +55,11 @@ function readActual(ind: Indicator, target: Quantitative, ctx: IndicatorContext,
   }
   findings.push(...notes);
   if (reported)
-    return { value: reported.value, approximate: reported.approximate || reported.comparator === ">" };
+    return {
+      value: reported.value,
+      approximate: reported.approximate || reported.comparator === ">",
+      shownUnit: reported.shownUnit,
+    };
   return undefined;
 }
 
@@ -116,7 +120,7 @@ export function scoreQuantitative(ind: Indicator, target: Quantitative, ctx: Ind
     return { score, findings: [...findings, ...checkReported(score, ctx, true)] };
   }
   const v = actual.value;
-  const shown = `${round(v, 2)}${unit}`;
+  const shown = `${round(v, 2)}${"shownUnit" in actual ? actual.shownUnit : unit}`;
   const derived = actual.derived
     ? { key: actual.derived.key, formula: actual.derived.formula, value: v }
     : undefined;

@@ -14,6 +14,7 @@ describe("relateUnits compares a value's unit with a target's", () => {
     ["吨", "千克", { kind: "same", factor: 1000 }],
     ["M", "Mbps", { kind: "same", factor: 1 }],
     ["小时", "分钟", { kind: "same", factor: 60 }],
+    ["TB", "GB", { kind: "same", factor: 1024 }],
     ["", "米", { kind: "same", factor: 1 }],
     ["%", "", { kind: "same", factor: 1 }],
     ["场", "次", { kind: "counts" }],

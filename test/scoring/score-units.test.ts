@@ -76,6 +76,7 @@ describe("targets and actuals with units are compared number to number", () => {
     const { row, codes, card } = scoreOne({ name: "宣传活动", target: "26次", actual: "12场", weight: 5 });
     expect([row.rule, row.points]).toEqual(["quantitative.proportional", 2.31]);
     expect(codes).toEqual(["actual.unit_differs"]);
+    expect(row.formula).toBe("实际值12场未达到指标值26次，按完成比例计分：5 × 12 ÷ 26 = 2.31分");
     expect(card.findings.find((f) => f.code === "actual.unit_differs")?.message).toBe(
       "“宣传活动”的指标值以“次”计，实际完成值“12场”以“场”计：两者都是计数，已按数值比较（12对26）。请核对两处的单位是否一致。",
     );
