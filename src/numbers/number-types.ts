@@ -1,4 +1,4 @@
-/** Unit of a parsed number as written; null when none (or only a counter such as 年/个/项). */
+/** Money or percent unit of a parsed number as written; null when none (count and measure words go in `counter`). */
 export type NumberUnit = "元" | "万元" | "亿元" | "%" | null;
 
 /** A comparison written with a number: ≥ ≤ > < =, or null when none. */
