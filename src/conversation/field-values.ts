@@ -55,7 +55,13 @@ export function readValue(
     }
     case "points": {
       const n = parseNumber(text.replace(/分$/, ""));
-      if (!n.ok || n.value.unit !== null || n.value.value < 0 || n.value.value > 100)
+      if (
+        !n.ok ||
+        n.value.unit !== null ||
+        n.value.counter !== null ||
+        n.value.value < 0 ||
+        n.value.value > 100
+      )
         return fail("answer.points", `${where}应为 0 到 100 之间的分数，例如：${field.example}`, field.label);
       return ok({ value: n.value.value });
     }
@@ -93,7 +99,7 @@ function readMoney(
   }
   if (a.error.code === "amount.unit_missing" && assumeWan) {
     const n = parseNumber(text);
-    if (n.ok && n.value.unit === null && !n.value.approximate) {
+    if (n.ok && n.value.unit === null && n.value.counter === null && !n.value.approximate) {
       if (n.value.value < 0)
         return fail(
           "answer.negative",

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../core/result.ts";
 import { parseTargetText } from "../core/target.ts";
-import { parsePercent } from "../numbers/index.ts";
+import { parsePercent, readValue } from "../numbers/index.ts";
 import { type IndicatorRef, indicatorRefs } from "./draft-access.ts";
 import { changeTo, type Json } from "./patch.ts";
 import type { Proposal, Slot, SlotContext } from "./slot-types.ts";
@@ -37,6 +37,8 @@ export function indicatorValue(ref: IndicatorRef, column: string, text: string):
       return fail("answer.points", `${label}应为 0 到 100 之间的数字，例如：${col?.example ?? ""}`, label);
     return ok(n);
   }
+  const read = column === "target" || column === "actual" ? readValue(t) : undefined;
+  if (read?.kind === "unreadable") return fail("answer.unreadable", `${label}：${read.message}`, label);
   if (column === "target") {
     const target = parseTargetText(t);
     if (target.kind === "quantitative" && target.value < 0)

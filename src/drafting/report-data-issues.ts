@@ -33,6 +33,10 @@ const CLAUSES: Record<string, (label: string) => string> = {
   "target.missing": (l) => `${l}缺少指标值`,
   "actual.missing": (l) => `${l}缺少可用的实际完成值`,
   "target.far_above": (l) => `${l}实际完成值远高于指标值，未说明原因`,
+  "target.unreadable": (l) => `${l}的指标值无法识别`,
+  "actual.unreadable": (l) => `${l}的实际完成值无法识别`,
+  "actual.unit_mismatch": (l) => `${l}的实际完成值与指标值单位不同，无法比较`,
+  "actual.copies_target": (l) => `${l}的实际完成值照抄了指标值`,
 };
 
 /** The last part of a finding's label, in quotes unless it has its own: “预算调整率”, “三公经费”控制率. */

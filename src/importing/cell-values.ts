@@ -1,4 +1,4 @@
-import { parseAmount, parseNumber, parsePercent } from "../numbers/index.ts";
+import { isCountWord, parseAmount, parseNumber, parsePercent, readValue } from "../numbers/index.ts";
 
 /**
  * Reading typed cells (amounts, percentages, points, head counts) into the report model's input
@@ -18,10 +18,21 @@ export interface CellPlace {
   column: string;
 }
 
-const OCR_HINT = "：疑似把字母 I/O 当成了数字 1/0";
+const LOOKALIKE_DIGITS: Readonly<Record<string, string>> = { I: "1", l: "1", O: "0", o: "0" };
+
+/** Why a scan-noise cell is unreadable: letters that look like digits, or other letters or a stray sign. */
+function ocrHint(text: string): string {
+  const letters = [...new Set(text.match(/[A-Za-z]/gu) ?? [])];
+  if (letters.length > 0 && letters.every((ch) => Object.hasOwn(LOOKALIKE_DIGITS, ch))) {
+    return `：疑似把字母 ${letters.join("/")} 当成了数字 ${letters.map((ch) => LOOKALIKE_DIGITS[ch]).join("/")}`;
+  }
+  return letters.length > 0
+    ? `：数字中混有字母 ${letters.join("/")}，疑似扫描识别错误`
+    : "：疑似扫描识别错误";
+}
 
 function problem(place: CellPlace, expected: string, example: string, text: string, code?: string): string {
-  const hint = code === "number.ocr_suspect" ? OCR_HINT : "";
+  const hint = code === "number.ocr_suspect" ? ocrHint(text) : "";
   return `第${place.line}行“${place.column}”列应为${expected}，例如 ${example}，读到“${text}”${hint}`;
 }
 
@@ -55,12 +66,13 @@ export function readRate(text: string, place: CellPlace): CellRead<string> {
   return { ok: true, value: text };
 }
 
-/** Reads points (分值, 得分, 权重): a plain number, "分" allowed ("5", "4.5分"). */
+/** Reads points (分值, 得分, 权重): a plain number, "分" allowed ("5", "4.5分"; not "5米"). */
 export function readPoints(text: string, place: CellPlace): CellRead<number> {
   const parsed = parseNumber(text);
   if (
     !parsed.ok ||
     parsed.value.unit !== null ||
+    (parsed.value.counter !== null && parsed.value.counter !== "分") ||
     parsed.value.comparator !== null ||
     parsed.value.approximate ||
     parsed.value.value < 0
@@ -73,12 +85,13 @@ export function readPoints(text: string, place: CellPlace): CellRead<number> {
   return { ok: true, value: parsed.value.value };
 }
 
-/** Reads a head count (编制数, 在职人数): a whole number of people. */
+/** Reads a head count (编制数, 在职人数): a whole number of people ("15", "15人"; not "15米"). */
 export function readCount(text: string, place: CellPlace): CellRead<number> {
   const parsed = parseNumber(text);
   const ok =
     parsed.ok &&
     parsed.value.unit === null &&
+    (parsed.value.counter === null || isCountWord(parsed.value.counter)) &&
     parsed.value.comparator === null &&
     !parsed.value.approximate &&
     Number.isInteger(parsed.value.value) &&
@@ -90,4 +103,23 @@ export function readCount(text: string, place: CellPlace): CellRead<number> {
     };
   }
   return { ok: true, value: parsed.value.value };
+}
+
+/**
+ * Reads an indicator's 指标值 or 实际完成值 cell as text to keep. A placeholder ("—", "/", "无") is no
+ * value (`undefined`); a number that cannot be read — scan noise ("XlO0%", "W100%", "第O份") or a
+ * damaged number ("95.", "76%107.6") — is not taken: the reason names the line, the column and the
+ * text, e.g. `第12行“实际完成值”列的“XlO0%”无法识别为数字（疑似扫描识别错误），未采用`. Numbers and
+ * words ("≥266米", "显著提升") are kept as written; the report model reads them.
+ */
+export function readIndicatorValue(text: string, place: CellPlace): CellRead<string | undefined> {
+  const read = readValue(text);
+  if (read.kind === "empty") return { ok: true, value: undefined };
+  if (read.kind === "unreadable") {
+    return {
+      ok: false,
+      reason: `第${place.line}行“${place.column}”列的“${read.text}”无法识别为数字（${read.reason}），未采用`,
+    };
+  }
+  return { ok: true, value: text.trim() };
 }

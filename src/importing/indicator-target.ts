@@ -1,5 +1,5 @@
 import { parseTargetText } from "../core/target.ts";
-import { parseNumber } from "../numbers/index.ts";
+import { isBlankValue, MEASURE_WORDS, parseNumber, readValue } from "../numbers/index.ts";
 import type { TargetFragment } from "./report-fragment.ts";
 
 /**
@@ -7,14 +7,20 @@ import type { TargetFragment } from "./report-fragment.ts";
  * in two known ways:
  * - the comparator alone in 指标值 and the number in 度量单位 ("≥ | 99% | 100%", seed 000): the
  *   target is "≥99%" and the unit is the number's own ("%");
- * - a bare number with the unit beside it ("≥99 | %", seed 001): the target is "≥99%".
+ * - a bare number with % beside it ("≥99 | %"): the target is "≥99%"; with a count or measure word
+ *   ("26 | 次") the target stays "26" and the scorer takes 次 from the 度量单位.
  * A target to reach ("满意度达95%", "达到100%") is quantitative with ≥: reaching 95% means at least 95%.
- * Anything else is kept as written (qualitative text such as 相关, 7*24).
+ * A placeholder ("—", "/", "无") is no target. A number that cannot be read ("W100%", "第O份", "95.") is
+ * kept as written (the report model marks it unreadable) and reported through `place.unread`, as is a
+ * 度量单位 cell garbled by scanning ("tot扁"), which is dropped. Anything else is kept as written
+ * (qualitative text such as 相关, 7*24).
  */
 
 const BARE_COMPARATOR =
   /^(?:≥|≤|>|<|=|＞|＜|≧|≦|>=|<=|大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于|等于)$/;
 const REACH = /^(.*?)(?:达到|达)(.+)$/;
+/** Latin letters next to Chinese in one unit cell ("tot扁", "Q个"): scan noise, not a unit. */
+const GARBLED_UNIT = /[A-Za-z][\p{Script=Han}]|[\p{Script=Han}][A-Za-z]/u;
 
 /** The target and unit of a row as read; either may be absent. */
 export interface TargetCells {
@@ -22,8 +28,39 @@ export interface TargetCells {
   unit?: string;
 }
 
+/** Where the two cells are, for the reasons given when one of them cannot be read. */
+export interface TargetPlace {
+  line: number;
+  /** Column headings as the table names them ("年度指标值", "计量单位"). */
+  targetColumn: string;
+  unitColumn: string;
+  /** Records a cell that was not taken, with a Chinese reason naming the line, column and text. */
+  unread(reason: string): void;
+}
+
+function unitCell(unitText: string, place: TargetPlace | undefined): string {
+  if (isBlankValue(unitText)) return "";
+  if (!GARBLED_UNIT.test(unitText)) return unitText;
+  place?.unread(
+    `第${place.line}行“${place.unitColumn}”列的“${unitText}”无法识别为单位（疑似扫描识别错误），未采用`,
+  );
+  return "";
+}
+
 /** Reads the 指标值 cell with the 度量单位 cell beside it (see the module comment). */
-export function readTargetCells(targetText: string, unitText: string): TargetCells {
+export function readTargetCells(targetText: string, unitText: string, place?: TargetPlace): TargetCells {
+  const unitRead = unitCell(unitText, place);
+  const cells = readCells(isBlankValue(targetText) ? "" : targetText, unitRead);
+  const target = typeof cells.target === "string" ? readValue(cells.target) : undefined;
+  if (target?.kind === "unreadable" && place !== undefined) {
+    place.unread(
+      `第${place.line}行“${place.targetColumn}”列的“${targetText}”无法识别为数字（${target.reason}），未采用`,
+    );
+  }
+  return cells;
+}
+
+function readCells(targetText: string, unitText: string): TargetCells {
   const unit = unitText === "" ? {} : { unit: unitText };
   if (targetText === "") return unit;
   if (BARE_COMPARATOR.test(targetText) && unitText !== "") {
@@ -38,11 +75,12 @@ export function readTargetCells(targetText: string, unitText: string): TargetCel
   const reach = REACH.exec(targetText);
   const amount = reach?.[2] === undefined ? null : parseNumber(reach[2]);
   if (amount?.ok && amount.value.comparator === null && !amount.value.approximate) {
+    const columnUnit = unitText === "%" || MEASURE_WORDS.includes(unitText) ? unitText : "";
     const target: TargetFragment = {
       kind: "quantitative",
       comparator: "≥",
       value: amount.value.value,
-      unit: amount.value.unit ?? (unitText === "%" ? "%" : ""),
+      unit: amount.value.unit ?? amount.value.counter ?? columnUnit,
       text: targetText,
     };
     return { target, ...unit };

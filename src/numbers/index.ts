@@ -3,6 +3,14 @@
  */
 export { type ChineseNumeral, parseChineseNumeral } from "./chinese-digits.ts";
 export {
+  isCountWord,
+  MEASURE_WORDS,
+  type MeasureUnit,
+  measureOf,
+  relateUnits,
+  type UnitRelation,
+} from "./measure-units.ts";
+export {
   type Comparator,
   type NumberUnit,
   type ParsedAmount,
@@ -12,3 +20,4 @@ export {
   parseNumber,
   parsePercent,
 } from "./parse-number.ts";
+export { isBlankValue, readValue, type ValueReading } from "./read-value.ts";

@@ -35,18 +35,25 @@ function toHalfWidth(ch: string): string {
   return Object.hasOwn(SYMBOLS, ch) ? (SYMBOLS[ch] ?? ch) : ch;
 }
 
-/** Returns the normalised form of a trimmed number text (see module comment). */
+/**
+ * Returns the normalised form of a trimmed number text (see module comment). Linear in the length of
+ * the text: a run of whitespace is kept as one space only when a digit comes before and after it.
+ */
 export function normalizeNumberText(text: string): string {
-  const chars = [...text.trim()].map(toHalfWidth);
-  let out = "";
-  for (const [i, ch] of chars.entries()) {
+  const out: string[] = [];
+  let last = "";
+  let pendingSpace = false;
+  for (const raw of text.trim()) {
+    const ch = toHalfWidth(raw);
     if (/\s/u.test(ch)) {
-      const before = out.at(-1) ?? "";
-      const after = chars.slice(i + 1).find((c) => !/\s/u.test(c)) ?? "";
-      if (/\d/.test(before) && /\d/.test(after)) out += " "; // kept, so "1 234" stays unreadable
+      pendingSpace = true;
       continue;
     }
-    out += ch;
+    // kept between two digits, so "1 234" stays unreadable
+    if (pendingSpace && /\d/.test(ch) && /\d/.test(last)) out.push(" ");
+    pendingSpace = false;
+    out.push(ch);
+    last = ch;
   }
-  return out;
+  return out.join("");
 }

@@ -1,3 +1,4 @@
+import { MEASURE_WORDS } from "./measure-units.ts";
 import type { Comparator, NumberUnit } from "./number-types.ts";
 
 /**
@@ -77,25 +78,17 @@ export const UNIT_SUFFIXES: ReadonlyArray<readonly [string, Exclude<NumberUnit, 
 ];
 
 /**
- * Counter words accepted after a number and dropped (the unit is then null):
- * "二〇二一年" → 2021, "3项" → 3, "92.5分" → 92.5.
+ * Count and measure words accepted after a number and kept apart from `unit` (which holds only money
+ * and %): "二〇二一年" → 2021 with counter 年, "≥266米" → 266 with counter 米, "20M" → 20 with counter M.
+ * Longest first (see measure-units.ts for the list and how the words convert).
  */
-export const COUNTER_UNITS: readonly string[] = [
-  "个百分点",
-  "人次",
-  "年",
-  "个",
-  "项",
-  "人",
-  "次",
-  "件",
-  "条",
-  "分",
-  "家",
-  "户",
-  "名",
-  "天",
-];
+export const COUNTER_UNITS: readonly string[] = MEASURE_WORDS;
+
+/**
+ * Words before a number that only say it is a total ("共3项", "累计150次"); dropped without changing
+ * the number. Any other word before the number makes it unreadable ("满意度达100%": the caller strips labels).
+ */
+export const NEUTRAL_PREFIXES: readonly string[] = ["共计", "累计", "合计", "总计", "全年", "共"];
 
 /** Magnitude words accepted right after Arabic digits ("3万" = 30000, "1.5亿" = 150000000). */
 export const ARABIC_MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [

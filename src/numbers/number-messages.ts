@@ -1,4 +1,5 @@
 import { isChineseNumeralChar } from "./chinese-digits.ts";
+import type { ScanNoise } from "./scan-noise.ts";
 
 /**
  * Chinese error messages for number parsing. Each names what was read, the expected form and an example.
@@ -23,8 +24,11 @@ export function unreadableReason(normalized: string, body: string): string {
   const percentSigns = [...normalized].filter((ch) => ch === "%").length;
   if (percentSigns > 1) return "百分号“%”写了不止一次";
   if (/\d\.\d+\./.test(normalized)) return "小数点写了不止一次";
+  if (/\d\.$/.test(normalized)) return "小数点后面没有数字，可能是数字在换行处被截断";
+  if (/%[\d.]/.test(normalized)) return "百分号后面还有数字，疑似几个单元格的内容连在了一起";
   if (/\d\s+\d/.test(normalized)) return "数字中间有空格";
   if (/(^|[^\d.,])0\d/.test(normalized)) return "整数部分以0开头，可能漏了小数点";
+  if (/\d{16}/.test(normalized)) return "位数太多，超出可准确计算的范围";
   if (/\d,/.test(normalized)) return "千分位逗号“,”的位置不对，应每三位一个，例如“6,272,512.00”";
   const chars = [...body];
   const first = chars.findIndex(isNumeralChar);
@@ -51,6 +55,18 @@ export function ocrSuspectMessage(
   return (
     `无法识别数字“${text}”：疑似把字母 ${letters.join("/")} 当成了数字 ${digits.join("/")}。` +
     `请核对原文，填写阿拉伯数字或中文数字，例如“${fixed}”。`
+  );
+}
+
+/** Message for scan noise: letters among the digits ("W100%", "XlO0%") or a stray character ("到0次"). */
+export function scanNoiseMessage(text: string, noise: ScanNoise): string {
+  const what =
+    noise.kind === "letters"
+      ? `数字中混有字母 ${noise.letters.join("/")}`
+      : `数字前面的“${noise.char}”不是比较符号`;
+  return (
+    `无法识别数字“${text}”：${what}，疑似扫描识别错误，未按数字读取。` +
+    "请核对原件，填写阿拉伯数字或中文数字，例如“≤100%”“10次”或“95%”。"
   );
 }
 

@@ -1,4 +1,4 @@
-/** Unit of a parsed number as written; null when none (or only a counter such as 年/个/项). */
+/** Money or percent unit of a parsed number as written; null when none (count and measure words go in `counter`). */
 export type NumberUnit = "元" | "万元" | "亿元" | "%" | null;
 
 /** A comparison written with a number: ≥ ≤ > < =, or null when none. */
@@ -10,6 +10,11 @@ export interface ParsedNumber {
   value: number;
   /** Unit as written (null when none). */
   unit: NumberUnit;
+  /**
+   * Count or measure word written after the number, kept as written ("人", "场", "米", "㎡", "M",
+   * "个百分点", "年"); null when none. Money and % are in `unit`, never here.
+   */
+  counter: string | null;
   /** True for 约/大约/近/接近/将近…, …左右/上下, and …多/余. */
   approximate: boolean;
   /** From ≥ ≤ > < ＞ ＜ 大于 小于 不低于 不少于 不高于 不超过 以上 以下 达 等于…; null when none. */

@@ -32,13 +32,17 @@ export interface ParsedPercent {
  * "伍佰陆拾壹万肆仟壹佰", "二〇二一"), percentages ("97%", "百分之九十七", "九成五"), with an optional
  * comparator (≥, 大于, 不低于, 达, …以上), approximation word (约, 近, …左右, …多/余) and unit.
  *
- * - Units: 元 (also 元整/圆), 万元, 亿元, %. Counter words 年/个/项/人/次/件/条/分/家/户/名/天/人次/个百分点
- *   are accepted and dropped: "二〇二一年" → 2021 with unit null.
+ * - Units: 元 (also 元整/圆), 万元, 亿元, % in `unit`. A count or measure word after the number is kept
+ *   in `counter` with `unit` null: "二〇二一年" → 2021 (counter 年), "≥266米" → 266 (米), "192场", "20M",
+ *   "1000㎡", "不少于12 种" (see measure-units.ts for the words and how they convert).
+ * - 共/累计/合计/总计/全年 before the number are dropped ("共3项" → 3 项).
  * - A bare 万/亿 without 元 is a multiplier: "1万" → 10000, unit null; "1.5万" → 15000, decimals 0
  *   (decimals describe the scaled value). `parseAmount` reads such a number as 元 ("561.41万" → 561.41万元).
  * - ¥/人民币 before a number with no unit means 元.
  * - Only the number may be given: "满意度达100%" is `number.unreadable` (the caller strips the label).
- * - Letters that look like digits ("IO0%") are `number.ocr_suspect`, never read as digits.
+ * - Scan noise is `number.ocr_suspect`, never read as digits: letters that look like digits ("IO0%",
+ *   "l00%"), letters where a digit or comparator belongs ("W100%", "XlO0%", "M.8万元", "第O份") and a
+ *   stray character where a comparator belongs ("到0次"); the rule is in scan-noise.ts.
  *
  * Errors: number.empty, number.unreadable, number.ocr_suspect, number.comparator_conflict ("大于93%以上").
  */
@@ -58,7 +62,8 @@ export function parseNumber(text: string): Result<ParsedNumber> {
 export function parseAmount(text: string, defaultUnit?: "元" | "万元"): Result<ParsedAmount> {
   const reading = readNumber(text);
   if (!reading.ok) return reading;
-  const { parsed, counter, magnitude } = reading.value;
+  const { parsed, magnitude } = reading.value;
+  const counter = parsed.counter;
   const trimmed = parsed.text;
   if (parsed.unit === "%" || counter !== null) {
     return fail("amount.not_amount", notAmountMessage(trimmed, parsed.unit ?? counter ?? ""));
@@ -96,7 +101,7 @@ export function parsePercent(text: string): Result<ParsedPercent> {
   if (!reading.ok) return reading;
   const { value, unit, decimals, approximate, comparator, text: trimmed } = reading.value.parsed;
   if (unit !== "%") {
-    return fail("percent.not_percent", notPercentMessage(trimmed, unit ?? reading.value.counter));
+    return fail("percent.not_percent", notPercentMessage(trimmed, unit ?? reading.value.parsed.counter));
   }
   return ok({ value, decimals, approximate, comparator, text: trimmed });
 }

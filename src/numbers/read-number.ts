@@ -12,6 +12,7 @@ import {
   matchPrefix,
   matchSuffix,
   mergeComparators,
+  NEUTRAL_PREFIXES,
   PERCENT_PREFIX,
   PREFIX_COMPARATORS,
   SUFFIX_COMPARATORS,
@@ -21,16 +22,16 @@ import {
   comparatorConflictMessage,
   emptyMessage,
   ocrSuspectMessage,
+  scanNoiseMessage,
   unreadableMessage,
   unreadableReason,
 } from "./number-messages.ts";
 import type { Comparator, NumberUnit, ParsedNumber } from "./number-types.ts";
+import { isRomanNumeral, scanNoise } from "./scan-noise.ts";
 
 /** What `readNumber` found: the public reading plus facts the amount and percent readers need. */
 export interface NumberReading {
   parsed: ParsedNumber;
-  /** Counter word that was dropped (年/个/项…), or null. */
-  counter: string | null;
   /** True when the number itself states 万 or 亿 ("561.41万", "三万五千"). */
   magnitude: boolean;
 }
@@ -121,7 +122,8 @@ function peelPrefixes(peel: Peel): void {
   for (;;) {
     const approx = matchPrefix(peel.rest, asTable(APPROX_PREFIXES));
     const comparator = approx === null ? matchPrefix(peel.rest, PREFIX_COMPARATORS) : null;
-    const word = approx?.[0] ?? comparator?.[0];
+    const neutral = matchPrefix(peel.rest, asTable(NEUTRAL_PREFIXES));
+    const word = approx?.[0] ?? comparator?.[0] ?? neutral?.[0];
     if (word === undefined) return;
     if (approx !== null) peel.approximate = true;
     if (comparator !== null) addComparator(peel, comparator[1]);
@@ -155,11 +157,20 @@ function strip(peel: Peel, words: readonly string[]): boolean {
   return word !== undefined;
 }
 
-/** Reads already-normalised text; `text` is the trimmed original used in results and messages. */
-function readNormalized(text: string, normalized: string): Result<NumberReading> {
+/** The text with the words around the number taken off, and what those words said. */
+interface Peeled {
+  peel: Peel;
+  negative: boolean;
+  currency: boolean;
+  percentWords: boolean;
+  unitMatch: readonly [string, Exclude<NumberUnit, null>] | null;
+  counter: string | null;
+  suffix: string;
+}
+
+/** Takes comparators, approximation words, sign, currency, 百分之, unit and counter off both ends. */
+function peelAll(normalized: string): Peeled {
   const peel: Peel = { rest: normalized, approximate: false, comparator: null, conflict: null };
-  const bad = (reason: string): Result<NumberReading> =>
-    fail("number.unreadable", unreadableMessage(text, reason));
   peelPrefixes(peel);
   const negative = strip(peel, ["-", "负"]);
   if (!negative) strip(peel, ["+"]);
@@ -171,6 +182,22 @@ function readNormalized(text: string, normalized: string): Result<NumberReading>
   const suffix = unitMatch?.[0] ?? counter ?? "";
   peel.rest = peel.rest.slice(0, peel.rest.length - suffix.length);
   peelMoreThan(peel);
+  return { peel, negative, currency, percentWords, unitMatch, counter, suffix };
+}
+
+/**
+ * What is left of a normalised text once the words around the number are taken off
+ * ("≥ W100%" → "W100", "第O份" → "第O", "到0次" → "到0"): the part that must be the number itself.
+ */
+export function numberCore(normalized: string): string {
+  return peelAll(normalized).peel.rest;
+}
+
+/** Reads already-normalised text; `text` is the trimmed original used in results and messages. */
+function readNormalized(text: string, normalized: string): Result<NumberReading> {
+  const { peel, negative, currency, percentWords, unitMatch, counter, suffix } = peelAll(normalized);
+  const bad = (reason: string): Result<NumberReading> =>
+    fail("number.unreadable", unreadableMessage(text, reason));
   if (peel.conflict !== null) {
     const [first, second] = peel.conflict;
     return fail("number.comparator_conflict", comparatorConflictMessage(text, first, second));
@@ -199,12 +226,12 @@ function readNormalized(text: string, normalized: string): Result<NumberReading>
     parsed: {
       value: value === 0 ? 0 : value,
       unit,
+      counter,
       approximate: peel.approximate,
       comparator: peel.comparator,
       decimals: body.decimals,
       text,
     },
-    counter,
     magnitude: body.magnitude && unit === null,
   });
 }
@@ -224,7 +251,8 @@ function ocrSuspect(text: string, normalized: string): Problem | null {
 
 /**
  * Reads a number with its comparator, approximation words and unit (see `parseNumber`).
- * Errors: number.empty, number.unreadable, number.ocr_suspect, number.comparator_conflict.
+ * Errors: number.empty, number.unreadable, number.ocr_suspect (letters read as digits, or scan noise:
+ * see scan-noise.ts), number.comparator_conflict.
  */
 export function readNumber(input: string): Result<NumberReading> {
   const text = input.trim();
@@ -232,6 +260,10 @@ export function readNumber(input: string): Result<NumberReading> {
   const normalized = normalizeNumberText(text);
   const reading = readNormalized(text, normalized);
   if (reading.ok) return reading;
+  const core = numberCore(normalized);
+  if (reading.error.code === "number.comparator_conflict" || isRomanNumeral(core)) return reading;
   const suspect = ocrSuspect(text, normalized);
-  return suspect === null ? reading : { ok: false, error: suspect };
+  if (suspect !== null) return { ok: false, error: suspect };
+  const noise = scanNoise(core);
+  return noise === null ? reading : fail("number.ocr_suspect", scanNoiseMessage(text, noise));
 }

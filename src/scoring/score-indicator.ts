@@ -1,5 +1,6 @@
 import type { Finding } from "../core/finding.ts";
 import type { Indicator } from "../core/indicators.ts";
+import { readValue } from "../numbers/index.ts";
 import {
   type IndicatorContext,
   indicatorFinding,
@@ -12,12 +13,18 @@ import { scoreQuantitative } from "./score-quantitative.ts";
 
 export type { IndicatorContext } from "./indicator-context.ts";
 
+function unreadableTargetMessage(name: string, text: string): string {
+  const read = readValue(text);
+  const why = read.kind === "unreadable" ? read.reason : "不是可识别的数字写法";
+  return `“${name}”的指标值“${text}”无法识别为数字（${why}），未按规则计分。请核对原件，填写指标值，例如“≥95%”或“10次”。`;
+}
+
 /** Scores one third-level indicator under the scheme, and reports where the officer's row disagrees. */
 export function scoreIndicator(ind: Indicator, ctx: IndicatorContext): Scored {
   const findings: Finding[] = [];
   if (ind.weight === undefined) {
     const score = {
-      ...rowBase(ind, ctx, ind.target?.kind ?? "qualitative"),
+      ...rowBase(ind, ctx, ind.target?.kind === "quantitative" ? "quantitative" : "qualitative"),
       rule: "missing.weight" as const,
       formula: "未填写分值，无法计分",
       points: 0,
@@ -36,6 +43,20 @@ export function scoreIndicator(ind: Indicator, ctx: IndicatorContext): Scored {
     findings.push(indicatorFinding(ctx, "target.missing", "warn", message));
     const base = rowBase(ind, ctx, "qualitative");
     const score = unscoredRow(base, "missing.target", "无指标值", "补充指标值和实际完成值后按规则计分");
+    return { score, findings };
+  }
+  if (ind.target.kind === "unreadable") {
+    const text = ind.target.text;
+    findings.push(
+      indicatorFinding(ctx, "target.unreadable", "warn", unreadableTargetMessage(ind.name, text), text),
+    );
+    const base = rowBase(ind, ctx, "quantitative", text);
+    const score = unscoredRow(
+      base,
+      "missing.target",
+      `指标值“${text}”无法识别`,
+      `核对原件后填写“${ind.name}”的指标值，即可按规则计分`,
+    );
     return { score, findings };
   }
   const scored =

@@ -1,7 +1,7 @@
 import type { Finding } from "../core/finding.ts";
 import type { Indicator } from "../core/indicators.ts";
 import type { Target } from "../core/target.ts";
-import { parseNumber } from "../numbers/index.ts";
+import { reportedActual, targetUnit } from "./actual-value.ts";
 import { checkReported } from "./check-reported.ts";
 import {
   type IndicatorContext,
@@ -17,14 +17,14 @@ type Quantitative = Extract<Target, { kind: "quantitative" }>;
 
 /**
  * The value a quantitative row is scored on: derived from the budget when the scheme can compute
- * it (a different reported value is flagged), 0/0 as not applicable, else the reported number.
+ * it (a different reported value is flagged), 0/0 as not applicable, else the reported number in the
+ * target's unit (see actual-value.ts; its findings count only when the reported number is used).
  */
 function readActual(ind: Indicator, target: Quantitative, ctx: IndicatorContext, findings: Finding[]) {
   const d = ctx.derived;
   const percentTarget = target.unit === "%" || target.unit === "";
-  const parsed = ind.actual === undefined ? undefined : parseNumber(ind.actual);
-  const reported =
-    parsed?.ok && (parsed.value.unit === "%" || parsed.value.unit === null) ? parsed.value : undefined;
+  const notes: Finding[] = [];
+  const reported = reportedActual(ind, target, ctx, notes);
   if (d && percentTarget && d.status === "na") {
     if (reported?.unit === "%") {
       findings.push(
@@ -53,8 +53,13 @@ function readActual(ind: Indicator, target: Quantitative, ctx: IndicatorContext,
     }
     return { value: d.value, derived: d, approximate: false };
   }
+  findings.push(...notes);
   if (reported)
-    return { value: reported.value, approximate: reported.approximate || reported.comparator === ">" };
+    return {
+      value: reported.value,
+      approximate: reported.approximate || reported.comparator === ">",
+      shownUnit: reported.shownUnit,
+    };
   return undefined;
 }
 
@@ -63,13 +68,24 @@ export function scoreQuantitative(ind: Indicator, target: Quantitative, ctx: Ind
   const findings: Finding[] = [];
   const w = ind.weight ?? 0;
   const t = target.value;
-  const unit = target.unit || (ind.unit === "%" ? "%" : "");
+  const unit = targetUnit(ind, target);
   const reverse =
     target.comparator === "≤" ||
     target.comparator === "<" ||
     (target.comparator === null && ctx.common?.direction === "reverse");
   const base = rowBase(ind, ctx, "quantitative", target.text);
   const actual = readActual(ind, target, ctx, findings);
+  const explained = findings.some((f) => f.code === "actual.unreadable" || f.code === "actual.unit_mismatch");
+  if (actual === undefined && explained) {
+    const why = `实际完成值“${ind.actual ?? ""}”无法用于计分`;
+    const score = unscoredRow(
+      base,
+      "missing.actual",
+      why,
+      `核对并填写“${ind.name}”的实际完成值（数值），即可按规则计分`,
+    );
+    return { score, findings };
+  }
   if (actual === undefined) {
     findings.push(
       indicatorFinding(
@@ -104,7 +120,7 @@ export function scoreQuantitative(ind: Indicator, target: Quantitative, ctx: Ind
     return { score, findings: [...findings, ...checkReported(score, ctx, true)] };
   }
   const v = actual.value;
-  const shown = `${round(v, 2)}${unit}`;
+  const shown = `${round(v, 2)}${"shownUnit" in actual ? actual.shownUnit : unit}`;
   const derived = actual.derived
     ? { key: actual.derived.key, formula: actual.derived.formula, value: v }
     : undefined;

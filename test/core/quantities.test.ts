@@ -43,3 +43,19 @@ describe("PercentSchema", () => {
     expect(PercentSchema.safeParse(0.97).success).toBe(false);
   });
 });
+
+describe("scan noise in money and percent cells", () => {
+  it("rejects M.8万元 and XlO0% naming the letters, never reading a number", () => {
+    const money = MoneySchema.safeParse("M.8万元");
+    expect(money.success ? "" : money.error.issues[0]?.message).toBe(
+      "无法识别数字“M.8万元”：数字中混有字母 M，疑似扫描识别错误，未按数字读取。请核对原件，填写阿拉伯数字或中文数字，例如“≤100%”“10次”或“95%”。",
+    );
+    const percent = PercentSchema.safeParse("XlO0%");
+    expect(percent.success ? "" : percent.error.issues[0]?.message).toContain("数字中混有字母 X/l/O");
+  });
+
+  it("still reads 1,234.5万元 and 100%", () => {
+    expect(MoneySchema.parse("1,234.5万元")).toMatchObject({ value: 1234.5, unit: "万元", wan: 1234.5 });
+    expect(PercentSchema.parse("100%")).toEqual({ value: 100, decimals: 0, text: "100%" });
+  });
+});

@@ -15,6 +15,7 @@ type NumberRow = [
   approximate: boolean,
   comparator: Comparator | null,
   decimals: number,
+  counter?: string | null,
 ];
 
 describe("parseNumber reads a number with its unit, comparator and precision", () => {
@@ -34,10 +35,10 @@ describe("parseNumber reads a number with its unit, comparator and precision", (
     ["九成五", 95, "%", false, null, 0],
     ["九成", 90, "%", false, null, 0],
     ["二〇二一", 2021, null, false, null, 0],
-    ["二零二一年", 2021, null, false, null, 0],
-    ["2021年", 2021, null, false, null, 0],
-    ["3项", 3, null, false, null, 0],
-    ["92.5分", 92.5, null, false, null, 1],
+    ["二零二一年", 2021, null, false, null, 0, "年"],
+    ["2021年", 2021, null, false, null, 0, "年"],
+    ["3项", 3, null, false, null, 0, "项"],
+    ["92.5分", 92.5, null, false, null, 1, "分"],
     ["５６１．４１万元", 561.41, "万元", false, null, 2],
     ["约98%", 98, "%", true, null, 0],
     ["98%左右", 98, "%", true, null, 0],
@@ -52,7 +53,7 @@ describe("parseNumber reads a number with its unit, comparator and precision", (
     ["95%以上", 95, "%", false, "≥", 0],
     ["达95%以上", 95, "%", false, "≥", 0],
     ["达100%", 100, "%", false, "=", 0],
-    ["100余人", 100, null, true, ">", 0],
+    ["100余人", 100, null, true, ">", 0, "人"],
     ["1.5亿元", 1.5, "亿元", false, null, 1],
     ["0", 0, null, false, null, 0],
     ["0.04万元", 0.04, "万元", false, null, 2],
@@ -66,8 +67,16 @@ describe("parseNumber reads a number with its unit, comparator and precision", (
     ["1.5万", 15000, null, false, null, 0],
     ["561.41万", 5614100, null, false, null, 0],
     ["¥6,272,512.00", 6272512, "元", false, null, 2],
-  ])("reads %j as %d", (input, value, unit, approximate, comparator, decimals) => {
-    const expected: ParsedNumber = { value, unit, approximate, comparator, decimals, text: input.trim() };
+  ])("reads %j as %d", (input, value, unit, approximate, comparator, decimals, counter = null) => {
+    const expected: ParsedNumber = {
+      value,
+      unit,
+      counter,
+      approximate,
+      comparator,
+      decimals,
+      text: input.trim(),
+    };
     expect(parseNumber(input)).toEqual({ ok: true, value: expected });
   });
 
@@ -82,6 +91,16 @@ describe("parseNumber rejects what it cannot read, naming the text read", () => 
     ["IO0%", "number.ocr_suspect"],
     ["1O%", "number.ocr_suspect"],
     ["l00%", "number.ocr_suspect"],
+    ["W100%", "number.ocr_suspect"],
+    ["Q0", "number.ocr_suspect"],
+    ["XlO0%", "number.ocr_suspect"],
+    ["O76%107.6", "number.ocr_suspect"],
+    ["M.8万元", "number.ocr_suspect"],
+    ["第O份", "number.ocr_suspect"],
+    ["到0次", "number.ocr_suspect"],
+    ["95.", "number.unreadable"],
+    ["76%107.6", "number.unreadable"],
+    ["II类", "number.unreadable"],
     ["", "number.empty"],
     ["   ", "number.empty"],
     ["abc", "number.unreadable"],
@@ -119,6 +138,23 @@ describe("parseNumber rejects what it cannot read, naming the text read", () => 
     });
   });
 
+  it("names letters that are not digit look-alikes as scan noise, without a guessed number", () => {
+    const result = parseNumber("W100%");
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: "number.ocr_suspect",
+        message:
+          "无法识别数字“W100%”：数字中混有字母 W，疑似扫描识别错误，未按数字读取。请核对原件，填写阿拉伯数字或中文数字，例如“≤100%”“10次”或“95%”。",
+      },
+    });
+  });
+
+  it("names a stray character where a comparator belongs", () => {
+    const result = parseNumber("到0次");
+    expect(result.ok ? "" : result.error.message).toContain("数字前面的“到”不是比较符号，疑似扫描识别错误");
+  });
+
   it("points at the label when words come before the number", () => {
     const result = parseNumber("满意度达100%");
     expect(result.ok ? "" : result.error.message).toContain("数字前面有多余的文字“满意度达”");
@@ -152,6 +188,8 @@ describe("parseAmount gives the amount in its unit and in 万元", () => {
     ["561.41", undefined, "amount.unit_missing"],
     ["97%", "万元", "amount.not_amount"],
     ["3项", "元", "amount.not_amount"],
+    ["5000亩", "万元", "amount.not_amount"],
+    ["266米", "元", "amount.not_amount"],
     ["约561万元", undefined, "amount.inexact"],
     ["100万元以上", undefined, "amount.inexact"],
     ["abc万元", undefined, "number.unreadable"],
@@ -187,6 +225,7 @@ describe("parsePercent gives percent points with precision and qualifiers", () =
     ["97", "percent.not_percent"],
     ["0.97", "percent.not_percent"],
     ["561.41万元", "percent.not_percent"],
+    ["5个百分点", "percent.not_percent"],
     ["IO0%", "number.ocr_suspect"],
   ])("rejects %j with %s", (input, code) => {
     const result = parsePercent(input);

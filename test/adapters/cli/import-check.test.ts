@@ -358,6 +358,7 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       project: "全市政务网络（政务外网和党政工作专网）链路租赁经费",
     });
     expect(codes(annex)).toEqual([
+      "actual.copies_target",
       "grade.mismatch",
       // Its 上年结转资金 row of zeros, which no field takes.
       "report.row_unread",
@@ -372,6 +373,10 @@ describe("check --json on the seeds: the domain examples, and exactly these code
         where: { path: "indicators[1]", label: "效益指标", quote: "效益指标（40分）" },
         message: expect.stringContaining("“效益指标”标称40分，但其三级指标分值合计为50分"),
       }),
+    ]);
+    // The 成本 row's actual "≤100%" repeats its target "≤100%": a bound, not a measured value.
+    expect(findingsOf(annex, "actual.copies_target").map((f) => [f.severity, f.where.quote])).toEqual([
+      ["warn", "≤100%"],
     ]);
   });
 
