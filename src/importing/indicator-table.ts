@@ -15,6 +15,7 @@ import type { GridRow } from "./text-grid.ts";
  */
 export class IndicatorTable implements TableReader {
   readonly kind = "indicators";
+  readonly width: number;
   private block: BlockFragment | null = null;
   private group: GroupFragment | null = null;
   private readonly started: BlockFragment[] = [];
@@ -23,7 +24,9 @@ export class IndicatorTable implements TableReader {
     readonly headerLine: number,
     private readonly cols: IndicatorColumns,
     private readonly ctx: ReadContext,
-  ) {}
+  ) {
+    this.width = cols.width;
+  }
 
   read(row: GridRow, cells: readonly string[]): boolean {
     if (readTotalRow(row, cells, this.ctx)) return true;

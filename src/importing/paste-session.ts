@@ -8,7 +8,13 @@ import { readHeaderFields } from "./header-fields.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
 import { isSummaryHeader, openSummaryTable } from "./summary-table.ts";
-import type { ReadContext, TableKind, TableReader, UnreadRow } from "./table-reading.ts";
+import {
+  alignRight,
+  type ReadContext,
+  type TableKind,
+  type TableReader,
+  type UnreadRow,
+} from "./table-reading.ts";
 import { isNote, readTitle, readUnitLine, readYearLine, type TableTitle } from "./table-titles.ts";
 import { isTaskHeader, openTaskTable } from "./task-table.ts";
 import type { GridRow } from "./text-grid.ts";
@@ -67,7 +73,7 @@ export class PasteSession implements ReadContext {
     if (values.length === 0 || (only !== undefined && this.singleCell(row, only)) || this.skipping) return;
     if (!row.plain && this.openTable(row, cells, index)) return;
     if (this.headerFields(row, cells, index)) return;
-    if (!row.plain && this.table?.read(row, cells)) return;
+    if (!row.plain && this.table?.read(row, alignRight(row, cells, this.table.width))) return;
     this.closeTable();
     if (!row.plain && values.length >= 2) this.unread(row, `第${row.line}行${UNKNOWN_ROW}`);
   }
