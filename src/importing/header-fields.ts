@@ -45,6 +45,8 @@ const LABELS: ReadonlyMap<string, HeaderField> = new Map([
   ["年度目标", "goalsText"],
   ["年度履职目标完成情况", "goalsStatus"],
   ["年度目标完成情况", "goalsStatus"],
+  ["年度总体目标完成情况", "goalsStatus"],
+  ["年度总体目标完成情况综述", "goalsStatus"],
   ["实际完成情况", "goalsStatus"],
   ["全年完成情况", "goalsStatus"],
   ["年度", "year"],
@@ -56,6 +58,19 @@ const LABELS: ReadonlyMap<string, HeaderField> = new Map([
   ["项目编码", "other"],
   ["项目属性", "other"],
 ]);
+
+/**
+ * Labels that start a header cell in a row whose cells ran together ("项目名称…主管部门…"): the
+ * known labels of four characters or more (年度 and 电话 are part of too many other words).
+ */
+export const RUN_TOGETHER_LABELS: readonly string[] = [
+  ...[...LABELS.keys()].filter((k) => k.length >= 4),
+  "项目负责人及电话",
+  "项目负责人",
+  "部门联系人",
+  "单位联系人",
+  "填表人及联系方式",
+];
 
 const PATHS: Record<
   Exclude<HeaderField, "total" | "grade" | "year" | "phone" | "other">,
@@ -70,7 +85,13 @@ const PATHS: Record<
 
 /** A truncated label counts: PDF extraction leaves "填表人及联" on one line and "系方式：" on another. */
 const PREPARER = /^(?:填表人|填报人|(?:部门|单位)?联系人|项目负责人)/;
-const GOAL_TEXT_COLUMNS = new Set(["预期目标", "年初设定目标", "年度目标", "绩效目标"]);
+/** Column headings of the goals table ("年度总体目标 | 预期目标 | 实际完成情况"). */
+export const GOAL_TEXT_COLUMNS: ReadonlySet<string> = new Set([
+  "预期目标",
+  "年初设定目标",
+  "年度目标",
+  "绩效目标",
+]);
 const GOAL_STATUS_COLUMNS = new Set(["实际完成情况", "全年完成情况", "完成情况"]);
 const GRADES: ReadonlyMap<string, Grade> = new Map([
   ["优", "优"],

@@ -7,6 +7,7 @@ import { FragmentBuilder } from "./fragment-builder.ts";
 import { readHeaderFields } from "./header-fields.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
+import { splitRunTogether } from "./run-together.ts";
 import { isSummaryHeader, openSummaryTable } from "./summary-table.ts";
 import {
   alignRight,
@@ -51,10 +52,13 @@ export class PasteSession implements ReadContext {
   private lastHit: { table: TableKind; row: GridRow } | null = null;
   private readonly consumed = new Set<number>();
 
+  private readonly rows: readonly GridRow[];
+
   constructor(
-    private readonly rows: readonly GridRow[],
+    rows: readonly GridRow[],
     readonly defaultUnit: AmountUnit | null,
   ) {
+    this.rows = splitRunTogether(rows);
     this.fragment = new FragmentBuilder((row, reason) => this.unread(row, reason));
   }
 
@@ -67,6 +71,10 @@ export class PasteSession implements ReadContext {
   }
 
   private readRow(row: GridRow, index: number): void {
+    if (row.problem !== undefined) {
+      this.unread(row, row.problem);
+      return;
+    }
     const cells = row.cells.map(cleanCell);
     const values = filled(cells);
     const only = values.length === 1 ? values[0] : undefined;

@@ -153,3 +153,80 @@ describe("a web page's table flattened one cell per line (`||||` between rows)",
     expect(unread).toEqual([]);
   });
 });
+
+/** A Sichuan 绩效目标自评表 whose cells a web page ran together on one line. */
+const RUN_TOGETHER = [
+  "附件:2023年项目绩效自评表某县交通局2023年12月20日绩效目标自评表(2023年度)",
+  "项目名称农村公路养护项目负责人及电话王明13800001111(办公)主管部门某县交通运输局实施单位某县公路养护站",
+  "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:50451090.00%9其中:本年财政拨款5045其他资金",
+  "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施",
+  "产出指标(60分)数量指标养护里程30≥120公里≥120公里30质量指标路面完好率20≥90%92%20时效指标按期完工率1095%80%8",
+  "成本指标养护费用1045万元45万元10效益指标(30分)社会效益指标通行条件改善20显著提升显著提升20",
+  "满意度指标(10分)服务对象满意度指标沿线群众满意度10≥90%95%10……总分10097",
+].join("");
+
+describe("cells run together on one line (Sichuan 自评表 as a web page gives it)", () => {
+  const { fragment, unread } = importText(`source: x\n${RUN_TOGETHER}`);
+
+  it("reads the header cells up to the next label", () => {
+    expect(fragment.year).toBe(2023);
+    expect(fragment.project).toBe("农村公路养护");
+    expect(fragment.unit).toEqual({ parent: "某县交通运输局", name: "某县公路养护站" });
+    expect(fragment.preparer).toEqual({ name: "王明", phone: "13800001111" });
+  });
+
+  it("splits the budget row by the heading's columns and the value grammar", () => {
+    // 50451090.00%9 under 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 is 50 | 45 | 10 | 90.00% | 9:
+    // the other splits (504 | 5 | 10 | 90.00% | 9, 5045 | 10 | 9 | 0.00% | 9, …) disagree with their rate.
+    expect(fragment.budget).toEqual({
+      adjusted: "50万元",
+      executed: "45万元",
+      weight: 10,
+      reportedRate: "90.00%",
+      score: 9,
+    });
+  });
+
+  it("splits the indicator rows, with block weights and a total row", () => {
+    const names = (fragment.indicators ?? []).map((b) => [
+      b.name,
+      b.weight,
+      (b.groups ?? []).map((g) => [g.name, (g.indicators ?? []).map((i) => i.name)]),
+    ]);
+    expect(names).toEqual([
+      [
+        "产出指标",
+        60,
+        [
+          ["数量指标", ["养护里程"]],
+          ["质量指标", ["路面完好率"]],
+          ["时效指标", ["按期完工率"]],
+          ["成本指标", ["养护费用"]],
+        ],
+      ],
+      ["效益指标", 30, [["社会效益指标", ["通行条件改善"]]]],
+      ["满意度指标", 10, [["服务对象满意度指标", ["沿线群众满意度"]]]],
+    ]);
+    const rows = (fragment.indicators ?? []).flatMap((b) =>
+      (b.groups ?? []).flatMap((g) => g.indicators ?? []),
+    );
+    expect(rows).toEqual([
+      { name: "养护里程", target: "≥120公里", actual: "≥120公里", weight: 30, score: 30 },
+      { name: "路面完好率", target: "≥90%", actual: "92%", weight: 20, score: 20 },
+      { name: "按期完工率", target: "95%", actual: "80%", weight: 10, score: 8 },
+      { name: "养护费用", target: "45万元", actual: "45万元", weight: 10, score: 10 },
+      { name: "通行条件改善", target: "显著提升", actual: "显著提升", weight: 20, score: 20 },
+      { name: "沿线群众满意度", target: "≥90%", actual: "95%", weight: 10, score: 10 },
+    ]);
+    expect(fragment.summary?.totalRow).toEqual({ name: "总分", weight: 100, score: 97 });
+  });
+
+  it("leaves a row that splits more than one way unread, with its text", () => {
+    expect(unread).toContainEqual({
+      line: 2,
+      text: "其中:本年财政拨款 | 5045",
+      reason:
+        "第2行“其中:本年财政拨款”一行的数字连在一起（“5045”），按表头（全年预算数(A)、全年执行数(B)、分值、执行率(B/A)、得分）无法唯一拆分，未读取",
+    });
+  });
+});
