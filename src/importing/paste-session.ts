@@ -7,6 +7,7 @@ import { FragmentBuilder } from "./fragment-builder.ts";
 import { readHeaderFields } from "./header-fields.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
+import { splitNumberedRows } from "./numbered-rows.ts";
 import { splitRunTogether } from "./run-together.ts";
 import { isSummaryHeader, openSummaryTable } from "./summary-table.ts";
 import {
@@ -58,7 +59,7 @@ export class PasteSession implements ReadContext {
     rows: readonly GridRow[],
     readonly defaultUnit: AmountUnit | null,
   ) {
-    this.rows = splitRunTogether(rows);
+    this.rows = splitRunTogether(splitNumberedRows(rows));
     this.fragment = new FragmentBuilder((row, reason) => this.unread(row, reason));
   }
 

@@ -1,7 +1,7 @@
 import { type IndicatorColumns, indicatorColumns, isBlockName } from "./indicator-columns.ts";
 import type { GridRow } from "./text-grid.ts";
 import { unitAt, type ValueKind } from "./value-grammar.ts";
-import { readsAt } from "./value-split.ts";
+import { readsAt, skipSpaces } from "./value-split.ts";
 
 /**
  * The indicator rows after a run-together heading ("…三级指标分值年度指标值全年实际值得分…"):
@@ -98,7 +98,8 @@ function rowValues(
   kinds: readonly ValueKind[],
 ): Array<{ end: number; values: string[] }> {
   const out: Array<{ end: number; values: string[] }> = [];
-  const walk = (pos: number, index: number, done: string[]) => {
+  const walk = (from: number, index: number, done: string[]) => {
+    const pos = index === 0 ? from : skipSpaces(text, from);
     const kind = kinds[index];
     if (kind === undefined) {
       out.push({ end: pos, values: done });
@@ -120,15 +121,17 @@ export function splitIndicatorRows(
   plausible: (values: readonly string[]) => boolean,
 ): RowRead[] | null {
   const memo = new Map<number, Best | null>();
-  const best = (i: number): Best | null => {
+  const best = (from: number): Best | null => {
+    const i = skipSpaces(text, from);
     if (i === text.length) return { rows: 0, ways: 1, parse: [] };
     const known = memo.get(i);
     if (known !== undefined) return known;
     let result: Best | null = null;
     const options: Array<{ name: string; end: number; values: string[] }> = [];
     for (let j = i + 1; j <= Math.min(text.length - 1, i + MAX_NAME); j += 1) {
-      const name = text.slice(i, j);
-      if (validName(name)) options.push(...rowValues(text, j, kinds).map((o) => ({ name, ...o })));
+      const name = text.slice(i, j).trim();
+      const at = skipSpaces(text, j);
+      if (validName(name)) options.push(...rowValues(text, at, kinds).map((o) => ({ name, ...o })));
     }
     const kept = options.filter((o) => plausible(o.values));
     for (const option of kept.length > 0 ? kept : options) {

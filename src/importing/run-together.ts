@@ -60,13 +60,41 @@ const WORDS: readonly string[] = [
   ),
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * The end of `word` written at `at`, spaces allowed between its characters (a PDF or a spreadsheet
+ * export puts them there: "年初预算 数"); null when it is not there.
+ */
+function matchAt(text: string, at: number, word: string): number | null {
+  let pos = at;
+  for (const [k, ch] of [...word].entries()) {
+    if (k > 0) while (text[pos] === " ") pos += 1;
+    if (text[pos] !== ch) return null;
+    pos += 1;
+  }
+  return pos;
+}
+
+/** The word written at `at`: the longest written without spaces, else the longest with them. */
+function wordAt(text: string, at: number, words: readonly string[]): { word: string; end: number } | null {
+  let best: { word: string; end: number; tight: boolean } | null = null;
+  for (const word of words) {
+    const end = matchAt(text, at, word);
+    if (end === null) continue;
+    const tight = end - at === word.length;
+    const better =
+      best === null || (tight && !best.tight) || (tight === best.tight && word.length > best.word.length);
+    if (better) best = { word, end, tight };
+  }
+  return best === null ? null : { word: best.word, end: best.end };
+}
+
 function headingAt(text: string, at: number): Heading | null {
-  const word = WORDS.find((w) => text.startsWith(w, at));
-  if (word === undefined) return null;
-  let end = at + word.length;
+  const found = wordAt(text, at, WORDS);
+  if (found === null) return null;
+  let end = found.end;
   const note = NOTE.exec(text.slice(end));
   if (note !== null) end += note[0].length;
-  const heading = text.slice(at, end);
+  const heading = text.slice(at, end).replace(/ /g, "");
   const inBudget = budgetRole(heading) !== null;
   const inIndicators = indicatorRole(heading) !== null;
   const table = inBudget && inIndicators ? "both" : inBudget ? "budget" : inIndicators ? "indicators" : null;
@@ -79,17 +107,17 @@ function headingRuns(text: string): Heading[][] {
   let run: Heading[] = [];
   let at = 0;
   while (at < text.length) {
-    const label = RUN_TOGETHER_LABELS.find((l) => text.startsWith(l, at));
-    const heading = label === undefined ? headingAt(text, at) : null;
-    if (label !== undefined) {
+    const label = text[at] === " " ? null : wordAt(text, at, RUN_TOGETHER_LABELS);
+    const heading = label === null && text[at] !== " " ? headingAt(text, at) : null;
+    if (label !== null) {
       if (run.filter((h) => h.table !== null).length >= MIN_RUN) runs.push(run);
       run = [];
-      at += label.length;
+      at = label.end;
     } else if (heading !== null) {
       const last = run.at(-1);
       const gap = last === undefined ? 0 : heading.start - last.end;
-      if (last !== undefined && gap > 0) {
-        const between = text.slice(last.end, heading.start);
+      const between = last === undefined ? "" : text.slice(last.end, heading.start);
+      if (last !== undefined && gap > 0 && between.trim() !== "") {
         if (gap <= MAX_GAP && !/[\d%：:，,。]/.test(between)) {
           run.push({ start: last.end, end: heading.start, text: between, table: null });
         } else {
@@ -122,7 +150,7 @@ function tableOf(run: readonly Heading[]): Table | null {
 /** Whether a row is one line of cells run together that `splitRunTogether` can rebuild. */
 function runTogetherText(row: GridRow): string | null {
   if (row.cells.length !== 1) return null;
-  const text = (row.cells[0] ?? "").replace(/\s+/g, "");
+  const text = (row.cells[0] ?? "").replace(/\s+/g, " ").trim();
   return text.length >= 20 ? text : null;
 }
 
@@ -137,7 +165,8 @@ export function splitRunTogether(rows: readonly GridRow[]): GridRow[] {
 }
 
 function rebuild(row: GridRow, text: string, runs: readonly Heading[][]): GridRow[] {
-  const make = (cells: string[], problem?: string): GridRow => {
+  const make = (raw: string[], problem?: string): GridRow => {
+    const cells = raw.map((c) => c.trim());
     const made: GridRow = { line: row.line, lastLine: row.lastLine, cells, plain: cells.length < 2 };
     if (problem !== undefined)
       made.problem = problem.startsWith("第") ? problem : `第${row.line}行${problem}`;
@@ -211,17 +240,19 @@ function plausibleBudget(columns: readonly string[], splits: string[][]): string
 }
 
 /** Positions of the words in a text, longest word first at each position, left to right. */
-function findWords(text: string, words: readonly string[]): Array<{ start: number; word: string }> {
-  const sorted = [...words].sort((a, b) => b.length - a.length);
-  const found: Array<{ start: number; word: string }> = [];
+function findWords(
+  text: string,
+  words: readonly string[],
+): Array<{ start: number; end: number; word: string }> {
+  const found: Array<{ start: number; end: number; word: string }> = [];
   let at = 0;
   while (at < text.length) {
-    const word = sorted.find((w) => text.startsWith(w, at));
-    if (word === undefined) {
+    const match = text[at] === " " ? null : wordAt(text, at, words);
+    if (match === null) {
       at += 1;
     } else {
-      found.push({ start: at, word });
-      at += word.length;
+      found.push({ start: at, ...match });
+      at = match.end;
     }
   }
   return found;
@@ -250,8 +281,11 @@ function headerCells(all: string, make: Make): GridRow[] {
   if (before !== "") rows.push(make([before]));
   for (const [i, label] of labels.entries()) {
     const end = labels[i + 1]?.start ?? text.length;
-    const note = NOTE.exec(text.slice(label.start + label.word.length))?.[0] ?? "";
-    const value = text.slice(label.start + label.word.length + note.length, end).replace(/^[:：]/, "");
+    const note = NOTE.exec(text.slice(label.end))?.[0] ?? "";
+    const value = text
+      .slice(label.end + note.length, end)
+      .trim()
+      .replace(/^[:：]\s*/, "");
     if (!isLabel(label.word)) {
       rows.push(make([text.slice(label.start, end)]));
       continue;
@@ -279,13 +313,16 @@ function budgetRows(run: readonly Heading[], region: string, make: Make): GridRo
   const labels = findWords(region.slice(0, stop), BUDGET_ROWS);
   const lead = region.slice(0, labels[0]?.start ?? stop);
   const unlabelled = /^[^\u3400-\u9fff]+/u.exec(lead)?.[0] ?? "";
-  const rowsAt = labels.map((l) => ({ word: l.word, start: l.start, valuesAt: l.start + l.word.length }));
+  const rowsAt = labels.map((l) => ({ word: l.word, start: l.start, valuesAt: l.end }));
   // Values right after the headings, with no row label: the table's one row, its total.
   if (unlabelled !== "") rowsAt.unshift({ word: "合计", start: 0, valuesAt: 0 });
   else if (lead !== "") rows.push(make([lead]));
   for (const [i, found] of rowsAt.entries()) {
     const end = i === 0 && unlabelled !== "" ? unlabelled.length : (rowsAt[i + 1]?.start ?? stop);
-    const values = region.slice(found.valuesAt, end).replace(/^[:：]/, "");
+    const values = region
+      .slice(found.valuesAt, end)
+      .trim()
+      .replace(/^[:：]\s*/, "");
     if (values === "") continue;
     const known = kinds.every((k) => k !== undefined);
     const split = known ? plausibleBudget(columns, splitValues(values, kinds as ValueKind[])) : [];
@@ -296,7 +333,7 @@ function budgetRows(run: readonly Heading[], region: string, make: Make): GridRo
       rows.push(
         make(
           [found.word, values],
-          `“${found.word}”一行的数字连在一起（“${values}”），按表头（${expected}）无法唯一拆分，未读取`,
+          `“${found.word}”一行的“${values}”按表头（${expected}）无法唯一拆分成各列的值，未读取`,
         ),
       );
     }

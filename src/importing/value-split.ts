@@ -12,8 +12,9 @@ const MAX_SPLITS = 256;
 /** All complete splits of `text` into `kinds` (at most a few; more means the text cannot be split). */
 export function splitValues(text: string, kinds: readonly ValueKind[]): string[][] {
   const out: string[][] = [];
-  const walk = (at: number, index: number, done: string[]): void => {
+  const walk = (from: number, index: number, done: string[]): void => {
     if (out.length >= MAX_SPLITS) return;
+    const at = skipSpaces(text, from);
     const kind = kinds[index];
     if (kind === undefined) {
       if (at === text.length) out.push(done);
@@ -23,6 +24,13 @@ export function splitValues(text: string, kinds: readonly ValueKind[]): string[]
   };
   walk(0, 0, []);
   return out;
+}
+
+/** The first position from `at` that is not a space (values may be separated by spaces). */
+export function skipSpaces(text: string, at: number): number {
+  let pos = at;
+  while (text[pos] === " ") pos += 1;
+  return pos;
 }
 
 /** The reads of one value, with the value before it again when the text repeats it. */

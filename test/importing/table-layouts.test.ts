@@ -226,7 +226,43 @@ describe("cells run together on one line (Sichuan 自评表 as a web page gives 
       line: 2,
       text: "其中:本年财政拨款 | 5045",
       reason:
-        "第2行“其中:本年财政拨款”一行的数字连在一起（“5045”），按表头（全年预算数(A)、全年执行数(B)、分值、执行率(B/A)、得分）无法唯一拆分，未读取",
+        "第2行“其中:本年财政拨款”一行的“5045”按表头（全年预算数(A)、全年执行数(B)、分值、执行率(B/A)、得分）无法唯一拆分成各列的值，未读取",
     });
+  });
+});
+
+/** A spreadsheet export whose cells came out of order, several numbered rows on one line. */
+const SCRAMBLED = [
+  "某县项目支出绩效自评表 (2022年度) 项目名称 家庭医生签约服务 主管部门 某县卫生健康局 实施单位 某镇卫生院",
+  "年度 实际 指标值 完成值 二级指标 三级指标 分值 得分 指标1:签约人数 5000人 4500人 3 2.7",
+  "指标2:随访次数 不少于4 次 12次 2 2 指标3:0-6岁儿童签约率 ≥80% 85.5% 2 2 指标4:老年人签约率 70% 56% 2 1.6 质量指标",
+  "指标5:签约居民满意度 ≥90% 95% 2 2",
+].join(" ");
+
+describe("numbered indicator rows of a spreadsheet export whose columns came out of order", () => {
+  const { fragment, unread } = importText(SCRAMBLED);
+
+  it("reads each row that has exactly 指标值, 实际完成值, 分值 and 得分", () => {
+    expect(fragment.indicators).toEqual([
+      {
+        groups: [
+          {
+            indicators: [
+              { name: "签约人数", target: "5000人", actual: "4500人", weight: 3, score: 2.7 },
+              { name: "0-6岁儿童签约率", target: "≥80%", actual: "85.5%", weight: 2, score: 2 },
+              { name: "老年人签约率", target: "70%", actual: "56%", weight: 2, score: 1.6 },
+            ],
+          },
+          {
+            name: "质量指标",
+            indicators: [{ name: "签约居民满意度", target: "≥90%", actual: "95%", weight: 2, score: 2 }],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("leaves a row whose values do not fit unread, with its text", () => {
+    expect(unread.map((u) => u.text)).toEqual(["指标2:随访次数 不少于4 次 12次 2 2"]);
   });
 });
