@@ -51,7 +51,7 @@ const MAX_QUOTED_LINES = 20;
 
 /** Splits pasted text into rows of cells (see the module comment for the layouts). */
 export function textToGrid(text: string): Grid {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = joinWrappedNumbers(text.split(/\r\n|\r|\n/));
   const layout = detectLayout(lines);
   switch (layout) {
     case "tabs":
@@ -65,6 +65,30 @@ export function textToGrid(text: string): Grid {
     case "spaces":
       return { layout, rows: spacedRows(lines) };
   }
+}
+
+const NUMBER_CUT = /\d\.$/;
+/** The rest of a cut number: digits then %, a space or the end ("10%", not "2019年" or "1、"). */
+const NUMBER_REST = /^\d+(?:%|\s|$)/;
+const WRAP_LOOKAHEAD = 3;
+
+/**
+ * A PDF text layer wraps a number across lines, often with blank lines between: "95." then "10%" is
+ * 95.10%. The rest is joined to the line it was cut from and its own line left blank (line numbers
+ * stay).
+ */
+function joinWrappedNumbers(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i += 1) {
+    if (!NUMBER_CUT.test((out[i] ?? "").trimEnd())) continue;
+    let j = i + 1;
+    while (j < out.length && j <= i + WRAP_LOOKAHEAD && (out[j] ?? "").trim() === "") j += 1;
+    const rest = (out[j] ?? "").trimStart();
+    if (j >= out.length || !NUMBER_REST.test(rest)) continue;
+    out[i] = (out[i] ?? "").trimEnd() + rest;
+    out[j] = "";
+  }
+  return out;
 }
 
 function detectLayout(lines: readonly string[]): GridLayout {

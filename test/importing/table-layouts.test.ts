@@ -266,3 +266,47 @@ describe("numbered indicator rows of a spreadsheet export whose columns came out
     expect(unread.map((u) => u.text)).toEqual(["指标2:随访次数 不少于4 次 12次 2 2"]);
   });
 });
+
+describe("Hunan 部门整体支出绩效评价指标表 (分值 after each level, 评价标准 and 指标说明 columns)", () => {
+  const text = [
+    "部门整体支出绩效评价指标表",
+    "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t评价标准\t指标说明\t得分",
+    "投入\t13\t预算配置\t13\t在职人员控制率\t5\t在职人员控制率≤100%，计5分\t在职人员数/编制数\t5",
+    "\t\t\t\t“三公经费”变动率\t8\t变动率≤0，计8分\t\t7.2",
+    "过程\t61\t预算执行\t20\t预算完成率\t5\t100%计满分，每低于5%扣2分\t\t5",
+  ].join("\n");
+  const { fragment, unread } = importText(text);
+
+  it("reads each level's weight from the 分值 column after it and the scores from the last 得分", () => {
+    expect(fragment.indicators).toEqual([
+      {
+        name: "投入",
+        weight: 13,
+        groups: [
+          {
+            name: "预算配置",
+            weight: 13,
+            indicators: [
+              { name: "在职人员控制率", weight: 5, score: 5 },
+              { name: "“三公经费”变动率", weight: 8, score: 7.2 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "过程",
+        weight: 61,
+        groups: [{ name: "预算执行", weight: 20, indicators: [{ name: "预算完成率", weight: 5, score: 5 }] }],
+      },
+    ]);
+  });
+
+  it("lists the criterion and explanation texts, which the report model has no place for", () => {
+    expect(unread.map((u) => u.reason)).toEqual([
+      "第3行指标“在职人员控制率”的“评价标准”（在职人员控制率≤100%，计5分）报告模型中没有对应的位置，未读取",
+      "第3行指标“在职人员控制率”的“指标说明”（在职人员数/编制数）报告模型中没有对应的位置，未读取",
+      "第4行指标““三公经费”变动率”的“评价标准”（变动率≤0，计8分）报告模型中没有对应的位置，未读取",
+      "第5行指标“预算完成率”的“评价标准”（100%计满分，每低于5%扣2分）报告模型中没有对应的位置，未读取",
+    ]);
+  });
+});
