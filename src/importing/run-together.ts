@@ -1,9 +1,9 @@
 import { GOAL_TEXT_COLUMNS, RUN_TOGETHER_LABELS } from "./header-fields.ts";
+import { budgetRows, type RowMaker } from "./run-together-budget.ts";
 import { splitIndicatorRun } from "./run-together-indicators.ts";
 import { budgetRole, indicatorRole, TEMPLATES } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
-import type { ValueKind } from "./value-grammar.ts";
-import { splitValues } from "./value-split.ts";
+import { findWords, wordAt } from "./word-match.ts";
 
 /**
  * A line whose table cells ran together with no separator, as a web page or an OCR export gives a
@@ -27,30 +27,6 @@ const MIN_RUN = 3;
 const MAX_GAP = 8;
 const NOTE = /^[（(](?:[A-Za-z]+(?:\/[A-Za-z]+)?|%|分|万元|元)[)）]/;
 const LEVELS = new Set(["block", "group", "name"]);
-const BUDGET_ROWS = [
-  "年度资金总额",
-  "部门预算总额",
-  "资金总额",
-  "其中:本年财政拨款",
-  "其中:当年财政拨款",
-  "其中:财政拨款",
-  "本年财政拨款",
-  "当年财政拨款",
-  "财政拨款",
-  "上年结转资金",
-  "其他资金",
-  "基本支出",
-  "项目支出",
-];
-const BUDGET_KINDS: Record<string, ValueKind> = {
-  initial: "amount",
-  adjusted: "amount",
-  executed: "amount",
-  reportedRate: "rate",
-  weight: "points",
-  score: "points",
-};
-
 /** Every heading word of the templates, without its `*`, longest first. */
 const WORDS: readonly string[] = [
   ...new Set(
@@ -59,34 +35,6 @@ const WORDS: readonly string[] = [
       .filter((w) => w.length >= 2),
   ),
 ].sort((a, b) => b.length - a.length);
-
-/**
- * The end of `word` written at `at`, spaces allowed between its characters (a PDF or a spreadsheet
- * export puts them there: "年初预算 数"); null when it is not there.
- */
-function matchAt(text: string, at: number, word: string): number | null {
-  let pos = at;
-  for (const [k, ch] of [...word].entries()) {
-    if (k > 0) while (text[pos] === " ") pos += 1;
-    if (text[pos] !== ch) return null;
-    pos += 1;
-  }
-  return pos;
-}
-
-/** The word written at `at`: the longest written without spaces, else the longest with them. */
-function wordAt(text: string, at: number, words: readonly string[]): { word: string; end: number } | null {
-  let best: { word: string; end: number; tight: boolean } | null = null;
-  for (const word of words) {
-    const end = matchAt(text, at, word);
-    if (end === null) continue;
-    const tight = end - at === word.length;
-    const better =
-      best === null || (tight && !best.tight) || (tight === best.tight && word.length > best.word.length);
-    if (better) best = { word, end, tight };
-  }
-  return best === null ? null : { word: best.word, end: best.end };
-}
 
 function headingAt(text: string, at: number): Heading | null {
   const found = wordAt(text, at, WORDS);
@@ -179,8 +127,15 @@ function rebuild(row: GridRow, text: string, runs: readonly Heading[][]): GridRo
     const end = run.at(-1)?.end ?? 0;
     const next = runs[index + 1]?.[0]?.start ?? text.length;
     const region = text.slice(end, next);
-    if (tableOf(run) === "budget") out.push(...budgetRows(run, region, make));
-    else
+    if (tableOf(run) === "budget") {
+      const budget = budgetRows(
+        run.map((h) => h.text),
+        region,
+        make,
+      );
+      out.push(...budget.rows);
+      if (budget.rest !== "") out.push(...headerCells(budget.rest, make));
+    } else
       out.push(
         ...splitIndicatorRun(
           run.map((h) => h.text),
@@ -193,77 +148,12 @@ function rebuild(row: GridRow, text: string, runs: readonly Heading[][]): GridRo
   return out;
 }
 
-type Make = (cells: string[], problem?: string) => GridRow;
-
-/**
- * Among the ways a budget row splits, those whose figures agree, tried one test at a time while more
- * than one split is left: the 得分 is not above the 分值; the 执行率 is the 执行数 over the 全年预算数
- * (rounded to the decimals the rate is written with); the 得分 is the 分值 times the 执行率 (within a
- * point). Used only to choose between splits: when no single split is left the row stays unread.
- */
-function plausibleBudget(columns: readonly string[], splits: string[][]): string[][] {
-  const text = (split: readonly string[], role: string) => {
-    const index = columns.findIndex((c) => budgetRole(c) === role);
-    return index < 0 ? undefined : split[index];
-  };
-  const num = (split: readonly string[], role: string) => {
-    const t = text(split, role);
-    return t === undefined ? undefined : Number.parseFloat(t);
-  };
-  const tests: Array<(split: readonly string[]) => boolean> = [
-    (split) => {
-      const [weight, score] = [num(split, "weight"), num(split, "score")];
-      return weight === undefined || score === undefined || score <= weight;
-    },
-    (split) => {
-      const [adjusted, executed, rate] = [
-        num(split, "adjusted"),
-        num(split, "executed"),
-        num(split, "reportedRate"),
-      ];
-      if (adjusted === undefined || executed === undefined || rate === undefined) return true;
-      const decimals = /\.(\d+)/.exec(text(split, "reportedRate") ?? "")?.[1]?.length ?? 0;
-      return adjusted > 0 && Math.abs((executed / adjusted) * 100 - rate) <= 0.5 * 10 ** -decimals + 1e-9;
-    },
-    (split) => {
-      const [weight, score, rate] = [num(split, "weight"), num(split, "score"), num(split, "reportedRate")];
-      if (weight === undefined || score === undefined || rate === undefined) return true;
-      return Math.abs((weight * Math.min(rate, 100)) / 100 - score) <= 1;
-    },
-  ];
-  let left = splits;
-  for (const test of tests) {
-    if (left.length < 2) break;
-    left = left.filter(test);
-  }
-  return left;
-}
-
-/** Positions of the words in a text, longest word first at each position, left to right. */
-function findWords(
-  text: string,
-  words: readonly string[],
-): Array<{ start: number; end: number; word: string }> {
-  const found: Array<{ start: number; end: number; word: string }> = [];
-  let at = 0;
-  while (at < text.length) {
-    const match = text[at] === " " ? null : wordAt(text, at, words);
-    if (match === null) {
-      at += 1;
-    } else {
-      found.push({ start: at, ...match });
-      at = match.end;
-    }
-  }
-  return found;
-}
-
 function isLabel(word: string): boolean {
   return RUN_TOGETHER_LABELS.includes(word);
 }
 
 /** The 自评表 header cells before a table: "项目名称X主管部门Y…" as label | value rows. */
-function headerCells(all: string, make: Make): GridRow[] {
+function headerCells(all: string, make: RowMaker): GridRow[] {
   const rows: GridRow[] = [];
   const title = /表\s*([（(]\s*\d{4}\s*年度?\s*[)）])/u.exec(all);
   let text = all;
@@ -298,47 +188,5 @@ function headerCells(all: string, make: Make): GridRow[] {
     }
     rows.push(make([label.word, value]));
   }
-  return rows;
-}
-
-function budgetRows(run: readonly Heading[], region: string, make: Make): GridRow[] {
-  const headings = run.map((h) => h.text);
-  const label = budgetRole(headings[0] ?? "") === "label";
-  const columns = label ? headings.slice(1) : headings;
-  const kinds = columns.map((h) => BUDGET_KINDS[budgetRole(h) ?? ""]);
-  const rows: GridRow[] = [
-    make(["", ...columns].map((c, i) => (i === 0 && label ? (headings[0] ?? "") : c))),
-  ];
-  const stop = findWords(region, RUN_TOGETHER_LABELS)[0]?.start ?? region.length;
-  const labels = findWords(region.slice(0, stop), BUDGET_ROWS);
-  const lead = region.slice(0, labels[0]?.start ?? stop);
-  const unlabelled = /^[^\u3400-\u9fff]+/u.exec(lead)?.[0] ?? "";
-  const rowsAt = labels.map((l) => ({ word: l.word, start: l.start, valuesAt: l.end }));
-  // Values right after the headings, with no row label: the table's one row, its total.
-  if (unlabelled !== "") rowsAt.unshift({ word: "合计", start: 0, valuesAt: 0 });
-  else if (lead !== "") rows.push(make([lead]));
-  for (const [i, found] of rowsAt.entries()) {
-    const end = i === 0 && unlabelled !== "" ? unlabelled.length : (rowsAt[i + 1]?.start ?? stop);
-    const values = region
-      .slice(found.valuesAt, end)
-      .trim()
-      .replace(/^[:：]\s*/, "");
-    if (values === "") continue;
-    const known = kinds.every((k) => k !== undefined);
-    const split = known ? plausibleBudget(columns, splitValues(values, kinds as ValueKind[])) : [];
-    if (split.length === 1 && split[0] !== undefined) {
-      rows.push(make([found.word, ...split[0]]));
-    } else {
-      const expected = columns.join("、");
-      rows.push(
-        make(
-          [found.word, values],
-          `“${found.word}”一行的“${values}”按表头（${expected}）无法唯一拆分成各列的值，未读取`,
-        ),
-      );
-    }
-  }
-  const rest = region.slice(stop);
-  if (rest !== "") rows.push(...headerCells(rest, make));
   return rows;
 }
