@@ -1,14 +1,14 @@
 import { type IndicatorColumns, indicatorColumns, isBlockName } from "./indicator-columns.ts";
+import { type RowRead, rowValues, splitIndicatorRows, type ValueColumn } from "./indicator-row-split.ts";
 import type { GridRow } from "./text-grid.ts";
-import { unitAt, type ValueKind } from "./value-grammar.ts";
-import { readsAt, skipSpaces } from "./value-split.ts";
+import type { ValueKind } from "./value-grammar.ts";
 
 /**
  * The indicator rows after a run-together heading ("…三级指标分值年度指标值全年实际值得分…"):
  * block headings with their weight ("产出指标(70分)"), group names ("数量指标"), then each
- * indicator's name followed by its values in the heading's column order, split by the value grammar
- * ("安装坡面水标尺10≥266米≥266米10" is 安装坡面水标尺 | 10 | ≥266米 | ≥266米 | 10). A stretch that
- * cannot be split in exactly one way is one unread row with its text; a 总分 at the end is a total row.
+ * indicator's name followed by its values in the heading's column order (indicator-row-split.ts).
+ * Rows that end with a 是否核心指标 cell (是/否) are split one by one at it. A stretch that cannot be
+ * split in exactly one way is one unread row with its text; a 总分 at the end is a total row.
  */
 
 type Make = (cells: string[], problem?: string) => GridRow;
@@ -21,7 +21,11 @@ const KINDS: Partial<Record<keyof IndicatorColumns, ValueKind>> = {
   actual: "value",
   coefficient: "rate",
   core: "yesNo",
+  unit: "unit",
+  nature: "nature",
 };
+/** Columns often left blank: 计量单位 of a qualitative row, 指标性质 below its first row, 调整指标值. */
+const OPTIONAL: ReadonlySet<keyof IndicatorColumns> = new Set(["unit", "nature", "adjustedTarget"]);
 /** Text columns after the values: they cannot be told from the next indicator's name. */
 const TRAILING_TEXT = new Set(["reason", "criterion", "explanation"]);
 const GROUPS = [
@@ -40,14 +44,18 @@ const WEIGHTED_BLOCK = /^(?:[\u4e00-\u9fff]{2,6}指标|投入|过程|产出|效�
 const BLOCK_WORD = /^(?:投入管理指标|投入指标|过程指标|产出指标|效益指标|效果指标|决策指标)/u;
 const TOTAL = /(?:总分|合计)[:：]?/u;
 const NOTE_START = /注[:：]/u;
-const MAX_NAME = 40;
+/** The end of a row whose last cell is 是/否 after its points ("…100%22否"). */
+const CORE_END = /(?<=\d)[是否]/gu;
 
 interface Marker {
   start: number;
   end: number;
   text: string;
-  level: "block" | "group";
+  level: "block" | "group" | "label";
 }
+
+/** The label of the whole indicator part, in a merged cell left of the table ("绩效指标"). */
+const PART_LABEL = "绩效指标";
 
 function markers(text: string): Marker[] {
   const found: Marker[] = [];
@@ -57,96 +65,21 @@ function markers(text: string): Marker[] {
     const weighted = WEIGHTED_BLOCK.exec(rest)?.[0];
     const block = weighted ?? BLOCK_WORD.exec(rest)?.[0];
     const group = block === undefined ? GROUPS.find((g) => rest.startsWith(g)) : undefined;
-    const word = block ?? group;
+    const word = block ?? group ?? (rest.startsWith(PART_LABEL) ? PART_LABEL : undefined);
     if (word === undefined) {
       at += 1;
       continue;
     }
-    const level = block !== undefined && (weighted !== undefined || isBlockName(block)) ? "block" : "group";
+    const level =
+      word === PART_LABEL && block === undefined && group === undefined
+        ? "label"
+        : block !== undefined && (weighted !== undefined || isBlockName(block))
+          ? "block"
+          : "group";
     found.push({ start: at, end: at + word.length, text: word, level });
     at += word.length;
   }
   return found;
-}
-
-interface RowRead {
-  name: string;
-  values: string[];
-}
-
-interface Best {
-  rows: number;
-  ways: number;
-  parse: RowRead[];
-}
-
-/**
- * Whether a stretch can be an indicator name: it has Chinese, no comparator or %, does not end with a
- * digit, starts with a digit only for a range ("0-6岁儿童…"), and holds no quantity with its unit
- * ("1020万元"), which belongs to the values.
- */
-function validName(name: string): boolean {
-  if (!/[\u3400-\u9fff]/u.test(name) || /[≥≤<>＜＞%]/.test(name) || /\d$/.test(name)) return false;
-  if (/^\d/.test(name) && !/^\d+(?:\.\d+)?[-~～至]/.test(name)) return false;
-  return ![...name.matchAll(/\d+/g)].some((m) => unitAt(name, (m.index ?? 0) + m[0].length));
-}
-
-/** Every way the values of one row can be read from `at`: where they end and their texts. */
-function rowValues(
-  text: string,
-  at: number,
-  kinds: readonly ValueKind[],
-): Array<{ end: number; values: string[] }> {
-  const out: Array<{ end: number; values: string[] }> = [];
-  const walk = (from: number, index: number, done: string[]) => {
-    const pos = index === 0 ? from : skipSpaces(text, from);
-    const kind = kinds[index];
-    if (kind === undefined) {
-      out.push({ end: pos, values: done });
-      return;
-    }
-    for (const read of readsAt(text, pos, kind, done.at(-1))) walk(read.end, index + 1, [...done, read.text]);
-  };
-  walk(at, 0, []);
-  return out;
-}
-
-/**
- * The one reading of a stretch of rows with the most rows (names as short as the values allow), or
- * null when there is none or more than one.
- */
-export function splitIndicatorRows(
-  text: string,
-  kinds: readonly ValueKind[],
-  plausible: (values: readonly string[]) => boolean,
-): RowRead[] | null {
-  const memo = new Map<number, Best | null>();
-  const best = (from: number): Best | null => {
-    const i = skipSpaces(text, from);
-    if (i === text.length) return { rows: 0, ways: 1, parse: [] };
-    const known = memo.get(i);
-    if (known !== undefined) return known;
-    let result: Best | null = null;
-    const options: Array<{ name: string; end: number; values: string[] }> = [];
-    for (let j = i + 1; j <= Math.min(text.length - 1, i + MAX_NAME); j += 1) {
-      const name = text.slice(i, j).trim();
-      const at = skipSpaces(text, j);
-      if (validName(name)) options.push(...rowValues(text, at, kinds).map((o) => ({ name, ...o })));
-    }
-    const kept = options.filter((o) => plausible(o.values));
-    for (const option of kept.length > 0 ? kept : options) {
-      const rest = best(option.end);
-      if (rest === null) continue;
-      const rows = rest.rows + 1;
-      const parse = [{ name: option.name, values: option.values }, ...rest.parse];
-      if (result === null || rows > result.rows) result = { rows, ways: rest.ways, parse };
-      else if (rows === result.rows) result.ways = Math.min(2, result.ways + rest.ways);
-    }
-    memo.set(i, result);
-    return result;
-  };
-  const found = best(0);
-  return found === null || found.ways !== 1 ? null : found.parse;
 }
 
 /** The rows of an indicator table whose cells ran together (see the module comment). */
@@ -159,25 +92,32 @@ export function splitIndicatorRun(
   const cols = indicatorColumns(headings);
   if (cols === null) return [make([region])];
   const rows: GridRow[] = [make([...headings])];
-  const valueColumns = valueColumnsOf(cols, headings.length);
+  const columns = valueColumnsOf(cols, headings.length);
   const note = NOTE_START.exec(region);
   let body = region.slice(0, note?.index ?? region.length).replace(/…+|\.{3,}/g, "");
   const total = TOTAL.exec(body);
-  const totalText = total === null ? "" : body.slice(total.index + total[0].length);
+  const totalText = total === null ? "" : body.slice(total.index + total[0].length).trim();
   if (total !== null) body = body.slice(0, total.index);
-  if (valueColumns === null) {
-    rows.push(
-      make([body], `第${line}行的指标表（${headings.join("、")}）各格连在一起，其列无法按数值拆分，未读取`),
-    );
+  if (columns === null) {
+    const reason = `第${line}行的指标表（${headings.join("、")}）各格连在一起，其列无法按数值拆分，未读取`;
+    rows.push(make([body], reason));
     return rows;
   }
-  const kinds = valueColumns.map((c) => c.kind);
-  const plausible = (values: readonly string[]) => {
-    const w = valueColumns.findIndex((c) => c.index === cols.weight);
-    const s = valueColumns.findIndex((c) => c.index === cols.score);
-    return w < 0 || s < 0 || Number.parseFloat(values[s] ?? "") <= Number.parseFloat(values[w] ?? "");
-  };
+  const w = columns.findIndex((c) => c.role === "weight");
+  const s = columns.findIndex((c) => c.role === "score");
+  const plausible = (values: readonly string[]) =>
+    w < 0 || s < 0 || Number.parseFloat(values[s] ?? "") <= Number.parseFloat(values[w] ?? "");
   const pending: { block?: string; group?: string } = {};
+  const place = (read: RowRead) => {
+    const cells = headings.map(() => "");
+    if (cols.block !== undefined && pending.block !== undefined) cells[cols.block] = pending.block;
+    if (cols.group !== undefined && pending.group !== undefined) cells[cols.group] = pending.group;
+    delete pending.block;
+    delete pending.group;
+    cells[cols.name] = read.name;
+    for (const [k, column] of columns.entries()) cells[column.index] = read.values[k] ?? "";
+    rows.push(make(cells));
+  };
   const found = markers(body);
   const stretches = [{ start: 0, end: found[0]?.start ?? body.length }];
   for (const [i, m] of found.entries())
@@ -188,32 +128,41 @@ export function splitIndicatorRun(
       pending.block = marker.text;
       delete pending.group;
     } else if (marker?.level === "group") pending.group = marker.text;
-    const text = body.slice(stretch.start, stretch.end);
-    if (text === "") continue;
-    const split = splitIndicatorRows(text, kinds, plausible);
-    if (split === null) {
-      rows.push(
-        make([text], `第${line}行“${text}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取`),
-      );
-      continue;
-    }
-    for (const read of split) {
-      const cells = headings.map(() => "");
-      if (cols.block !== undefined && pending.block !== undefined) cells[cols.block] = pending.block;
-      if (cols.group !== undefined && pending.group !== undefined) cells[cols.group] = pending.group;
-      delete pending.block;
-      delete pending.group;
-      cells[cols.name] = read.name;
-      for (const [k, column] of valueColumns.entries()) cells[column.index] = read.values[k] ?? "";
-      rows.push(make(cells));
+    const text = body.slice(stretch.start, stretch.end).trim();
+    const pieces = columns.at(-1)?.kind === "yesNo" ? splitAtCore(text) : [text];
+    for (const piece of pieces.filter((p) => p !== "")) {
+      const split = splitIndicatorRows(piece, columns, plausible);
+      if (split !== null) split.forEach(place);
+      else {
+        const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取`;
+        rows.push(make([piece], reason));
+      }
     }
   }
   if (totalText !== "") rows.push(...totalRow(totalText, line, make));
   return rows;
 }
 
+function splitAtCore(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(CORE_END)) {
+    const end = (match.index ?? 0) + 1;
+    pieces.push(text.slice(start, end).trim());
+    start = end;
+  }
+  pieces.push(text.slice(start).trim());
+  return pieces;
+}
+
 function totalRow(text: string, line: number, make: Make): GridRow[] {
-  const options = rowValues(text, 0, ["points", "points"]).filter(
+  const points: ValueColumn[] = [0, 1].map((index) => ({
+    index,
+    role: index === 0 ? "weight" : "score",
+    kind: "points",
+    optional: false,
+  }));
+  const options = rowValues(text, 0, points).filter(
     (o) =>
       o.end === text.length && Number.parseFloat(o.values[1] ?? "") <= Number.parseFloat(o.values[0] ?? ""),
   );
@@ -223,21 +172,19 @@ function totalRow(text: string, line: number, make: Make): GridRow[] {
 }
 
 /** The columns after the name whose values can be split, in order; null when one cannot be. */
-function valueColumnsOf(
-  cols: IndicatorColumns,
-  width: number,
-): Array<{ index: number; kind: ValueKind }> | null {
+function valueColumnsOf(cols: IndicatorColumns, width: number): ValueColumn[] | null {
   const roleAt = new Map<number, keyof IndicatorColumns>();
   for (const [role, index] of Object.entries(cols)) {
     if (typeof index === "number" && role !== "width") roleAt.set(index, role as keyof IndicatorColumns);
   }
-  const out: Array<{ index: number; kind: ValueKind }> = [];
+  const out: ValueColumn[] = [];
   let last = width - 1;
   while (last > cols.name && TRAILING_TEXT.has(roleAt.get(last) ?? "")) last -= 1;
   for (let index = cols.name + 1; index <= last; index += 1) {
-    const kind = KINDS[roleAt.get(index) ?? "width"];
-    if (kind === undefined) return null;
-    out.push({ index, kind });
+    const role = roleAt.get(index);
+    const kind = role === undefined ? undefined : KINDS[role];
+    if (role === undefined || kind === undefined) return null;
+    out.push({ index, role, kind, optional: OPTIONAL.has(role) });
   }
   return out.length === 0 ? null : out;
 }

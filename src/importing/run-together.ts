@@ -49,6 +49,21 @@ function headingAt(text: string, at: number): Heading | null {
   return { start: at, end, text: heading, table };
 }
 
+/**
+ * An unknown stretch between two headings: when its characters are exactly those of one heading
+ * (OCR interleaves the two lines of a wrapped heading cell: "年成值全完值" for 全年完成值), it is
+ * that heading; otherwise a column of unknown role.
+ */
+function scrambledHeading(text: string, start: number, end: number): Heading {
+  const chars = new Set(text.replace(/ /g, ""));
+  const word = WORDS.find((w) => {
+    const own = new Set(w);
+    return own.size === chars.size && [...chars].every((c) => own.has(c));
+  });
+  if (word === undefined) return { start, end, text, table: null };
+  return { ...(headingAt(word, 0) as Heading), start, end };
+}
+
 /** Runs of headings written back to back (a short unknown gap between two is one unknown column). */
 function headingRuns(text: string): Heading[][] {
   const runs: Heading[][] = [];
@@ -67,7 +82,7 @@ function headingRuns(text: string): Heading[][] {
       const between = last === undefined ? "" : text.slice(last.end, heading.start);
       if (last !== undefined && gap > 0 && between.trim() !== "") {
         if (gap <= MAX_GAP && !/[\d%：:，,。]/.test(between)) {
-          run.push({ start: last.end, end: heading.start, text: between, table: null });
+          run.push(scrambledHeading(between, last.end, heading.start));
         } else {
           if (run.filter((h) => h.table !== null).length >= MIN_RUN) runs.push(run);
           run = [];
@@ -102,14 +117,60 @@ function runTogetherText(row: GridRow): string | null {
   return text.length >= 20 ? text : null;
 }
 
-/** Rows with every run-together line rebuilt as rows of cells (see the module comment). */
+/**
+ * Rows with every run-together line rebuilt as rows of cells (see the module comment). A document
+ * sharing site cuts a page's text into numbered pieces ("1、…", "2、…", "3、…") that go on in the
+ * middle of a table: such pieces are read as one line when together they hold a table.
+ */
 export function splitRunTogether(rows: readonly GridRow[]): GridRow[] {
-  return rows.flatMap((row) => {
-    const text = runTogetherText(row);
-    if (text === null) return [row];
-    const runs = headingRuns(text).filter((r) => tableOf(r) !== null);
-    return runs.length === 0 ? [row] : rebuild(row, text, runs);
-  });
+  const out: GridRow[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const row = rows[i] as GridRow;
+    const pieces = pagePieces(rows, i);
+    const joined = pieces < 2 ? null : rebuildRow(joinPieces(rows.slice(i, i + pieces)));
+    if (joined !== null) {
+      out.push(...joined);
+      i += pieces;
+    } else {
+      out.push(...(rebuildRow(row) ?? [row]));
+      i += 1;
+    }
+  }
+  return out;
+}
+
+const PIECE = /^(\d+)、/;
+
+/** How many rows from `start` are numbered pieces 1、, 2、, 3、… of one page (1 when none). */
+function pagePieces(rows: readonly GridRow[], start: number): number {
+  let count = 0;
+  for (let k = start; k < rows.length; k += 1) {
+    const cells = rows[k]?.cells ?? [];
+    const number = cells.length === 1 ? PIECE.exec(cells[0] ?? "")?.[1] : undefined;
+    if (number === undefined || Number(number) !== count + 1) break;
+    count += 1;
+  }
+  return Math.max(count, 1);
+}
+
+function joinPieces(pieces: readonly GridRow[]): GridRow {
+  const first = pieces[0] as GridRow;
+  const text = pieces.map((p) => (p.cells[0] ?? "").replace(PIECE, "")).join("");
+  return {
+    line: first.line,
+    lastLine: pieces.at(-1)?.lastLine ?? first.lastLine,
+    cells: [text],
+    plain: true,
+  };
+}
+
+/** The rows a run-together line is rebuilt into; null when it holds no table heading. */
+function rebuildRow(row: GridRow): GridRow[] | null {
+  const text = runTogetherText(row);
+  if (text === null) return null;
+  const runs = headingRuns(text).filter((r) => tableOf(r) !== null);
+  return runs.length === 0 ? null : rebuild(row, text, runs);
 }
 
 function rebuild(row: GridRow, text: string, runs: readonly Heading[][]): GridRow[] {

@@ -6,7 +6,7 @@
  */
 
 /** What a column holds. */
-export type ValueKind = "amount" | "rate" | "points" | "value" | "yesNo";
+export type ValueKind = "amount" | "rate" | "points" | "value" | "yesNo" | "unit" | "nature";
 
 /** Units a measured value ends with, longest first where one is the start of another. */
 export const VALUE_UNITS: readonly string[] = [
@@ -165,6 +165,11 @@ export interface ValueRead {
   text: string;
 }
 
+/** Whether two words have the same characters in any order (OCR of a wrapped cell mixes them). */
+function sameCharacters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join("") === [...b].sort().join("");
+}
+
 /** Whether a unit starts at `at`: a number directly followed by its unit is read with it. */
 export function unitAt(text: string, at: number): boolean {
   return VALUE_UNITS.some((u) => text.startsWith(u, at));
@@ -199,6 +204,14 @@ export function readValues(text: string, at: number, kind: ValueKind): ValueRead
   const reads: ValueRead[] = [];
   const add = (end: number) => reads.push({ end, text: text.slice(at, end) });
   switch (kind) {
+    case "unit":
+      for (const unit of startsWithAny(text, at, VALUE_UNITS)) add(at + unit.length);
+      return reads;
+    case "nature":
+      for (const word of ["定量指标", "定性指标", "定量", "定性"]) {
+        if (sameCharacters(text.slice(at, at + word.length), word)) add(at + word.length);
+      }
+      return reads;
     case "yesNo":
       for (const w of startsWithAny(text, at, ["是", "否"])) add(at + w.length);
       return reads;

@@ -139,10 +139,40 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
     expect(fragment.budget).toBeUndefined();
   });
 
-  it("16 Chongqing OCR: 自评总分 97.6 is read, the garbled budget row O76%107.6 is not guessed", () => {
+  it("16 Chongqing OCR: 自评总分, the rows a grammar splits one way; garbled cells are not guessed", () => {
     const report = main("16_chongqing_kexuecheng_rongmeiti");
     expect(report.fragment.summary).toEqual({ total: 97.6 });
     expect(report.fragment.budget).toBeUndefined();
+    const rows = indicators(report.fragment);
+    expect(rows).toHaveLength(14);
+    // 政府采购执行率 100% → 72.74% scored 2 of 2; 培训次数 26 → 12 scored full.
+    expect(rows.find((i) => i.name === "政府采购执行率")).toEqual({
+      name: "政府采购执行率",
+      target: "100%",
+      unit: "%",
+      actual: "72.74%",
+      weight: 2,
+      score: 2,
+    });
+    expect(rows.find((i) => i.name === "党性教育培训次数")).toMatchObject({
+      target: "26次",
+      actual: "12次",
+      score: 5,
+    });
+    expect(rows.find((i) => i.name === "资金使用合规性")).toEqual({
+      name: "资金使用合规性",
+      target: "好",
+      actual: "好",
+      weight: 5,
+      score: 5,
+    });
+    // Garbled cells (到0次, 第O份, a unit read as tot扁) leave their rows unread, with their text.
+    expect(report.unread.map((u) => u.text)).toEqual(
+      expect.arrayContaining([
+        "制作宣传品数量份第O份20份100%55否",
+        "播发稿件数量tot扁2200篇2859篇100%1010是",
+      ]),
+    );
     expect(tableProblems(report)[0]).toBe(
       "第3行“合计”一行的“O76%107.6”按表头（全年执行数、执行率(%)、执行率权重、执行率得分(分)）无法唯一拆分成各列的值，未读取",
     );
