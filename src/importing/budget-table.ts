@@ -2,6 +2,7 @@ import { labelKey } from "./cell-text.ts";
 import { type AmountUnit, type CellRead, readAmount, readPoints, readRate } from "./cell-values.ts";
 import type { ReadContext, TableReader } from "./table-reading.ts";
 import { tableUnit } from "./table-unit.ts";
+import { budgetRole } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 
 /**
@@ -17,15 +18,6 @@ import type { GridRow } from "./text-grid.ts";
 type BudgetField = "initial" | "adjusted" | "executed" | "reportedRate" | "weight" | "score";
 type BudgetLine = "total" | "fiscal" | "other" | "basic" | "project";
 
-const COLUMNS: ReadonlyArray<readonly [RegExp, BudgetField]> = [
-  [/^年初预算/, "initial"],
-  [/^(?:调整后?预算|全年预算)/, "adjusted"],
-  [/^(?:预算执行数|全年执行数|执行数|实际执行数|实际支出)/, "executed"],
-  [/执行率$/, "reportedRate"],
-  [/^分值$/, "weight"],
-  [/^得分$/, "score"],
-];
-const TABLE_LABEL = /^(?:预算情况|整体支出规模|预算执行情况|项目资金|资金情况)/;
 const PATHS: Record<BudgetLine, string> = {
   total: "budget",
   fiscal: "budget.sources.fiscal",
@@ -34,8 +26,9 @@ const PATHS: Record<BudgetLine, string> = {
   project: "budget.structure.project",
 };
 
-function columnField(key: string): BudgetField | null {
-  return COLUMNS.find(([pattern]) => pattern.test(key))?.[1] ?? null;
+function columnField(heading: string): BudgetField | null {
+  const role = budgetRole(heading);
+  return role === null || role === "label" ? null : role;
 }
 
 function lineOf(label: string): BudgetLine | null {
@@ -50,10 +43,9 @@ function lineOf(label: string): BudgetLine | null {
 
 /** Whether a row is the heading of a 预算情况 table. */
 export function isBudgetHeader(cells: readonly string[]): boolean {
-  const keys = cells.map(labelKey);
-  const first = keys.find((k) => k !== "");
-  if (first !== undefined && TABLE_LABEL.test(first)) return true;
-  const amounts = keys.filter((k) => {
+  const first = cells.find((c) => labelKey(c) !== "");
+  if (first !== undefined && budgetRole(first) === "label") return true;
+  const amounts = cells.filter((k) => {
     const field = columnField(k);
     return field !== null && field !== "weight" && field !== "score";
   });
@@ -75,7 +67,7 @@ export function openBudgetTable(
 ): TableReader {
   const columns: Column[] = [];
   for (const [index, heading] of cells.entries()) {
-    const field = columnField(labelKey(heading));
+    const field = columnField(heading);
     if (field !== null) columns.push({ index, field, heading });
   }
   const unit = tableUnit(cells, following, ctx);
@@ -83,8 +75,9 @@ export function openBudgetTable(
   const reader: TableReader = {
     kind: "budget",
     headerLine: header.line,
+    width: cells.length,
     read(row, rowCells) {
-      const at = rowCells.findIndex((c, i) => i < labelEnd && c !== "" && !TABLE_LABEL.test(labelKey(c)));
+      const at = rowCells.findIndex((c, i) => i < labelEnd && c !== "" && budgetRole(c) !== "label");
       const label = rowCells[at];
       if (label === undefined) return false;
       if (columns.length === 0) readDeclared(row, rowCells.slice(at + 1), label, unit, ctx);
@@ -117,6 +110,11 @@ function store(
     ctx.hit("budget", row);
 }
 
+/** A cell left blank with a dash or slash ("—", "/"): nothing stated. */
+function isBlankMark(text: string): boolean {
+  return /^[\s—–\-－/／]*$/.test(text);
+}
+
 function notModelled(row: GridRow, label: string, ctx: ReadContext): void {
   ctx.unread(row, `第${row.line}行“${label}”不在报告模型中（只读合计、资金来源和资金结构），未读取`);
 }
@@ -130,7 +128,7 @@ function readColumns(
   ctx: ReadContext,
 ): void {
   const line = lineOf(label);
-  const present = columns.filter((c) => (cells[c.index] ?? "") !== "");
+  const present = columns.filter((c) => !isBlankMark(cells[c.index] ?? ""));
   if (line === null) {
     if (present.length > 0) notModelled(row, label, ctx);
     return;

@@ -2,6 +2,7 @@ import type { Grade } from "../core/report.ts";
 import { filled, labelKey } from "./cell-text.ts";
 import { readPoints } from "./cell-values.ts";
 import type { ReadContext, TableReader } from "./table-reading.ts";
+import { headingKey } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 
 /**
@@ -19,7 +20,8 @@ type HeaderField =
   | "goalsText"
   | "goalsStatus"
   | "year"
-  | "phone";
+  | "phone"
+  | "other";
 type Field = HeaderField | "preparer";
 
 const LABELS: ReadonlyMap<string, HeaderField> = new Map([
@@ -43,14 +45,37 @@ const LABELS: ReadonlyMap<string, HeaderField> = new Map([
   ["年度目标", "goalsText"],
   ["年度履职目标完成情况", "goalsStatus"],
   ["年度目标完成情况", "goalsStatus"],
+  ["年度总体目标完成情况", "goalsStatus"],
+  ["年度总体目标完成情况综述", "goalsStatus"],
   ["实际完成情况", "goalsStatus"],
   ["全年完成情况", "goalsStatus"],
   ["年度", "year"],
   ["联系电话", "phone"],
   ["电话", "phone"],
+  // Labels of cells the report model has no place for: their value is not the next label's.
+  ["财政处室", "other"],
+  ["预算编码", "other"],
+  ["项目编码", "other"],
+  ["项目属性", "other"],
 ]);
 
-const PATHS: Record<Exclude<HeaderField, "total" | "grade" | "year" | "phone">, readonly [string, string]> = {
+/**
+ * Labels that start a header cell in a row whose cells ran together ("项目名称…主管部门…"): the
+ * known labels of four characters or more (年度 and 电话 are part of too many other words).
+ */
+export const RUN_TOGETHER_LABELS: readonly string[] = [
+  ...[...LABELS.keys()].filter((k) => k.length >= 4),
+  "项目负责人及电话",
+  "项目负责人",
+  "部门联系人",
+  "单位联系人",
+  "填表人及联系方式",
+];
+
+const PATHS: Record<
+  Exclude<HeaderField, "total" | "grade" | "year" | "phone" | "other">,
+  readonly [string, string]
+> = {
   unit: ["unit.name", "单位名称"],
   parent: ["unit.parent", "主管部门"],
   project: ["project", "项目名称"],
@@ -59,8 +84,14 @@ const PATHS: Record<Exclude<HeaderField, "total" | "grade" | "year" | "phone">, 
 };
 
 /** A truncated label counts: PDF extraction leaves "填表人及联" on one line and "系方式：" on another. */
-const PREPARER = /^(?:填表人|填报人|联系人)/;
-const GOAL_TEXT_COLUMNS = new Set(["预期目标", "年初设定目标", "年度目标", "绩效目标"]);
+const PREPARER = /^(?:填表人|填报人|(?:部门|单位)?联系人|项目负责人)/;
+/** Column headings of the goals table ("年度总体目标 | 预期目标 | 实际完成情况"). */
+export const GOAL_TEXT_COLUMNS: ReadonlySet<string> = new Set([
+  "预期目标",
+  "年初设定目标",
+  "年度目标",
+  "绩效目标",
+]);
 const GOAL_STATUS_COLUMNS = new Set(["实际完成情况", "全年完成情况", "完成情况"]);
 const GRADES: ReadonlyMap<string, Grade> = new Map([
   ["优", "优"],
@@ -74,6 +105,8 @@ const GRADES: ReadonlyMap<string, Grade> = new Map([
 const NAME_AND_PHONE = /^(.*?)[\s,，、:：]*((?:\+?86[-\s]?)?\d[\d\-\s]{5,}\d)$/u;
 const PREPARER_LINE = /^[\u3400-\u9fff·]{2,6}[\s,，:：]*(?:\+?86[-\s]?)?\d[\d\-\s]{5,}\d$/u;
 const PREPARER_LOOKAHEAD = 4;
+/** What kind of number a phone is, after it: "13990260322(办公)". */
+const PHONE_NOTE = /\s*[（(][\u3400-\u9fff]{1,4}[)）]$/u;
 
 /** What reading a row's labels gave: whether it had any, rows used up, and a reader for a goals table. */
 export interface HeaderFieldsResult {
@@ -83,12 +116,12 @@ export interface HeaderFieldsResult {
 }
 
 function fieldOf(cell: string): { field: Field; inline?: string } | null {
-  const key = labelKey(cell);
+  const key = headingKey(cell);
   const known = LABELS.get(key);
   if (known !== undefined) return { field: known };
   const colon = /[：:]/.exec(cell);
   if (colon !== null) {
-    const label = labelKey(cell.slice(0, colon.index));
+    const label = headingKey(cell.slice(0, colon.index));
     const inline = cell.slice(colon.index + 1).trim();
     const field = LABELS.get(label) ?? (PREPARER.test(label) ? "preparer" : undefined);
     if (field !== undefined) return { field, inline };
@@ -141,7 +174,7 @@ function applyField(field: Field, value: string, row: GridRow, ctx: ReadContext)
   };
   switch (field) {
     case "preparer": {
-      const match = NAME_AND_PHONE.exec(value);
+      const match = NAME_AND_PHONE.exec(value.replace(PHONE_NOTE, ""));
       const name = match === null ? value : (match[1] ?? "").trim();
       if (name !== "") wrote("preparer.name", name, "填表人");
       if (match?.[2] !== undefined) wrote("preparer.phone", match[2].trim(), "联系电话");
@@ -164,8 +197,10 @@ function applyField(field: Field, value: string, row: GridRow, ctx: ReadContext)
       else ctx.unread(row, `第${row.line}行“联系电话”应为电话号码，例如 63526383，读到“${value}”`);
       return;
     }
+    case "other":
+      return;
     case "year": {
-      const year = /^(\d{4})\s*年?度?$/.exec(value)?.[1];
+      const year = /^[（(]?\s*(\d{4})\s*年?度?\s*[)）]?$/.exec(value)?.[1];
       if (year !== undefined) wrote("year", Number(year), "年度");
       else ctx.unread(row, `第${row.line}行“年度”应为四位年份，例如 2021，读到“${value}”`);
       return;
@@ -200,6 +235,7 @@ function goalsColumns(header: GridRow, cells: readonly string[], ctx: ReadContex
   return {
     kind: "header",
     headerLine: header.line,
+    width: cells.length,
     read(row, rowCells) {
       const text = rowCells[textAt] ?? "";
       const status = statusAt < 0 ? "" : (rowCells[statusAt] ?? "");

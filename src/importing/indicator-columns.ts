@@ -1,4 +1,5 @@
-import { compactName, labelKey, splitWeight } from "./cell-text.ts";
+import { compactName, splitWeight } from "./cell-text.ts";
+import { indicatorRole } from "./template-headers.ts";
 
 /**
  * The columns of an indicator table (一级 / 二级 / 三级指标, 指标值, 度量单位, 实际完成值, 分值,
@@ -6,7 +7,7 @@ import { compactName, labelKey, splitWeight } from "./cell-text.ts";
  * alignment of a row whose cells extraction moved.
  */
 
-/** Column index of each role in the heading row; `name` (三级指标) is always there. */
+/** Column index of each role in the heading row; `name` (三级指标 / 指标名称) is always there. */
 export interface IndicatorColumns {
   width: number;
   headings: string[];
@@ -14,28 +15,47 @@ export interface IndicatorColumns {
   block?: number;
   blockWeight?: number;
   group?: number;
+  /** A 分值 column right after 二级指标 (Hunan 部门整体支出绩效评价指标表). */
+  groupWeight?: number;
   target?: number;
+  adjustedTarget?: number;
   unit?: number;
+  nature?: number;
   actual?: number;
+  coefficient?: number;
   weight?: number;
   score?: number;
   reason?: number;
+  criterion?: number;
+  explanation?: number;
+  core?: number;
 }
 
 type Role = Exclude<keyof IndicatorColumns, "width" | "headings">;
 
-const ROLES: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^一级指标/, "block"],
-  [/^权重$/, "blockWeight"],
-  [/^二级指标/, "group"],
-  [/^三级指标/, "name"],
-  [/指标值$|^(?:年度)?目标值$/, "target"],
-  [/^(?:度量|计量)?单位$/, "unit"],
-  [/完成值$|^实际值$/, "actual"],
-  [/^分值$/, "weight"],
-  [/得分$/, "score"],
-  [/原因/, "reason"],
-];
+const POINTS: ReadonlySet<Role> = new Set(["weight", "score", "blockWeight"]);
+const LEVEL_WEIGHT: Partial<Record<Role, Role>> = {
+  block: "blockWeight",
+  group: "groupWeight",
+  name: "weight",
+};
+
+/**
+ * The role of each heading (template-headers.ts). A 分值 / 权重 / 得分 column right after a level
+ * column is that level's weight ("一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | … | 得分"; a
+ * 得分 so placed only when a later 得分 column holds the scores).
+ */
+function rolesOf(cells: readonly string[]): Array<Role | null> {
+  const roles: Array<Role | null> = cells.map((c) => indicatorRole(c));
+  for (const [index, role] of roles.entries()) {
+    const before = index > 0 ? roles[index - 1] : null;
+    const level = before === null || before === undefined ? undefined : LEVEL_WEIGHT[before];
+    if (role === null || !POINTS.has(role) || level === undefined) continue;
+    if (role === "score" && !roles.slice(index + 1).includes("score")) continue;
+    roles[index] = level;
+  }
+  return roles;
+}
 
 /** First-level names that can only be a 一级指标 (成本 and 满意度 are second-level in some tables). */
 const BLOCK_NAME = /^(?:投入管理|投入|产出|效益|效果|决策|过程)指标$/;
@@ -43,9 +63,8 @@ const BLOCK_NAME = /^(?:投入管理|投入|产出|效益|效果|决策|过程)�
 /** Reads the heading row of an indicator table; null when the row is not one (no 三级指标 column). */
 export function indicatorColumns(cells: readonly string[]): IndicatorColumns | null {
   const found: Partial<Record<Role, number>> = {};
-  for (const [index, cell] of cells.entries()) {
-    const role = ROLES.find(([pattern]) => pattern.test(labelKey(cell)))?.[1];
-    if (role !== undefined && found[role] === undefined) found[role] = index;
+  for (const [index, role] of rolesOf(cells).entries()) {
+    if (role !== null && found[role] === undefined) found[role] = index;
   }
   const { name } = found;
   if (name === undefined) return null;

@@ -15,6 +15,7 @@ import type { GridRow } from "./text-grid.ts";
  */
 export class IndicatorTable implements TableReader {
   readonly kind = "indicators";
+  readonly width: number;
   private block: BlockFragment | null = null;
   private group: GroupFragment | null = null;
   private readonly started: BlockFragment[] = [];
@@ -23,7 +24,9 @@ export class IndicatorTable implements TableReader {
     readonly headerLine: number,
     private readonly cols: IndicatorColumns,
     private readonly ctx: ReadContext,
-  ) {}
+  ) {
+    this.width = cols.width;
+  }
 
   read(row: GridRow, cells: readonly string[]): boolean {
     if (readTotalRow(row, cells, this.ctx)) return true;
@@ -35,7 +38,7 @@ export class IndicatorTable implements TableReader {
     const at = (index: number | undefined): string =>
       index === undefined ? "" : (aligned.cells[index] ?? "");
     this.enterBlock(at(this.cols.block), at(this.cols.blockWeight), row);
-    this.enterGroup(at(this.cols.group));
+    this.enterGroup(at(this.cols.group), at(this.cols.groupWeight), row);
     const { name, weight: nameWeight } = splitWeight(
       compactName(at(aligned.nameFromGroup ? this.cols.group : this.cols.name)),
     );
@@ -46,10 +49,12 @@ export class IndicatorTable implements TableReader {
       if (data.some((d) => d !== "")) this.ctx.unread(row, `第${row.line}行“三级指标”为空，未读取`);
       return true;
     }
+    const adjusted = at(this.cols.adjustedTarget);
     const indicator: IndicatorFragment = {
       name,
-      ...readTargetCells(at(this.cols.target), at(this.cols.unit)),
+      ...readTargetCells(adjusted === "" ? at(this.cols.target) : adjusted, at(this.cols.unit)),
     };
+    this.notModelled(row, name, ["criterion", "explanation"], at);
     const actual = at(this.cols.actual);
     if (actual !== "") indicator.actual = actual;
     const weight = this.points(row, this.cols.weight, at(this.cols.weight));
@@ -113,12 +118,32 @@ export class IndicatorTable implements TableReader {
     this.group = null;
   }
 
-  private enterGroup(text: string): void {
+  /** Text columns the report model has no place for (评分标准, 指标说明): listed, not lost. */
+  private notModelled(
+    row: GridRow,
+    name: string,
+    roles: ReadonlyArray<"criterion" | "explanation">,
+    at: (index: number | undefined) => string,
+  ): void {
+    for (const role of roles) {
+      const text = at(this.cols[role]);
+      const heading = this.cols.headings[this.cols[role] ?? -1] ?? "";
+      if (text !== "") {
+        this.ctx.unread(
+          row,
+          `第${row.line}行指标“${name}”的“${heading}”（${text}）报告模型中没有对应的位置，未读取`,
+        );
+      }
+    }
+  }
+
+  private enterGroup(text: string, weightText: string, row: GridRow): void {
     if (text === "" && this.group !== null) return;
     const { name, weight } = splitWeight(compactName(text));
     if (text !== "" && this.group?.name === name) return;
     const group: GroupFragment = text === "" ? {} : { name };
-    if (weight !== undefined) group.weight = weight;
+    const stated = weightText === "" ? weight : this.points(row, this.cols.groupWeight, weightText);
+    if (stated !== undefined) group.weight = stated;
     group.indicators = [];
     this.block?.groups?.push(group);
     this.group = group;

@@ -7,8 +7,16 @@ import { FragmentBuilder } from "./fragment-builder.ts";
 import { readHeaderFields } from "./header-fields.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
+import { splitNumberedRows } from "./numbered-rows.ts";
+import { splitRunTogether } from "./run-together.ts";
 import { isSummaryHeader, openSummaryTable } from "./summary-table.ts";
-import type { ReadContext, TableKind, TableReader, UnreadRow } from "./table-reading.ts";
+import {
+  alignRight,
+  type ReadContext,
+  type TableKind,
+  type TableReader,
+  type UnreadRow,
+} from "./table-reading.ts";
 import { isNote, readTitle, readUnitLine, readYearLine, type TableTitle } from "./table-titles.ts";
 import { isTaskHeader, openTaskTable } from "./task-table.ts";
 import type { GridRow } from "./text-grid.ts";
@@ -45,10 +53,13 @@ export class PasteSession implements ReadContext {
   private lastHit: { table: TableKind; row: GridRow } | null = null;
   private readonly consumed = new Set<number>();
 
+  private readonly rows: readonly GridRow[];
+
   constructor(
-    private readonly rows: readonly GridRow[],
+    rows: readonly GridRow[],
     readonly defaultUnit: AmountUnit | null,
   ) {
+    this.rows = splitRunTogether(splitNumberedRows(rows));
     this.fragment = new FragmentBuilder((row, reason) => this.unread(row, reason));
   }
 
@@ -61,13 +72,17 @@ export class PasteSession implements ReadContext {
   }
 
   private readRow(row: GridRow, index: number): void {
+    if (row.problem !== undefined) {
+      this.unread(row, row.problem);
+      return;
+    }
     const cells = row.cells.map(cleanCell);
     const values = filled(cells);
     const only = values.length === 1 ? values[0] : undefined;
     if (values.length === 0 || (only !== undefined && this.singleCell(row, only)) || this.skipping) return;
     if (!row.plain && this.openTable(row, cells, index)) return;
     if (this.headerFields(row, cells, index)) return;
-    if (!row.plain && this.table?.read(row, cells)) return;
+    if (!row.plain && this.table?.read(row, alignRight(row, cells, this.table.width))) return;
     this.closeTable();
     if (!row.plain && values.length >= 2) this.unread(row, `第${row.line}行${UNKNOWN_ROW}`);
   }

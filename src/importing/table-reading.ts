@@ -35,8 +35,19 @@ export interface TableReader {
   readonly kind: TableKind;
   /** Line of the column headings, the start of the table in `reads`. */
   readonly headerLine: number;
+  /** Number of cells of the heading row, when a short row can be aligned on it (see `alignRight`). */
+  readonly width?: number;
   /** Reads one row; false when the row is not part of this table (the table has ended). */
   read(row: GridRow, cells: readonly string[]): boolean;
   /** Finishes the table: values that need all of its rows. */
   close(): void;
+}
+
+/**
+ * A row that leaves out the cells merged cells above cover (`mergedCellsOmitted`) and is shorter than
+ * the table's heading row: its cells are the rightmost columns, so it gets blank cells on the left.
+ */
+export function alignRight(row: GridRow, cells: readonly string[], width: number | undefined): string[] {
+  if (row.mergedCellsOmitted !== true || width === undefined || cells.length >= width) return [...cells];
+  return [...Array<string>(width - cells.length).fill(""), ...cells];
 }

@@ -1,4 +1,5 @@
 import { displayWidth } from "../core/display-width.ts";
+import { isPipeCellText, pipeCellRows } from "./pipe-cell-rows.ts";
 /**
  * Pasted table text as rows of cells. Officers paste what Excel, Word or a PDF viewer put on the
  * clipboard; four layouts are told apart:
@@ -8,13 +9,16 @@ import { displayWidth } from "../core/display-width.ts";
  * - `cell-per-line`: Word tables extracted one cell per line, each line starting with a tab; a blank
  *   line ends the row and a line without the tab continues the cell above ("绩\n效\n指\n标").
  * - `pipes`: `|`-separated rows (Markdown tables), used when there are no tabs.
+ * - `pipe-cells`: a web page's table flattened one cell per line, each line ending with ` |`, rows
+ *   separated by lines of pipes only (`||||||`). Cells that a merged cell above covers are left out,
+ *   so such rows are marked `mergedCellsOmitted` (see `pipe-cell-rows.ts`).
  * - `spaces`: cells separated by runs of two or more spaces, used when there are neither tabs nor pipes.
  *
  * Empty cells are kept because they carry column positions (a blank 一级指标 cell means "same as above").
  */
 
 /** How the cells of the pasted text are separated. */
-export type GridLayout = "tabs" | "cell-per-line" | "pipes" | "spaces";
+export type GridLayout = "tabs" | "cell-per-line" | "pipes" | "pipe-cells" | "spaces";
 
 /** One row: its cells (trimmed, empty cells kept) and the 1-based lines of the text it came from. */
 export interface GridRow {
@@ -23,6 +27,13 @@ export interface GridRow {
   cells: string[];
   /** True for a line with no cell separator: a paragraph, a title or a note rather than a table row. */
   plain: boolean;
+  /**
+   * The row leaves out the cells that merged cells of rows above cover (an HTML table flattened), so
+   * a row shorter than its table's heading row is aligned on the right.
+   */
+  mergedCellsOmitted?: true;
+  /** The row could not be split into cells: why, in Chinese; its text is reported as unread. */
+  problem?: string;
 }
 
 /** The rows of a pasted text, blank lines left out. */
@@ -40,7 +51,7 @@ const MAX_QUOTED_LINES = 20;
 
 /** Splits pasted text into rows of cells (see the module comment for the layouts). */
 export function textToGrid(text: string): Grid {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = joinWrappedNumbers(text.split(/\r\n|\r|\n/));
   const layout = detectLayout(lines);
   switch (layout) {
     case "tabs":
@@ -49,9 +60,35 @@ export function textToGrid(text: string): Grid {
       return { layout, rows: cellPerLineRows(lines) };
     case "pipes":
       return { layout, rows: pipeRows(lines) };
+    case "pipe-cells":
+      return { layout, rows: pipeCellRows(lines) };
     case "spaces":
       return { layout, rows: spacedRows(lines) };
   }
+}
+
+const NUMBER_CUT = /\d\.$/;
+/** The rest of a cut number: digits then %, a space or the end ("10%", not "2019年" or "1、"). */
+const NUMBER_REST = /^\d+(?:%|\s|$)/;
+const WRAP_LOOKAHEAD = 3;
+
+/**
+ * A PDF text layer wraps a number across lines, often with blank lines between: "95." then "10%" is
+ * 95.10%. The rest is joined to the line it was cut from and its own line left blank (line numbers
+ * stay).
+ */
+function joinWrappedNumbers(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i += 1) {
+    if (!NUMBER_CUT.test((out[i] ?? "").trimEnd())) continue;
+    let j = i + 1;
+    while (j < out.length && j <= i + WRAP_LOOKAHEAD && (out[j] ?? "").trim() === "") j += 1;
+    const rest = (out[j] ?? "").trimStart();
+    if (j >= out.length || !NUMBER_REST.test(rest)) continue;
+    out[i] = (out[i] ?? "").trimEnd() + rest;
+    out[j] = "";
+  }
+  return out;
 }
 
 function detectLayout(lines: readonly string[]): GridLayout {
@@ -60,6 +97,7 @@ function detectLayout(lines: readonly string[]): GridLayout {
     const cellPerLine = tabbed.filter((l) => LEADING_TAB_CELL.test(l)).length;
     return cellPerLine * 2 > tabbed.length ? "cell-per-line" : "tabs";
   }
+  if (isPipeCellText(lines)) return "pipe-cells";
   return lines.some((l) => PIPE.test(l)) ? "pipes" : "spaces";
 }
 

@@ -113,3 +113,17 @@ describe("textToGrid", () => {
     expect(textToGrid(" \n\n").rows).toEqual([]);
   });
 });
+
+describe("textToGrid on a PDF text layer", () => {
+  it("joins a number wrapped across blank lines and leaves other cut lines alone", () => {
+    const grid = textToGrid(
+      "编制数 实际在职人数 控制率\n\n143 136 95.\n\n10% 经费控制情况\n见附件2.\n2019年决算数",
+    );
+    expect(grid.rows.map((r) => [r.line, r.cells])).toEqual([
+      [1, ["编制数 实际在职人数 控制率"]],
+      [3, ["143 136 95.10% 经费控制情况"]],
+      [6, ["见附件2."]],
+      [7, ["2019年决算数"]],
+    ]);
+  });
+});
