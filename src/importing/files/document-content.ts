@@ -32,7 +32,46 @@ interface LaidOutLine {
  */
 export function contentRows(content: DocumentContent): GridRow[] {
   if (content.format === "text") return textToGrid(plainText(content)).rows;
-  return layOut(content).flatMap((l) => (l.row === null ? [] : [l.row]));
+  return splitTabbedParagraphs(layOut(content)).flatMap((l) => (l.row === null ? [] : [l.row]));
+}
+
+/**
+ * A Word document made from a text file (LibreOffice opens a .txt as one paragraph per line) keeps
+ * the text's tables as tab-separated paragraphs. Each run of paragraphs between two tables that
+ * holds such tabs (or `|` rows) is read the way the text file is (`textToGrid`), so the .docx gives
+ * the rows the .txt gives, line numbers included. Runs without them stay one plain row per paragraph:
+ * Word indents with spaces, which are no cell separators there.
+ */
+function splitTabbedParagraphs(lines: LaidOutLine[]): LaidOutLine[] {
+  const out: LaidOutLine[] = [];
+  let run: LaidOutLine[] = [];
+  let first = 1;
+  let next = 1;
+  const flush = (): void => {
+    const text = run.map((l) => l.text).join("\n");
+    const grid = run.some((l) => l.row?.plain === true) ? textToGrid(text) : null;
+    if (grid === null || grid.layout === "spaces") out.push(...run);
+    else
+      for (const row of grid.rows)
+        out.push({
+          text: "",
+          row: { ...row, line: row.line + first - 1, lastLine: row.lastLine + first - 1 },
+        });
+    run = [];
+  };
+  for (const line of lines) {
+    const at = next;
+    next += lineBreaks(line.text) + 1;
+    if (line.row !== null && !line.row.plain) {
+      flush();
+      out.push(line);
+      continue;
+    }
+    if (run.length === 0) first = at;
+    run.push(line);
+  }
+  flush();
+  return out;
 }
 
 /**
