@@ -1,4 +1,7 @@
 import { type GridRow, textToGrid } from "../text-grid.ts";
+import { officerValue } from "./draft-annotations.ts";
+import { markdownBlocks } from "./markdown-tables.ts";
+import { splitTitleArea } from "./title-area.ts";
 
 /**
  * What an uploaded file holds, independent of its format: paragraphs and tables in document order.
@@ -26,13 +29,26 @@ interface LaidOutLine {
 
 /**
  * The rows the table readers take. For a text file, exactly `textToGrid(text).rows`. Otherwise a
- * paragraph is a plain row with one cell and a table row a row with its cells (trimmed); `line` and
- * `lastLine` are the lines of `contentText` showing it. Blank paragraphs and rows with no text are
+ * paragraph is a plain row with one cell and a table row a row with its cells (trimmed; a draft's
+ * "92.71（原填96）" is the officer's 96, see `officerValue`); `line` and
+ * `lastLine` are the lines of `contentText` showing it; a paragraph "（2021年度）　单位：万元" is two rows
+ * (`splitTitleArea`). Blank paragraphs and rows with no text are
  * left out, as `textToGrid` leaves out blank lines.
  */
 export function contentRows(content: DocumentContent): GridRow[] {
-  if (content.format === "text") return textToGrid(plainText(content)).rows;
-  return splitTabbedParagraphs(layOut(content)).flatMap((l) => (l.row === null ? [] : [l.row]));
+  const laidOut = asBlocks(content);
+  if (laidOut === null) return textToGrid(plainText(content)).rows;
+  return splitTabbedParagraphs(layOut(laidOut)).flatMap((l) => (l.row === null ? [] : splitTitleArea(l.row)));
+}
+
+/**
+ * The content as blocks to lay out: a text file holding HTML tables (a Markdown draft) becomes its
+ * lines and tables (`markdownBlocks`); any other text file is null, read as written.
+ */
+function asBlocks(content: DocumentContent): DocumentContent | null {
+  if (content.format !== "text") return content;
+  const blocks = markdownBlocks(plainText(content));
+  return blocks === null ? null : { format: content.format, blocks };
 }
 
 /**
@@ -81,8 +97,9 @@ function splitTabbedParagraphs(lines: LaidOutLine[]): LaidOutLine[] {
  * back as one row.
  */
 export function contentText(content: DocumentContent): string {
-  if (content.format === "text") return plainText(content);
-  return layOut(content)
+  const laidOut = asBlocks(content);
+  if (laidOut === null) return plainText(content);
+  return layOut(laidOut)
     .map((l) => l.text)
     .join("\n");
 }
@@ -114,7 +131,7 @@ function layOut(content: DocumentContent): LaidOutLine[] {
       continue;
     }
     for (const cells of block.rows) {
-      const trimmed = cells.map((c) => c.trim());
+      const trimmed = cells.map((c) => officerValue(c.trim()));
       const empty = trimmed.every((c) => c === "");
       add(tableLine(cells), (line, lastLine) =>
         empty ? null : { line, lastLine, cells: trimmed, plain: false },
