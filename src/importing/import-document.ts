@@ -55,7 +55,8 @@ export function importDocument(
 ): ImportedReport[] {
   const lines = text.split(/\r\n|\r|\n/);
   const identity = readReportIdentity(lines);
-  const parts = splitDocumentParts(rows, identity.kind?.value ?? null);
+  // Only a title decides the main kind here: a table named in a line may be an annex of the other kind.
+  const parts = splitDocumentParts(rows, identity.title?.kind ?? null);
   const reports = parts.map((part) => readPart(part, options.defaultAmountUnit ?? null));
   const [main] = reports;
   if (main === undefined) return [];

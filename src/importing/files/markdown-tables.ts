@@ -43,8 +43,10 @@ export function markdownBlocks(text: string): ContentBlock[] | null {
  * shows as a picture), not a table of the report, and is left out too.
  */
 function lines(text: string, blocks: ContentBlock[]): void {
+  if (text === "") return;
   const parts = text
     .replace(/<!--\s*chart\s*-->[^\S\n]*\n(?:[^\S\n]*\|.*(?:\n|$))*/giu, "")
+    .replace(/^[^\S\n]*<!--[\s\S]*?-->[^\S\n]*(?:\n|$)/gmu, "")
     .replace(/<!--[\s\S]*?-->/gu, "")
     .split(/\r\n|\r|\n/);
   // The newline that ends the text before a table, and the one after it, are no lines of their own.
