@@ -89,7 +89,8 @@ function fillIdentity(main: ImportedReport, identity: ReportIdentity): void {
   put(["unit", "name"], "单位名称", identity.unit);
   put(["unit", "region"], "地区", identity.region);
   put(["project"], "项目名称", identity.project);
-  if (title !== null)
+  // The title is shown when it gave something the tables did not.
+  if (title !== null && notes.some((n) => n.firstLine === title.line))
     notes.unshift({ what: "报告标题", detail: title.text, firstLine: title.line, lastLine: title.lastLine });
   main.reads.unshift(...notes);
 }

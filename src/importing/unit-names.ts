@@ -89,19 +89,19 @@ export function isPlaceName(text: string): boolean {
 
 /**
  * The unit's name at the start of a text that runs on into other cells: the text up to the first
- * following label, space or non-name character, cut back to its last institution ending
- * ("长沙市雨花区发展和改革局预算编码302001" → "长沙市雨花区发展和改革局"). Null when what is there does
- * not end like a unit's name (an empty cell followed by the next label, a person, a date).
+ * following label, space or non-name character ("长沙市雨花区发展和改革局预算编码302001" →
+ * "长沙市雨花区发展和改革局"; a trailing "（盖章）" is dropped). Null when what is there is not written
+ * like a unit's name (an empty cell followed by the next label, a person, a date), or when a sentence
+ * goes on after it ("实施单位相关人员座谈会，了解…" is prose, not a cell).
  */
 export function leadingUnitName(text: string): string | null {
-  let run = /^[\u3400-\u9fff（）()·]+/u.exec(text.trim())?.[0] ?? "";
+  const rest = text.trim();
+  let run = /^[\u3400-\u9fff（）()·]+/u.exec(rest)?.[0] ?? "";
   for (const label of FOLLOWING_LABELS) {
     const at = run.indexOf(label);
     if (at >= 0) run = run.slice(0, at);
   }
-  for (let end = run.length; end >= 3; end -= 1) {
-    const name = run.slice(0, end);
-    if (looksLikeUnitName(name)) return name;
-  }
-  return null;
+  if (/^[，。；、！？,;!?]/u.test(rest.slice(run.length))) return null;
+  const name = run.replace(/[（(](?:盖章|公章)[)）]$/u, "");
+  return looksLikeUnitName(name) ? name : null;
 }

@@ -199,5 +199,11 @@ describe("titles of each phrasing", () => {
     expect(leadingUnitName("中江县水利局资金情况(万元)")).toBe("中江县水利局");
     expect(leadingUnitName("财政处室自评总分(分)97.6")).toBeNull();
     expect(leadingUnitName("单位:万元")).toBeNull();
+    expect(leadingUnitName("宁德市数字宁德建设办公室（盖章）  2019年3月1日")).toBe(
+      "宁德市数字宁德建设办公室",
+    );
+    // Prose: "通过对项目实施单位相关人员座谈会，了解…" names no unit.
+    expect(leadingUnitName("相关人员座谈会，了解并听取了有关意见")).toBeNull();
+    expect(identity(["通过对项目实施单位相关人员座谈会，了解并听取了有关意见。"]).unit).toBeUndefined();
   });
 });
