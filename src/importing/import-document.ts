@@ -5,7 +5,7 @@ import { FACT_LABELS, readNarrativeFacts } from "./narrative-facts.ts";
 import { PasteSession, type TableRead } from "./paste-session.ts";
 import { readProseTasks } from "./prose-tasks.ts";
 import type { ReportFragment } from "./report-fragment.ts";
-import { findReportTitle } from "./report-title.ts";
+import { type ReportIdentity, readReportIdentity, type Sourced } from "./report-identity.ts";
 import { splitSections } from "./sections.ts";
 import type { TableKind, UnreadRow } from "./table-reading.ts";
 import type { GridRow } from "./text-grid.ts";
@@ -54,23 +54,60 @@ export function importDocument(
   options: ImportOptions = {},
 ): ImportedReport[] {
   const lines = text.split(/\r\n|\r|\n/);
-  const title = findReportTitle(lines);
-  const parts = splitDocumentParts(rows, title?.kind ?? null);
+  const identity = readReportIdentity(lines);
+  // Only a title decides the main kind here: a table named in a line may be an annex of the other kind.
+  const parts = splitDocumentParts(rows, identity.title?.kind ?? null);
   const reports = parts.map((part) => readPart(part, options.defaultAmountUnit ?? null));
   const [main] = reports;
   if (main === undefined) return [];
-  if (title !== null) {
-    const note = { what: "报告标题", detail: title.text, firstLine: title.line, lastLine: title.line };
-    const filled = [
-      fill(main.fragment, ["kind"], title.kind),
-      title.year === undefined ? false : fill(main.fragment, ["year"], title.year),
-      title.unit === undefined ? false : fill(main.fragment, ["unit", "name"], title.unit),
-    ];
-    if (filled.some(Boolean)) main.reads.unshift(note);
-  }
+  fillIdentity(main, identity);
   readNarrative(main, text, lines);
+  fillPublisher(main, identity);
   for (const annex of reports.slice(1)) inheritFromMain(annex, main);
   return reports;
+}
+
+/** What the title and the opening lines say, where the tables said nothing. */
+function fillIdentity(main: ImportedReport, identity: ReportIdentity): void {
+  const { title } = identity;
+  const notes: ImportNote[] = [];
+  const put = <T extends Json>(
+    path: readonly string[],
+    what: string,
+    value: Sourced<T> | undefined,
+  ): void => {
+    if (value === undefined || !fill(main.fragment, path, value.value)) return;
+    notes.push({
+      what,
+      detail: `${show(value.value)}（取自${value.from}）`,
+      firstLine: value.line,
+      lastLine: value.line,
+    });
+  };
+  put(["kind"], "报告类型", identity.kind);
+  put(["year"], "年度", identity.year);
+  put(["unit", "name"], "单位名称", identity.unit);
+  put(["unit", "region"], "地区", identity.region);
+  put(["project"], "项目名称", identity.project);
+  // The title is shown when it gave something the tables did not.
+  if (title !== null && notes.some((n) => n.firstLine === title.line))
+    notes.unshift({ what: "报告标题", detail: title.text, firstLine: title.line, lastLine: title.lastLine });
+  main.reads.unshift(...notes);
+}
+
+/**
+ * The page's 发文单位 / 发布机构 names the unit only when nothing in the report does: a page may be
+ * published by the department above the unit. The note says where the name came from.
+ */
+function fillPublisher(main: ImportedReport, identity: ReportIdentity): void {
+  const publisher = identity.publisher;
+  if (publisher === undefined || !fill(main.fragment, ["unit", "name"], publisher.value)) return;
+  main.reads.push({
+    what: "单位名称",
+    detail: `${publisher.value}（报告中没有写单位名称，取自${publisher.from}，请核对）`,
+    firstLine: publisher.line,
+    lastLine: publisher.line,
+  });
 }
 
 function readPart(part: DocumentPart, unit: AmountUnit | null): ImportedReport {

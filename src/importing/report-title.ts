@@ -1,54 +1,147 @@
 import type { ReportKind } from "../core/report.ts";
 import { cleanCell } from "./cell-text.ts";
+import { isWrapperLine } from "./page-wrapper.ts";
+import { isPlaceName, looksLikeUnitName } from "./unit-names.ts";
 
-/** What a report's title line says: "2022 年度管城回族区政务服务和大数管理 局部门整体自评报告". */
+/** What a report's title says: "南县财政局2020年度 机关整体支出绩效评价报告". */
 export interface ReportTitle {
   line: number;
+  /** Last line of a title written over two lines; `line` otherwise. */
+  lastLine: number;
   text: string;
-  kind: ReportKind;
+  /** Absent when the title names no kind ("2021年度绩效自评报告"). */
+  kind?: ReportKind;
   year?: number;
-  /** The unit named before the kind words, spaces left by PDF extraction removed. */
+  /** The unit the title names, spaces left by PDF extraction removed. */
   unit?: string;
+  /** A bare place name in the unit's position ("雨花区2022年度部门整体…"): the region, not the unit. */
+  region?: string;
+  /** The project a 项目支出 title names ("关于2018年度政务网等运行维护费项目支出的…" → 政务网等运行维护费). */
+  project?: string;
 }
 
-const TITLE =
-  /^(?:(\d{4})\s*年度?)?(.*?)(部门整体|部门|单位整体|项目支出|项目)(?:支出)?(?:资金)?(?:绩效)?自评(?:价)?报告$/;
+/** The report words that end a title: 绩效自评报告, 绩效评价自评报告, 绩效单位自评报告, 绩效自评的报告… */
+const ENDING = /的?(?:绩效)?(?:单位)?(?:评价)?(?:自评价?|评价)(?:情况|工作)?的?报告$/u;
+/** The kind words before them. A bare 单位 is not one: "XX单位绩效自评报告" names a unit. */
+const KIND_WORDS =
+  /(部门[(（]单位[)）]整体|部门单位整体|部门整体|机关整体|单位整体|整体|部门|项目)(支出|资金)?$/u;
+const YEAR = /(\d{4})年度?/u;
 const MAX_TITLE = 60;
-/** Lines looked at for the title: it is the first text of the report, after Word metadata at most. */
+/** Meaningful lines looked at for the title: it is the first text of the report, after metadata. */
 const TITLE_WINDOW = 12;
+/** Text that may follow a title on its line when a page runs cells together: a label, a year, a space. */
+const RUN_ON =
+  /^(?:\s|部门[(（]单位[)）]名称|单位名称|部门名称|填报单位|报送单位|预算编码|报告日期|[（(]\d{4})/u;
 
 /**
- * Finds the report's own title among the first lines of a document ("2021 年度郑州市金水区智慧城市
- * 管理中心 部门整体绩效自评报告", "# 电子政务中心部门整体绩效自评报告", "2020年部门整体支出绩效自评报告")
- * and reads kind, year and unit from it. Spaces are dropped: in a title they are extraction noise
- * ("大数管理 局"). A unit is only taken when the title names one; nothing is
- * completed ("电子政务中心" stays as written).
+ * Finds the report's own title among the first lines of a document and reads what it says. Lines
+ * of a web page's or sharing site's wrapper (索引号, 发布机构, "由会员分享"…) are skipped and not
+ * counted; a title may be written over two lines, follow a page number ("1、") or a code
+ * ("219001-"), or run on into the template's first cells ("…自评报告部门(单位)名称…").
  */
 export function findReportTitle(lines: readonly string[]): ReportTitle | null {
+  const nonBlank = lines.map((raw, index) => ({ index, text: cleanCell(raw) })).filter((l) => l.text !== "");
   let seen = 0;
-  for (const [index, raw] of lines.entries()) {
-    const text = cleanCell(raw);
-    if (text === "") continue;
+  for (const [k, { index, text }] of nonBlank.entries()) {
+    if (isWrapperLine(text)) continue;
     if (++seen > TITLE_WINDOW) return null;
-    const title = readReportTitle(text);
-    if (title !== null) return { line: index + 1, ...title };
+    const one = titleAtStart(text);
+    if (one !== null) return { line: index + 1, lastLine: index + 1, ...one };
+    // A title broken over two lines: the second line is no title by itself ("绩效自评报告").
+    const next = nonBlank[k + 1];
+    if (next === undefined || isWrapperLine(next.text) || text.length + next.text.length > MAX_TITLE)
+      continue;
+    if (titleAtStart(next.text) !== null) continue;
+    const two = readReportTitle(`${stripPrefix(text)}${stripPrefix(next.text)}`);
+    if (two !== null) return { line: index + 1, lastLine: next.index + 1, ...two };
   }
   return null;
 }
 
-/** Reads one line as a report title; null when it is not one. */
-export function readReportTitle(text: string): Omit<ReportTitle, "line"> | null {
-  const compact = text.replace(/\s+/g, "");
-  if (compact.length > MAX_TITLE) return null;
-  const match = TITLE.exec(compact);
-  if (match === null) return null;
-  const [, year, unitText, kindText] = match;
-  const kind: ReportKind = kindText?.startsWith("项目") ? "project" : "department";
-  const unit = (unitText ?? "").replace(/^[（(]|[)）]$/g, "");
-  return {
-    text,
-    kind,
-    ...(year === undefined ? {} : { year: Number(year) }),
-    ...(unit.length >= 2 ? { unit } : {}),
-  };
+/** A title at the start of a line, alone or running on into other cells. */
+function titleAtStart(text: string): Omit<ReportTitle, "line" | "lastLine"> | null {
+  const stripped = stripPrefix(text);
+  const whole = readReportTitle(stripped);
+  if (whole !== null) return whole;
+  for (let at = stripped.indexOf("报告"); at >= 0 && at < MAX_TITLE; at = stripped.indexOf("报告", at + 2)) {
+    const rest = stripped.slice(at + 2);
+    if (!RUN_ON.test(rest)) continue;
+    const title = readReportTitle(stripped.slice(0, at + 2));
+    if (title !== null) return title;
+  }
+  return null;
+}
+
+/** Drops what a page or a list puts before a title: "1、" page numbers, "219001-" codes, "附件2：". */
+function stripPrefix(text: string): string {
+  return text
+    .replace(/^附件\s*\d*\s*[:：]?\s*/u, "")
+    .replace(/^\d{1,3}\s*(?:、|[.．](?!\d))\s*/u, "")
+    .replace(/^\d{4,}\s*[-－—_]\s*/u, "")
+    .trim();
+}
+
+/**
+ * Reads one line as a report title; null when it is not one. The grammar is [unit] [关于] [year]
+ * [unit or project] kind-words report-words: "2021 年度郑州市金水区智慧城市管理中心 部门整体绩效自评报告",
+ * "XX局关于XX项目绩效自评的报告", "红河州数据发展中心2024年度项目支出绩效单位自评报告". In a department
+ * report the named text is the unit; in a project report the text after the year is the project and
+ * the text before it the unit. Nothing is completed ("电子政务中心" stays as written).
+ */
+export function readReportTitle(text: string): Omit<ReportTitle, "line" | "lastLine"> | null {
+  const compact = text.replace(/\s+/g, "").replace(/[《》]/g, "");
+  if (compact.length > MAX_TITLE || /[，,。；;！!？?：:|｜]/.test(compact)) return null;
+  const ending = ENDING.exec(compact);
+  if (ending === null) return null;
+  const body = compact.slice(0, ending.index);
+  const kindMatch = KIND_WORDS.exec(body);
+  const kindText = kindMatch?.[1];
+  const kind: ReportKind | undefined =
+    kindText === undefined ? undefined : kindText === "项目" ? "project" : "department";
+  const named = kindMatch === null ? body : body.slice(0, kindMatch.index);
+  const about = named.indexOf("关于");
+  const lead = about >= 0 ? named.slice(0, about) : "";
+  const main = about >= 0 ? named.slice(about + 2) : named;
+  const yearMatch = YEAR.exec(main);
+  const before = yearMatch === null ? "" : main.slice(0, yearMatch.index);
+  const after = yearMatch === null ? main : main.slice(yearMatch.index + yearMatch[0].length);
+  const year = yearMatch?.[1] === undefined ? undefined : Number(yearMatch[1]);
+  if (/\d/.test(lead + before + after)) return null;
+  const parts = { text, kind, year, ...namedParts(kind, kindMatch, lead, before, after, yearMatch !== null) };
+  // Without kind words or a year, only a name written like a unit's makes the line a title.
+  if (kind === undefined && year === undefined && !looksLikeUnitName(parts.unit ?? "")) return null;
+  return Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined)) as Omit<
+    ReportTitle,
+    "line" | "lastLine"
+  >;
+}
+
+/** Who and what a title names: unit, region and project, from the texts around its year. */
+function namedParts(
+  kind: ReportKind | undefined,
+  kindMatch: RegExpExecArray | null,
+  lead: string,
+  before: string,
+  after: string,
+  hasYear: boolean,
+): { unit?: string; region?: string; project?: string } {
+  const unbracket = (t: string) => t.replace(/^[（(]|[)）]$/g, "").replace(/的$/, "");
+  if (kind === "project") {
+    const bare = kindMatch?.[2] === undefined;
+    const unitText = unbracket(lead || before);
+    let projectText = unbracket(after);
+    // Without a year or 关于 the named text is a unit only when it is written like one.
+    if (!hasYear && lead === "" && looksLikeUnitName(projectText)) return named(projectText);
+    if (projectText !== "" && bare) projectText += "项目";
+    return { ...named(unitText), ...(projectText.length >= 2 ? { project: projectText } : {}) };
+  }
+  const first = unbracket(before || lead);
+  const second = unbracket(after);
+  if (second !== "" && (first === "" || isPlaceName(first))) return { ...named(first), ...named(second) };
+  return named(first || second);
+}
+
+function named(text: string): { unit?: string; region?: string } {
+  if (text.length < 2) return {};
+  return isPlaceName(text) ? { region: text } : { unit: text };
 }

@@ -1,13 +1,17 @@
 /**
- * Heading lines of a 绩效自评报告 as officers type them: 一、 / （一） / (一) / 1. / 1、 / （1） / ①,
+ * Heading lines of a 绩效自评报告 as officers type them: 第一部分 / 第一章 / 一、 / （一） / (一) / 1. / 1、 /
+ * （1） / ①,
  * optionally wrapped in markdown (`## `, `**…**`) by a PDF or Word extractor. Levels follow the
- * official numbering order (一、 above （一） above 1. above （1） above ①), never the markdown depth,
+ * official numbering order (第一部分 above 一、 above （一） above 1. above （1） above ①), never the markdown depth,
  * which extractors assign inconsistently.
  */
 
 /** A heading candidate: its numbering level and the title as written (markdown removed). */
 export interface Heading {
-  /** 1 for 一、, 2 for （一）, 3 for 1. / 1、, 4 for （1）, 5 for ①; 1 for an unnumbered markdown heading. */
+  /**
+   * 0 for 第一部分 / 第一章, 1 for 一、, 2 for （一）, 3 for 1. / 1、, 4 for （1）, 5 for ①; 1 for an
+   * unnumbered markdown heading.
+   */
   level: number;
   /** The line as the report wrote it, without markdown markers and surrounding spaces. */
   title: string;
@@ -24,6 +28,7 @@ export interface CleanLine {
 }
 
 const MARKERS: readonly { level: number; pattern: RegExp }[] = [
+  { level: 0, pattern: /^第[一二三四五六七八九十]{1,3}\s*(?:部分|章|篇)\s*[、．.：:]?/ },
   { level: 1, pattern: /^[一二三四五六七八九十]{1,3}\s*[、．.]/ },
   { level: 2, pattern: /^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、．.]?/ },
   { level: 3, pattern: /^\d{1,2}\s*[、．.](?!\d)/ },

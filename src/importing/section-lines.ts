@@ -1,4 +1,5 @@
 import type { SectionId } from "../core/sections.ts";
+import { readReportTitle } from "./report-title.ts";
 import { isGuidance } from "./section-guidance.ts";
 import { cleanLine, type Heading, numberingOf, parseHeading } from "./section-headings.ts";
 import { sectionIdOf } from "./section-keywords.ts";
@@ -39,6 +40,8 @@ function headingOf(
 ): { heading: Heading; id: SectionId | undefined } | undefined {
   const heading = parseHeading({ text, marked });
   if (!heading) return undefined;
+  // "# 全市政务网络…项目支出绩效自评报告" is the report's title, not a 项目支出 section.
+  if (!heading.numbered && readReportTitle(text) !== null) return undefined;
   const id = sectionIdOf(heading.body);
   return heading.numbered || id ? { heading, id } : undefined;
 }

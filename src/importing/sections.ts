@@ -83,7 +83,9 @@ export function splitSections(text: string): SplitResult {
     seenHeading = true;
     const { heading, id } = item;
     const nested = open !== undefined && heading.level > open.level;
-    if (open && nested && !(id && isSubSection(open.id, id))) {
+    // A heading naming the open section again ("(一)部门职能概述" then "(一)职能职责") continues it.
+    const again = open !== undefined && heading.level === open.level && id === open.id;
+    if (open && ((nested && !(id && isSubSection(open.id, id))) || again)) {
       addLine(open.text, heading.title, true);
     } else if (isContainer(items, index, heading.level, id)) {
       close();

@@ -239,3 +239,87 @@ describe("splitSections on pasted text", () => {
     });
   });
 });
+
+describe("headings of other provinces' templates, read by their meaning", () => {
+  const ids = (text: string) => splitSections(text).sections.map((s) => [s.id, s.title]);
+
+  it("a project report of the 2013 framework (决策 / 过程 / 产出 / 效益), numbered 一、 / （一） / 3、", () => {
+    const text = [
+      "一、基本情况",
+      "（一）项目概况",
+      "项目于2021年实施。",
+      "（二）项目绩效目标",
+      "完成改造10公里。",
+      "二、绩效评价工作开展情况",
+      "成立自评小组。",
+      "三、综合评价情况及评价结论",
+      "自评得分92分。",
+      "四、绩效评价指标分析",
+      "（一）项目决策情况",
+      "立项规范。",
+      "（二）项目过程情况",
+      "资金到位及时。",
+      "（三）项目产出情况",
+      "完成10公里。",
+      "（四）项目效益情况",
+      "群众满意。",
+      "五、主要经验及做法、存在的问题及原因分析",
+      "3、资金到位较晚。",
+      "六、有关建议",
+      "提前下达资金。",
+      "七、其他需要说明的问题",
+      "无。",
+    ].join("\n");
+    expect(ids(text)).toEqual([
+      ["duties", "（一）项目概况"],
+      ["targets", "（二）项目绩效目标"],
+      ["process", "二、绩效评价工作开展情况"],
+      ["conclusion", "三、综合评价情况及评价结论"],
+      ["analysis_input", "（一）项目决策情况"],
+      ["analysis_output", "（三）项目产出情况"],
+      ["analysis_outcome", "（四）项目效益情况"],
+      ["experience", "五、主要经验及做法、存在的问题及原因分析"],
+      ["measures", "六、有关建议"],
+      ["other", "七、其他需要说明的问题"],
+    ]);
+    // 过程 has no section of its own: it is text of the 决策 analysis before it.
+    expect(splitSections(text).sections[4]?.text).toBe("立项规范。\n\n（二）项目过程情况\n\n资金到位及时。");
+  });
+
+  it("a Hunan department report (自评得分情况, 单位基本概况, 人员编制情况) and 第一部分 / 第一章 levels", () => {
+    const text = [
+      "一、自评得分情况",
+      "综合评分为97分。",
+      "二、单位基本概况",
+      "(一)机构设置情况",
+      "内设股室16个。",
+      "(二)人员编制情况",
+      "现有编制205人。",
+      "三、部门整体支出管理及使用情况",
+      "(一)基本支出",
+      "基本支出800万元。",
+      "四、存在的问题及原因分析",
+      "预算编制不细。",
+      "五、下一步改进措施",
+      "细化预算。",
+      "六、绩效自评结果应用",
+      "结果已公开。",
+    ].join("\n");
+    expect(ids(text)).toEqual([
+      ["conclusion", "一、自评得分情况"],
+      ["organization", "(一)机构设置情况"],
+      ["funds_basic", "(一)基本支出"],
+      ["problems", "四、存在的问题及原因分析"],
+      ["measures", "五、下一步改进措施"],
+      ["application", "六、绩效自评结果应用"],
+    ]);
+    expect(splitSections(text).sections[1]?.text).toBe(
+      "内设股室16个。\n\n(二)人员编制情况\n\n现有编制205人。",
+    );
+    // 第一部分 only groups the 一、 under it (a container, as "一、基本情况" over "（一）…" in the seeds).
+    expect(ids("第一部分 部门基本情况\n一、主要职责\n负责全区统计工作。\n第二章 存在的问题\n无")).toEqual([
+      ["duties", "一、主要职责"],
+      ["problems", "第二章 存在的问题"],
+    ]);
+  });
+});

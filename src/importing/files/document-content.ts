@@ -1,4 +1,7 @@
 import { type GridRow, textToGrid } from "../text-grid.ts";
+import { officerValue } from "./draft-annotations.ts";
+import { markdownBlocks } from "./markdown-tables.ts";
+import { splitTitleArea } from "./title-area.ts";
 
 /**
  * What an uploaded file holds, independent of its format: paragraphs and tables in document order.
@@ -26,13 +29,65 @@ interface LaidOutLine {
 
 /**
  * The rows the table readers take. For a text file, exactly `textToGrid(text).rows`. Otherwise a
- * paragraph is a plain row with one cell and a table row a row with its cells (trimmed); `line` and
- * `lastLine` are the lines of `contentText` showing it. Blank paragraphs and rows with no text are
+ * paragraph is a plain row with one cell and a table row a row with its cells (trimmed; a draft's
+ * "92.71（原填96）" is the officer's 96, see `officerValue`); `line` and
+ * `lastLine` are the lines of `contentText` showing it; a paragraph "（2021年度）　单位：万元" is two rows
+ * (`splitTitleArea`). Blank paragraphs and rows with no text are
  * left out, as `textToGrid` leaves out blank lines.
  */
 export function contentRows(content: DocumentContent): GridRow[] {
-  if (content.format === "text") return textToGrid(plainText(content)).rows;
-  return layOut(content).flatMap((l) => (l.row === null ? [] : [l.row]));
+  const laidOut = asBlocks(content);
+  if (laidOut === null) return textToGrid(plainText(content)).rows;
+  return splitTabbedParagraphs(layOut(laidOut)).flatMap((l) => (l.row === null ? [] : splitTitleArea(l.row)));
+}
+
+/**
+ * The content as blocks to lay out: a text file holding HTML tables (a Markdown draft) becomes its
+ * lines and tables (`markdownBlocks`); any other text file is null, read as written.
+ */
+function asBlocks(content: DocumentContent): DocumentContent | null {
+  if (content.format !== "text") return content;
+  const blocks = markdownBlocks(plainText(content));
+  return blocks === null ? null : { format: content.format, blocks };
+}
+
+/**
+ * A Word document made from a text file (LibreOffice opens a .txt as one paragraph per line) keeps
+ * the text's tables as tab-separated paragraphs. Each run of paragraphs between two tables that
+ * holds such tabs (or `|` rows) is read the way the text file is (`textToGrid`), so the .docx gives
+ * the rows the .txt gives, line numbers included. Runs without them stay one plain row per paragraph:
+ * Word indents with spaces, which are no cell separators there.
+ */
+function splitTabbedParagraphs(lines: LaidOutLine[]): LaidOutLine[] {
+  const out: LaidOutLine[] = [];
+  let run: LaidOutLine[] = [];
+  let first = 1;
+  let next = 1;
+  const flush = (): void => {
+    const text = run.map((l) => l.text).join("\n");
+    const grid = run.some((l) => l.row?.plain === true) ? textToGrid(text) : null;
+    if (grid === null || grid.layout === "spaces") out.push(...run);
+    else
+      for (const row of grid.rows)
+        out.push({
+          text: "",
+          row: { ...row, line: row.line + first - 1, lastLine: row.lastLine + first - 1 },
+        });
+    run = [];
+  };
+  for (const line of lines) {
+    const at = next;
+    next += lineBreaks(line.text) + 1;
+    if (line.row !== null && !line.row.plain) {
+      flush();
+      out.push(line);
+      continue;
+    }
+    if (run.length === 0) first = at;
+    run.push(line);
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -42,8 +97,9 @@ export function contentRows(content: DocumentContent): GridRow[] {
  * back as one row.
  */
 export function contentText(content: DocumentContent): string {
-  if (content.format === "text") return plainText(content);
-  return layOut(content)
+  const laidOut = asBlocks(content);
+  if (laidOut === null) return plainText(content);
+  return layOut(laidOut)
     .map((l) => l.text)
     .join("\n");
 }
@@ -75,7 +131,7 @@ function layOut(content: DocumentContent): LaidOutLine[] {
       continue;
     }
     for (const cells of block.rows) {
-      const trimmed = cells.map((c) => c.trim());
+      const trimmed = cells.map((c) => officerValue(c.trim()));
       const empty = trimmed.every((c) => c === "");
       add(tableLine(cells), (line, lastLine) =>
         empty ? null : { line, lastLine, cells: trimmed, plain: false },

@@ -8,6 +8,7 @@ import { formatSize, MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "./file-l
 
 /** Stable codes of the failures of `readDocument`. */
 export type FileProblemCode =
+  | "file.docx_images_only"
   | "file.empty"
   | "file.too_large"
   | "file.not_text"
@@ -51,6 +52,8 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
   const modern = excel ? ".xlsx" : ".docx";
   const detail = facts.detail !== undefined && facts.detail !== "" ? `（${facts.detail}）` : "";
   switch (code) {
+    case "file.docx_images_only":
+      return `${file} 中的表格是图片，无法读取文字（文档里只有图片，没有可读取的表格或正文）。请提供可编辑的 Word 表格或 Excel，例如 自评表.xlsx`;
     case "file.empty":
       return `${file} 是空的，没有可读取的内容。请选择写有报告内容的文件，例如 自评报告.docx 或 自评表.xlsx`;
     case "file.too_large":

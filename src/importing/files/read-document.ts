@@ -1,6 +1,7 @@
 import { ok, type Result } from "../../core/result.ts";
 import type { DocumentContent } from "./document-content.ts";
 import { docxBlocks } from "./docx-content.ts";
+import { docxImageCount, isImagesOnly } from "./docx-images.ts";
 import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES, OFFICE_ZIP_LIMITS } from "./file-limits.ts";
 import { extensionOf, fileProblem } from "./file-problems.ts";
 import { decodeText } from "./text-decoding.ts";
@@ -29,7 +30,8 @@ const WORKBOOK_PART = "xl/workbook.xml";
 /**
  * Reads a .txt, .md, .docx or .xlsx file. Fails with a stable code and a Chinese message naming the
  * file: `file.empty`, `file.too_large`, `file.not_text`, `file.not_zip`, `file.zip_bomb`,
- * `file.legacy_office`, `file.encrypted`, `file.unsupported_type`, `file.corrupt`.
+ * `file.legacy_office`, `file.encrypted`, `file.unsupported_type`, `file.corrupt`,
+ * `file.docx_images_only` (a Word document of pictures, no text to read).
  */
 export async function readDocument(fileName: string, bytes: Uint8Array): Promise<Result<DocumentContent>> {
   const problem = fileProblem(fileName);
@@ -80,7 +82,9 @@ function readDocx(bytes: Uint8Array, problem: Problem): Result<DocumentContent> 
   } catch {
     return problem("file.corrupt", { detail: `${DOCUMENT_PART} 不是有效的 UTF-8 文本` });
   }
-  return ok({ format: "docx", blocks: docxBlocks(xml) });
+  const blocks = docxBlocks(xml);
+  if (isImagesOnly(blocks, docxImageCount(xml))) return problem("file.docx_images_only");
+  return ok({ format: "docx", blocks });
 }
 
 async function readXlsx(bytes: Uint8Array, problem: Problem): Promise<Result<DocumentContent>> {

@@ -43,6 +43,31 @@ describe("contentRows and contentText", () => {
     ]);
   });
 
+  it("read Word paragraphs holding tabs (a text saved as .docx) as the text's rows, line numbers kept", () => {
+    const content: DocumentContent = {
+      format: "docx",
+      blocks: [
+        { type: "paragraph", text: "一、基本情况" },
+        { type: "paragraph", text: "" },
+        { type: "paragraph", text: "项目\t分值\t得分" },
+        { type: "paragraph", text: "预算执行率\t10\t9" },
+        { type: "table", rows: [["合计", "100"]] },
+        { type: "paragraph", text: "　　二、绩效分析  情况" },
+      ],
+    };
+    const text = "一、基本情况\n\n项目\t分值\t得分\n预算执行率\t10\t9";
+    expect(contentText(content)).toBe(`${text}\n\n合计\t100\n\n　　二、绩效分析  情况`);
+    expect(contentRows(content)).toEqual([
+      ...textToGrid(text).rows,
+      { line: 6, lastLine: 6, cells: ["合计", "100"], plain: false },
+      { line: 8, lastLine: 8, cells: ["二、绩效分析  情况"], plain: true },
+    ]);
+    expect(contentRows(content).slice(1, 3)).toEqual([
+      { line: 3, lastLine: 3, cells: ["项目", "分值", "得分"], plain: false },
+      { line: 4, lastLine: 4, cells: ["预算执行率", "10", "9"], plain: false },
+    ]);
+  });
+
   it("quote cells holding a quote mark at the start the way Excel copies them", () => {
     const content: DocumentContent = {
       format: "xlsx",

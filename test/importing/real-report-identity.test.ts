@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importFile } from "../../src/services/import-file.ts";
+
+/**
+ * Unit, year and kind of the real reports in ../shared/real-reports (beside the project), read by
+ * `importFile` as a user's file is. Where a report does not state a value it stays unset: 14 names
+ * no unit; 16 names neither unit nor year (重庆科学城融媒体中心 is only in the page address, and
+ * "中心2021年较好地完成了履职任务" is prose: a year in prose is not taken for the report's year).
+ * 01's cells 主管部门 and 实施单位 are empty; the page's 发文单位 is used, and the read notes say so.
+ */
+
+const dir = join(import.meta.dirname, "../../../shared/real-reports");
+
+const expected: Record<string, { unit?: string; year?: number; kind: string }> = {
+  "01_ezhou_shiminzhongxin.txt": { unit: "鄂州市行政审批局", year: 2021, kind: "project" },
+  "03_zhongjiang_shuibiaochi.txt": { unit: "中江县水利局", year: 2022, kind: "project" },
+  "05_jishan_jibengonggongweisheng.txt": { unit: "稷山县翟店镇卫生院", year: 2021, kind: "project" },
+  "11_nanxian_caizhengju_jiguanzhengti.txt": { unit: "南县财政局", year: 2020, kind: "department" },
+  "12_yuhua_fagaiju_zhengti.txt": { unit: "长沙市雨花区发展和改革局", year: 2022, kind: "department" },
+  "14_bumen_zhengti_jichushuju_2018.txt": { year: 2018, kind: "department" },
+  "15_honghe_shujufazhan.txt": { unit: "红河州数据发展中心", year: 2024, kind: "project" },
+  "16_chongqing_kexuecheng_rongmeiti.txt": { kind: "department" },
+};
+
+describe.skipIf(!existsSync(dir))("unit, year and kind of the real reports", () => {
+  for (const [file, want] of Object.entries(expected)) {
+    it(file, async () => {
+      const read = await importFile(join(dir, file));
+      if (!read.ok) throw new Error(read.error.message);
+      const main = read.value.reports[0]?.fragment as {
+        unit?: { name?: string };
+        year?: number;
+        kind?: string;
+      };
+      expect({ unit: main.unit?.name, year: main.year, kind: main.kind }).toEqual({
+        unit: want.unit,
+        year: want.year,
+        kind: want.kind,
+      });
+    });
+  }
+
+  it("01 says its unit came from the page's 发文单位, for the officer to check", async () => {
+    const read = await importFile(join(dir, "01_ezhou_shiminzhongxin.txt"));
+    if (!read.ok) throw new Error(read.error.message);
+    const note = read.value.reports[0]?.reads.find((r) => r.what === "单位名称");
+    expect(note).toEqual({
+      what: "单位名称",
+      detail: "鄂州市行政审批局（报告中没有写单位名称，取自网页的发文单位/发布机构，请核对）",
+      firstLine: 3,
+      lastLine: 3,
+    });
+  });
+});
