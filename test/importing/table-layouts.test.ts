@@ -310,3 +310,30 @@ describe("Hunan 部门整体支出绩效评价指标表 (分值 after each level
     ]);
   });
 });
+
+/** A Chongqing 部门整体绩效自评表 as OCR of a shared document gives it, cut into numbered pieces. */
+const CHONGQING_OCR = [
+  "《自评表.docx》由会员分享,可在线阅读。",
+  "1、部门整体绩效自评表主管部门某区财政局财政处室自评总分(分)95.5部门联系人李华联系电话指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标",
+  "2、预算执行率%定量指标100%96%96%109.6是会议召开次数次12次10次83%54.2否档案管理规范性好好100%33否",
+  "3、网站更新篇数篇300篇3I0篇100%55否",
+].join("\n");
+
+describe("an OCR'd Chongqing table in numbered pieces, rows ending in 是/否", () => {
+  const { fragment, unread } = importText(CHONGQING_OCR);
+
+  it("reads the header cells and each row the value grammar splits one way", () => {
+    expect(fragment.summary).toEqual({ total: 95.5 });
+    expect(fragment.unit).toEqual({ parent: "某区财政局" });
+    expect(fragment.indicators?.[0]?.groups?.[0]?.indicators).toEqual([
+      { name: "预算执行率", target: "100%", unit: "%", actual: "96%", weight: 10, score: 9.6 },
+      { name: "会议召开次数", target: "12次", unit: "次", actual: "10次", weight: 5, score: 4.2 },
+      { name: "档案管理规范性", target: "好", actual: "好", weight: 3, score: 3 },
+    ]);
+  });
+
+  it("leaves the row with a garbled value (3I0篇) unread, with its text", () => {
+    const tableRows = unread.filter((u) => !u.reason.includes("不在可识别的章节标题下"));
+    expect(tableRows.map((u) => u.text)).toEqual(["网站更新篇数篇300篇3I0篇100%55否"]);
+  });
+});
