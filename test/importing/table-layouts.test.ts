@@ -337,3 +337,27 @@ describe("an OCR'd Chongqing table in numbered pieces, rows ending in 是/否", 
     expect(tableRows.map((u) => u.text)).toEqual(["网站更新篇数篇300篇3I0篇100%55否"]);
   });
 });
+
+describe("header cells of a 项目支出绩效自评表", () => {
+  it("reads 项目名称, 主管部门, 实施单位 (the unit), 项目负责人及电话, 自评总分 and the bracketed year", () => {
+    const text = [
+      "索 引 号:\t0112/2022-01\t发文单位:\t某市审批局",
+      "项目支出绩效自评表",
+      "年度\t( 2021 年度)",
+      "项目名称\t政务大厅运维\t项目负责人及电话\t张三 13800000000(办公)",
+      "主管部门\t某市审批局\t实施单位\t某市政务服务中心",
+      "部门名称\t\t自评总分(分)\t92.5",
+    ].join("\n");
+    const { fragment, unread } = importText(text);
+    expect(fragment).toMatchObject({
+      kind: "project",
+      year: 2021,
+      project: "政务大厅运维",
+      unit: { parent: "某市审批局", name: "某市政务服务中心" },
+      preparer: { name: "张三", phone: "13800000000" },
+      summary: { total: 92.5 },
+    });
+    // An empty 部门名称 cell is nothing: 自评总分(分) is not taken for its value.
+    expect(unread.filter((u) => !u.reason.includes("章节标题"))).toEqual([]);
+  });
+});
