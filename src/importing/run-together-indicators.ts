@@ -44,6 +44,8 @@ const WEIGHTED_BLOCK = /^(?:[\u4e00-\u9fff]{2,6}指标|投入|过程|产出|效�
 const BLOCK_WORD = /^(?:投入管理指标|投入指标|过程指标|产出指标|效益指标|效果指标|决策指标)/u;
 const TOTAL = /(?:总分|合计)[:：]?/u;
 const NOTE_START = /注[:：]/u;
+/** Longer stretches between two block or group names are not split (the search grows with them). */
+const MAX_STRETCH = 2000;
 /** The end of a row whose last cell is 是/否 after its points ("…100%22否"). */
 const CORE_END = /(?<=\d)[是否]/gu;
 
@@ -131,7 +133,7 @@ export function splitIndicatorRun(
     const text = body.slice(stretch.start, stretch.end).trim();
     const pieces = columns.at(-1)?.kind === "yesNo" ? splitAtCore(text) : [text];
     for (const piece of pieces.filter((p) => p !== "")) {
-      const split = splitIndicatorRows(piece, columns, plausible);
+      const split = piece.length > MAX_STRETCH ? null : splitIndicatorRows(piece, columns, plausible);
       if (split !== null) split.forEach(place);
       else {
         const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取`;

@@ -227,6 +227,8 @@ function rebuild(row: GridRow, text: string, runs: readonly Heading[][]): GridRo
   return out;
 }
 
+const LABELS_AND_HEADINGS: readonly string[] = [...RUN_TOGETHER_LABELS, ...WORDS];
+
 function isLabel(word: string): boolean {
   return RUN_TOGETHER_LABELS.includes(word);
 }
@@ -241,7 +243,7 @@ function headerCells(all: string, make: RowMaker): GridRow[] {
     rows.push(make([all.slice(0, title.index + 1)]), make([title[1] ?? ""]));
     text = all.slice(end);
   }
-  const labels = findWords(text, [...RUN_TOGETHER_LABELS, ...WORDS]);
+  const labels = findWords(text, LABELS_AND_HEADINGS);
   const first = labels[0];
   if (labels.filter((l) => isLabel(l.word)).length < 2 || first === undefined) {
     return text === "" ? rows : [...rows, make([text])];
