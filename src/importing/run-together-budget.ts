@@ -120,7 +120,7 @@ export function budgetRows(
       rows.push(
         make(
           [found.word, values],
-          `“${found.word}”一行的“${values}”按表头（${expected}）无法唯一拆分成各列的值，未读取`,
+          `“${found.word}”一行的“${values}”按表头（${expected}）无法唯一拆分成各列的值，未读取；各列的值应分开写，例如“20 | 20 | 10 | 100.00% | 10”`,
         ),
       );
     }

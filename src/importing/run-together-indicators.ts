@@ -101,7 +101,7 @@ export function splitIndicatorRun(
   const totalText = total === null ? "" : body.slice(total.index + total[0].length).trim();
   if (total !== null) body = body.slice(0, total.index);
   if (columns === null) {
-    const reason = `第${line}行的指标表（${headings.join("、")}）各格连在一起，其列无法按数值拆分，未读取`;
+    const reason = `第${line}行的指标表（${headings.join("、")}）各格连在一起，且有不是数值的列（如评价标准），无法拆分，未读取；各列应分开写，例如“在职人员控制率 | 5 | 以100%为标准 | 5”`;
     rows.push(make([body], reason));
     return rows;
   }
@@ -136,7 +136,7 @@ export function splitIndicatorRun(
       const split = piece.length > MAX_STRETCH ? null : splitIndicatorRows(piece, columns, plausible);
       if (split !== null) split.forEach(place);
       else {
-        const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取`;
+        const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取；每行应为名称和各列的值，例如“安装坡面水标尺 | 10 | ≥266米 | ≥266米 | 10”`;
         rows.push(make([piece], reason));
       }
     }
@@ -170,7 +170,12 @@ function totalRow(text: string, line: number, make: Make): GridRow[] {
   );
   const only = options.length === 1 ? options[0] : undefined;
   if (only !== undefined) return [make(["总分", ...only.values])];
-  return [make(["总分", text], `第${line}行“总分”后的“${text}”无法唯一拆分为分值和得分，未读取`)];
+  return [
+    make(
+      ["总分", text],
+      `第${line}行“总分”后的“${text}”无法唯一拆分为分值和得分，未读取；应写作例如“总分 | 100 | 96”`,
+    ),
+  ];
 }
 
 /** The columns after the name whose values can be split, in order; null when one cannot be. */

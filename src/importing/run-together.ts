@@ -263,7 +263,7 @@ function headerCells(all: string, make: RowMaker): GridRow[] {
     }
     if (GOAL_TEXT_COLUMNS.has(value)) {
       const rest = text.slice(label.start);
-      const reason = `“${label.word}”表（${value}等列）的各格连在一起，无法分开各列的文字，未读取`;
+      const reason = `“${label.word}”表（${value}等列）的各格连在一起，无法分开各列的文字，未读取；各列应分开写，例如“年度总体目标 | 目标文字 | 完成情况文字”`;
       rows.push(make([rest], reason));
       break;
     }
