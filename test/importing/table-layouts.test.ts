@@ -361,3 +361,20 @@ describe("header cells of a 项目支出绩效自评表", () => {
     expect(unread.filter((u) => !u.reason.includes("章节标题"))).toEqual([]);
   });
 });
+
+describe("a budget table exported with single spaces between cells and dashes in blank cells", () => {
+  it("splits each row at its spaces by the heading's columns", () => {
+    const text =
+      "资金情况(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 150 150 125.25 10 83.5% 8.35 其中:当年财政拨款 150 150 125.25 — — —";
+    const { fragment } = importText(text);
+    expect(fragment.budget).toEqual({
+      initial: "150万元",
+      adjusted: "150万元",
+      executed: "125.25万元",
+      weight: 10,
+      reportedRate: "83.5%",
+      score: 8.35,
+      sources: { fiscal: { initial: "150万元", adjusted: "150万元", executed: "125.25万元" } },
+    });
+  });
+});
