@@ -1,5 +1,6 @@
 import { type IndicatorColumns, indicatorColumns, isBlockName } from "./indicator-columns.ts";
 import { type RowRead, rowValues, splitIndicatorRows, type ValueColumn } from "./indicator-row-split.ts";
+import { GROUP_NAMES } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 import type { ValueKind } from "./value-grammar.ts";
 
@@ -28,18 +29,6 @@ const KINDS: Partial<Record<keyof IndicatorColumns, ValueKind>> = {
 const OPTIONAL: ReadonlySet<keyof IndicatorColumns> = new Set(["unit", "nature", "adjustedTarget"]);
 /** Text columns after the values: they cannot be told from the next indicator's name. */
 const TRAILING_TEXT = new Set(["reason", "criterion", "explanation"]);
-const GROUPS = [
-  "服务对象满意度指标",
-  "可持续影响指标",
-  "经济效益指标",
-  "社会效益指标",
-  "生态效益指标",
-  "满意度指标",
-  "数量指标",
-  "质量指标",
-  "时效指标",
-  "成本指标",
-];
 const WEIGHTED_BLOCK = /^(?:[\u4e00-\u9fff]{2,6}指标|投入|过程|产出|效益|决策)[（(]\d+(?:\.\d+)?分?[)）]/u;
 const BLOCK_WORD = /^(?:投入管理指标|投入指标|过程指标|产出指标|效益指标|效果指标|决策指标)/u;
 const TOTAL = /(?:总分|合计)[:：]?/u;
@@ -66,7 +55,7 @@ function markers(text: string): Marker[] {
     const rest = text.slice(at);
     const weighted = WEIGHTED_BLOCK.exec(rest)?.[0];
     const block = weighted ?? BLOCK_WORD.exec(rest)?.[0];
-    const group = block === undefined ? GROUPS.find((g) => rest.startsWith(g)) : undefined;
+    const group = block === undefined ? GROUP_NAMES.find((g) => rest.startsWith(g)) : undefined;
     const word = block ?? group ?? (rest.startsWith(PART_LABEL) ? PART_LABEL : undefined);
     if (word === undefined) {
       at += 1;
