@@ -3,20 +3,21 @@ import { cleanCell } from "./cell-text.ts";
 import { fileNameStem, isFileNameLine, isWrapperLine, publisherOf } from "./page-wrapper.ts";
 import { findReportTitle, type ReportTitle, readReportTitle } from "./report-title.ts";
 import { readYearLine } from "./table-titles.ts";
-import { leadingUnitName, looksLikeUnitName } from "./unit-names.ts";
+import { FOLLOWING_LABELS, leadingUnitName, looksLikeUnitName } from "./unit-names.ts";
 
 /**
  * Whose report, for which year, of which kind: read from the opening lines of a document, each value
  * with where it came from, so the importer can say so. Nothing is guessed: a value no line states is
  * left out (the checks then report it missing). Sources, best first:
- * - unit: a 部门(单位)名称 / 单位名称 / 填报单位 / 实施单位 label in a text line, the title, the line
- *   just above or below the title; the page's 发文单位 / 发布机构 only as a separate fallback
+ * - unit: a 部门(单位)名称 / 单位名称 / 填报单位 / 实施单位 / 项目单位 label in a text line, the title,
+ *   the line just above or below the title, a name introduced with 以下简称; the page's 发文单位 / 发布机构 only as a separate fallback
  *   (`publisher`), to be used when nothing else, tables included, names the unit;
  * - year: the title, a "(2021年度)" line, the first 自评表's title ("2021年度项目支出绩效自评表"), the
  *   latest "2018年决算数" column of a data table. A year in prose ("中心2021年较好地完成…") is not
  *   taken: reports quote other years all the time;
  * - kind: the title, else the first 自评表 / 评价表 / 基础数据表 a line names (项目(支出) → project;
- *   部门整体, 整体支出, 机关整体, 单位整体 → department).
+ *   部门整体, 整体支出, 机关整体, 单位整体 → department), else project when a 项目名称 field is there;
+ * - project: the title, the brackets after or below it, a 项目名称 label in a text line.
  */
 
 /** A value read from the document and where: "标题", "“单位名称”一栏", "发文单位"… */
@@ -41,7 +42,9 @@ export interface ReportIdentity {
 /** Lines searched for labels, year lines and table titles. */
 const HEAD_WINDOW = 60;
 const UNIT_LABEL =
-  /(部门\s*[(（]\s*单位\s*[)）]\s*名称|单位名称|部门名称|填报单位(?:\s*[(（]\s*(?:盖章|公章)\s*[)）])?|报送单位|自评单位|实施单位)\s*[:：]?\s*/gu;
+  /(部门\s*[(（]\s*单位\s*[)）]\s*名称|单位名称|部门名称|填报单位(?:\s*[(（]\s*(?:盖章|公章)\s*[)）])?|报送单位|自评单位|实施单位|项目单位)\s*[:：]?\s*/gu;
+/** A unit introduced in the first sentences: "洪山区卫生和计划生育委员会(以下简称区卫计委)". */
+const NAMED_AS = /([\u3400-\u9fff]{3,40})\s*[（(]\s*以下简称/gu;
 const TABLE_YEAR =
   /自评表\s*[（(]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度?[^\s，。；]{0,14}?绩效(?:自评|评价)表/u;
 const ACCOUNTS_YEAR = /(\d{4})\s*年\s*决算数/gu;
@@ -63,10 +66,19 @@ export function readReportIdentity(lines: readonly string[]): ReportIdentity {
     labelledUnit(head) ??
     (title?.unit === undefined ? undefined : { value: title.unit, ...fromTitle(titleFrom) });
   const nextToTitle = title === null ? undefined : unitNextToTitle(lines, title);
-  if (unit !== undefined || nextToTitle !== undefined) identity.unit = unit ?? nextToTitle;
+  const found = unit ?? nextToTitle ?? namedAs(head);
+  if (found !== undefined) identity.unit = found;
   identity.year ??= tableYear(head);
   identity.kind ??= tableKind(head);
-  const publisher = head.map((l) => ({ l, name: publisherOf(l.text) })).find((p) => p.name !== null);
+  const project = labelledProject(head);
+  if (project !== undefined) {
+    identity.project ??= project;
+    // A report with a 项目名称 field is a project's report.
+    identity.kind ??= { value: "project", from: project.from, line: project.line };
+  }
+  const publisher = head
+    .map((l, i) => ({ l, name: publisherOf(l.text, head[i + 1]?.text) }))
+    .find((p) => p.name !== null);
   if (publisher?.name != null)
     identity.publisher = { value: publisher.name, from: "网页的发文单位/发布机构", line: publisher.l.line };
   return identity;
@@ -95,6 +107,41 @@ function labelledUnit(head: readonly HeadLine[]): Sourced<string> | undefined {
       const name = leadingUnitName(text.slice((match.index ?? 0) + match[0].length));
       if (name !== null) return { value: name, from: `“${match[1]?.replace(/\s+/g, "")}”一栏`, line };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The unit a report introduces with 以下简称 in its first lines ("2024年，红河州数据发展中心(以下简称
+ * “州数据发展中心”)"): the name written like a unit's that ends right before the bracket.
+ */
+function namedAs(head: readonly HeadLine[]): Sourced<string> | undefined {
+  for (const { line, text } of head)
+    for (const match of text.matchAll(NAMED_AS)) {
+      const run = match[1] ?? "";
+      // The longest unit-like tail of the run: "对南县财政局" → "南县财政局" is left to its prepositions.
+      for (let start = 0; start <= run.length - 3; start += 1) {
+        const name = run.slice(start);
+        if (looksLikeUnitName(name) && !/^[对由向为在与和及即是我本经据将从]/u.test(name))
+          return { value: name, from: "正文中的“以下简称”", line };
+      }
+    }
+  return undefined;
+}
+
+/** The project a 项目名称 label names in a text line ("项目名称 国家基本公共卫生服务 主管部门 …"). */
+function labelledProject(head: readonly HeadLine[]): Sourced<string> | undefined {
+  for (const { line, text } of head) {
+    if (/[\t|｜]/.test(text) || isWrapperLine(text)) continue;
+    const match = /项目名称\s*[:：]?\s*/u.exec(text);
+    if (match === null) continue;
+    let value = /^\S+/u.exec(text.slice(match.index + match[0].length))?.[0] ?? "";
+    for (const label of FOLLOWING_LABELS) {
+      const at = value.indexOf(label);
+      if (at >= 0) value = value.slice(0, at);
+    }
+    if (/[\u3400-\u9fff]{2}/u.test(value) && !/[，。；]/u.test(value))
+      return { value, from: "“项目名称”一栏", line };
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ export interface ReportTitle {
 }
 
 /** The report words that end a title: 绩效自评报告, 绩效评价自评报告, 绩效单位自评报告, 绩效自评的报告… */
-const ENDING = /的?(?:绩效)?(?:单位)?(?:评价)?(?:自评价?|评价)(?:情况|工作)?的?报告$/u;
+const ENDING = /的?(?:绩效)?(?:单位)?(?:评价)?(?:自评价?|评价)(?:情况|工作|总结)?的?报告$/u;
 /** The kind words before them. A bare 单位 is not one: "XX单位绩效自评报告" names a unit. */
 const KIND_WORDS =
   /(部门[(（]单位[)）]整体|部门单位整体|部门整体|机关整体|单位整体|整体|部门|项目)(支出|资金)?$/u;
@@ -46,7 +46,16 @@ export function findReportTitle(lines: readonly string[]): ReportTitle | null {
     if (isWrapperLine(text)) continue;
     if (++seen > TITLE_WINDOW) return null;
     const one = titleAtStart(text);
-    if (one !== null) return { line: index + 1, lastLine: index + 1, ...one };
+    if (one !== null) {
+      // The project may stand in brackets on the line below: "(教育专项工作经费)".
+      const below = nonBlank[k + 1];
+      const bracket = /^[（(]([^（()）]{2,40})[)）]$/u.exec(below?.text ?? "")?.[1];
+      // A year line below ("（2021年度）") is read as the year line it is, not as part of the title.
+      const named =
+        bracket === undefined || /^\d{4}\s*年度?$/u.test(bracket) ? one : withProject(one, bracket);
+      if (below === undefined || named === one) return { line: index + 1, lastLine: index + 1, ...one };
+      return { line: index + 1, lastLine: below.index + 1, ...named };
+    }
     // A title broken over two lines: the second line is no title by itself ("绩效自评报告").
     const next = nonBlank[k + 1];
     if (next === undefined || isWrapperLine(next.text) || text.length + next.text.length > MAX_TITLE)
@@ -58,18 +67,42 @@ export function findReportTitle(lines: readonly string[]): ReportTitle | null {
   return null;
 }
 
-/** A title at the start of a line, alone or running on into other cells. */
+/**
+ * A title at the start of a line: alone; with the project in brackets after it ("…自评报告(春节慰问
+ * 经费项目)", the bracket sometimes never closed); running on into the template's first cells; or,
+ * where a page lost its line breaks, running on into the report's first sentence when the title
+ * names a year or a unit ("2018年度项目支出绩效自评报告根据…").
+ */
 function titleAtStart(text: string): Omit<ReportTitle, "line" | "lastLine"> | null {
   const stripped = stripPrefix(text);
   const whole = readReportTitle(stripped);
   if (whole !== null) return whole;
   for (let at = stripped.indexOf("报告"); at >= 0 && at < MAX_TITLE; at = stripped.indexOf("报告", at + 2)) {
     const rest = stripped.slice(at + 2);
-    if (!RUN_ON.test(rest)) continue;
     const title = readReportTitle(stripped.slice(0, at + 2));
-    if (title !== null) return title;
+    if (title === null) continue;
+    const bracket = /^\s*[（(]([^（()）]{2,40})(?:[)）]\s*)?$/u.exec(rest)?.[1];
+    if (bracket !== undefined) return withProject(title, bracket);
+    if (RUN_ON.test(rest) || (rest.length > 20 && (title.year !== undefined || title.unit !== undefined)))
+      return title;
   }
   return null;
+}
+
+/**
+ * A project named in brackets after or below a title ("(教育专项工作经费)"): the title's project; a year
+ * in brackets ("（2021年度）") is the title's year. The title itself when the bracket says neither.
+ */
+export function withProject<T extends { kind?: ReportKind; project?: string; year?: number }>(
+  title: T,
+  bracket: string,
+): T {
+  const project = bracket.trim();
+  // "（2021年度）" after a title is its year.
+  const year = /^(\d{4})\s*年度?$/u.exec(project)?.[1];
+  if (year !== undefined) return title.year === undefined ? { ...title, year: Number(year) } : title;
+  if (title.kind === "department" || /[，,。；;：:]/u.test(project)) return title;
+  return { ...title, kind: "project", project };
 }
 
 /** Drops what a page or a list puts before a title: "1、" page numbers, "219001-" codes, "附件2：". */
@@ -99,6 +132,8 @@ export function readReportTitle(text: string): Omit<ReportTitle, "line" | "lastL
   const kind: ReportKind | undefined =
     kindText === undefined ? undefined : kindText === "项目" ? "project" : "department";
   const named = kindMatch === null ? body : body.slice(0, kindMatch.index);
+  // "部门整体支出及项目支出绩效评价报告" titles a page holding two reports, not one of them.
+  if (/[及和与、]$/u.test(named)) return null;
   const about = named.indexOf("关于");
   const lead = about >= 0 ? named.slice(0, about) : "";
   const main = about >= 0 ? named.slice(about + 2) : named;
@@ -127,13 +162,15 @@ function namedParts(
 ): { unit?: string; region?: string; project?: string } {
   const unbracket = (t: string) => t.replace(/^[（(]|[)）]$/g, "").replace(/的$/, "");
   if (kind === "project") {
-    const bare = kindMatch?.[2] === undefined;
     const unitText = unbracket(lead || before);
-    let projectText = unbracket(after);
-    // Without a year or 关于 the named text is a unit only when it is written like one.
-    if (!hasYear && lead === "" && looksLikeUnitName(projectText)) return named(projectText);
-    if (projectText !== "" && bare) projectText += "项目";
-    return { ...named(unitText), ...(projectText.length >= 2 ? { project: projectText } : {}) };
+    const projectText = unbracket(after);
+    // Without a year or 关于 the named text is a unit when it is written like one, and otherwise
+    // too uncertain to be the project ("残联项目绩效自评报告": 残联 is the federation, not a project).
+    if (!hasYear && lead === "") return looksLikeUnitName(projectText) ? named(projectText) : {};
+    // "XX项目支出" is XX's spending; in "XX项目" and "XX项目资金" the words belong to the name.
+    const suffix = kindMatch?.[2] === "支出" ? "" : `项目${kindMatch?.[2] ?? ""}`;
+    const project = projectText === "" ? "" : projectText + suffix;
+    return { ...named(unitText), ...(project.length >= 2 ? { project } : {}) };
   }
   const first = unbracket(before || lead);
   const second = unbracket(after);

@@ -75,6 +75,8 @@ export const FOLLOWING_LABELS = [
   "主管部门",
   "实施单位",
   "项目名称",
+  "项目单位",
+  "项目负责人",
 ] as const;
 
 /** Whether a text is written like a unit's name: Chinese only, 3–40 characters, an institution ending. */

@@ -124,7 +124,8 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
 
   it("12 Hunan OCR: the unit is read, the run-together criterion table is listed as unread", () => {
     const report = main("12_yuhua_fagaiju_zhengti");
-    expect(report.fragment.unit).toEqual({ name: "长沙市雨花区发展和改革局" });
+    // The title "雨花区2022年度部门(单位)整体…" names the region; the 部门(单位)名称 cell the unit.
+    expect(report.fragment.unit).toEqual({ name: "长沙市雨花区发展和改革局", region: "雨花区" });
     expect(report.fragment.indicators).toBeUndefined();
     expect(tableProblems(report)).toEqual([
       "第4行的指标表（分值、二级指标、分值、三级指标、分值、评价标准、指标说明、得分）各格连在一起，且有不是数值的列（如评价标准），无法拆分，未读取；各列应分开写，例如“在职人员控制率 | 5 | 以100%为标准 | 5”",
