@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { validateReport } from "../core/validate-report.ts";
-import { type CompletedReport, completeReport } from "../importing/complete-report.ts";
+import { type CompletedReport, completeReport, nameUnnamedLevels } from "../importing/complete-report.ts";
 import { contentRows, contentText, type DocumentContent } from "../importing/files/document-content.ts";
 import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "../importing/files/file-limits.ts";
 import { fileMessage } from "../importing/files/file-problems.ts";
@@ -66,6 +66,7 @@ export async function importFile(
   // Unit and year hold for the annexes too; the kind given is the main report's.
   for (const [i, read] of reads.entries())
     applyIdentity(read, i === 0 ? identity : { ...identity, kind: undefined });
+  for (const read of reads) nameUnnamedLevels(read.fragment);
   const reports = reads.map((read) => ({
     ...read,
     report: validateReport(read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),
