@@ -5,7 +5,7 @@ import { importFile } from "../../services/import-file.ts";
 import { reportTitle } from "./load-scored.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
-const FORMAT_NAMES = { text: "文本", docx: "Word 文档", xlsx: "Excel 工作簿" } as const;
+const FORMAT_NAMES = { text: "文本", docx: "Word 文档", xlsx: "Excel 工作簿", pdf: "PDF 文档" } as const;
 const MAX_LISTED = 30;
 
 /** Where each report of a file is written: `--out` for the main one, `-附表N` before `.json` for annexes. */
