@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 /**
  * Turns a report text (a seed .txt: `#` headings, paragraphs, tab-separated table rows) into an HTML
  * page that LibreOffice lays out as a Word-like document: headings as headings, every run of
- * tab-separated lines as one ruled table (short rows padded with empty cells), other lines as
- * paragraphs. `scripts/convert-seeds.sh` converts that page to PDF, so the PDF has what real PDF
+ * tab-separated lines of one width as one ruled table (a table written one cell per line, rows
+ * ending at blank lines, as its rows), other lines as paragraphs. `scripts/convert-seeds.sh` converts that page to PDF, so the PDF has what real PDF
  * reports have: a text layer and tables drawn with cell borders.
  *
  *   node --import tsx scripts/text-to-html.ts <in.txt> <out.html> [--repeat N]
@@ -15,25 +15,60 @@ import { readFileSync, writeFileSync } from "node:fs";
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** A table cell; a short label (up to six characters) is kept on one line, as Word sizes columns. */
+function cellHtml(text: string): string {
+  const t = text.trim();
+  return `<td${[...t].length <= 6 ? " nowrap" : ""}>${escapeHtml(t)}</td>`;
+}
+
+/**
+ * The rows of a run of tab-separated lines (blank lines kept as ""). Lines that are each one cell
+ * after a leading tab ("\t15") are a table written one cell per line, a blank line ending a row:
+ * each such group is one row. Otherwise every line is a row of its tab-separated cells.
+ */
+function tableRows(lines: readonly string[]): string[][] {
+  const filled = lines.filter((l) => l.trim() !== "" || l.includes("\t"));
+  if (!filled.every((l) => /^\t[^\t]*$/.test(l))) return filled.map((l) => l.split("\t"));
+  const rows: string[][] = [[]];
+  for (const line of lines) {
+    if (line === "") rows.push([]);
+    else rows.at(-1)?.push(line.slice(1));
+  }
+  return rows.filter((r) => r.length > 0);
+}
+
 /** The HTML body of one report text. */
 export function reportHtml(text: string): string {
   const out: string[] = [];
-  let table: string[][] = [];
+  let table: string[] = [];
   const flush = (): void => {
-    if (table.length === 0) return;
-    const width = Math.max(...table.map((r) => r.length));
-    out.push('<table border="1" cellspacing="0" cellpadding="2">');
-    for (const row of table) {
-      const cells = [...row, ...Array<string>(width - row.length).fill("")];
-      out.push(`<tr>${cells.map((c) => `<td>${escapeHtml(c.trim())}</td>`).join("")}</tr>`);
-    }
-    out.push("</table>");
+    const rows = tableRows(table);
     table = [];
+    // Rows of one width are one table; a row of another width begins the next table.
+    let width = -1;
+    for (const row of rows) {
+      if (row.length !== width) {
+        if (width >= 0) out.push("</table>");
+        out.push('<table border="1" cellspacing="0" cellpadding="2">');
+        width = row.length;
+      }
+      out.push(`<tr>${row.map(cellHtml).join("")}</tr>`);
+    }
+    if (width >= 0) out.push("</table>");
   };
   for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") continue;
     if (line.includes("\t")) {
-      table.push(line.split("\t"));
+      table.push(line);
+      continue;
+    }
+    const last = table.at(-1);
+    if (last !== undefined && last !== "" && line.trim() !== "") {
+      // A line right under a table row, without a tab, is its last cell going on ("\t绩", "效").
+      table[table.length - 1] = last + line.trim();
+      continue;
+    }
+    if (line.trim() === "") {
+      if (table.length > 0) table.push("");
       continue;
     }
     flush();

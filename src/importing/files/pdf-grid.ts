@@ -73,15 +73,49 @@ export function findGrids(rules: readonly Rule[]): Grid[] {
   });
   const grids: Grid[] = [];
   for (const group of groups.values()) {
-    const horizontal = group.filter(isH);
-    const vertical = group.filter((r) => !isH(r));
-    if (horizontal.length < 2 || vertical.length < 2) continue;
-    const xs = snap(vertical.map((r) => r.x1));
-    const ys = snap(horizontal.map((r) => r.y1));
-    if (xs.length < 2 || ys.length < 2) continue;
-    grids.push({ xs, ys, horizontal, vertical });
+    for (const band of bands(
+      group.filter(isH),
+      group.filter((r) => !isH(r)),
+    )) {
+      const { horizontal, vertical } = band;
+      if (horizontal.length < 2 || vertical.length < 2) continue;
+      const xs = snap(vertical.map((r) => r.x1));
+      const ys = snap(horizontal.map((r) => r.y1));
+      if (xs.length < 2 || ys.length < 2) continue;
+      grids.push({ xs, ys, horizontal, vertical });
+    }
   }
   return grids.sort((a, b) => (a.ys[0] ?? 0) - (b.ys[0] ?? 0));
+}
+
+/**
+ * The tables in one set of touching rules. Tables drawn one right under the other share a border
+ * and touch; where no inner column rule goes on across a row boundary, the rows above and below
+ * have nothing in common, and the set is cut there into bands, each with its own columns.
+ */
+function bands(
+  horizontal: readonly Rule[],
+  vertical: readonly Rule[],
+): { horizontal: Rule[]; vertical: Rule[] }[] {
+  const xs = snap(vertical.map((r) => r.x1));
+  const left = xs[0] ?? 0;
+  const right = xs.at(-1) ?? 0;
+  const inner = vertical.filter((v) => v.x1 > left + SNAP && v.x1 < right - SNAP);
+  const ys = snap(horizontal.map((r) => r.y1));
+  const cuts = ys.slice(1, -1).filter((y) => !inner.some((v) => v.y1 < y - SNAP && v.y2 > y + SNAP));
+  const edges = [ys[0] ?? 0, ...cuts, ys.at(-1) ?? 0];
+  const out: { horizontal: Rule[]; vertical: Rule[] }[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const top = edges[i] ?? 0;
+    const bottom = edges[i + 1] ?? 0;
+    out.push({
+      horizontal: horizontal.filter((h) => h.y1 >= top - SNAP && h.y1 <= bottom + SNAP),
+      vertical: vertical
+        .filter((v) => v.y1 < bottom - SNAP && v.y2 > top + SNAP)
+        .map((v) => ({ ...v, y1: Math.max(v.y1, top), y2: Math.min(v.y2, bottom) })),
+    });
+  }
+  return out;
 }
 
 function touches(a: Rule, b: Rule, isH: (r: Rule) => boolean): boolean {
