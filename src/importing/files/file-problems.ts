@@ -95,8 +95,10 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
             : `的格式（.${ext}）不支持`;
       return `${file} ${format}${detail}。${SUPPORTED}`;
     }
-    case "file.not_pdf":
-      return `${file} 不是有效的 PDF 文件：PDF 文件应以“%PDF-”开头，这个文件不是${detail}，可能是改了扩展名的其他文件或已损坏。请用原来的程序打开它，另存为 PDF 或 Word（.docx）后再导入，例如 自评报告.pdf`;
+    case "file.not_pdf": {
+      const what = facts.detail ?? "，可能是改了扩展名的其他文件或已损坏";
+      return `${file} 不是有效的 PDF 文件（PDF 文件以“%PDF-”开头）${what}。请用原来的程序打开它，另存为 PDF 或 Word（.docx）后再导入，例如 自评报告.pdf`;
+    }
     case "file.pdf_encrypted":
       return `${file} 设置了打开密码（已加密），无法读取。请取消密码后重新导出 PDF，或提供 Word 版本，例如 自评报告.docx`;
     case "file.pdf_scanned":

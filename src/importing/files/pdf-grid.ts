@@ -90,8 +90,11 @@ export function findGrids(rules: readonly Rule[]): Grid[] {
 
 /**
  * The tables in one set of touching rules. Tables drawn one right under the other share a border
- * and touch; where no inner column rule goes on across a row boundary, the rows above and below
- * have nothing in common, and the set is cut there into bands, each with its own columns.
+ * and touch. A row boundary where no inner column rule goes on across, and the inner rules that
+ * end there and those that begin there stand at different places (neither set holds the other),
+ * is where one table ends and the next begins: the set is cut there into bands, each with its own
+ * columns. A merged cell only takes rules away (the sets hold one another), and a row merged
+ * across the whole width has no inner rule on one side, so neither cuts a table.
  */
 function bands(
   horizontal: readonly Rule[],
@@ -102,7 +105,12 @@ function bands(
   const right = xs.at(-1) ?? 0;
   const inner = vertical.filter((v) => v.x1 > left + SNAP && v.x1 < right - SNAP);
   const ys = snap(horizontal.map((r) => r.y1));
-  const cuts = ys.slice(1, -1).filter((y) => !inner.some((v) => v.y1 < y - SNAP && v.y2 > y + SNAP));
+  const cuts = ys.slice(1, -1).filter((y) => {
+    if (inner.some((v) => v.y1 < y - SNAP && v.y2 > y + SNAP)) return false;
+    const above = snap(inner.filter((v) => Math.abs(v.y2 - y) <= SNAP).map((v) => v.x1));
+    const below = snap(inner.filter((v) => Math.abs(v.y1 - y) <= SNAP).map((v) => v.x1));
+    return above.length > 0 && below.length > 0 && !holds(above, below) && !holds(below, above);
+  });
   const edges = [ys[0] ?? 0, ...cuts, ys.at(-1) ?? 0];
   const out: { horizontal: Rule[]; vertical: Rule[] }[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -116,6 +124,11 @@ function bands(
     });
   }
   return out;
+}
+
+/** True when every position of `part` is (within `SNAP`) in `whole`. */
+function holds(whole: readonly number[], part: readonly number[]): boolean {
+  return part.every((x) => whole.some((w) => Math.abs(w - x) <= SNAP));
 }
 
 function touches(a: Rule, b: Rule, isH: (r: Rule) => boolean): boolean {

@@ -53,7 +53,10 @@ export async function readDocument(
   const ole = OLE2_MAGIC.every((b, i) => bytes[i] === b);
   if (ext === "pdf" || startsWith(bytes, PDF_MAGIC)) {
     if (bytes.length > MAX_PDF_FILE_BYTES) return problem("file.too_large", { size: bytes.length });
-    if (!looksLikePdf(bytes)) return problem("file.not_pdf", { detail: notPdfDetail(bytes, ole) });
+    if (!looksLikePdf(bytes)) {
+      const detail = notPdfDetail(bytes, ole);
+      return problem("file.not_pdf", detail === undefined ? {} : { detail });
+    }
     return readPdfDocument(bytes, pdfLimits, problem);
   }
   if (TEXT_EXTENSIONS.has(ext)) {
@@ -88,11 +91,11 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** What a file named .pdf is instead, when it can be told. */
-function notPdfDetail(bytes: Uint8Array, ole: boolean): string {
-  if (looksLikeZip(bytes)) return "，而是 zip 压缩包（可能是改了扩展名的 Word 或 Excel 文件）";
-  if (ole) return "，而是旧版 Word/Excel 97-2003 文件";
-  return decodeText(bytes) === null ? "" : "，而是文本文件";
+/** What a file named .pdf is instead, when it can be told (undefined: unknown or damaged). */
+function notPdfDetail(bytes: Uint8Array, ole: boolean): string | undefined {
+  if (looksLikeZip(bytes)) return "：它实际是 zip 压缩包，可能是改了扩展名的 Word 或 Excel 文件";
+  if (ole) return "：它实际是旧版 Word/Excel 97-2003 文件";
+  return decodeText(bytes) === null ? undefined : "：它实际是文本文件";
 }
 
 async function readPdfDocument(
