@@ -8,6 +8,7 @@ import { loadScheme } from "../src/services/scheme-files.ts";
 import { benchChat } from "./chat-bench.ts";
 import { benchCopy } from "./copy-bench.ts";
 import { benchDraft } from "./draft-bench.ts";
+import { benchPdf } from "./pdf-bench.ts";
 import { benchSlack } from "./slack-bench.ts";
 
 function syntheticReport(indicators: number): Report {
@@ -111,4 +112,5 @@ benchChat(line);
 benchCopy(line);
 await benchDraft(line);
 await benchSlack(line);
+await benchPdf(line);
 line("rss_after_bench", process.memoryUsage().rss / 1024 / 1024, "MiB");
