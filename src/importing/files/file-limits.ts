@@ -50,8 +50,10 @@ export const MAX_PDF_FILE_BYTES = 50 * MB;
  * save the report's pages on their own, rather than read in part.
  */
 export const MAX_PDF_PAGES = 300;
-/** Longest a PDF is read (60 s wall clock) before it is given up. */
+/** Longest a PDF is read (60 s wall clock) before its parser thread is terminated. */
 export const PDF_TIME_LIMIT_MS = 60_000;
+/** Most heap the PDF parser's thread may use (1 GB); past it the thread is stopped. */
+export const PDF_HEAP_LIMIT_MB = 1024;
 
 /** The size limit of a file by its name: text, PDF, or Word/Excel (and anything else). */
 export function maxFileBytes(fileName: string): number {

@@ -23,6 +23,7 @@ export type FileProblemCode =
   | "file.pdf_no_text"
   | "file.pdf_too_many_pages"
   | "file.pdf_timeout"
+  | "file.pdf_too_complex"
   | "file.pdf_corrupt";
 
 /** What a message may state besides the file name. */
@@ -109,6 +110,8 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
       return `${file} 共 ${facts.pages ?? 0} 页，超过 PDF 的上限 ${facts.limit ?? 0} 页，未读取（自评报告一般不超过 100 页）。请只导出自评报告所在的页面另存为 PDF 后再导入，例如 自评报告.pdf`;
     case "file.pdf_timeout":
       return `${file} 在 ${facts.seconds ?? 0} 秒内未能读完（可能含有异常复杂的字体或图形），为安全起见已停止读取。${PDF_ADVICE}`;
+    case "file.pdf_too_complex":
+      return `${file} 读取时占用的内存超过上限 ${formatSize(facts.size ?? 0)}（可能含有异常巨大的字体或图形），为安全起见已停止读取。${PDF_ADVICE}`;
     case "file.pdf_corrupt":
       return `${file} 已损坏或不是完整的 PDF，无法读取${detail}。请用 PDF 阅读器打开确认后重新导出 PDF，或提供 Word 版本，例如 自评报告.docx`;
     case "file.corrupt":

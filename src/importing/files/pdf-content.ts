@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { MessageChannel, Worker } from "node:worker_threads";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { ContentBlock } from "./document-content.ts";
-import { MAX_PDF_PAGES, PDF_TIME_LIMIT_MS } from "./file-limits.ts";
+import { MAX_PDF_PAGES, PDF_HEAP_LIMIT_MB, PDF_TIME_LIMIT_MS } from "./file-limits.ts";
 import { type PdfPage, pdfLayout } from "./pdf-layout.ts";
 import { type PathOps, readPdfPage } from "./pdf-page-reader.ts";
 
@@ -12,8 +13,10 @@ import { type PathOps, readPdfPage } from "./pdf-page-reader.ts";
  * decoded (`maxImageSize: 1`), no font is turned into a font face or compiled to code
  * (`disableFontFace`, `isEvalSupported: false`), fonts without embedded glyphs are read through the
  * CMaps and standard font data shipped with pdfjs-dist, and a damaged object is skipped rather than
- * failing the whole file (`stopAtErrors: false`). The whole read is bounded by a page count and a
- * wall-clock limit; a PDF without any text is told apart as a scan (it holds images) or an empty one.
+ * failing the whole file (`stopAtErrors: false`). The parser runs in a worker thread of its own
+ * (pdf-thread.mjs) with a heap limit, and is terminated when the read passes the wall-clock limit,
+ * so no file can hang or exhaust the process; pages past the page limit are never read. A PDF
+ * without any text is told apart as a scan (it holds images) or an empty one.
  */
 
 /** Why a PDF was not read. */
@@ -22,6 +25,7 @@ export type PdfFailure =
   | { code: "file.pdf_corrupt"; detail: string }
   | { code: "file.pdf_too_many_pages"; pages: number; limit: number }
   | { code: "file.pdf_timeout"; seconds: number }
+  | { code: "file.pdf_too_complex"; megabytes: number }
   | { code: "file.pdf_scanned"; pages: number }
   | { code: "file.pdf_no_text"; pages: number };
 
@@ -34,6 +38,7 @@ export type PdfRead =
 export interface PdfLimits {
   maxPages?: number;
   timeLimitMs?: number;
+  heapLimitMb?: number;
 }
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -57,12 +62,26 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes("%PDF-");
 }
 
-/** Reads a PDF's text into content blocks, within the page and time limits. */
+/** Reads a PDF's text into content blocks, within the page, time and memory limits. */
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promise<PdfRead> {
   const maxPages = limits.maxPages ?? MAX_PDF_PAGES;
   const timeLimit = limits.timeLimitMs ?? PDF_TIME_LIMIT_MS;
+  const heapLimit = limits.heapLimitMb ?? PDF_HEAP_LIMIT_MB;
   const pdfjs = await loadPdfJs();
+  const { port1, port2 } = new MessageChannel();
+  const thread = new Worker(new URL("./pdf-thread.mjs", import.meta.url), {
+    workerData: { port: port2 },
+    transferList: [port2],
+    resourceLimits: { maxOldGenerationSizeMb: heapLimit, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  });
+  port1.start();
+  // pdf.js talks to a web Worker port through addEventListener/postMessage, which a Node
+  // MessagePort has too; its type names the DOM Worker, not a Node one.
+  const worker = new pdfjs.PDFWorker({ port: port1 as never });
   const task = pdfjs.getDocument({
+    worker,
     // pdf.js takes over (detaches) the buffer it is given: it gets a copy.
     data: new Uint8Array(bytes),
     cMapUrl: dataFolder("cmaps"),
@@ -80,20 +99,32 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<PdfRead>((resolve) => {
+  const stopped = new Promise<PdfRead>((resolve) => {
     timer = setTimeout(
       () =>
         resolve({ ok: false, failure: { code: "file.pdf_timeout", seconds: Math.round(timeLimit / 1000) } }),
       timeLimit,
     );
+    thread.on("error", (error: Error & { code?: string }) =>
+      resolve({
+        ok: false,
+        failure:
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? { code: "file.pdf_too_complex", megabytes: heapLimit }
+            : { code: "file.pdf_corrupt", detail: error.message.slice(0, 120) },
+      }),
+    );
   });
   try {
-    return await Promise.race([readAll(pdfjs, task, bytes, maxPages), timeout]);
+    return await Promise.race([readAll(pdfjs, task, bytes, maxPages), stopped]);
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
   } finally {
     clearTimeout(timer);
-    await task.destroy().catch(() => undefined);
+    await thread.terminate();
+    port1.close();
+    task.destroy().catch(() => undefined);
+    worker.destroy();
   }
 }
 

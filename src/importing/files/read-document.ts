@@ -113,6 +113,8 @@ async function readPdfDocument(
       return problem(f.code, { pages: f.pages, limit: f.limit });
     case "file.pdf_timeout":
       return problem(f.code, { seconds: f.seconds });
+    case "file.pdf_too_complex":
+      return problem(f.code, { size: f.megabytes * 1024 * 1024 });
     case "file.pdf_scanned":
     case "file.pdf_no_text":
       return problem(f.code, { pages: f.pages });

@@ -197,6 +197,19 @@ describe("readDocument refuses a PDF it cannot read, naming the file and what to
     });
   });
 
+  it("file.pdf_too_complex: the parser's thread passing its heap limit is stopped, the process goes on", async () => {
+    const seed = readFileSync(join(root, "fixtures/converted/000_0839647822e00506.pdf"));
+    expect(failure(await readDocument("复杂.pdf", seed, { heapLimitMb: 4 }))).toEqual({
+      code: "file.pdf_too_complex",
+      message:
+        "文件 复杂.pdf 读取时占用的内存超过上限 4 MB（可能含有异常巨大的字体或图形），为安全起见已停止读取。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx",
+    });
+    // The same file within the usual limit is read.
+    expect(contentText(content(await readDocument("复杂.pdf", seed))).split("\n")[0]).toBe(
+      "电子政务中心部门整体绩效自评报告",
+    );
+  });
+
   it("file.not_pdf: a .pdf that is a zip (a renamed Word file), or text", async () => {
     expect(failure(await readDocument("报告.pdf", docxWithBody("<w:p/>")))).toEqual({
       code: "file.not_pdf",
