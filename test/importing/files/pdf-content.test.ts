@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Result } from "../../../src/core/result.ts";
 import { contentText, type DocumentContent } from "../../../src/importing/files/document-content.ts";
@@ -195,6 +196,23 @@ describe("readDocument refuses a PDF it cannot read, naming the file and what to
       message:
         "文件 慢.pdf 在 0 秒内未能读完（可能含有异常复杂的字体或图形），为安全起见已停止读取。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx",
     });
+  });
+
+  it("file.pdf_timeout: a content stream that inflates to 100 MB of operators is stopped mid-parse", async () => {
+    // 25 million "q Q" operators in 100 KB: pdf.js would parse for many seconds; the limit is 1 s.
+    const stream = deflateSync(Buffer.alloc(100 << 20, "q Q "), { level: 9 });
+    const head = [
+      "%PDF-1.4",
+      "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
+      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >> endobj",
+      `4 0 obj << /Length ${stream.length} /Filter /FlateDecode >> stream\n`,
+    ].join("\n");
+    const tail = "\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    const bytes = Buffer.concat([Buffer.from(head, "latin1"), stream, Buffer.from(tail, "latin1")]);
+    expect(failure(await readDocument("炸弹.pdf", bytes, { timeLimitMs: 1000 })).message).toBe(
+      "文件 炸弹.pdf 在 1 秒内未能读完（可能含有异常复杂的字体或图形），为安全起见已停止读取。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx",
+    );
   });
 
   it("file.pdf_too_complex: the parser's thread passing its heap limit is stopped, the process goes on", async () => {
