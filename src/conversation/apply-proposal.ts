@@ -1,6 +1,7 @@
 import { ReportSchema } from "../core/report.ts";
+import { reportFieldLabel } from "../core/report-field-label.ts";
 import { fail, ok, type Result } from "../core/result.ts";
-import { validate } from "../core/validation.ts";
+import "../core/validation.ts";
 import type { ChangeSet, EngineState } from "./conversation-state.ts";
 import { UNDO_DEPTH } from "./conversation-state.ts";
 import type { Effect } from "./effects.ts";
@@ -12,19 +13,19 @@ const DraftSchema = ReportSchema.partial().extend({ unit: ReportSchema.shape.uni
 
 const LABELS = new Map(ALL_FIELDS.map((f) => [f.path.join("."), f.label]));
 
-/** Checks the draft after `changes`; the Chinese message names the field and the expected form. */
+/**
+ * Checks the draft after `changes`; the Chinese message names each field as the officer knows it
+ * (the question's label, else the field as the report names it), never by its path in the model.
+ */
 export function checkDraft(doc: Json): Result<Json> {
-  const checked = validate(DraftSchema, doc, "answer.invalid", "报告");
-  if (!checked.ok) {
-    const message = checked.error.message
-      .replace(/^报告不符合要求：\n/, "")
-      .replace(/字段 ([A-Za-z.]+)：/g, (whole, path: string) => {
-        const label = LABELS.get(path);
-        return label === undefined ? whole : `“${label}”：`;
-      });
-    return fail(checked.error.code, `这个回答没有保存：\n${message}`);
-  }
-  return ok(doc);
+  const parsed = DraftSchema.safeParse(doc);
+  if (parsed.success) return ok(doc);
+  const lines = parsed.error.issues.map((issue) => {
+    const known = LABELS.get(issue.path.join("."));
+    const label = known === undefined ? reportFieldLabel(issue.path, doc) : `“${known}”`;
+    return `  - ${label}：${issue.message}`;
+  });
+  return fail("answer.invalid", `这个回答没有保存：\n${[...new Set(lines)].join("\n")}`);
 }
 
 /**
