@@ -54,7 +54,7 @@ const KIND_TABLE =
 /** Reads the identity of the report a document holds from its lines. */
 export function readReportIdentity(lines: readonly string[]): ReportIdentity {
   const head = lines.slice(0, HEAD_WINDOW).map((raw, index) => ({ line: index + 1, text: cleanCell(raw) }));
-  const title = findReportTitle(lines) ?? fileNameTitle(head);
+  const title = findReportTitle(lines) ?? fileNameTitle(head) ?? proseTitle(head);
   const identity: ReportIdentity = { title };
   const fromTitle = (from: string) => ({ from, line: title?.line ?? 0 });
   const titleFrom = title !== null && isFileNameLine(lines[title.line - 1] ?? "") ? "文件名" : "标题";
@@ -95,6 +95,23 @@ function fileNameTitle(head: readonly HeadLine[]): ReportTitle | null {
     if (!isFileNameLine(text)) continue;
     const title = readReportTitle(fileNameStem(text));
     if (title !== null) return { line, lastLine: line, ...title };
+  }
+  return null;
+}
+
+/**
+ * A report without a title line names itself in its first sentence: "现将2022年西平县交通运输局…项目
+ * 绩效自评总结报告如下". Unit, year and kind are taken from that phrase; a project is not (the phrase
+ * names the fund, the report goes on to its projects).
+ */
+function proseTitle(head: readonly HeadLine[]): ReportTitle | null {
+  for (const { line, text } of head.slice(0, 12)) {
+    const phrase = /现将(.{6,60}?报告)如下/u.exec(text)?.[1];
+    const title = phrase === undefined ? null : readReportTitle(phrase);
+    if (title !== null) {
+      const { project: _dropped, ...named } = title;
+      return { line, lastLine: line, ...named };
+    }
   }
   return null;
 }

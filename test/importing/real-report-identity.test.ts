@@ -112,7 +112,7 @@ describe("unit, year, kind and project of fixtures/real from the opening lines a
       "41": ["kind"],
       "42": ["year", "kind"],
       "43": ["year"],
-      "44": [],
+      "44": ["unit", "year", "kind"],
       "45": [],
       "46": [],
     });

@@ -305,4 +305,24 @@ describe("titles of each phrasing", () => {
       "正文中的“以下简称”",
     ]);
   });
+
+  it("no title line: unit, year and kind from 现将…报告如下 in the first sentence, no project", () => {
+    const sentence =
+      "为做好项目绩效管理工作，现将2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结报告如下：";
+    expect(identity([sentence, "一、绩效目标分解下达情况"])).toEqual({
+      ...none,
+      title: [1, 1],
+      kind: ["project", "标题"],
+      year: [2022, "标题"],
+      unit: ["西平县交通运输局", "标题"],
+    });
+    // A place-named unit before the project is split from it; a name without a place is not.
+    expect(readReportTitle("2021年度西平县交通运输局农村公路建设项目支出绩效自评报告")).toMatchObject({
+      unit: "西平县交通运输局",
+      project: "农村公路建设",
+    });
+    expect(readReportTitle("2021年度市民服务中心建设项目支出绩效自评报告")).toMatchObject({
+      project: "市民服务中心建设",
+    });
+  });
 });
