@@ -1,4 +1,4 @@
-import { labelKey } from "./cell-text.ts";
+import { isBlankMark, labelKey } from "./cell-text.ts";
 import { type AmountUnit, type CellRead, readAmount, readPoints, readRate } from "./cell-values.ts";
 import type { ReadContext, TableReader } from "./table-reading.ts";
 import { tableUnit } from "./table-unit.ts";
@@ -108,11 +108,6 @@ function store(
   if (!read.ok) ctx.unread(row, read.reason);
   else if (ctx.fragment.set(`${PATHS[line]}.${field}`, read.value, row, `“${heading}”`))
     ctx.hit("budget", row);
-}
-
-/** A cell left blank with a dash or slash ("—", "/"): nothing stated. */
-function isBlankMark(text: string): boolean {
-  return /^[\s—–\-－/／]*$/.test(text);
 }
 
 function notModelled(row: GridRow, label: string, ctx: ReadContext): void {

@@ -54,3 +54,8 @@ export function filled(cells: readonly string[]): string[] {
 export function rowText(cells: readonly string[]): string {
   return filled(cells).join(" | ");
 }
+
+/** A cell left blank with a dash or slash ("—", "－", "/"): nothing stated. */
+export function isBlankMark(text: string): boolean {
+  return /^[\s—–\-－/／]*$/.test(text);
+}

@@ -57,6 +57,14 @@ const LABELS: ReadonlyMap<string, HeaderField> = new Map([
   ["预算编码", "other"],
   ["项目编码", "other"],
   ["项目属性", "other"],
+  // Page metadata of a government web page above the table.
+  ["索引号", "other"],
+  ["发文字号", "other"],
+  ["发文日期", "other"],
+  ["发文单位", "other"],
+  ["发布日期", "other"],
+  ["主题分类", "other"],
+  ["效力状态", "other"],
 ]);
 
 /**

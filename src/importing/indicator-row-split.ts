@@ -34,12 +34,13 @@ const MAX_NAME = 40;
 const MEASURED: ReadonlySet<string> = new Set(["target", "adjustedTarget", "actual"]);
 
 /**
- * Whether a stretch can be an indicator name: it has Chinese, no comparator or %, does not end with a
- * digit, starts with a digit only for a range ("0-6岁儿童…"), and holds no quantity with its unit
+ * Whether a stretch can be an indicator name: it has Chinese, no comparator, % or sentence
+ * punctuation (a reason or criterion text glued to the next name), does not end with a digit, starts with a digit only for a range ("0-6岁儿童…"), and holds no quantity with its unit
  * ("1020万元"), which belongs to the values.
  */
 function validName(name: string): boolean {
-  if (!/[\u3400-\u9fff]/u.test(name) || /[≥≤<>＜＞%]/.test(name) || /\d$/.test(name)) return false;
+  if (!/[\u3400-\u9fff]/u.test(name) || /[≥≤<>＜＞%，。；！？,;!?]/u.test(name) || /\d$/.test(name))
+    return false;
   if (/^\d/.test(name) && !/^\d+(?:\.\d+)?[-~～至]/.test(name)) return false;
   return ![...name.matchAll(/\d+/g)].some((m) => unitAt(name, (m.index ?? 0) + m[0].length));
 }

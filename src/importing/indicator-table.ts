@@ -1,4 +1,4 @@
-import { compactName, splitWeight } from "./cell-text.ts";
+import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
 import { readPoints } from "./cell-values.ts";
 import { alignIndicatorRow, type IndicatorColumns } from "./indicator-columns.ts";
 import { readTargetCells } from "./indicator-target.ts";
@@ -90,7 +90,7 @@ export class IndicatorTable implements TableReader {
   }
 
   private points(row: GridRow, column: number | undefined, text: string): number | undefined {
-    if (text === "" || column === undefined) return undefined;
+    if (isBlankMark(text) || column === undefined) return undefined;
     const read = readPoints(text, { line: row.line, column: this.cols.headings[column] ?? "" });
     if (read.ok) return read.value;
     this.ctx.unread(row, read.reason);

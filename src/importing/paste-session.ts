@@ -39,7 +39,9 @@ const UNKNOWN_ROW =
  * One pass over the rows of a paste. Each row is, in order: a title, unit, year or note line; the
  * heading row of a table (which opens it); label/value cells of the 自评表 header; a row of the open
  * table. One report per paste: a 监控表, another report's table or a second 自评表 is skipped whole
- * and listed once in `unread`.
+ * and listed once in `unread`. Lines whose cells ran together (a web page, an OCR export) or that
+ * hold numbered rows of a scrambled spreadsheet are first rebuilt as rows of cells; a row that could
+ * not be rebuilt carries a `problem` and is listed as unread with its text.
  */
 export class PasteSession implements ReadContext {
   readonly fragment: FragmentBuilder;

@@ -1,5 +1,5 @@
 import { RUN_TOGETHER_LABELS } from "./header-fields.ts";
-import { budgetRole } from "./template-headers.ts";
+import { BUDGET_ROW_LABELS, budgetRole } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 import type { ValueKind } from "./value-grammar.ts";
 import { splitValues } from "./value-split.ts";
@@ -14,21 +14,6 @@ import { findWords } from "./word-match.ts";
 /** Makes a row of the line being rebuilt; a `problem` makes it unread. */
 export type RowMaker = (cells: string[], problem?: string) => GridRow;
 
-const BUDGET_ROWS = [
-  "年度资金总额",
-  "部门预算总额",
-  "资金总额",
-  "其中:本年财政拨款",
-  "其中:当年财政拨款",
-  "其中:财政拨款",
-  "本年财政拨款",
-  "当年财政拨款",
-  "财政拨款",
-  "上年结转资金",
-  "其他资金",
-  "基本支出",
-  "项目支出",
-];
 const BUDGET_KINDS: Record<string, ValueKind> = {
   initial: "amount",
   adjusted: "amount",
@@ -97,7 +82,7 @@ export function budgetRows(
     make(["", ...columns].map((c, i) => (i === 0 && label ? (headings[0] ?? "") : c))),
   ];
   const stop = findWords(region, RUN_TOGETHER_LABELS)[0]?.start ?? region.length;
-  const labels = findWords(region.slice(0, stop), BUDGET_ROWS);
+  const labels = findWords(region.slice(0, stop), BUDGET_ROW_LABELS);
   const lead = region.slice(0, labels[0]?.start ?? stop);
   const unlabelled = /^[^\u3400-\u9fff]+/u.exec(lead)?.[0] ?? "";
   const rowsAt = labels.map((l) => ({ word: l.word, start: l.start, valuesAt: l.end }));
@@ -120,7 +105,7 @@ export function budgetRows(
       rows.push(
         make(
           [found.word, values],
-          `“${found.word}”一行的“${values}”按表头（${expected}）无法唯一拆分成各列的值，未读取`,
+          `“${found.word}”一行的“${values}”按表头（${expected}）无法唯一拆分成各列的值，未读取；各列的值应分开写，例如“20 | 20 | 10 | 100.00% | 10”`,
         ),
       );
     }

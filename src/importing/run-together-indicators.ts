@@ -1,5 +1,6 @@
 import { type IndicatorColumns, indicatorColumns, isBlockName } from "./indicator-columns.ts";
 import { type RowRead, rowValues, splitIndicatorRows, type ValueColumn } from "./indicator-row-split.ts";
+import { GROUP_NAMES } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 import type { ValueKind } from "./value-grammar.ts";
 
@@ -28,22 +29,12 @@ const KINDS: Partial<Record<keyof IndicatorColumns, ValueKind>> = {
 const OPTIONAL: ReadonlySet<keyof IndicatorColumns> = new Set(["unit", "nature", "adjustedTarget"]);
 /** Text columns after the values: they cannot be told from the next indicator's name. */
 const TRAILING_TEXT = new Set(["reason", "criterion", "explanation"]);
-const GROUPS = [
-  "服务对象满意度指标",
-  "可持续影响指标",
-  "经济效益指标",
-  "社会效益指标",
-  "生态效益指标",
-  "满意度指标",
-  "数量指标",
-  "质量指标",
-  "时效指标",
-  "成本指标",
-];
 const WEIGHTED_BLOCK = /^(?:[\u4e00-\u9fff]{2,6}指标|投入|过程|产出|效益|决策)[（(]\d+(?:\.\d+)?分?[)）]/u;
 const BLOCK_WORD = /^(?:投入管理指标|投入指标|过程指标|产出指标|效益指标|效果指标|决策指标)/u;
 const TOTAL = /(?:总分|合计)[:：]?/u;
 const NOTE_START = /注[:：]/u;
+/** Longer stretches between two block or group names are not split (the search grows with them). */
+const MAX_STRETCH = 2000;
 /** The end of a row whose last cell is 是/否 after its points ("…100%22否"). */
 const CORE_END = /(?<=\d)[是否]/gu;
 
@@ -64,7 +55,7 @@ function markers(text: string): Marker[] {
     const rest = text.slice(at);
     const weighted = WEIGHTED_BLOCK.exec(rest)?.[0];
     const block = weighted ?? BLOCK_WORD.exec(rest)?.[0];
-    const group = block === undefined ? GROUPS.find((g) => rest.startsWith(g)) : undefined;
+    const group = block === undefined ? GROUP_NAMES.find((g) => rest.startsWith(g)) : undefined;
     const word = block ?? group ?? (rest.startsWith(PART_LABEL) ? PART_LABEL : undefined);
     if (word === undefined) {
       at += 1;
@@ -99,7 +90,7 @@ export function splitIndicatorRun(
   const totalText = total === null ? "" : body.slice(total.index + total[0].length).trim();
   if (total !== null) body = body.slice(0, total.index);
   if (columns === null) {
-    const reason = `第${line}行的指标表（${headings.join("、")}）各格连在一起，其列无法按数值拆分，未读取`;
+    const reason = `第${line}行的指标表（${headings.join("、")}）各格连在一起，且有不是数值的列（如评价标准），无法拆分，未读取；各列应分开写，例如“在职人员控制率 | 5 | 以100%为标准 | 5”`;
     rows.push(make([body], reason));
     return rows;
   }
@@ -131,10 +122,10 @@ export function splitIndicatorRun(
     const text = body.slice(stretch.start, stretch.end).trim();
     const pieces = columns.at(-1)?.kind === "yesNo" ? splitAtCore(text) : [text];
     for (const piece of pieces.filter((p) => p !== "")) {
-      const split = splitIndicatorRows(piece, columns, plausible);
+      const split = piece.length > MAX_STRETCH ? null : splitIndicatorRows(piece, columns, plausible);
       if (split !== null) split.forEach(place);
       else {
-        const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取`;
+        const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取；每行应为名称和各列的值，例如“安装坡面水标尺 | 10 | ≥266米 | ≥266米 | 10”`;
         rows.push(make([piece], reason));
       }
     }
@@ -168,7 +159,12 @@ function totalRow(text: string, line: number, make: Make): GridRow[] {
   );
   const only = options.length === 1 ? options[0] : undefined;
   if (only !== undefined) return [make(["总分", ...only.values])];
-  return [make(["总分", text], `第${line}行“总分”后的“${text}”无法唯一拆分为分值和得分，未读取`)];
+  return [
+    make(
+      ["总分", text],
+      `第${line}行“总分”后的“${text}”无法唯一拆分为分值和得分，未读取；应写作例如“总分 | 100 | 96”`,
+    ),
+  ];
 }
 
 /** The columns after the name whose values can be split, in order; null when one cannot be. */

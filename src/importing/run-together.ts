@@ -1,6 +1,7 @@
 import { GOAL_TEXT_COLUMNS, RUN_TOGETHER_LABELS } from "./header-fields.ts";
 import { budgetRows, type RowMaker } from "./run-together-budget.ts";
 import { splitIndicatorRun } from "./run-together-indicators.ts";
+import { isNote } from "./table-titles.ts";
 import { budgetRole, indicatorRole, TEMPLATES } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 import { findWords, wordAt } from "./word-match.ts";
@@ -24,6 +25,8 @@ interface Heading {
 }
 
 const MIN_RUN = 3;
+/** Sentence punctuation right after the headings: prose naming columns, not a table. */
+const PROSE_AFTER = /^\s*[，。；、,;]/u;
 const MAX_GAP = 8;
 const NOTE = /^[（(](?:[A-Za-z]+(?:\/[A-Za-z]+)?|%|分|万元|元)[)）]/;
 const LEVELS = new Set(["block", "group", "name"]);
@@ -98,13 +101,26 @@ function headingRuns(text: string): Heading[][] {
   return runs.map(trimUnknown);
 }
 
+/**
+ * A run without the unknown stretches at its end, nor one followed by a single heading: that is the
+ * first row's name ending with a heading word ("…是否核心指标预算执行率…"), not a column.
+ */
 function trimUnknown(run: Heading[]): Heading[] {
   const out = [...run];
-  while (out.at(-1)?.table === null) out.pop();
-  return out;
+  for (;;) {
+    const gap = out.findLastIndex((h) => h.table === null);
+    if (gap < 0 || out.length - gap - 1 >= 2) return out;
+    out.splice(gap);
+  }
 }
 
+/**
+ * The table a run of headings opens; null when it opens none. A run with an unknown column needs
+ * four known headings, so a sentence ("三级指标的权重分值") is not taken for one.
+ */
 function tableOf(run: readonly Heading[]): Table | null {
+  const known = run.filter((h) => h.table !== null).length;
+  if (known < run.length && known < MIN_RUN + 1) return null;
   if (run.some((h) => LEVELS.has(indicatorRole(h.text) ?? ""))) return "indicators";
   const budget = run.filter((h) => h.table === "budget" || h.table === "both").length;
   return budget >= MIN_RUN ? "budget" : null;
@@ -114,7 +130,7 @@ function tableOf(run: readonly Heading[]): Table | null {
 function runTogetherText(row: GridRow): string | null {
   if (row.cells.length !== 1) return null;
   const text = (row.cells[0] ?? "").replace(/\s+/g, " ").trim();
-  return text.length >= 20 ? text : null;
+  return text.length >= 20 && !isNote(text) ? text : null;
 }
 
 /**
@@ -169,7 +185,9 @@ function joinPieces(pieces: readonly GridRow[]): GridRow {
 function rebuildRow(row: GridRow): GridRow[] | null {
   const text = runTogetherText(row);
   if (text === null) return null;
-  const runs = headingRuns(text).filter((r) => tableOf(r) !== null);
+  const runs = headingRuns(text).filter(
+    (r) => tableOf(r) !== null && !PROSE_AFTER.test(text.slice(r.at(-1)?.end)),
+  );
   return runs.length === 0 ? null : rebuild(row, text, runs);
 }
 
@@ -209,6 +227,8 @@ function rebuild(row: GridRow, text: string, runs: readonly Heading[][]): GridRo
   return out;
 }
 
+const LABELS_AND_HEADINGS: readonly string[] = [...RUN_TOGETHER_LABELS, ...WORDS];
+
 function isLabel(word: string): boolean {
   return RUN_TOGETHER_LABELS.includes(word);
 }
@@ -223,7 +243,7 @@ function headerCells(all: string, make: RowMaker): GridRow[] {
     rows.push(make([all.slice(0, title.index + 1)]), make([title[1] ?? ""]));
     text = all.slice(end);
   }
-  const labels = findWords(text, [...RUN_TOGETHER_LABELS, ...WORDS]);
+  const labels = findWords(text, LABELS_AND_HEADINGS);
   const first = labels[0];
   if (labels.filter((l) => isLabel(l.word)).length < 2 || first === undefined) {
     return text === "" ? rows : [...rows, make([text])];
@@ -243,7 +263,7 @@ function headerCells(all: string, make: RowMaker): GridRow[] {
     }
     if (GOAL_TEXT_COLUMNS.has(value)) {
       const rest = text.slice(label.start);
-      const reason = `“${label.word}”表（${value}等列）的各格连在一起，无法分开各列的文字，未读取`;
+      const reason = `“${label.word}”表（${value}等列）的各格连在一起，无法分开各列的文字，未读取；各列应分开写，例如“年度总体目标 | 目标文字 | 完成情况文字”`;
       rows.push(make([rest], reason));
       break;
     }

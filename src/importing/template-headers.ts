@@ -39,12 +39,17 @@ export interface TemplateHeaders {
   source: string;
   budget: ReadonlyArray<readonly [BudgetRole, readonly string[]]>;
   indicators: ReadonlyArray<readonly [IndicatorRole, readonly string[]]>;
+  /** Labels of the 预算情况 rows, as a row whose cells ran together starts with them. */
+  budgetRows?: readonly string[];
+  /** 二级指标 names, as they stand before their rows when the cells ran together. */
+  groups?: readonly string[];
 }
 
 /** The templates read today. */
 export const TEMPLATES: readonly TemplateHeaders[] = [
   {
     source: "Henan 部门整体 / 项目支出自评表 (seeds 000, 001, 003)",
+    budgetRows: ["部门预算总额", "资金总额", "基本支出", "项目支出"],
     budget: [
       ["label", ["预算情况*", "预算执行情况*"]],
       ["initial", ["年初预算*"]],
@@ -83,6 +88,19 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
   },
   {
     source: "财预〔2020〕10号 项目支出绩效自评表 (national template; Hubei real 01, Shanxi real 05)",
+    budgetRows: ["年度资金总额", "其中:当年财政拨款", "当年财政拨款", "财政拨款", "上年结转资金", "其他资金"],
+    groups: [
+      "数量指标",
+      "质量指标",
+      "时效指标",
+      "成本指标",
+      "经济效益指标",
+      "社会效益指标",
+      "生态效益指标",
+      "可持续影响指标",
+      "服务对象满意度指标",
+      "满意度指标",
+    ],
     budget: [
       ["initial", ["年初预算数"]],
       ["adjusted", ["全年预算数"]],
@@ -107,6 +125,7 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
   },
   {
     source: "Sichuan 绩效目标自评表 (real 03)",
+    budgetRows: ["其中:本年财政拨款", "本年财政拨款", "其中:财政拨款"],
     budget: [
       ["label", ["资金情况*"]],
       ["adjusted", ["全年预算数"]],
@@ -161,6 +180,16 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
     ],
   },
 ];
+
+/** Every template's 预算情况 row labels. */
+export const BUDGET_ROW_LABELS: readonly string[] = [
+  ...new Set(TEMPLATES.flatMap((t) => t.budgetRows ?? [])),
+];
+
+/** Every template's 二级指标 names, longest first (服务对象满意度指标 before 满意度指标). */
+export const GROUP_NAMES: readonly string[] = [...new Set(TEMPLATES.flatMap((t) => t.groups ?? []))].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** A trailing formula or unit in brackets: "(A)", "(B/A)", "(%)", "(分)", "(万元)". */
 const TRAILING_NOTE = /\((?:[A-Za-z]+(?:\/[A-Za-z]+)?|%|分|万元|元)\)$/;

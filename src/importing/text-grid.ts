@@ -2,7 +2,7 @@ import { displayWidth } from "../core/display-width.ts";
 import { isPipeCellText, pipeCellRows } from "./pipe-cell-rows.ts";
 /**
  * Pasted table text as rows of cells. Officers paste what Excel, Word or a PDF viewer put on the
- * clipboard; four layouts are told apart:
+ * clipboard; five layouts are told apart:
  *
  * - `tabs`: one row per line, cells separated by tabs (Excel, most PDF extractors). Excel's quoted
  *   cells (`"line 1\nline 2"`) may span lines.
@@ -15,6 +15,9 @@ import { isPipeCellText, pipeCellRows } from "./pipe-cell-rows.ts";
  * - `spaces`: cells separated by runs of two or more spaces, used when there are neither tabs nor pipes.
  *
  * Empty cells are kept because they carry column positions (a blank 一级指标 cell means "same as above").
+ * A number a PDF text layer wrapped across lines ("95." / "10%") is joined first. Lines whose cells
+ * ran together with no separator are rebuilt later, by the table readers (run-together.ts,
+ * numbered-rows.ts), because only the templates' headings can split them.
  */
 
 /** How the cells of the pasted text are separated. */

@@ -68,7 +68,6 @@ export const VALUE_UNITS: readonly string[] = [
   "间",
   "栋",
   "张",
-  "册",
   "部",
   "门",
   "课时",

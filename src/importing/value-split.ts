@@ -4,10 +4,12 @@ import { readValues, type ValueKind } from "./value-grammar.ts";
  * Every way a run of values written with no separator splits into values of the given kinds, in
  * order, using all of the text ("202010100.00%10" as amount, amount, points, rate, points gives
  * 20 | 20 | 10 | 100.00% | 10 and a few more). A qualitative value that repeats the value before it
- * ("显著提升显著提升") is read as that value again.
+ * ("显著提升显著提升") is read as that value again; a dash or slash is a cell left blank.
  */
 
 const MAX_SPLITS = 256;
+/** A cell left blank with a dash or slash ("—", "——", "/"): a value read as nothing. */
+const BLANK_MARK = /^(?:—{1,2}|－|-|\/|／)/u;
 
 /** All complete splits of `text` into `kinds` (at most a few; more means the text cannot be split). */
 export function splitValues(text: string, kinds: readonly ValueKind[]): string[][] {
@@ -41,6 +43,8 @@ export function readsAt(
   previous: string | undefined,
 ): Array<{ end: number; text: string }> {
   const reads = readValues(text, at, kind);
+  const dash = BLANK_MARK.exec(text.slice(at))?.[0];
+  if (dash !== undefined && kind !== "yesNo") reads.push({ end: at + dash.length, text: "" });
   if (kind === "value" && previous !== undefined && /^[\u3400-\u9fff]+$/u.test(previous)) {
     if (text.startsWith(previous, at) && !reads.some((r) => r.end === at + previous.length)) {
       reads.push({ end: at + previous.length, text: previous });

@@ -17,6 +17,22 @@ export function matchAt(text: string, at: number, word: string): number | null {
   return pos;
 }
 
+const INDEXES = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** The words by their first character, built once per list (a long text is scanned at every place). */
+function byFirstCharacter(words: readonly string[]): Map<string, string[]> {
+  let index = INDEXES.get(words);
+  if (index === undefined) {
+    index = new Map();
+    for (const word of words) {
+      const first = word[0] ?? "";
+      index.set(first, [...(index.get(first) ?? []), word]);
+    }
+    INDEXES.set(words, index);
+  }
+  return index;
+}
+
 /** The word written at `at`: the longest written without spaces, else the longest with them. */
 export function wordAt(
   text: string,
@@ -24,7 +40,7 @@ export function wordAt(
   words: readonly string[],
 ): { word: string; end: number } | null {
   let best: { word: string; end: number; tight: boolean } | null = null;
-  for (const word of words) {
+  for (const word of byFirstCharacter(words).get(text[at] ?? "") ?? []) {
     const end = matchAt(text, at, word);
     if (end === null) continue;
     const tight = end - at === word.length;

@@ -82,7 +82,7 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
     expect(fragment.summary?.totalRow).toEqual({ name: "总分", weight: 100, score: 100 });
     // "2020" is 20 | 20 or 202 | 0 or …: not guessed.
     expect(tableProblems(report)).toContain(
-      "第2行“其中:本年财政拨款”一行的“2020”按表头（全年预算数(A)、全年执行数(B)、分值、执行率(B/A)、得分）无法唯一拆分成各列的值，未读取",
+      "第2行“其中:本年财政拨款”一行的“2020”按表头（全年预算数(A)、全年执行数(B)、分值、执行率(B/A)、得分）无法唯一拆分成各列的值，未读取；各列的值应分开写，例如“20 | 20 | 10 | 100.00% | 10”",
     );
   });
 
@@ -113,12 +113,13 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
     expect(report.fragment.budget).toBeUndefined();
   });
 
-  it("11 and 15, narrative only: no table is invented", () => {
-    for (const name of ["11_nanxian_caizhengju_jiguanzhengti", "15_honghe_shujufazhan"]) {
-      const { fragment } = main(name);
-      expect(fragment.indicators).toBeUndefined();
-      expect(fragment.budget).toBeUndefined();
-    }
+  it.each([
+    ["11 Hunan", "11_nanxian_caizhengju_jiguanzhengti"],
+    ["15 Yunnan", "15_honghe_shujufazhan"],
+  ])("%s, narrative only: no table is invented", (_, name) => {
+    const { fragment } = main(name);
+    expect(fragment.indicators).toBeUndefined();
+    expect(fragment.budget).toBeUndefined();
   });
 
   it("12 Hunan OCR: the unit is read, the run-together criterion table is listed as unread", () => {
@@ -127,7 +128,7 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
     expect(report.fragment.unit).toEqual({ name: "长沙市雨花区发展和改革局", region: "雨花区" });
     expect(report.fragment.indicators).toBeUndefined();
     expect(tableProblems(report)).toEqual([
-      "第4行的指标表（分值、二级指标、分值、三级指标、分值、评价标准、指标说明、得分）各格连在一起，其列无法按数值拆分，未读取",
+      "第4行的指标表（分值、二级指标、分值、三级指标、分值、评价标准、指标说明、得分）各格连在一起，且有不是数值的列（如评价标准），无法拆分，未读取；各列应分开写，例如“在职人员控制率 | 5 | 以100%为标准 | 5”",
     ]);
   });
 
@@ -175,7 +176,7 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
       ]),
     );
     expect(tableProblems(report)[0]).toBe(
-      "第3行“合计”一行的“O76%107.6”按表头（全年执行数、执行率(%)、执行率权重、执行率得分(分)）无法唯一拆分成各列的值，未读取",
+      "第3行“合计”一行的“O76%107.6”按表头（全年执行数、执行率(%)、执行率权重、执行率得分(分)）无法唯一拆分成各列的值，未读取；各列的值应分开写，例如“20 | 20 | 10 | 100.00% | 10”",
     );
   });
 });

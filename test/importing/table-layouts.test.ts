@@ -226,7 +226,7 @@ describe("cells run together on one line (Sichuan 自评表 as a web page gives 
       line: 2,
       text: "其中:本年财政拨款 | 5045",
       reason:
-        "第2行“其中:本年财政拨款”一行的“5045”按表头（全年预算数(A)、全年执行数(B)、分值、执行率(B/A)、得分）无法唯一拆分成各列的值，未读取",
+        "第2行“其中:本年财政拨款”一行的“5045”按表头（全年预算数(A)、全年执行数(B)、分值、执行率(B/A)、得分）无法唯一拆分成各列的值，未读取；各列的值应分开写，例如“20 | 20 | 10 | 100.00% | 10”",
     });
   });
 });
@@ -308,5 +308,73 @@ describe("Hunan 部门整体支出绩效评价指标表 (分值 after each level
       "第4行指标““三公经费”变动率”的“评价标准”（变动率≤0，计8分）报告模型中没有对应的位置，未读取",
       "第5行指标“预算完成率”的“评价标准”（100%计满分，每低于5%扣2分）报告模型中没有对应的位置，未读取",
     ]);
+  });
+});
+
+/** A Chongqing 部门整体绩效自评表 as OCR of a shared document gives it, cut into numbered pieces. */
+const CHONGQING_OCR = [
+  "《自评表.docx》由会员分享,可在线阅读。",
+  "1、部门整体绩效自评表主管部门某区财政局财政处室自评总分(分)95.5部门联系人李华联系电话指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标",
+  "2、预算执行率%定量指标100%96%96%109.6是会议召开次数次12次10次83%54.2否档案管理规范性好好100%33否",
+  "3、网站更新篇数篇300篇3I0篇100%55否",
+].join("\n");
+
+describe("an OCR'd Chongqing table in numbered pieces, rows ending in 是/否", () => {
+  const { fragment, unread } = importText(CHONGQING_OCR);
+
+  it("reads the header cells and each row the value grammar splits one way", () => {
+    expect(fragment.summary).toEqual({ total: 95.5 });
+    expect(fragment.unit).toEqual({ parent: "某区财政局" });
+    expect(fragment.indicators?.[0]?.groups?.[0]?.indicators).toEqual([
+      { name: "预算执行率", target: "100%", unit: "%", actual: "96%", weight: 10, score: 9.6 },
+      { name: "会议召开次数", target: "12次", unit: "次", actual: "10次", weight: 5, score: 4.2 },
+      { name: "档案管理规范性", target: "好", actual: "好", weight: 3, score: 3 },
+    ]);
+  });
+
+  it("leaves the row with a garbled value (3I0篇) unread, with its text", () => {
+    const tableRows = unread.filter((u) => !u.reason.includes("不在可识别的章节标题下"));
+    expect(tableRows.map((u) => u.text)).toEqual(["网站更新篇数篇300篇3I0篇100%55否"]);
+  });
+});
+
+describe("header cells of a 项目支出绩效自评表", () => {
+  it("reads 项目名称, 主管部门, 实施单位 (the unit), 项目负责人及电话, 自评总分 and the bracketed year", () => {
+    const text = [
+      "索 引 号:\t0112/2022-01\t发文单位:\t某市审批局",
+      "项目支出绩效自评表",
+      "年度\t( 2021 年度)",
+      "项目名称\t政务大厅运维\t项目负责人及电话\t张三 13800000000(办公)",
+      "主管部门\t某市审批局\t实施单位\t某市政务服务中心",
+      "部门名称\t\t自评总分(分)\t92.5",
+    ].join("\n");
+    const { fragment, unread } = importText(text);
+    expect(fragment).toMatchObject({
+      kind: "project",
+      year: 2021,
+      project: "政务大厅运维",
+      unit: { parent: "某市审批局", name: "某市政务服务中心" },
+      preparer: { name: "张三", phone: "13800000000" },
+      summary: { total: 92.5 },
+    });
+    // An empty 部门名称 cell is nothing: 自评总分(分) is not taken for its value.
+    expect(unread.filter((u) => !u.reason.includes("章节标题"))).toEqual([]);
+  });
+});
+
+describe("a budget table exported with single spaces between cells and dashes in blank cells", () => {
+  it("splits each row at its spaces by the heading's columns", () => {
+    const text =
+      "资金情况(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 150 150 125.25 10 83.5% 8.35 其中:当年财政拨款 150 150 125.25 — — —";
+    const { fragment } = importText(text);
+    expect(fragment.budget).toEqual({
+      initial: "150万元",
+      adjusted: "150万元",
+      executed: "125.25万元",
+      weight: 10,
+      reportedRate: "83.5%",
+      score: 8.35,
+      sources: { fiscal: { initial: "150万元", adjusted: "150万元", executed: "125.25万元" } },
+    });
   });
 });

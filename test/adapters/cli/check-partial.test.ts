@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CheckedReport } from "../../../src/adapters/cli/check-command.ts";
+import { run } from "./cli-harness.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "ziping-check-partial-"));
+const noDb = join(dir, "none.db");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Seed 000 with its title, its "(2021 年度)" line and every mention of its unit taken out. */
+function anonymousSeed000(): string {
+  const path = join(dir, "无名报告.txt");
+  const text = readFileSync("fixtures/seeds/000_0839647822e00506.txt", "utf8")
+    .replace("# 电子政务中心部门整体绩效自评报告\n", "")
+    .replace("(2021 年度)\n", "")
+    .replaceAll("郑州市金水区电子政务中心", "");
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("a report whose title, unit and year cannot be found is still checked", () => {
+  it("exit 0; its arithmetic is checked and scored as with the title (92.71); the findings name what was missing", async () => {
+    const r = await run("check", anonymousSeed000(), "--json", "--db", noDb);
+    expect(r.code).toBe(0);
+    const [checked] = JSON.parse(r.out) as CheckedReport[];
+    expect(checked?.report).toEqual({ unit: null, year: null, kind: "department" });
+    expect(checked?.score).toEqual({ total: 92.71, grade: "优", reported: 96 });
+    const codes = new Set(checked?.findings.map((f) => f.code));
+    for (const code of [
+      "report.unit_missing",
+      "report.year_missing",
+      "weights.block_sum",
+      "weights.total",
+      "score.total_mismatch",
+      "score.met_not_full",
+      "narrative.contradiction",
+    ])
+      expect(codes).toContain(code);
+    // The checks that would read the missing unit or year did not run, and say so.
+    expect(codes).not.toContain("year.mismatch");
+    expect(codes).not.toContain("copy.foreign_agency");
+    expect(checked?.notRun.map((n) => [n.codes.join(","), n.why])).toEqual([
+      ["copy.foreign_agency", "不知道本单位是谁"],
+      ["year.mismatch", "不知道报告是哪一年的"],
+    ]);
+  });
+
+  it("prints the missing unit and year as such, and the checks that could not run", async () => {
+    const r = await run("check", anonymousSeed000(), "--db", noDb);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("【主报告】（未读出单位） （未读出年度） 部门整体绩效自评");
+    expect(r.out).toContain("按规则得分：92.71分（优）；报告填报96分");
+    expect(r.out).toContain("未能核查：文中混入其他年度的文字或数据（不知道报告是哪一年的）");
+  });
+
+  it("--name and --year supply them, and the year check runs again", async () => {
+    const r = await run(
+      "check",
+      anonymousSeed000(),
+      "--json",
+      "--db",
+      noDb,
+      "--name",
+      "郑州市金水区电子政务中心",
+      "--year",
+      "2021",
+    );
+    const [checked] = JSON.parse(r.out) as CheckedReport[];
+    expect(checked?.report).toEqual({ unit: "郑州市金水区电子政务中心", year: 2021, kind: "department" });
+    expect(checked?.notRun).toEqual([]);
+    expect(
+      checked?.findings.some((f) => f.code.startsWith("report.unit") || f.code.startsWith("report.year")),
+    ).toBe(false);
+  });
+});
