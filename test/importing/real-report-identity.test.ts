@@ -111,10 +111,10 @@ describe("unit, year, kind and project of fixtures/real from the opening lines a
       "40": [],
       "41": ["kind"],
       "42": ["year", "kind"],
-      "43": ["year"],
+      "43": ["year", "kind"],
       "44": ["unit", "year", "kind"],
       "45": [],
-      "46": [],
+      "46": ["kind"],
     });
   });
 });

@@ -325,4 +325,24 @@ describe("titles of each phrasing", () => {
       project: "市民服务中心建设",
     });
   });
+
+  it("kind from a 指标体系 title or from a 项目名称 cell when nothing else says it", () => {
+    expect(identity(["绥芬河市部门整体支出绩效评价指标体系 一级 二级 指标"]).kind).toEqual([
+      "department",
+      "表格标题",
+    ]);
+    expect(
+      identity([
+        "绩效目标自评表 | ||||",
+        "(2023年度) | ||||",
+        "项目名称 | 河西村特色种养补贴到户项目 | 项目负责人及电话",
+      ]),
+    ).toEqual({
+      ...none,
+      title: null,
+      kind: ["project", "“项目名称”一栏"],
+      year: [2023, "年度行"],
+      unit: undefined,
+    });
+  });
 });
