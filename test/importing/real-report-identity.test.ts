@@ -43,6 +43,16 @@ describe.skipIf(!existsSync(dir))("unit, year and kind of the real reports", () 
     });
   }
 
+  it("14 says in Chinese where its kind and year came from", async () => {
+    const read = await importFile(join(dir, "14_bumen_zhengti_jichushuju_2018.txt"));
+    if (!read.ok) throw new Error(read.error.message);
+    const notes = read.value.reports[0]?.reads.filter((r) => r.what === "报告类型" || r.what === "年度");
+    expect(notes?.map((n) => [n.what, n.detail])).toEqual([
+      ["报告类型", "部门整体支出（取自表格标题）"],
+      ["年度", "2018（取自“决算数”一栏的年份）"],
+    ]);
+  });
+
   it("01 says its unit came from the page's 发文单位, for the officer to check", async () => {
     const read = await importFile(join(dir, "01_ezhou_shiminzhongxin.txt"));
     if (!read.ok) throw new Error(read.error.message);
