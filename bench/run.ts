@@ -9,6 +9,7 @@ import { benchChat } from "./chat-bench.ts";
 import { benchCopy } from "./copy-bench.ts";
 import { benchDraft } from "./draft-bench.ts";
 import { benchImport } from "./import-bench.ts";
+import { benchPdf } from "./pdf-bench.ts";
 import { benchSlack } from "./slack-bench.ts";
 
 function syntheticReport(indicators: number): Report {
@@ -113,4 +114,5 @@ benchCopy(line);
 await benchDraft(line);
 await benchSlack(line);
 await benchImport(line);
+await benchPdf(line);
 line("rss_after_bench", process.memoryUsage().rss / 1024 / 1024, "MiB");

@@ -1,4 +1,5 @@
 import type { Finding } from "../core/finding.ts";
+import { UNNAMED_BLOCK } from "../core/indicators.ts";
 import type { CompletedReport } from "../importing/complete-report.ts";
 import type { UnreadRow } from "../importing/table-reading.ts";
 
@@ -132,6 +133,12 @@ export function readingFindings(
       why: "绩效指标表不完整（文件在表中中断）",
     });
   }
+  if (report.indicators.some((b) => b.name === UNNAMED_BLOCK))
+    notRun.push({
+      codes: ["weights.block_sum", "weights.total", "score.block_sum", "scheme.block_unknown"],
+      what: "各一级指标的分值合计",
+      why: "指标表没有一级指标列，各行不知属于哪个一级指标；各行的得分照常核查，但不计入总分",
+    });
   if (report.narrative.length === 0 && options.annex !== true)
     notRun.push({
       codes: ["narrative.*"],

@@ -47,3 +47,13 @@ export const BlockSchema = z.object({
   groups: z.array(GroupSchema),
 });
 export type Block = z.output<typeof BlockSchema>;
+
+/** The name given to a 一级指标 block of a table that has no 一级指标 column (a shape, not a value). */
+export const UNNAMED_BLOCK = "（表中未列一级指标）";
+/** The name given to a 二级指标 group of a table that has no 二级指标 column. */
+export const UNNAMED_GROUP = "（表中未列二级指标）";
+
+/** "产出指标 / 数量指标 / 水标尺宽度": the levels of a row that the table names, placeholders left out. */
+export function levelPath(...names: readonly string[]): string {
+  return names.filter((n) => n !== "" && n !== UNNAMED_BLOCK && n !== UNNAMED_GROUP).join(" / ");
+}

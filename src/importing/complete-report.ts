@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { UNNAMED_BLOCK, UNNAMED_GROUP } from "../core/indicators.ts";
 import { type Report, type ReportKind, ReportSchema } from "../core/report.ts";
 import { reportFieldLabel } from "../core/report-field-label.ts";
 import type { ReportFragment } from "./report-fragment.ts";
@@ -37,6 +38,19 @@ export interface CompletedReport {
   dropped: DroppedValue[];
 }
 
+/**
+ * Names the blocks and groups of an indicator table that has no 一级/二级指标 column, so its rows are
+ * kept (the model requires names): a table's shape, not a value, so nothing is guessed. Changes
+ * `fragment` in place.
+ */
+export function nameUnnamedLevels(fragment: ReportFragment): void {
+  for (const block of fragment.indicators ?? []) {
+    if (typeof block.name !== "string" || block.name.trim() === "") block.name = UNNAMED_BLOCK;
+    for (const group of block.groups ?? [])
+      if (typeof group.name !== "string" || group.name.trim() === "") group.name = UNNAMED_GROUP;
+  }
+}
+
 /** Stands in for an unread unit name; never shown as the unit. */
 export const UNKNOWN_UNIT = "（单位名称未读出）";
 /** Stands in for an unread year; never shown as the year. */
@@ -49,7 +63,9 @@ const MAX_ROUNDS = 40;
  * unknown kind is checked as (项目支出 when the text speaks of a project more than of a department).
  */
 export function completeReport(fragment: ReportFragment, documentText = ""): CompletedReport {
-  const data = structuredClone(fragment) as Record<string, unknown>;
+  const copy = structuredClone(fragment);
+  nameUnnamedLevels(copy);
+  const data = copy as Record<string, unknown>;
   const missing: IdentityField[] = [];
   const unit = (data.unit ?? {}) as Record<string, unknown>;
   if (typeof unit.name !== "string" || unit.name.trim() === "") {
@@ -107,11 +123,15 @@ function dropAt(data: Record<string, unknown>, issue: Issue, out: DroppedValue[]
   const value = valueAt(data, target);
   const label = reportFieldLabel(target, data);
   if (!remove(data, target)) return;
+  const whole = target.length < path.length;
   out.push({
     path: formatPath(target),
     label,
-    value: value === undefined ? "" : show(value),
-    reason: issue.message,
+    value: value === undefined ? "" : whole ? summary(value) : show(value),
+    // A row taken out for a missing field says which field; zod's words would be about types.
+    reason: whole
+      ? `缺少${reportFieldLabel(path.slice(target.length), {}) || "必填项"}，整行未采用`
+      : issue.message,
   });
 }
 
@@ -160,6 +180,15 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join("");
+}
+
+/** A row as a person recognises it: its name, else its first texts. */
+function summary(value: unknown): string {
+  if (typeof value !== "object" || value === null) return show(value);
+  const texts = Object.values(value)
+    .filter((v): v is string | number => typeof v === "string" || typeof v === "number")
+    .map(String);
+  return texts.slice(0, 4).join(" ") || "（空行）";
 }
 
 function show(value: unknown): string {

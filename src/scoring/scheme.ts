@@ -103,6 +103,11 @@ export const SchemeSchema = z
       farAboveRatio: z.number().min(1).default(1.2),
       /** Score of an indicator whose value is 0/0 (不适用). */
       notApplicable: z.enum(["full", "zero"]).default("full"),
+      /**
+       * Name endings of indicators that are lower-is-better when the table writes no comparator
+       * ("财政供养人员控制率 100% → 92%" is met): control, adjustment, carry-over and change rates.
+       */
+      reverseNameEndings: z.array(z.string().min(1)).default(["控制率", "调整率", "结余率", "变动率"]),
     }),
     qualitative: z.object({
       bands: z.record(CompletionSchema, Band),

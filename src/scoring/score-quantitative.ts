@@ -10,6 +10,7 @@ import {
   type Scored,
   unscoredRow,
 } from "./indicator-context.ts";
+import { normalizeName } from "./names.ts";
 import { fmt, round, statesValue } from "./rounding.ts";
 import type { IndicatorScore } from "./score-card.ts";
 
@@ -72,7 +73,10 @@ export function scoreQuantitative(ind: Indicator, target: Quantitative, ctx: Ind
   const reverse =
     target.comparator === "≤" ||
     target.comparator === "<" ||
-    (target.comparator === null && ctx.common?.direction === "reverse");
+    (target.comparator === null &&
+      (ctx.common?.direction === "reverse" ||
+        (ctx.common === undefined &&
+          ctx.scheme.quantitative.reverseNameEndings.some((e) => normalizeName(ind.name).endsWith(e)))));
   const base = rowBase(ind, ctx, "quantitative", target.text);
   const actual = readActual(ind, target, ctx, findings);
   const explained = findings.some((f) => f.code === "actual.unreadable" || f.code === "actual.unit_mismatch");

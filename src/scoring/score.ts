@@ -1,5 +1,5 @@
 import { type Finding, sortFindings } from "../core/finding.ts";
-import type { Block } from "../core/indicators.ts";
+import { type Block, levelPath } from "../core/indicators.ts";
 import type { Report } from "../core/report.ts";
 import { checkRowRates, checkStatedRates, checkSubrowSums } from "./budget-checks.ts";
 import { type DerivedValue, deriveAll } from "./derive.ts";
@@ -46,7 +46,7 @@ function scoreRows(
         const d = common ? derived.find((x) => x.key === common.key) : undefined;
         const { score, findings: f } = scoreIndicator(ind, {
           path: `indicators[${index}].groups[${gi}].indicators[${ii}]`,
-          label: `${normalizeName(block.name)} / ${group.name} / ${ind.name}`,
+          label: levelPath(normalizeName(block.name), group.name, ind.name),
           scheme,
           ...(common ? { common } : {}),
           ...(d ? { derived: d } : {}),
@@ -198,6 +198,9 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
   }
   report.indicators.forEach((block, index) => {
     if (used.has(index)) return;
+    // Its rows are still checked against the row rules (met / not met, proportional, bands), only
+    // not counted in the total: a table without a 一级指标 column must not go unchecked.
+    findings.push(...scoreRows([{ block, index }], scheme, derived).findings);
     findings.push({
       code: "scheme.block_unknown",
       severity: "warn",

@@ -20,7 +20,7 @@ export interface CopyCorpus {
 }
 
 const DATABASE_FILE = /\.(db|sqlite3?)$/i;
-const REPORT_FILE = /\.(txt|md|markdown|docx|xlsx|json)$/i;
+const REPORT_FILE = /\.(txt|md|markdown|docx|xlsx|pdf|json)$/i;
 
 /** The corpus document of a report: its narrative, by its unit and year. */
 export function corpusDocument(report: Report, source: string, title: string): NewCorpusDocument {

@@ -3,9 +3,9 @@ import { basename } from "node:path";
 import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { validateReport } from "../core/validate-report.ts";
-import { type CompletedReport, completeReport } from "../importing/complete-report.ts";
+import { type CompletedReport, completeReport, nameUnnamedLevels } from "../importing/complete-report.ts";
 import { contentRows, contentText, type DocumentContent } from "../importing/files/document-content.ts";
-import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "../importing/files/file-limits.ts";
+import { maxFileBytes } from "../importing/files/file-limits.ts";
 import { fileMessage } from "../importing/files/file-problems.ts";
 import { readDocument } from "../importing/files/read-document.ts";
 import { type ImportedReport, type ImportOptions, importDocument } from "../importing/import-document.ts";
@@ -32,8 +32,9 @@ export interface ImportedFile {
 }
 
 /**
- * Reads a .txt/.md/.docx/.xlsx report file into report models. A file that cannot be read at all
- * (missing, empty, too large, not what its name says, a zip bomb, an .xls) is a failed result with a
+ * Reads a .txt/.md/.docx/.xlsx/.pdf report file into report models. A file that cannot be read at
+ * all (missing, empty, too large, not what its name says, a zip bomb, an .xls, a scanned or
+ * encrypted PDF) is a failed result with a
  * Chinese message; a file that was read gives every report found, each with what was read, what
  * could not be, and whether the model is complete enough to check.
  */
@@ -57,7 +58,7 @@ export async function importFile(
   const name = basename(path);
   // Refused on its size before reading it: the limit and the advice are the ones for its kind.
   const text = /\.(txt|md|markdown)$/i.test(name);
-  if (size > (text ? MAX_TEXT_FILE_BYTES : MAX_OFFICE_FILE_BYTES))
+  if (size > maxFileBytes(name))
     return fail("file.too_large", fileMessage(name, "file.too_large", { size, text }), path);
   const content = await readDocument(name, readFileSync(path));
   if (!content.ok) return content;
@@ -66,6 +67,7 @@ export async function importFile(
   // Unit and year hold for the annexes too; the kind given is the main report's.
   for (const [i, read] of reads.entries())
     applyIdentity(read, i === 0 ? identity : { ...identity, kind: undefined });
+  for (const read of reads) nameUnnamedLevels(read.fragment);
   const reports = reads.map((read) => ({
     ...read,
     report: validateReport(read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),

@@ -69,11 +69,7 @@ describe("completeReport: a report the checks can take, whatever the file lacked
     expect(done.missing).toEqual([]);
     expect(done.dropped.map((d) => [d.path, d.label, d.value])).toEqual([
       ["summary.totalRow.rate", "得分汇总的合计行的得分率", "120%"],
-      [
-        "indicators[0].groups[0].indicators[2]",
-        "绩效指标“产出指标 / 数量指标 / 第3个三级指标”",
-        '{"target":"100%","weight":2}',
-      ],
+      ["indicators[0].groups[0].indicators[2]", "绩效指标“产出指标 / 数量指标 / 第3个三级指标”", "100% 2"],
       [
         "indicators[0].groups[0].indicators[1].weight",
         "绩效指标“产出指标 / 数量指标 / 发放健康教育资料”的分值",
@@ -81,6 +77,7 @@ describe("completeReport: a report the checks can take, whatever the file lacked
       ],
       ["budget.initial", "预算情况的年初预算数", "-5万元"],
     ]);
+    expect(done.dropped[1]?.reason).toBe("缺少名称，整行未采用");
     expect(done.dropped[3]?.reason).toBe('金额不能为负数：读到“-5万元”。请填写0或正数，例如 "545.06万元"');
     const rows = done.report.indicators[0]?.groups[0]?.indicators ?? [];
     expect(rows.map((r) => [r.name, r.weight, r.score])).toEqual([
@@ -121,6 +118,27 @@ describe("completeReport: a report the checks can take, whatever the file lacked
       "绩效指标“投入 / 预算配置 / 第3个三级指标”",
       "绩效指标“投入 / 预算配置 / 第1个三级指标”",
     ]);
+  });
+});
+
+describe("a table without 一级/二级指标 columns keeps its rows", () => {
+  it("the levels are named as unlisted, the rows stay and are scored like any other", () => {
+    const done = completeReport({
+      kind: "project",
+      unit: { name: "稷山县翟店镇卫生院" },
+      year: 2021,
+      indicators: [
+        {
+          groups: [
+            { indicators: [{ name: "早孕建册数", target: "120人", actual: "69人", weight: 2, score: 1 }] },
+          ],
+        },
+      ],
+    });
+    expect(done.dropped).toEqual([]);
+    expect(
+      done.report.indicators.map((b) => [b.name, b.groups.map((g) => [g.name, g.indicators.length])]),
+    ).toEqual([["（表中未列一级指标）", [["（表中未列二级指标）", 1]]]]);
   });
 });
 

@@ -251,10 +251,10 @@ describe("importFile refuses what it cannot read, with a stable code and a messa
       /^文件 压缩包\.docx 的内容不是 Word 或 Excel 文件（是普通 zip 压缩包）/,
     ],
     [
-      "a .pdf",
+      "a .pdf that is only a header",
       () => write("报告.pdf", "%PDF-1.4"),
-      "file.unsupported_type",
-      /^文件 报告\.pdf 的格式（\.pdf）不支持。.*；PDF 可复制其中的文字粘贴到对话中$/,
+      "file.pdf_corrupt",
+      /^文件 报告\.pdf 已损坏或不是完整的 PDF，无法读取（pdf\.js 无法解析其结构）。请用 PDF 阅读器打开确认后重新导出 PDF/,
     ],
   ];
 

@@ -1,6 +1,7 @@
 import { type CheckNotRun, isSuppressed, readingFindings } from "../../checks/check-reading.ts";
 import type { Finding } from "../../core/finding.ts";
 import { SEVERITY_LABEL, severityCounts, sortFindings } from "../../core/finding.ts";
+import { UNNAMED_BLOCK } from "../../core/indicators.ts";
 import type { Report } from "../../core/report.ts";
 import { ok, type Result } from "../../core/result.ts";
 import { fmt } from "../../scoring/rounding.ts";
@@ -105,6 +106,8 @@ function checkOne(
   if (!checked.ok) return checked;
   const { scheme, reason, card, findings } = checked.value;
   const kept = findings.filter((f) => !isSuppressed(f.code, reading));
+  // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
+  const scorable = report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
   return ok({
     file: entry.file,
     label: entry.label,
@@ -117,8 +120,8 @@ function checkOne(
     },
     scheme: { id: scheme.id, name: scheme.name, reason },
     score: {
-      total: report.indicators.length === 0 ? null : card.total,
-      grade: report.indicators.length === 0 ? null : card.grade,
+      total: scorable ? card.total : null,
+      grade: scorable ? card.grade : null,
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
     },
     notRun: reading.notRun,
@@ -133,7 +136,7 @@ function printChecked(io: CliIo, checked: CheckedReport): void {
   const reported = s.reported === undefined ? "" : `；报告填报${fmt(s.reported)}分`;
   io.out(
     s.total === null
-      ? `按规则得分：无法计算（没有读到绩效指标表）${reported}`
+      ? `按规则得分：无法计算（没有读到按一级指标分列的绩效指标表）${reported}`
       : `按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`,
   );
   io.out(`发现 ${findings.length} 项：${severityCounts(findings)}`);

@@ -20,7 +20,7 @@ export async function corpusAddCommand(io: CliIo, db: string, paths: readonly st
     return EXIT.badInput;
   }
   if (docs.value.length === 0) {
-    io.err("没有找到报告文件（.txt .md .docx .xlsx .json）。例如：ziping corpus add 报告文件夹/");
+    io.err("没有找到报告文件（.txt .md .docx .xlsx .pdf .json）。例如：ziping corpus add 报告文件夹/");
     return EXIT.badInput;
   }
   const database = openDatabase(db);

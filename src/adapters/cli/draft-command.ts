@@ -45,7 +45,7 @@ async function findReport(
   if (!/^r[0-9a-z]{8}$/.test(ref))
     return fail(
       "report.not_found",
-      `找不到文件“${ref}”。请给出报告文件（.json/.docx/.xlsx/.txt），或报告编号（例如 r1a2b3c4d，用 ziping reports 查看）。`,
+      `找不到文件“${ref}”。请给出报告文件（.json/.docx/.xlsx/.pdf/.txt），或报告编号（例如 r1a2b3c4d，用 ziping reports 查看）。`,
     );
   const app = openApp(db);
   try {

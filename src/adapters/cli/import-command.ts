@@ -11,7 +11,7 @@ const FORMAT_NAMES: Record<string, string> = {
   text: "文本",
   docx: "Word 文档",
   xlsx: "Excel 工作簿",
-  pdf: "PDF",
+  pdf: "PDF 文档",
 };
 const MAX_LISTED = 30;
 

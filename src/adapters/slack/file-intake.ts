@@ -1,12 +1,12 @@
 import { fail, ok, type Result } from "../../core/result.ts";
 import { contentText } from "../../importing/files/document-content.ts";
-import { formatSize, MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "../../importing/files/file-limits.ts";
+import { formatSize, maxFileBytes } from "../../importing/files/file-limits.ts";
 import { extensionOf, fileMessage } from "../../importing/files/file-problems.ts";
 import { readDocument } from "../../importing/files/read-document.ts";
 import type { SlackFile } from "./payloads.ts";
 
 /** The extensions an officer may upload in a conversation. */
-const ACCEPTED = new Set(["xlsx", "docx", "txt", "md"]);
+const ACCEPTED = new Set(["xlsx", "docx", "pdf", "txt", "md"]);
 const TEXT = new Set(["txt", "md"]);
 /** Old Office formats: downloaded anyway, so the reader can say exactly how to convert them. */
 const LEGACY = new Set(["xls", "doc", "wps", "et"]);
@@ -28,7 +28,7 @@ export async function fileAsText(
   const ext = extensionOf(file.name);
   if (!ACCEPTED.has(ext) && !LEGACY.has(ext))
     return fail("file.unsupported_type", fileMessage(file.name, "file.unsupported_type"), file.name);
-  const limit = TEXT.has(ext) ? MAX_TEXT_FILE_BYTES : MAX_OFFICE_FILE_BYTES;
+  const limit = maxFileBytes(file.name);
   if (file.size > limit)
     return fail(
       "file.too_large",
@@ -45,7 +45,7 @@ export async function fileAsText(
   if (!bytes.ok && bytes.error.code === "file.too_large")
     return fail(
       "file.too_large",
-      `文件 ${file.name} 实际大小超过${TEXT.has(ext) ? "文本文件" : " Word/Excel 文件"}的上限 ${formatSize(limit)}（与 Slack 标注的大小不符），未读取。请删去与报告无关的内容后重新上传，例如 ${TEXT.has(ext) ? "自评报告.txt" : "自评报告.docx"}`,
+      `文件 ${file.name} 实际大小超过${TEXT.has(ext) ? "文本文件" : ext === "pdf" ? " PDF 文件" : " Word/Excel 文件"}的上限 ${formatSize(limit)}（与 Slack 标注的大小不符），未读取。请删去与报告无关的内容后重新上传，例如 ${TEXT.has(ext) ? "自评报告.txt" : "自评报告.docx"}`,
       file.name,
     );
   if (!bytes.ok) return bytes;

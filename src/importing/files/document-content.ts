@@ -6,7 +6,7 @@ import { splitTitleArea } from "./title-area.ts";
 /**
  * What an uploaded file holds, independent of its format: paragraphs and tables in document order.
  * A text file is one paragraph holding the whole text as written, read the way a paste is
- * (`textToGrid`). For Word and Excel files every paragraph and every table row is one row of the
+ * (`textToGrid`). For Word, Excel and PDF files every paragraph and every table row is one row of the
  * grid the table readers take, and `contentText` shows the same rows as text, line for line.
  */
 
@@ -17,7 +17,7 @@ export type ContentBlock =
 
 /** The content of a file: its format and its blocks in document order. */
 export interface DocumentContent {
-  format: "text" | "docx" | "xlsx";
+  format: "text" | "docx" | "xlsx" | "pdf";
   blocks: ContentBlock[];
 }
 

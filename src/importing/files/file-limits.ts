@@ -41,3 +41,23 @@ export function formatSize(bytes: number): string {
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
   return `${bytes} 字节`;
 }
+
+/** Largest .pdf file read (50 MB: scans and pictures make PDFs larger than Word files). */
+export const MAX_PDF_FILE_BYTES = 50 * MB;
+/**
+ * Most pages of a PDF read (300). A self-evaluation report has 5–60 pages, an annual compilation of
+ * a department's reports a few hundred; a longer file is refused as a whole, with the advice to
+ * save the report's pages on their own, rather than read in part.
+ */
+export const MAX_PDF_PAGES = 300;
+/** Longest a PDF is read (60 s wall clock) before its parser thread is terminated. */
+export const PDF_TIME_LIMIT_MS = 60_000;
+/** Most heap the PDF parser's thread may use (1 GB); past it the thread is stopped. */
+export const PDF_HEAP_LIMIT_MB = 1024;
+
+/** The size limit of a file by its name: text, PDF, or Word/Excel (and anything else). */
+export function maxFileBytes(fileName: string): number {
+  if (/\.(txt|md|markdown)$/i.test(fileName)) return MAX_TEXT_FILE_BYTES;
+  if (/\.pdf$/i.test(fileName)) return MAX_PDF_FILE_BYTES;
+  return MAX_OFFICE_FILE_BYTES;
+}

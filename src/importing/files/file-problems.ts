@@ -1,5 +1,5 @@
 import { fail, type Result } from "../../core/result.ts";
-import { formatSize, MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "./file-limits.ts";
+import { formatSize, MAX_OFFICE_FILE_BYTES, MAX_PDF_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "./file-limits.ts";
 
 /**
  * The reasons an uploaded file is not read, as stable codes with Chinese messages that name the
@@ -17,7 +17,15 @@ export type FileProblemCode =
   | "file.legacy_office"
   | "file.encrypted"
   | "file.unsupported_type"
-  | "file.corrupt";
+  | "file.corrupt"
+  | "file.not_pdf"
+  | "file.pdf_encrypted"
+  | "file.pdf_scanned"
+  | "file.pdf_no_text"
+  | "file.pdf_too_many_pages"
+  | "file.pdf_timeout"
+  | "file.pdf_too_complex"
+  | "file.pdf_corrupt";
 
 /** What a message may state besides the file name. */
 export interface ProblemFacts {
@@ -28,12 +36,18 @@ export interface ProblemFacts {
   /** A sheet whose used range is too large, and its cell count. */
   sheet?: string;
   cells?: number;
+  /** A PDF's page count, the most pages read, and the time limit in seconds. */
+  pages?: number;
+  limit?: number;
+  seconds?: number;
   /** A short Chinese detail from the reader, e.g. "其中 word/document.xml 解压后超过 50 MB". */
   detail?: string;
 }
 
 const SUPPORTED =
-  "可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）或文本文件（.txt、.md），例如 自评报告.docx";
+  "可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）、带文字的 PDF（.pdf）或文本文件（.txt、.md），例如 自评报告.docx";
+/** What to do with a PDF that cannot be read: give the report in another form. */
+const PDF_ADVICE = "请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx";
 
 /** A function giving the failed result of `code` for the file `fileName` (the result's path). */
 export function fileProblem(
@@ -60,6 +74,9 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
       if (facts.sheet !== undefined) {
         return `${file} 的工作表“${facts.sheet}”使用范围有 ${facts.cells ?? "过多"} 个单元格，过大，未读取。请删去表格以外多余的行列（包括只设了格式的空行空列）后另存，例如 自评表.xlsx`;
       }
+      if (ext === "pdf") {
+        return `${file} 有 ${formatSize(facts.size ?? 0)}，超过 PDF 文件的上限 ${formatSize(MAX_PDF_FILE_BYTES)}，未读取。请只导出自评报告部分的页面，或压缩其中的图片后另存再导入，例如 自评报告.pdf`;
+      }
       return facts.text === true
         ? `${file} 有 ${formatSize(facts.size ?? 0)}，超过文本文件的上限 ${formatSize(MAX_TEXT_FILE_BYTES)}，未读取。请只保留报告正文和表格后再导入，例如 自评报告.txt`
         : `${file} 有 ${formatSize(facts.size ?? 0)}，超过 Word/Excel 文件的上限 ${formatSize(MAX_OFFICE_FILE_BYTES)}，未读取。请删去图片等与报告无关的内容后另存再导入，例如 ${example}`;
@@ -80,9 +97,26 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
           : detail !== ""
             ? "的内容不是 Word 或 Excel 文件"
             : `的格式（.${ext}）不支持`;
-      const pdf = ext === "pdf" ? "；PDF 可复制其中的文字粘贴到对话中" : "";
-      return `${file} ${format}${detail}。${SUPPORTED}${pdf}`;
+      return `${file} ${format}${detail}。${SUPPORTED}`;
     }
+    case "file.not_pdf": {
+      const what = facts.detail ?? "，可能是改了扩展名的其他文件或已损坏";
+      return `${file} 不是有效的 PDF 文件（PDF 文件以“%PDF-”开头）${what}。请用原来的程序打开它，另存为 PDF 或 Word（.docx）后再导入，例如 自评报告.pdf`;
+    }
+    case "file.pdf_encrypted":
+      return `${file} 设置了打开密码（已加密），无法读取。请取消密码后重新导出 PDF，或提供 Word 版本，例如 自评报告.docx`;
+    case "file.pdf_scanned":
+      return `${file} 共 ${facts.pages ?? 0} 页，都是图片，没有文字层，是扫描件，无法读取其中的文字。${PDF_ADVICE}（OCR 识别将在后续版本提供）`;
+    case "file.pdf_no_text":
+      return `${file} 共 ${facts.pages ?? 0} 页，没有可读取的文字（文字可能已转为曲线或图形）。${PDF_ADVICE}`;
+    case "file.pdf_too_many_pages":
+      return `${file} 共 ${facts.pages ?? 0} 页，超过 PDF 的上限 ${facts.limit ?? 0} 页，未读取（自评报告一般不超过 100 页）。请只导出自评报告所在的页面另存为 PDF 后再导入，例如 自评报告.pdf`;
+    case "file.pdf_timeout":
+      return `${file} 在 ${facts.seconds ?? 0} 秒内未能读完（可能含有异常复杂的字体或图形），为安全起见已停止读取。${PDF_ADVICE}`;
+    case "file.pdf_too_complex":
+      return `${file} 读取时占用的内存超过上限 ${formatSize(facts.size ?? 0)}（可能含有异常巨大的字体或图形），为安全起见已停止读取。${PDF_ADVICE}`;
+    case "file.pdf_corrupt":
+      return `${file} 已损坏或不是完整的 PDF，无法读取${detail}。请用 PDF 阅读器打开确认后重新导出 PDF，或提供 Word 版本，例如 自评报告.docx`;
     case "file.corrupt":
       return `${file} 已损坏或不完整，无法读取${detail}。请用 ${app} 打开后重新另存为 ${modern} 再导入，例如 ${example}`;
   }

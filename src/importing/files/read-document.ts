@@ -2,8 +2,14 @@ import { ok, type Result } from "../../core/result.ts";
 import type { DocumentContent } from "./document-content.ts";
 import { docxBlocks } from "./docx-content.ts";
 import { docxImageCount, isImagesOnly } from "./docx-images.ts";
-import { MAX_OFFICE_FILE_BYTES, MAX_TEXT_FILE_BYTES, OFFICE_ZIP_LIMITS } from "./file-limits.ts";
+import {
+  MAX_OFFICE_FILE_BYTES,
+  MAX_PDF_FILE_BYTES,
+  MAX_TEXT_FILE_BYTES,
+  OFFICE_ZIP_LIMITS,
+} from "./file-limits.ts";
 import { extensionOf, fileProblem } from "./file-problems.ts";
+import { looksLikePdf, type PdfLimits, readPdf } from "./pdf-content.ts";
 import { decodeText } from "./text-decoding.ts";
 import { xlsxBlocks } from "./xlsx-content.ts";
 import { listZip, looksLikeZip, scanZip } from "./zip-reader.ts";
@@ -14,7 +20,9 @@ import { listZip, looksLikeZip, scanZip } from "./zip-reader.ts";
  * .docx/.xlsx must be zip archives holding `word/document.xml` or `xl/workbook.xml` (what the
  * archive holds decides which of the two it is). Old binary Office files (.doc, .xls, WPS) are
  * refused with the advice to save them in the new format. Sizes are checked before anything is
- * decoded, and every zip entry is inflated under hard limits before a word of it is read.
+ * decoded, and every zip entry is inflated under hard limits before a word of it is read. A .pdf,
+ * or any file that starts with `%PDF-`, is read from its text layer (pdf-content.ts) within page and
+ * time limits.
  */
 
 /** The extensions read as text. */
@@ -28,16 +36,31 @@ const DOCUMENT_PART = "word/document.xml";
 const WORKBOOK_PART = "xl/workbook.xml";
 
 /**
- * Reads a .txt, .md, .docx or .xlsx file. Fails with a stable code and a Chinese message naming the
- * file: `file.empty`, `file.too_large`, `file.not_text`, `file.not_zip`, `file.zip_bomb`,
- * `file.legacy_office`, `file.encrypted`, `file.unsupported_type`, `file.corrupt`,
- * `file.docx_images_only` (a Word document of pictures, no text to read).
+ * Reads a .txt, .md, .docx, .xlsx or .pdf file. Fails with a stable code and a Chinese message
+ * naming the file: `file.empty`, `file.too_large`, `file.not_text`, `file.not_zip`, `file.zip_bomb`,
+ * `file.legacy_office`, `file.encrypted`, `file.unsupported_type`, `file.corrupt`, and for PDFs
+ * `file.not_pdf`, `file.pdf_encrypted`, `file.pdf_scanned`, `file.pdf_no_text`,
+ * `file.pdf_too_many_pages`, `file.pdf_timeout`, `file.pdf_corrupt`; `file.docx_images_only` for a
+ * Word document of pictures, no text to read. `pdfLimits` narrows the PDF
+ * limits (tests).
  */
-export async function readDocument(fileName: string, bytes: Uint8Array): Promise<Result<DocumentContent>> {
+export async function readDocument(
+  fileName: string,
+  bytes: Uint8Array,
+  pdfLimits: PdfLimits = {},
+): Promise<Result<DocumentContent>> {
   const problem = fileProblem(fileName);
   if (bytes.length === 0) return problem("file.empty");
   const ext = extensionOf(fileName);
   const ole = OLE2_MAGIC.every((b, i) => bytes[i] === b);
+  if (ext === "pdf" || startsWith(bytes, PDF_MAGIC)) {
+    if (bytes.length > MAX_PDF_FILE_BYTES) return problem("file.too_large", { size: bytes.length });
+    if (!looksLikePdf(bytes)) {
+      const detail = notPdfDetail(bytes, ole);
+      return problem("file.not_pdf", detail === undefined ? {} : { detail });
+    }
+    return readPdfDocument(bytes, pdfLimits, problem);
+  }
   if (TEXT_EXTENSIONS.has(ext)) {
     if (bytes.length > MAX_TEXT_FILE_BYTES) {
       return problem("file.too_large", { size: bytes.length, text: true });
@@ -63,6 +86,44 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
 }
 
 type Problem = ReturnType<typeof fileProblem>;
+
+const PDF_MAGIC = [...Buffer.from("%PDF-")];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** What a file named .pdf is instead, when it can be told (undefined: unknown or damaged). */
+function notPdfDetail(bytes: Uint8Array, ole: boolean): string | undefined {
+  if (looksLikeZip(bytes)) return "：它实际是 zip 压缩包，可能是改了扩展名的 Word 或 Excel 文件";
+  if (ole) return "：它实际是旧版 Word/Excel 97-2003 文件";
+  return decodeText(bytes) === null ? undefined : "：它实际是文本文件";
+}
+
+async function readPdfDocument(
+  bytes: Uint8Array,
+  limits: PdfLimits,
+  problem: Problem,
+): Promise<Result<DocumentContent>> {
+  const read = await readPdf(bytes, limits);
+  if (read.ok) return ok({ format: "pdf", blocks: read.blocks });
+  const f = read.failure;
+  switch (f.code) {
+    case "file.pdf_corrupt":
+      return problem(f.code, { detail: "pdf.js 无法解析其结构" });
+    case "file.pdf_too_many_pages":
+      return problem(f.code, { pages: f.pages, limit: f.limit });
+    case "file.pdf_timeout":
+      return problem(f.code, { seconds: f.seconds });
+    case "file.pdf_too_complex":
+      return problem(f.code, { size: f.megabytes * 1024 * 1024 });
+    case "file.pdf_scanned":
+    case "file.pdf_no_text":
+      return problem(f.code, { pages: f.pages });
+    case "file.pdf_encrypted":
+      return problem(f.code);
+  }
+}
 
 function readText(bytes: Uint8Array, problem: Problem): Result<DocumentContent> {
   const decoded = decodeText(bytes);

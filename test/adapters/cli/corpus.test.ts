@@ -203,11 +203,13 @@ describe("nothing half-written: one unreadable file leaves the corpus as it was"
   it("a folder with no report files is refused with an example", async () => {
     const empty = join(dir, "no-reports");
     mkdirSync(empty);
-    write("no-reports/notes.pdf", "%PDF-1.4");
+    write("no-reports/notes.odt", "PK");
     const db = newDb();
     const r = await run("corpus", "add", empty, "--db", db);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("没有找到报告文件（.txt .md .docx .xlsx .json）。例如：ziping corpus add 报告文件夹/");
+    expect(r.err).toBe(
+      "没有找到报告文件（.txt .md .docx .xlsx .pdf .json）。例如：ziping corpus add 报告文件夹/",
+    );
     expect(db).not.toSatisfy(existsSync);
   });
 

@@ -31,19 +31,21 @@ function notice(): string {
 }
 
 describe("uploaded files are checked before anything is read or saved", () => {
-  test("a .docx that is really a PDF: the message names the file and the fix, and nothing is saved", async () => {
+  test("a .docx that is really a broken PDF: read as a PDF, the message names the file and the fix, and nothing is saved", async () => {
     await t.receiver.send(upload("2021年自评报告.docx", Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\n")));
     expect(t.slack.downloadAuth).toHaveLength(1);
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
-    expect(notice()).toBe(`:x: ${fileMessage("2021年自评报告.docx", "file.not_zip")}`);
-    expect(notice()).toContain("不是有效的 Word 文件");
+    expect(notice()).toBe(
+      `:x: ${fileMessage("2021年自评报告.docx", "file.pdf_corrupt", { detail: "pdf.js 无法解析其结构" })}`,
+    );
+    expect(notice()).toContain("已损坏或不是完整的 PDF");
     expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
   });
 
-  test("a PDF is refused by its type without being downloaded", async () => {
-    await t.receiver.send(upload("自评报告.pdf", Buffer.from("%PDF-1.7")));
+  test("an .ofd file is refused by its type without being downloaded", async () => {
+    await t.receiver.send(upload("自评报告.ofd", Buffer.from("PK")));
     expect(t.slack.downloadAuth).toEqual([]);
-    expect(notice()).toBe(`:x: ${fileMessage("自评报告.pdf", "file.unsupported_type")}`);
+    expect(notice()).toBe(`:x: ${fileMessage("自评报告.ofd", "file.unsupported_type")}`);
   });
 
   test("a 30 MB workbook is refused on Slack's size without being downloaded", async () => {
