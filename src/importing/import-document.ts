@@ -1,4 +1,5 @@
 import type { Json } from "../conversation/patch.ts";
+import type { ReportKind } from "../core/report.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import { type DocumentPart, splitDocumentParts } from "./document-parts.ts";
 import { FACT_LABELS, readNarrativeFacts } from "./narrative-facts.ts";
@@ -32,6 +33,9 @@ export interface ImportOptions {
   /** Unit of bare amounts in tables that state none. */
   defaultAmountUnit?: AmountUnit;
 }
+
+/** The kinds as a reader says them. */
+const KIND_NAMES: Record<ReportKind, string> = { department: "部门整体支出", project: "项目支出" };
 
 const TABLE_NAMES: Record<TableKind, string> = {
   header: "自评表表头",
@@ -84,7 +88,14 @@ function fillIdentity(main: ImportedReport, identity: ReportIdentity): void {
       lastLine: value.line,
     });
   };
-  put(["kind"], "报告类型", identity.kind);
+  const kind = identity.kind;
+  if (kind !== undefined && fill(main.fragment, ["kind"], kind.value))
+    notes.push({
+      what: "报告类型",
+      detail: `${KIND_NAMES[kind.value]}（取自${kind.from}）`,
+      firstLine: kind.line,
+      lastLine: kind.line,
+    });
   put(["year"], "年度", identity.year);
   put(["unit", "name"], "单位名称", identity.unit);
   put(["unit", "region"], "地区", identity.region);

@@ -13,7 +13,7 @@ const LABELS =
 /** A metadata field at the start of a line: "索引号：", "[ 发布机构 ] …", "【发布时间:…】", "• 发布机构". */
 const METADATA = new RegExp(`^(?:[-*·•]\\s*)?(?:[\\[【]\\s*)?(?:${LABELS})\\s*(?:[:：|｜\\]】]|$)`, "u");
 /** Where the page is, and its greeting: "您当前位置：首页>…", "欢迎来到…网站". */
-const NAVIGATION = /^(?:您(?:当前|现在|所在)的?位置|当前位置|欢迎(?:来到|访问))/u;
+const NAVIGATION = /^(?:您的?(?:当前|现在|所在)的?位置|当前位置|欢迎(?:来到|访问))/u;
 /** A short list item before the report: a page's bulleted metadata values ("• 2023-04-17"). */
 const BULLET = /^[•·]\s*\S.{0,38}$/u;
 /** Notes of document-sharing sites. */

@@ -49,12 +49,12 @@ const TABLE_YEAR =
   /自评表\s*[（(]\s*(\d{4})\s*年度?\s*[)）]|(\d{4})\s*年度?[^\s，。；]{0,14}?绩效(?:自评|评价)表/u;
 const ACCOUNTS_YEAR = /(\d{4})\s*年\s*决算数/gu;
 const KIND_TABLE =
-  /(项目支出|项目|部门\s*[(（]?\s*单位\s*[)）]?\s*整体|部门整体|整体支出|机关整体|单位整体)[^\s，。；]{0,10}?(?:自评|评价|基础数据|指标|申报)表/u;
+  /(项目支出|项目|部门\s*[(（]?\s*单位\s*[)）]?\s*整体|部门整体|整体支出|机关整体|单位整体)[^\s，。；]{0,10}?(?:自评|评价|基础数据|指标|申报)(?:表|体系)/u;
 
 /** Reads the identity of the report a document holds from its lines. */
 export function readReportIdentity(lines: readonly string[]): ReportIdentity {
   const head = lines.slice(0, HEAD_WINDOW).map((raw, index) => ({ line: index + 1, text: cleanCell(raw) }));
-  const title = findReportTitle(lines) ?? fileNameTitle(head);
+  const title = findReportTitle(lines) ?? fileNameTitle(head) ?? proseTitle(head);
   const identity: ReportIdentity = { title };
   const fromTitle = (from: string) => ({ from, line: title?.line ?? 0 });
   const titleFrom = title !== null && isFileNameLine(lines[title.line - 1] ?? "") ? "文件名" : "标题";
@@ -71,11 +71,12 @@ export function readReportIdentity(lines: readonly string[]): ReportIdentity {
   identity.year ??= tableYear(head);
   identity.kind ??= tableKind(head);
   const project = labelledProject(head);
-  if (project !== undefined) {
-    identity.project ??= project;
-    // A report with a 项目名称 field is a project's report.
-    identity.kind ??= { value: "project", from: project.from, line: project.line };
-  }
+  if (project !== undefined) identity.project ??= project;
+  // A report with a 项目名称 field, in a text line or a table's cell, is a project's report.
+  const projectField =
+    project ?? head.find((l) => /(?:^|[\t|｜]\s*)项目名称\s*[:：]?\s*(?:[\t|｜]|$)/u.test(l.text));
+  if (projectField !== undefined)
+    identity.kind ??= { value: "project", from: "“项目名称”一栏", line: projectField.line };
   const publisher = head
     .map((l, i) => ({ l, name: publisherOf(l.text, head[i + 1]?.text) }))
     .find((p) => p.name !== null);
@@ -95,6 +96,23 @@ function fileNameTitle(head: readonly HeadLine[]): ReportTitle | null {
     if (!isFileNameLine(text)) continue;
     const title = readReportTitle(fileNameStem(text));
     if (title !== null) return { line, lastLine: line, ...title };
+  }
+  return null;
+}
+
+/**
+ * A report without a title line names itself in its first sentence: "现将2022年西平县交通运输局…项目
+ * 绩效自评总结报告如下". Unit, year and kind are taken from that phrase; a project is not (the phrase
+ * names the fund, the report goes on to its projects).
+ */
+function proseTitle(head: readonly HeadLine[]): ReportTitle | null {
+  for (const { line, text } of head.slice(0, 12)) {
+    const phrase = /现将(.{6,60}?报告)如下/u.exec(text)?.[1];
+    const title = phrase === undefined ? null : readReportTitle(phrase);
+    if (title !== null) {
+      const { project: _dropped, ...named } = title;
+      return { line, lastLine: line, ...named };
+    }
   }
   return null;
 }

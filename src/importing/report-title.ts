@@ -26,6 +26,9 @@ const ENDING = /的?(?:绩效)?(?:单位)?(?:评价)?(?:自评价?|评价)(?:情
 const KIND_WORDS =
   /(部门[(（]单位[)）]整体|部门单位整体|部门整体|机关整体|单位整体|整体|部门|项目)(支出|资金)?$/u;
 const YEAR = /(\d{4})年度?/u;
+/** A unit named by its place and an institution ending, then at least two characters of project name. */
+const UNIT_BEFORE_PROJECT =
+  /^([\u3400-\u9fff]{1,8}?(?:省|市|区|县|州|旗|盟)[\u3400-\u9fff]{1,20}?(?:委员会|办公室|办事处|中心|政府|局|委|办|院|所|站|队|馆|厅|社|校))([\u3400-\u9fff（）()]{2,}.*)$/u;
 const MAX_TITLE = 60;
 /** Meaningful lines looked at for the title: it is the first text of the report, after metadata. */
 const TITLE_WINDOW = 12;
@@ -162,8 +165,11 @@ function namedParts(
 ): { unit?: string; region?: string; project?: string } {
   const unbracket = (t: string) => t.replace(/^[（(]|[)）]$/g, "").replace(/的$/, "");
   if (kind === "project") {
-    const unitText = unbracket(lead || before);
-    const projectText = unbracket(after);
+    let unitText = unbracket(lead || before);
+    let projectText = unbracket(after);
+    // "2022年西平县交通运输局财政衔接…项目": a place-named unit before the project.
+    const split = unitText === "" ? UNIT_BEFORE_PROJECT.exec(projectText) : null;
+    if (split?.[1] !== undefined && split[2] !== undefined) [unitText, projectText] = [split[1], split[2]];
     // Without a year or 关于 the named text is a unit when it is written like one, and otherwise
     // too uncertain to be the project ("残联项目绩效自评报告": 残联 is the federation, not a project).
     if (!hasYear && lead === "") return looksLikeUnitName(projectText) ? named(projectText) : {};

@@ -77,6 +77,7 @@ export const SECTION_KEYWORDS: readonly { id: SectionId; keywords: readonly stri
       "项目绩效目标",
       "绩效目标设定",
       "绩效目标设置",
+      "目标分解下达",
     ],
   },
   {

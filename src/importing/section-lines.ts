@@ -42,6 +42,8 @@ function headingOf(
   if (!heading) return undefined;
   // "# 全市政务网络…项目支出绩效自评报告" is the report's title, not a 项目支出 section.
   if (!heading.numbered && readReportTitle(text) !== null) return undefined;
+  // "二、部门基本支出绩效自评表.xls" names an attached file, not a section.
+  if (/\.(?:xlsx?|docx?|pdf|wps)$/iu.test(heading.body)) return undefined;
   const id = sectionIdOf(heading.body);
   return heading.numbered || id ? { heading, id } : undefined;
 }

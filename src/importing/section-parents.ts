@@ -11,6 +11,8 @@ export const SUB_SECTIONS: Readonly<Partial<Record<SectionId, readonly SectionId
   funds: ["funds_basic", "funds_project"],
   analysis: ["funds", "analysis_input", "analysis_output", "analysis_outcome"],
   problems_measures: ["problems", "measures"],
+  // Yunnan's 自评结论 holds 绩效目标完成情况, 存在的问题和原因分析 and 下一步拟改进措施.
+  conclusion: ["analysis", "problems", "measures", "problems_measures"],
 };
 
 /** Whether `child` is a section of its own when its heading is nested under `parent`'s. */

@@ -1,6 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readReportIdentity } from "../../src/importing/report-identity.ts";
 import { importFile } from "../../src/services/import-file.ts";
 
 /**
@@ -42,6 +43,16 @@ describe.skipIf(!existsSync(dir))("unit, year and kind of the real reports", () 
     });
   }
 
+  it("14 says in Chinese where its kind and year came from", async () => {
+    const read = await importFile(join(dir, "14_bumen_zhengti_jichushuju_2018.txt"));
+    if (!read.ok) throw new Error(read.error.message);
+    const notes = read.value.reports[0]?.reads.filter((r) => r.what === "报告类型" || r.what === "年度");
+    expect(notes?.map((n) => [n.what, n.detail])).toEqual([
+      ["报告类型", "部门整体支出（取自表格标题）"],
+      ["年度", "2018（取自“决算数”一栏的年份）"],
+    ]);
+  });
+
   it("01 says its unit came from the page's 发文单位, for the officer to check", async () => {
     const read = await importFile(join(dir, "01_ezhou_shiminzhongxin.txt"));
     if (!read.ok) throw new Error(read.error.message);
@@ -51,6 +62,69 @@ describe.skipIf(!existsSync(dir))("unit, year and kind of the real reports", () 
       detail: "鄂州市行政审批局（报告中没有写单位名称，取自网页的发文单位/发布机构，请核对）",
       firstLine: 3,
       lastLine: 3,
+    });
+  });
+});
+
+/** The second set (fixtures/real) with its hand-checked expectations (expected-reads.json). */
+const realDir = join(import.meta.dirname, "../../fixtures/real");
+
+describe("unit, year, kind and project of fixtures/real from the opening lines alone", () => {
+  const expectedReads = JSON.parse(readFileSync(join(realDir, "expected-reads.json"), "utf8")) as {
+    files: Record<
+      string,
+      { unit?: string | null; year?: number | null; kind?: string | null; project?: string | null }
+    >;
+  };
+  const fields = ["unit", "year", "kind", "project"] as const;
+
+  /** Per file (by number), the fields read; a field that differs from the expectation shows both. */
+  function readFields(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [file, want] of Object.entries(expectedReads.files)) {
+      const identity = readReportIdentity(readFileSync(join(realDir, file), "utf8").split(/\r\n|\r|\n/));
+      const got = {
+        unit: identity.unit?.value ?? identity.publisher?.value,
+        year: identity.year?.value,
+        kind: identity.kind?.value,
+        project: identity.project?.value,
+      };
+      out[file.slice(0, 2)] = fields
+        .filter((f) => got[f] !== undefined)
+        .map((f) => (got[f] === want[f] ? f : `${f}: ${got[f]} (expected ${want[f]})`));
+    }
+    return out;
+  }
+
+  it("reads what each file states and nothing that contradicts the hand-checked values", () => {
+    expect(readFields()).toEqual({
+      "21": ["year", "kind", "project"],
+      "22": ["unit", "year", "kind"],
+      "23": ["unit", "year", "kind"],
+      "24": ["unit", "year", "kind"],
+      "25": ["kind"],
+      "26": ["unit", "year", "kind"],
+      "27": ["unit", "year", "kind", "project"],
+      // The line "单位名称:塘湖镇政府 填报日期:…" names the unit so; its table says 塘湖镇人民政府.
+      "28": ["unit: 塘湖镇政府 (expected 塘湖镇人民政府)"],
+      "29": ["unit", "year"],
+      "30": ["year", "kind", "project"],
+      "31": ["unit", "year", "kind", "project"],
+      "32": ["kind"],
+      "33": ["year", "kind"],
+      "34": [],
+      "35": ["unit", "kind", "project"],
+      "36": [],
+      "37": ["unit", "year", "kind", "project"],
+      "38": ["unit", "year", "kind"],
+      "39": ["unit", "year", "kind", "project"],
+      "40": [],
+      "41": ["kind"],
+      "42": ["year", "kind"],
+      "43": ["year", "kind"],
+      "44": ["unit", "year", "kind"],
+      "45": [],
+      "46": ["kind"],
     });
   });
 });

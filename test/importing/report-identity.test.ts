@@ -206,4 +206,143 @@ describe("titles of each phrasing", () => {
     expect(leadingUnitName("相关人员座谈会，了解并听取了有关意见")).toBeNull();
     expect(identity(["通过对项目实施单位相关人员座谈会，了解并听取了有关意见。"]).unit).toBeUndefined();
   });
+
+  it("page metadata in brackets, 【】 or bullets, the publisher on the line after its label", () => {
+    expect(
+      identity([
+        "您当前位置: 首页>区政府部门>发展和改革委员会",
+        "[ 索引号 ] 11500111709318024F/2021-00230 [ 发文字号 ]",
+        "[ 发布机构 ] 大足区发展改革委 [ 发布日期 ] 2021-08-03",
+        "【字体: 】 【发布时间:2022-04-15 14:54】 【作者:县政协办】",
+        "重庆市大足区发展和改革委员会2020年度部门整体支出绩效自评报告",
+      ]),
+    ).toEqual({
+      ...none,
+      title: [5, 5],
+      kind: ["department", "标题"],
+      year: [2020, "标题"],
+      unit: ["重庆市大足区发展和改革委员会", "标题"],
+      publisher: ["大足区发展改革委", "网页的发文单位/发布机构"],
+    });
+    const bullets = [
+      "• 索引号",
+      "  • 09130195-9-/2023-0417015",
+      "• 发布机构",
+      "  • 保山市卫生健康委员会",
+      "• 发布日期",
+    ];
+    expect(
+      identity([...bullets, "  • 2023-04-17", "• 文号", "• 浏览量", "2022年度项目支出绩效自评报告"]),
+    ).toEqual({
+      ...none,
+      title: [9, 9],
+      kind: ["project", "标题"],
+      year: [2022, "标题"],
+      unit: undefined,
+      publisher: ["保山市卫生健康委员会", "网页的发文单位/发布机构"],
+    });
+  });
+
+  it("the project in brackets after the title (closed or not) or on the line below; a year in brackets", () => {
+    expect(readReportTitle("保山市卫生健康委员会2022年度项目绩效自评报告(春节慰问经费项目)")).toBeNull();
+    expect(identity(["保山市卫生健康委员会2022年度项目绩效自评报告(春节慰问经费项目)"]).project).toEqual([
+      "春节慰问经费项目",
+      "标题",
+    ]);
+    expect(
+      identity(["保山市图书馆2022年度项目支出绩效自评报告(2022年中央支持地方公共文化服务体系建设补助资金"])
+        .project,
+    ).toEqual(["2022年中央支持地方公共文化服务体系建设补助资金", "标题"]);
+    expect(identity(["昌宁县第一示范小学2023年度项目支出绩效自评报告", "(教育专项工作经费)"])).toMatchObject({
+      title: [1, 2],
+      project: ["教育专项工作经费", "标题"],
+      unit: ["昌宁县第一示范小学", "标题"],
+    });
+    expect(identity(["茂名市发展和改革局部门整体支出绩效自评报告（2021年度）"]).year).toEqual([2021, "标题"]);
+  });
+
+  it("a title running on into the first sentence, and a page title of two reports", () => {
+    expect(
+      identity(["2018年度项目支出绩效自评报告根据洪山区财政局开展2019年区级财政支出绩效评价工作方案的要求"]),
+    ).toMatchObject({
+      title: [1, 1],
+      kind: ["project", "标题"],
+      year: [2018, "标题"],
+    });
+    expect(readReportTitle("部门整体支出及项目支出绩效评价报告")).toBeNull();
+    expect(identity(["部门整体支出及项目支出绩效评价报告", "部门整体支出绩效评价报告"]).title).toEqual([
+      2, 2,
+    ]);
+  });
+
+  it("项目资金 belongs to the project's name; without a year or 关于 the named text is no project", () => {
+    expect(readReportTitle("保山市文化和旅游局关于2021年度中央支持地方公共文化项目资金绩效自评报告")).toEqual(
+      {
+        text: "保山市文化和旅游局关于2021年度中央支持地方公共文化项目资金绩效自评报告",
+        kind: "project",
+        year: 2021,
+        unit: "保山市文化和旅游局",
+        project: "中央支持地方公共文化项目资金",
+      },
+    );
+    expect(readReportTitle("残联项目绩效自评报告")).toEqual({
+      text: "残联项目绩效自评报告",
+      kind: "project",
+    });
+  });
+
+  it("项目名称 and 项目单位 in text lines, and a unit introduced with 以下简称", () => {
+    expect(identity(["项目名称 2020年公共文化活动专项资金", "项目单位 淳安县文化和广电旅游体育局"])).toEqual({
+      ...none,
+      title: null,
+      kind: ["project", "“项目名称”一栏"],
+      year: undefined,
+      unit: ["淳安县文化和广电旅游体育局", "“项目单位”一栏"],
+      project: ["2020年公共文化活动专项资金", "“项目名称”一栏"],
+    });
+    expect(identity(["2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。"]).unit).toEqual([
+      "红河州数据发展中心",
+      "正文中的“以下简称”",
+    ]);
+  });
+
+  it("no title line: unit, year and kind from 现将…报告如下 in the first sentence, no project", () => {
+    const sentence =
+      "为做好项目绩效管理工作，现将2022年西平县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结报告如下：";
+    expect(identity([sentence, "一、绩效目标分解下达情况"])).toEqual({
+      ...none,
+      title: [1, 1],
+      kind: ["project", "标题"],
+      year: [2022, "标题"],
+      unit: ["西平县交通运输局", "标题"],
+    });
+    // A place-named unit before the project is split from it; a name without a place is not.
+    expect(readReportTitle("2021年度西平县交通运输局农村公路建设项目支出绩效自评报告")).toMatchObject({
+      unit: "西平县交通运输局",
+      project: "农村公路建设",
+    });
+    expect(readReportTitle("2021年度市民服务中心建设项目支出绩效自评报告")).toMatchObject({
+      project: "市民服务中心建设",
+    });
+  });
+
+  it("kind from a 指标体系 title or from a 项目名称 cell when nothing else says it", () => {
+    expect(identity(["绥芬河市部门整体支出绩效评价指标体系 一级 二级 指标"]).kind).toEqual([
+      "department",
+      "表格标题",
+    ]);
+    expect(
+      identity([
+        "绩效目标自评表 | ||||",
+        "(2023年度) | ||||",
+        "项目名称 | 河西村特色种养补贴到户项目 | 项目负责人及电话",
+      ]),
+    ).toEqual({
+      ...none,
+      title: null,
+      kind: ["project", "“项目名称”一栏"],
+      year: [2023, "年度行"],
+      unit: undefined,
+    });
+  });
 });

@@ -322,4 +322,31 @@ describe("headings of other provinces' templates, read by their meaning", () => 
       ["problems", "第二章 存在的问题"],
     ]);
   });
+
+  it("Yunnan's 自评结论 / 佐证材料 outline, a transfer-payment 目标分解下达 section, an attached file's name", () => {
+    const text = [
+      "一、自评结论",
+      "(一)自评得分",
+      "自评100分。",
+      "(二)绩效目标完成情况",
+      "全部完成。",
+      "(三)存在的问题和原因分析",
+      "无。",
+      "(四)下一步拟改进措施及有关建议",
+      "无。",
+      "二、佐证材料",
+      "(一)项目基本情况",
+      "慰问120人。",
+    ].join("\n");
+    expect(ids(text)).toEqual([
+      ["conclusion", "一、自评结论"],
+      ["analysis", "(二)绩效目标完成情况"],
+      ["problems", "(三)存在的问题和原因分析"],
+      ["measures", "(四)下一步拟改进措施及有关建议"],
+      ["duties", "(一)项目基本情况"],
+    ]);
+    expect(ids("一、绩效目标分解下达情况\n下达2179万元。\n二、部门基本支出绩效自评表.xls\n表格")).toEqual([
+      ["targets", "一、绩效目标分解下达情况"],
+    ]);
+  });
 });
