@@ -48,6 +48,8 @@ export function scanNoise(core: string): ScanNoise | null {
   if (!body.every((ch) => NUMBER_CHAR.test(ch) || NOISE_LETTERS.includes(ch))) return null;
   const letters = [...new Set(body.filter((ch) => NOISE_LETTERS.includes(ch)))];
   if (letters.length > 0) return { kind: "letters", letters };
+  // "到2025年", "于2023年": a preposition before a year is a deadline, not a misread comparator.
+  if (lead !== null && "到至于在".includes(lead) && /^(?:19|20)\d{2}$/.test(body.join(""))) return null;
   if (lead !== null && !ORDINAL_CHARS.includes(lead) && body.some((ch) => /\d/.test(ch))) {
     return { kind: "stray", char: lead };
   }

@@ -153,3 +153,15 @@ describe("readValue never turns scan noise or a damaged number into a number", (
     ]);
   });
 });
+
+describe("a deadline is not scan noise", () => {
+  it.each(["到2025年", "于2023年", "至2030年"])(
+    "%j is words (a year after a preposition), not unreadable",
+    (text) => {
+      expect(readValue(text).kind).not.toBe("unreadable");
+    },
+  );
+  it("but a preposition before any other number is still a misread comparator", () => {
+    expect(readValue("到0次").kind).toBe("unreadable");
+  });
+});
