@@ -88,6 +88,68 @@ export async function benchImport(line: Line): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   realReportEval(line);
+  await realFixtureReads(line);
+}
+
+interface ExpectedRead {
+  unit?: string | null;
+  year?: number | null;
+  kind?: string | null;
+  indicatorRows?: Array<{ name: string; weight?: number; score?: number }>;
+}
+
+/**
+ * How much of fixtures/real the importer reads as the hand-checked expectations say: unit, year and
+ * kind right / wrong / not read, and the expected indicator rows found with their 分值 and 得分.
+ */
+async function realFixtureReads(line: Line): Promise<void> {
+  const folder = join(ROOT, "fixtures/real");
+  const expected = JSON.parse(readFileSync(join(folder, "expected-reads.json"), "utf8")).files as Record<
+    string,
+    ExpectedRead
+  >;
+  const dir = mkdtempSync(join(tmpdir(), "ziping-bench-real-"));
+  const counts = { right: 0, wrong: 0, unread: 0, rows: 0, rowsFound: 0 };
+  try {
+    for (const [name, want] of Object.entries(expected)) {
+      const text = readFileSync(join(folder, name), "utf8");
+      const path = join(dir, name);
+      writeFileSync(path, text.slice(text.indexOf("\n") + 1));
+      const imported = await importFile(path);
+      if (!imported.ok) continue;
+      const main = imported.value.reports[0];
+      if (main === undefined) continue;
+      const { report, missing } = main.completed;
+      const got: Record<string, unknown> = {
+        unit: missing.includes("unit") ? null : report.unit.name,
+        year: missing.includes("year") ? null : report.year,
+        kind: missing.includes("kind") ? null : report.kind,
+      };
+      for (const key of ["unit", "year", "kind"] as const) {
+        const value = want[key] ?? null;
+        if (value === null) continue;
+        if (got[key] === null) counts.unread += 1;
+        else if (got[key] === value) counts.right += 1;
+        else counts.wrong += 1;
+      }
+      const rows = report.indicators.flatMap((b) => b.groups.flatMap((g) => g.indicators));
+      for (const row of want.indicatorRows ?? []) {
+        counts.rows += 1;
+        const found = rows.find((r) => r.name.replace(/\s/g, "") === row.name.replace(/\s/g, ""));
+        if (found !== undefined && found.weight === row.weight && found.score === row.score)
+          counts.rowsFound += 1;
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const stated = counts.right + counts.wrong + counts.unread;
+  line("real_fixtures_identity_right", counts.right / (stated || 1), "ratio", { ...counts, stated });
+  line("real_fixtures_identity_wrong", counts.wrong, "count");
+  line("real_fixtures_indicator_rows_found", counts.rowsFound / (counts.rows || 1), "ratio", {
+    found: counts.rowsFound,
+    expected: counts.rows,
+  });
 }
 
 /** Runs the shared eval script (it calls `ziping check` per file) and reports its summary as figures. */
