@@ -6,6 +6,12 @@ import type { Scheme } from "./scheme.ts";
 export interface SchemeGuess {
   scheme: Scheme;
   reason: string;
+  /**
+   * False when nothing tied the report to the scheme (no 一级指标 of its table is one of the
+   * scheme's, no region named, not chosen): checks of the scheme's structure then say more about the
+   * guess than about the report.
+   */
+  fitted: boolean;
 }
 
 /** Place names in a region string: "河南省郑州市（区县）" → ["河南", "郑州"]. */
@@ -27,7 +33,7 @@ export function guessScheme(
   schemes: readonly Scheme[],
 ): SchemeGuess | undefined {
   const own = schemes.find((s) => s.id === report.schemeId);
-  if (own !== undefined) return { scheme: own, reason: "报告指定的评分方案" };
+  if (own !== undefined) return { scheme: own, reason: "报告指定的评分方案", fitted: true };
   const text = `${report.unit.name}${report.unit.region ?? ""}${documentText}`;
   const ranked = schemes
     .filter((s) => s.kind === report.kind)
@@ -35,10 +41,14 @@ export function guessScheme(
     .sort((a, b) => b.points - a.points || a.scheme.id.localeCompare(b.scheme.id));
   const best = ranked[0];
   if (best === undefined) return undefined;
-  return { scheme: best.scheme, reason: best.reason };
+  return { scheme: best.scheme, reason: best.reason, fitted: best.fitted };
 }
 
-function schemeFit(report: Report, scheme: Scheme, text: string): { points: number; reason: string } {
+function schemeFit(
+  report: Report,
+  scheme: Scheme,
+  text: string,
+): { points: number; reason: string; fitted: boolean } {
   let blocks = 0;
   for (const block of report.indicators) {
     const match = scheme.blocks.find((b) => nameMatches(block.name, b.name, b.aliases));
@@ -53,5 +63,9 @@ function schemeFit(report: Report, scheme: Scheme, text: string): { points: numb
     national > 0 && blocks + region === 0 ? "全国默认方案" : "",
   ].filter((r) => r !== "");
   const fallback = `指标表和地区都不能判断，暂按“${scheme.name}”计分；可用 --scheme 指定`;
-  return { points: blocks + region + national, reason: reasons.join("，") || fallback };
+  return {
+    points: blocks + region + national,
+    reason: reasons.join("，") || fallback,
+    fitted: blocks + region > 0,
+  };
 }

@@ -12,6 +12,8 @@ import { pickScheme } from "./pick-scheme.ts";
 export interface CheckedWithScheme {
   scheme: Scheme;
   reason: string;
+  /** See `SchemeGuess.fitted`. */
+  fitted: boolean;
   card: ScoreCard;
   findings: Finding[];
 }
@@ -32,7 +34,13 @@ export function checkWithScheme(
 ): Result<CheckedWithScheme> {
   const picked = pickScheme(report, options.text, options.override, options.schemes);
   if (!picked.ok) return picked;
-  const { scheme, reason } = picked.value;
+  const { scheme, reason, fitted } = picked.value;
   const card = score(report, scheme);
-  return ok({ scheme, reason, card, findings: checkReport(report, card, options.searchCopies(report)) });
+  return ok({
+    scheme,
+    reason,
+    fitted,
+    card,
+    findings: checkReport(report, card, options.searchCopies(report)),
+  });
 }

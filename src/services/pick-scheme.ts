@@ -17,11 +17,11 @@ export function pickScheme(
 ): Result<SchemeGuess> {
   if (override !== undefined) {
     const chosen = loadScheme(override);
-    return chosen.ok ? ok({ scheme: chosen.value, reason: "--scheme 指定" }) : chosen;
+    return chosen.ok ? ok({ scheme: chosen.value, reason: "--scheme 指定", fitted: true }) : chosen;
   }
   if (report.schemeId !== undefined && !installed.some((s) => s.id === report.schemeId)) {
     const own = loadScheme(report.schemeId);
-    return own.ok ? ok({ scheme: own.value, reason: "报告指定的评分方案" }) : own;
+    return own.ok ? ok({ scheme: own.value, reason: "报告指定的评分方案", fitted: true }) : own;
   }
   const guess = guessScheme(report, documentText, installed);
   return guess === undefined

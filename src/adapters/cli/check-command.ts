@@ -104,10 +104,17 @@ function checkOne(
     searchCopies: (r) => options.corpus?.search(r) ?? [],
   });
   if (!checked.ok) return checked;
-  const { scheme, reason, card, findings } = checked.value;
-  const kept = findings.filter((f) => !isSuppressed(f.code, reading));
+  const { scheme, reason, card, findings, fitted } = checked.value;
+  const unfit = fitted ? [] : schemeUnfit(report, scheme);
+  // Under a scheme nothing tied to the report, "the report has no rows for the scheme's block X" says
+  // more about the guess than about the report: those findings give way to report.scheme_unfit.
+  const kept = findings.filter(
+    (f) =>
+      !isSuppressed(f.code, reading) &&
+      !(unfit.length > 0 && f.code === "weights.block_sum" && f.where.path === "indicators"),
+  );
   // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
-  const scorable = report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
+  const scorable = unfit.length === 0 && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
   return ok({
     file: entry.file,
     label: entry.label,
@@ -125,7 +132,7 @@ function checkOne(
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
     },
     notRun: reading.notRun,
-    findings: sortFindings([...kept, ...reading.findings]),
+    findings: sortFindings([...kept, ...reading.findings, ...unfit]),
   });
 }
 
@@ -136,7 +143,7 @@ function printChecked(io: CliIo, checked: CheckedReport): void {
   const reported = s.reported === undefined ? "" : `；报告填报${fmt(s.reported)}分`;
   io.out(
     s.total === null
-      ? `按规则得分：无法计算（没有读到按一级指标分列的绩效指标表）${reported}`
+      ? `按规则得分：无法计算（没有读到按一级指标分列的绩效指标表，或评分方案与之对不上）${reported}`
       : `按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`,
   );
   io.out(`发现 ${findings.length} 项：${severityCounts(findings)}`);
@@ -146,6 +153,23 @@ function printChecked(io: CliIo, checked: CheckedReport): void {
     io.out(`- [${SEVERITY_LABEL[f.severity]}] ${f.code}  ${f.where.label}${quote}`);
     io.out(`  ${f.message}`);
   }
+}
+
+/**
+ * `report.scheme_unfit` when the scheme was a last resort and none of its 一级指标 has rows in the
+ * report; nothing otherwise (a report with no indicator table already says so).
+ */
+function schemeUnfit(report: Report, scheme: Scheme): Finding[] {
+  const own = report.indicators.map((b) => b.name).filter((n) => n !== UNNAMED_BLOCK);
+  if (own.length === 0) return [];
+  return [
+    {
+      code: "report.scheme_unfit",
+      severity: "warn",
+      where: { path: "schemeId", label: "评分方案" },
+      message: `报告没有写明评分办法，指标表和地区也无从判断：报告的一级指标（${own.join("、")}）与暂用的“${scheme.name}”（${scheme.blocks.map((b) => b.name).join("、")}）对不上，所以不按它计算总分，也不把方案中有、报告中没有的一级指标列为错误；各行的得分照常核查。请用 --scheme 指定本地区的评分办法（ziping schemes 查看全部）。`,
+    },
+  ];
 }
 
 /** "南县财政局 2020年度 部门整体绩效自评", with what the file does not say named as such. */

@@ -75,3 +75,33 @@ describe("a report whose title, unit and year cannot be found is still checked",
     ).toBe(false);
   });
 });
+
+describe("a scheme that nothing ties to the report is not used to find errors in it", () => {
+  it("report.scheme_unfit instead of 'no rows for the scheme's blocks', no total, row checks still run", async () => {
+    const path = join(dir, "决策管理.txt");
+    writeFileSync(
+      path,
+      [
+        "某某镇人民政府2021年度部门整体支出绩效自评报告",
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
+        "决策指标\t目标设定\t目标明确性\t明确\t明确\t10\t10",
+        "管理指标\t资金管理\t资金到位率\t100%\t80%\t10\t10",
+      ].join("\n"),
+    );
+    const r = await run("check", path, "--json", "--db", noDb);
+    expect(r.code).toBe(0);
+    const [checked] = JSON.parse(r.out) as CheckedReport[];
+    expect(checked?.report).toEqual({ unit: "某某镇人民政府", year: 2021, kind: "department" });
+    expect(checked?.score.total).toBeNull();
+    const codes = checked?.findings.map((f) => f.code) ?? [];
+    expect(codes).toContain("report.scheme_unfit");
+    expect(
+      checked?.findings.filter((f) => f.code === "weights.block_sum" && f.where.path === "indicators"),
+    ).toEqual([]);
+    // 80% of a 100% target scored full is wrong whatever the scheme.
+    expect(codes).toContain("score.unmet_full");
+    expect(checked?.findings.find((f) => f.code === "report.scheme_unfit")?.message).toContain(
+      "报告的一级指标（决策指标、管理指标）",
+    );
+  });
+});
