@@ -166,6 +166,18 @@ describe("pieces of the importer", () => {
     expect(readProseTasks(["（1）加强学习。", "（2）细化管理。"])).toBeNull();
   });
 
+  it.each([
+    ["对南县财政局2020年度机关整体支出开展了绩效评价,综合评分为97分。", 97],
+    ["我部门2021年部门整体绩效最终得分为 96 分。", 96],
+    ["经评价，自评总分为92.5分，等级为优。", 92.5],
+    ["绩效评价得分：88分。", 88],
+  ])("reads the stated total from the conclusion: %s → %d", (text, total) => {
+    const read = readNarrativeFacts([{ id: "conclusion", title: "一、自评得分情况", text }]);
+    expect(read.facts.filter((f) => f.path.join(".") === "summary.total").map((f) => f.value)).toEqual([
+      total,
+    ]);
+  });
+
   it("takes a narrative figure only when every statement of it agrees", () => {
     const section = (text: string) => ({ id: "funds" as const, title: "（一）资金情况", text });
     const agree = readNarrativeFacts([section("预算年初数为561.5万元，预算执行率97%。\n预算执行率97%。")]);
