@@ -41,6 +41,41 @@ describe("count.mismatch", () => {
   });
 });
 
+describe("count.mismatch on names listed after a count", () => {
+  it("“直属事业单位10个，即…” followed by nine names", () => {
+    const names = [
+      "国库集中支付中心",
+      "财政信息中心",
+      "工资统发中心",
+      "投资评审中心",
+      "债务研究评估中心",
+      "预算编审中心",
+      "国有资产服务中心",
+      "会计服务中心",
+      "开发区财政所",
+    ];
+    const findings = check("count.mismatch", `下设16个股室；直属事业单位10个,即${names.join("、")}。`);
+    expect(
+      findings.map((f) => [
+        f.expected,
+        f.actual,
+        f.message.endsWith("会计服务中心、开发区财政所）。请核对数量：补上漏列的名称，或改正总数。"),
+      ]),
+    ).toEqual([[9, 10, true]]);
+  });
+
+  it("a matching count, 和 before the last name, a list ending in 等, or amounts are not flagged", () => {
+    expect(
+      check(
+        "count.mismatch",
+        "纳入部门预算编制范围的单位有3个，分别为财政局机关本级、财政事务中心和国库集中支付中心。",
+      ),
+    ).toEqual([]);
+    expect(check("count.mismatch", "共有科室5个，包括办公室、预算股、国库股等。")).toEqual([]);
+    expect(check("count.mismatch", "资金4个，分别为财政资金10万元、其他资金5万元。")).toEqual([]);
+  });
+});
+
 describe("year.mismatch", () => {
   it("flags another year's self-evaluation in a heading or sentence of a 2021 report", () => {
     const findings = check(
