@@ -25,23 +25,30 @@ function asReceived(folder: string, name: string): string {
   return path;
 }
 
-describe.each([
-  ["fixtures/real", "fixtures/real"],
-  ["../shared/real-reports", "../shared/real-reports"],
-])("every real report in %s is read and checked, never refused", (_name, folder) => {
+for (const folder of ["fixtures/real", "../shared/real-reports"]) {
   const files = realReports(folder);
-  it.skipIf(files.length === 0).each(files)("%s: exit 0, findings given, no raw field path", async (file) => {
-    const r = await run("check", asReceived(folder, file), "--json", "--db", noDb);
-    expect(r.err).toBe("");
-    expect(r.code).toBe(0);
-    const checked = JSON.parse(r.out) as CheckedReport[];
-    expect(checked.length).toBeGreaterThan(0);
-    for (const report of checked) {
-      expect(report.findings.length).toBeGreaterThan(0);
-      for (const f of report.findings) expect(f.message).not.toMatch(/字段 |无效选项|undefined|期望 string/);
-    }
-  });
-});
+  // ../shared sits beside the checkout in CI and on developers' machines; a bare clone has none.
+  describe.skipIf(files.length === 0)(
+    `every real report in ${folder} is read and checked, never refused`,
+    () => {
+      it.each(files.length === 0 ? ["-"] : files)(
+        "%s: exit 0, findings given, no raw field path",
+        async (file) => {
+          const r = await run("check", asReceived(folder, file), "--json", "--db", noDb);
+          expect(r.err).toBe("");
+          expect(r.code).toBe(0);
+          const checked = JSON.parse(r.out) as CheckedReport[];
+          expect(checked.length).toBeGreaterThan(0);
+          for (const report of checked) {
+            expect(report.findings.length).toBeGreaterThan(0);
+            for (const f of report.findings)
+              expect(f.message).not.toMatch(/字段 |无效选项|undefined|期望 string/);
+          }
+        },
+      );
+    },
+  );
+}
 
 it("the folders hold what they say: 26 fixtures of our own", () => {
   expect(realReports("fixtures/real")).toHaveLength(26);
