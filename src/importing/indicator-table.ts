@@ -1,5 +1,5 @@
 import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
-import { readPoints } from "./cell-values.ts";
+import { readIndicatorValue, readPoints } from "./cell-values.ts";
 import { alignIndicatorRow, type IndicatorColumns } from "./indicator-columns.ts";
 import { readTargetCells } from "./indicator-target.ts";
 import type { BlockFragment, GroupFragment, IndicatorFragment } from "./report-fragment.ts";
@@ -37,6 +37,8 @@ export class IndicatorTable implements TableReader {
     }
     const at = (index: number | undefined): string =>
       index === undefined ? "" : (aligned.cells[index] ?? "");
+    const heading = (index: number | undefined, fallback: string): string =>
+      index === undefined ? fallback : (this.cols.headings[index] ?? fallback);
     this.enterBlock(at(this.cols.block), at(this.cols.blockWeight), row);
     this.enterGroup(at(this.cols.group), at(this.cols.groupWeight), row);
     const { name, weight: nameWeight } = splitWeight(
@@ -52,11 +54,21 @@ export class IndicatorTable implements TableReader {
     const adjusted = at(this.cols.adjustedTarget);
     const indicator: IndicatorFragment = {
       name,
-      ...readTargetCells(adjusted === "" ? at(this.cols.target) : adjusted, at(this.cols.unit)),
+      ...readTargetCells(adjusted === "" ? at(this.cols.target) : adjusted, at(this.cols.unit), {
+        line: row.line,
+        targetColumn: heading(this.cols.target, "指标值"),
+        unitColumn: heading(this.cols.unit, "度量单位"),
+        unread: (reason) => this.ctx.unread(row, reason),
+      }),
     };
     this.notModelled(row, name, ["criterion", "explanation"], at);
     const actual = at(this.cols.actual);
-    if (actual !== "") indicator.actual = actual;
+    const actualRead = readIndicatorValue(actual, {
+      line: row.line,
+      column: heading(this.cols.actual, "实际完成值"),
+    });
+    if (!actualRead.ok) this.ctx.unread(row, actualRead.reason);
+    if (!actualRead.ok || actualRead.value !== undefined) indicator.actual = actual;
     const weight = this.points(row, this.cols.weight, at(this.cols.weight));
     if (weight !== undefined) indicator.weight = weight;
     else if (at(this.cols.weight) === "" && nameWeight !== undefined) indicator.weight = nameWeight;
