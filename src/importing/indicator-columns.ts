@@ -1,4 +1,5 @@
 import { compactName, splitWeight } from "./cell-text.ts";
+import { fitByContent, looksShifted } from "./indicator-row-fit.ts";
 import { indicatorRole } from "./template-headers.ts";
 
 /**
@@ -98,9 +99,26 @@ function hasData(cells: readonly string[], cols: IndicatorColumns): boolean {
  * - one cell short with the 二级指标 cell spanning 三级指标 (Hunan 投入管理 rows);
  * - one cell short with only the trailing 原因 cell missing;
  * - the indicator name alone in the 一级指标 column, 二级/三级 blank (seed 001).
- * Any other row of the wrong length cannot be placed: the reason is returned instead.
+ * Any other row of the wrong length, or a row that so placed is clearly shifted, is placed by its
+ * content (indicator-row-fit.ts) when exactly one place fits; otherwise the reason is returned.
  */
 export function alignIndicatorRow(
+  cells: readonly string[],
+  cols: IndicatorColumns,
+  inBlock: boolean,
+): AlignedRow | { problem: string } {
+  const placed = alignByPosition(cells, cols, inBlock);
+  const nameIndex = "cells" in placed && placed.nameFromGroup ? (cols.group ?? cols.name) : cols.name;
+  if ("cells" in placed && !looksShifted(placed.cells, cols, nameIndex)) return placed;
+  const fitted = fitByContent(cells, cols);
+  if (fitted !== null) return { cells: fitted, nameFromGroup: false };
+  if ("problem" in placed) return placed;
+  return {
+    problem: `的各格与表头的列对不上（三级指标处是数值或指标类别，或分值、得分处不是分数），无法确定各格对应的列，整行未读取`,
+  };
+}
+
+function alignByPosition(
   cells: readonly string[],
   cols: IndicatorColumns,
   inBlock: boolean,

@@ -1,11 +1,20 @@
 import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
 import { readIndicatorValue, readPoints } from "./cell-values.ts";
-import { alignIndicatorRow, type IndicatorColumns } from "./indicator-columns.ts";
+import { alignIndicatorRow, type IndicatorColumns, isBlockName } from "./indicator-columns.ts";
+import { isLevelName } from "./indicator-row-fit.ts";
 import { readTargetCells } from "./indicator-target.ts";
 import type { BlockFragment, GroupFragment, IndicatorFragment } from "./report-fragment.ts";
 import { readTotalRow } from "./summary-table.ts";
 import type { ReadContext, TableReader } from "./table-reading.ts";
 import type { GridRow } from "./text-grid.ts";
+
+/** The 偏差原因 / 改进措施 rows under the table ("偏差大或目标未完成原因分析 | 无"): the table has ended. */
+const CLOSING_LABEL = /原因分析|改进措施|结果应用/;
+
+function isClosingRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== "");
+  return filled.length <= 2 && CLOSING_LABEL.test(compactName(filled[0] ?? "").replace(/\s+/g, ""));
+}
 
 /**
  * Reads the rows of an indicator table into blocks (一级指标), groups (二级指标) and indicators
@@ -30,6 +39,13 @@ export class IndicatorTable implements TableReader {
 
   read(row: GridRow, cells: readonly string[]): boolean {
     if (readTotalRow(row, cells, this.ctx)) return true;
+    if (isClosingRow(cells)) return false;
+    const first = compactName(cells.find((c) => c !== "") ?? "");
+    if (first.startsWith("其中")) {
+      this.ctx.unread(row, `第${row.line}行“${first}”是上一指标的“其中”分项，不单独作为指标读取`);
+      return true;
+    }
+    if (this.readLevelRow(row, cells)) return true;
     const aligned = alignIndicatorRow(cells, this.cols, this.block !== null);
     if ("problem" in aligned) {
       this.ctx.unread(row, `第${row.line}行${aligned.problem}`);
@@ -99,6 +115,29 @@ export class IndicatorTable implements TableReader {
     const kept = all.filter((b) => !this.started.includes(b) || (b.groups ?? []).length > 0);
     if (kept.length > 0) this.ctx.fragment.value.indicators = kept;
     else delete this.ctx.fragment.value.indicators;
+  }
+
+  /**
+   * A row of level names only ("效 益 指 标 (30分) | 经济效益 指标", "质量指标"), wherever its cells
+   * stand: a block and a group, or one of them (by its column, else a block when it can only be one).
+   */
+  private readLevelRow(row: GridRow, cells: readonly string[]): boolean {
+    const filled = cells.flatMap((text, index) => (text === "" ? [] : [{ text, index }]));
+    if (filled.length === 0 || filled.length > 2 || !filled.every((f) => isLevelName(f.text))) return false;
+    const [first, second] = filled;
+    if (first === undefined) return false;
+    const asBlock =
+      second !== undefined ||
+      first.index === this.cols.block ||
+      (first.index !== this.cols.group && isBlockName(first.text));
+    if (asBlock) {
+      this.enterBlock(first.text, "", row);
+      if (second !== undefined) this.enterGroup(second.text, "", row);
+    } else {
+      if (this.block === null) this.startBlock({ groups: [] });
+      this.enterGroup(first.text, "", row);
+    }
+    return true;
   }
 
   private points(row: GridRow, column: number | undefined, text: string): number | undefined {

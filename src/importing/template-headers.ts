@@ -172,6 +172,12 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
     ],
   },
   {
+    source:
+      "Hubei 部门整体支出绩效自评表, older template without 分值 (年初目标值(A) / 实际完成值(B) / 得分)",
+    budget: [],
+    indicators: [["target", ["年初目标值"]]],
+  },
+  {
     source: "Hubei 项目支出绩效自评表 (real 01)",
     budget: [["label", ["项目资金*"]]],
     indicators: [
