@@ -1,5 +1,5 @@
 import { compactName, splitWeight } from "./cell-text.ts";
-import { fitByContent, looksShifted } from "./indicator-row-fit.ts";
+import { fitByContent, looksShifted, usedWidth } from "./indicator-row-fit.ts";
 import { indicatorRole } from "./template-headers.ts";
 
 /**
@@ -85,6 +85,13 @@ export interface AlignedRow {
   nameFromGroup: boolean;
 }
 
+/** Cells of a row without the blank ones a padded table adds at its end. */
+function cellCount(cells: readonly string[]): number {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === "") n--;
+  return n;
+}
+
 const NUMBER = /^\d+(?:\.\d+)?分?$/;
 
 function hasData(cells: readonly string[], cols: IndicatorColumns): boolean {
@@ -126,7 +133,7 @@ function alignByPosition(
   const c = [...cells];
   while (c.length > cols.width && c.at(-1) === "") c.pop();
   if (c.length > cols.width) {
-    return { problem: `有${c.length}格，比表头的${cols.width}列多，无法确定各格对应的列，整行未读取` };
+    return { problem: `有${c.length}格，比表头的${usedWidth(cols)}列多，无法确定各格对应的列，整行未读取` };
   }
   const { block, group, name } = cols;
   let shifted = false;
@@ -144,7 +151,7 @@ function alignByPosition(
   if (c.length < cols.width) {
     const onlyReasonMissing = c.length === cols.width - 1 && cols.reason === cols.width - 1;
     if (!shifted && !onlyReasonMissing) {
-      return { problem: `有${c.length}格，表头有${cols.width}列，无法确定缺少的是哪一列，整行未读取` };
+      return { problem: `有${cellCount(c)}格，表头有${usedWidth(cols)}列，无法确定缺少的是哪一列，整行未读取` };
     }
     while (c.length < cols.width) c.push("");
   }

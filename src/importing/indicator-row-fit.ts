@@ -55,8 +55,8 @@ export function looksShifted(cells: readonly string[], cols: IndicatorColumns, n
   return pointsColumns(cols).some((i) => isNotPoints(cells[i] ?? ""));
 }
 
-/** Width of the heading row without the blank headings the padding added at its end. */
-function usedWidth(cols: IndicatorColumns): number {
+/** Width of the heading row without the blank headings the padding added at its end ("得分 | |||"). */
+export function usedWidth(cols: IndicatorColumns): number {
   let width = cols.width;
   while (width > 0 && (cols.headings[width - 1] ?? "") === "") width--;
   return width;
