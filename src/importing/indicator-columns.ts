@@ -151,7 +151,9 @@ function alignByPosition(
   if (c.length < cols.width) {
     const onlyReasonMissing = c.length === cols.width - 1 && cols.reason === cols.width - 1;
     if (!shifted && !onlyReasonMissing) {
-      return { problem: `有${cellCount(c)}格，表头有${usedWidth(cols)}列，无法确定缺少的是哪一列，整行未读取` };
+      return {
+        problem: `有${cellCount(c)}格，表头有${usedWidth(cols)}列，无法确定缺少的是哪一列，整行未读取`,
+      };
     }
     while (c.length < cols.width) c.push("");
   }
