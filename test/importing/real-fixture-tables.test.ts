@@ -39,6 +39,50 @@ function reasons(file: string): string[] {
 }
 
 describe("indicator tables of fixtures/real", () => {
+  it("21 Anhui, the whole 财预〔2020〕10号 table on one line with single spaces between cells", () => {
+    const file = "21_anhui_chizhou_weituoyewu.txt";
+    const qualitative = { actual: "达成预期指标", weight: 10, score: 10 };
+    expect(rows(file)).toEqual([
+      { name: "基建工程委托业务项目数量", target: "≥50个", actual: "50", weight: 8, score: 8 },
+      { name: "委托业务报告合格率", target: "≥100百分比", actual: "100", weight: 8, score: 8 },
+      { name: "经费支出合规性", target: "严格执行相关制度规定", actual: "达成预期指标", weight: 8, score: 8 },
+      {
+        name: "提交报告及时性",
+        target: "在项目计划完成时间内完成",
+        actual: "达成预期指标",
+        weight: 8,
+        score: 8,
+      },
+      { name: "项目总成本", target: "≤90万元", actual: "90", weight: 8, score: 8 },
+      { name: "单项业务成本", target: "符合相关规定", ...qualitative },
+      { name: "对维护基建市场公平的影响程度", target: "效果明显", ...qualitative },
+      { name: "对控制基建项目成本影响程度", target: "效果明显", ...qualitative },
+      { name: "对推动基建项目“四项制度”健全和落实的持续性影响", target: "效果明显", ...qualitative },
+    ]);
+    // 产出指标(50分): 8+8+8+8+8+10 = 50; 效益指标(30分): 10+10+10 = 30.
+    expect(levels(file)).toEqual([
+      {
+        block: "产出指标",
+        weight: 50,
+        groups: [
+          ["数量指标", 1],
+          ["质量指标", 2],
+          ["时效指标", 1],
+          ["成本指标", 2],
+        ],
+      },
+      {
+        block: "效益指标",
+        weight: 30,
+        groups: [
+          ["社会效益指标", 1],
+          ["生态效益指标", 1],
+          ["可持续影响指标", 1],
+        ],
+      },
+    ]);
+  });
+
   it("28 Hubei, `|` table padded with pipes, no 分值 column, merged cells left out, ≧", () => {
     const file = "28_hubei_tongcheng_tanghu_zhengti.txt";
     expect(rows(file)).toEqual([
@@ -139,11 +183,10 @@ describe("indicator tables of fixtures/real", () => {
     ]);
   });
 
-  // Not read yet: one line per table (21), one cell per line with blank lines (22) or ` |` (33, its
+  // Not read yet: one cell per line with blank lines (22) or ` |` (33, its
   // rows run together), OCR (30), Traditional characters with two heading rows (34), prose (45), a
   // flattened 2013 framework (46); the others have no indicator table in their stored text.
   it.each([
-    "21_anhui_chizhou_weituoyewu.txt",
     "22_hunan_yueyang_chengguan_zhengti.txt",
     "23_chongqing_dazu_fagaiwei_zhengti.txt",
     "24_hubei_hongshan_weijiwei.txt",
