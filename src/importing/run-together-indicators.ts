@@ -1,6 +1,6 @@
 import { type IndicatorColumns, indicatorColumns, isBlockName } from "./indicator-columns.ts";
 import { type RowRead, rowValues, splitIndicatorRows, type ValueColumn } from "./indicator-row-split.ts";
-import { splitSpacedRows } from "./spaced-indicator-rows.ts";
+import { splitSpacedRows } from "./spaced-rows.ts";
 import { GROUP_NAMES } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 import type { ValueKind } from "./value-grammar.ts";

@@ -59,7 +59,26 @@ describe("indicator tables of fixtures/real", () => {
       { name: "对控制基建项目成本影响程度", target: "效果明显", ...qualitative },
       { name: "对推动基建项目“四项制度”健全和落实的持续性影响", target: "效果明显", ...qualitative },
     ]);
+    // The total row "年度资金总额: 0 0 0 10 0 0" as printed (left at zero; its 其中 row is not read).
+    expect(main(file).fragment.budget).toEqual({
+      initial: "0万元",
+      adjusted: "0万元",
+      executed: "0万元",
+      weight: 10,
+      reportedRate: "0%",
+      score: 0,
+    });
+    expect(reasons(file)).toContain(
+      "第1行“其中:本年财政拨款”一行的“90 89.974 89.974”按表头（年初预算数、全年预算数、全年执行数、分值、执行率、得分）无法唯一拆分成各列的值，未读取；各列的值应分开写，例如“20 | 20 | 10 | 100.00% | 10”",
+    );
     // 产出指标(50分): 8+8+8+8+8+10 = 50; 效益指标(30分): 10+10+10 = 30.
+    expect(main(file).fragment.budget).toMatchObject({
+      adjusted: "9.48万元",
+      executed: "9.48万元",
+      reportedRate: "100%",
+      weight: 10,
+      score: 10,
+    });
     expect(levels(file)).toEqual([
       {
         block: "产出指标",
@@ -124,6 +143,15 @@ describe("indicator tables of fixtures/real", () => {
       { name: "指标1:完成美丽宜居自然村庄验收时间", target: "9月前", actual: "7月", weight: 5, score: 5 },
       { name: "指标2:完成户用卫生厕所改造验收时间", target: "11月前", actual: "10月", weight: 5, score: 5 },
     ]);
+    // 338.31 / 329.77 = 102.59%; the 得分 cell of the total row is blank.
+    expect(main(file).fragment.budget).toMatchObject({
+      initial: "329.77万元",
+      adjusted: "329.77万元",
+      executed: "338.31万元",
+      reportedRate: "102.59%",
+      weight: 10,
+    });
+    expect(main(file).fragment.budget?.score).toBeUndefined();
     expect(levels(file)).toEqual([
       {
         block: "产出指标",
@@ -154,6 +182,13 @@ describe("indicator tables of fixtures/real", () => {
       },
       { name: "受益人口数量", target: "90人", actual: "90人", weight: 10, score: 10 },
     ]);
+    expect(main(file).fragment.budget).toMatchObject({
+      adjusted: "9.48万元",
+      executed: "9.48万元",
+      reportedRate: "100%",
+      weight: 10,
+      score: 10,
+    });
     expect(levels(file)).toEqual([
       {
         block: "产出指标",

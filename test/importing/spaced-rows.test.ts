@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ValueColumn } from "../../src/importing/indicator-row-split.ts";
-import { splitSpacedRows } from "../../src/importing/spaced-indicator-rows.ts";
+import { splitSpacedRows, splitSpacedValues } from "../../src/importing/spaced-rows.ts";
 
 const columns: ValueColumn[] = [
   { index: 3, role: "target", kind: "value", optional: false },
@@ -24,5 +24,25 @@ describe("splitSpacedRows", () => {
     expect(splitSpacedRows("完成数 ≥50个 50 8", columns, scoreNotAboveWeight)).toBeNull();
     expect(splitSpacedRows("完成数 ≥50个 50 八 8", columns, scoreNotAboveWeight)).toBeNull();
     expect(splitSpacedRows("完成数 ≥50个 50 8 9", columns, scoreNotAboveWeight)).toBeNull();
+  });
+});
+
+describe("splitSpacedValues", () => {
+  const kinds = ["amount", "amount", "amount", "points", "rate", "points"] as const;
+  it("reads one word per column, a bare 0 as a rate and a dash as a blank cell", () => {
+    expect(splitSpacedValues("0 0 0 10 0 0", kinds)).toEqual(["0", "0", "0", "10", "0", "0"]);
+    expect(splitSpacedValues("90 89.974 89.974 — 99.97% —", kinds)).toEqual([
+      "90",
+      "89.974",
+      "89.974",
+      "",
+      "99.97%",
+      "",
+    ]);
+  });
+
+  it("reads nothing when a column has no word or a word is not of its column's kind", () => {
+    expect(splitSpacedValues("90 89.974 89.974", kinds)).toBeNull();
+    expect(splitSpacedValues("90 89.974 89.974 10 99.97 10", kinds)).toBeNull();
   });
 });

@@ -2,6 +2,24 @@ import { parseNumber } from "../numbers/index.ts";
 import { isBlankMark } from "./cell-text.ts";
 import { readPoints } from "./cell-values.ts";
 import type { RowRead, ValueColumn } from "./indicator-row-split.ts";
+import { readValues, type ValueKind } from "./value-grammar.ts";
+
+/**
+ * The values of one 预算情况 row written with single spaces between the cells ("0 0 0 10 0 0"): one
+ * word per column, each a value of its column's kind ("—" for a blank cell; a bare 0 is 0% in any
+ * scale). Null when the words are not exactly one per column or one does not read.
+ */
+export function splitSpacedValues(text: string, kinds: readonly ValueKind[]): string[] | null {
+  const words = text.split(" ").filter((w) => w !== "");
+  if (words.length !== kinds.length || words.length < 2) return null;
+  const fits = words.every((word, i) => {
+    const kind = kinds[i];
+    if (kind === undefined) return false;
+    if (isBlankMark(word) || (kind === "rate" && /^0+(?:\.0+)?$/.test(word))) return true;
+    return readValues(word, 0, kind).some((r) => r.end === word.length);
+  });
+  return fits ? words.map((w) => (isBlankMark(w) ? "" : w)) : null;
+}
 
 /**
  * Indicator rows of a table a document export wrote on one line with single spaces between the cells
