@@ -22,6 +22,8 @@ export interface IndicatorColumns {
   adjustedTarget?: number;
   unit?: number;
   nature?: number;
+  /** 指标方向: the comparator of the target in a column of its own (大于等于, ≥, ﹦). */
+  direction?: number;
   actual?: number;
   coefficient?: number;
   weight?: number;

@@ -1,7 +1,8 @@
 import { parseNumber } from "../numbers/index.ts";
-import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
+import { compactName, isBlankMark, labelKey, splitWeight } from "./cell-text.ts";
 import { readPoints } from "./cell-values.ts";
 import type { IndicatorColumns } from "./indicator-columns.ts";
+import { isBareComparator } from "./indicator-target.ts";
 
 /**
  * Rows of an indicator table whose cells do not stand under their headings, and how to place them by
@@ -16,12 +17,12 @@ import type { IndicatorColumns } from "./indicator-columns.ts";
 
 /** A 一级/二级 level name: "产出指标", "群众满意度 指标", "效益指标 (30分)". */
 export function isLevelName(text: string): boolean {
-  return /指标$/.test(splitWeight(compactName(text)).name.replace(/\s+/g, ""));
+  return /指标$/.test(labelKey(splitWeight(compactName(text)).name));
 }
 
-/** A cell that reads as a value rather than a name: "168起", "32座", "10", "≥95%". */
+/** A cell that reads as a value rather than a name: "168起", "32座", "10", "≥95%", a lone "﹦". */
 function isValue(text: string): boolean {
-  return parseNumber(text).ok;
+  return parseNumber(text).ok || isBareComparator(text);
 }
 
 /** A 分值/得分 cell holding something else: words ("有效提升") or a measured value ("32座", "100%"). */

@@ -2,7 +2,7 @@ import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
 import { readIndicatorValue, readPoints } from "./cell-values.ts";
 import { alignIndicatorRow, type IndicatorColumns, isBlockName } from "./indicator-columns.ts";
 import { isLevelName } from "./indicator-row-fit.ts";
-import { readTargetCells } from "./indicator-target.ts";
+import { isBareComparator, readTargetCells } from "./indicator-target.ts";
 import type { BlockFragment, GroupFragment, IndicatorFragment } from "./report-fragment.ts";
 import { readTotalRow } from "./summary-table.ts";
 import type { ReadContext, TableReader } from "./table-reading.ts";
@@ -70,12 +70,16 @@ export class IndicatorTable implements TableReader {
     const adjusted = at(this.cols.adjustedTarget);
     const indicator: IndicatorFragment = {
       name,
-      ...readTargetCells(adjusted === "" ? at(this.cols.target) : adjusted, at(this.cols.unit), {
-        line: row.line,
-        targetColumn: heading(this.cols.target, "指标值"),
-        unitColumn: heading(this.cols.unit, "度量单位"),
-        unread: (reason) => this.ctx.unread(row, reason),
-      }),
+      ...readTargetCells(
+        this.targetText(adjusted === "" ? at(this.cols.target) : adjusted, at),
+        at(this.cols.unit),
+        {
+          line: row.line,
+          targetColumn: heading(this.cols.target, "指标值"),
+          unitColumn: heading(this.cols.unit, "度量单位"),
+          unread: (reason) => this.ctx.unread(row, reason),
+        },
+      ),
     };
     this.notModelled(row, name, ["criterion", "explanation"], at);
     const actual = at(this.cols.actual);
@@ -115,6 +119,22 @@ export class IndicatorTable implements TableReader {
     const kept = all.filter((b) => !this.started.includes(b) || (b.groups ?? []).length > 0);
     if (kept.length > 0) this.ctx.fragment.value.indicators = kept;
     else delete this.ctx.fragment.value.indicators;
+  }
+
+  /**
+   * The target with the comparator a 指标方向 (or 指标性质) column gives on its own: "大于等于" and
+   * "1" is "大于等于1", "﹦" and "100" is "﹦100". A target that has its own comparator keeps it.
+   */
+  private targetText(target: string, at: (index: number | undefined) => string): string {
+    const comparator = [at(this.cols.direction), at(this.cols.nature)].find(isBareComparator);
+    if (
+      comparator === undefined ||
+      target === "" ||
+      isBlankMark(target) ||
+      /^[^\d]*[≥≤<>=＝﹦≧≦]|^[大小不]/.test(target)
+    )
+      return target;
+    return `${comparator.trim()}${target}`;
   }
 
   /**

@@ -5,6 +5,7 @@ import { cleanCell, filled, rowText } from "./cell-text.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import { FragmentBuilder } from "./fragment-builder.ts";
 import { readHeaderFields } from "./header-fields.ts";
+import { withUpperHeadings } from "./heading-rows.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
 import { splitNumberedRows } from "./numbered-rows.ts";
@@ -171,7 +172,7 @@ export class PasteSession implements ReadContext {
   /** Opens the table whose heading row this is. True when it was one. */
   private openTable(row: GridRow, cells: readonly string[], index: number): boolean {
     const following = this.rows.slice(index + 1);
-    const indicators = indicatorColumns(cells);
+    const indicators = indicatorColumns(withUpperHeadings(this.rows[index - 1], cells));
     let open: (() => TableReader) | null = null;
     if (isTaskHeader(cells)) open = () => openTaskTable(row, cells, following, this);
     else if (indicators !== null) open = () => new IndicatorTable(row.line, indicators, this);

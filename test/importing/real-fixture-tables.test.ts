@@ -211,8 +211,45 @@ describe("indicator tables of fixtures/real", () => {
     ]);
   });
 
+  it("34 Yunnan, traditional characters with pinyin, two heading rows, ﹦ in 指标性质, a short row", () => {
+    const file = "34_yunnan_lijiang_weipian_zhifa.txt";
+    expect(rows(file)).toEqual([
+      {
+        name: "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)",
+        target: "﹦72890",
+        unit: "元",
+        actual: "72890",
+        weight: 10,
+        score: 9,
+      },
+      {
+        name: "項(xiàng)目驗(yàn)收合格率",
+        target: "﹦100%",
+        unit: "%",
+        actual: "100",
+        weight: 20,
+        score: 19,
+      },
+      { name: "項(xiàng)目完成及時率", target: "﹦100%", unit: "%", actual: "100", weight: 20, score: 19 },
+      { name: "違法行為責(zé)停率", target: "≥95%", unit: "%", actual: "95", weight: 30, score: 27 },
+    ]);
+    // "項(xiàng)目資金 (萬元)": the amounts are in 万元.
+    expect(main(file).fragment.budget).toMatchObject({
+      initial: "7.29万元",
+      adjusted: "7.29万元",
+      executed: "7.29万元",
+      reportedRate: "100%",
+      weight: 10,
+      score: 10,
+    });
+    // The 其中 row has one cell fewer: its 100% stands under 分值 and is not taken; the last row, cut
+    // before its 得分, is not read.
+    expect(reasons(file)).toContain("第13行“分值”只属于合计行，“其中:當(dāng)年財政撥款”行的“100%”未读取");
+    expect(reasons(file)).toContain("第28行有8格，表头有10列，无法确定缺少的是哪一列，整行未读取");
+  });
+
   // Not read yet: one cell per line with blank lines (22) or ` |` (33, its
-  // rows run together), OCR (30), Traditional characters with two heading rows (34), prose (45), a
+  // rows run together), OCR (30), prose (45), a
   // flattened 2013 framework (46); the others have no indicator table in their stored text.
   it.each([
     "22_hunan_yueyang_chengguan_zhengti.txt",
@@ -226,7 +263,6 @@ describe("indicator tables of fixtures/real", () => {
     "31_yunnan_changning_shifanxiaoxue.txt",
     "32_sichuan_mianyang_kejiju.txt",
     "33_neimenggu_bayannaoer_ziranziyuan.txt",
-    "34_yunnan_lijiang_weipian_zhifa.txt",
     "35_zhejiang_chunan_gonggongwenhua.txt",
     "36_zhejiang_dongyang_gonggongwenhua.txt",
     "37_yunnan_baoshan_tushuguan.txt",
