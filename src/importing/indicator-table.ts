@@ -1,7 +1,7 @@
 import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
 import { readIndicatorValue, readPoints } from "./cell-values.ts";
 import { alignIndicatorRow, type IndicatorColumns, isBlockName } from "./indicator-columns.ts";
-import { isLevelName } from "./indicator-row-fit.ts";
+import { isLevelName, usedWidth } from "./indicator-row-fit.ts";
 import { isBareComparator, readTargetCells } from "./indicator-target.ts";
 import type { BlockFragment, GroupFragment, IndicatorFragment } from "./report-fragment.ts";
 import { readTotalRow } from "./summary-table.ts";
@@ -46,6 +46,7 @@ export class IndicatorTable implements TableReader {
       return true;
     }
     if (this.readLevelRow(row, cells)) return true;
+    if (this.readRunTogether(row, cells)) return true;
     const aligned = alignIndicatorRow(cells, this.cols, this.block !== null);
     if ("problem" in aligned) {
       this.ctx.unread(row, `第${row.line}行${aligned.problem}`);
@@ -135,6 +136,21 @@ export class IndicatorTable implements TableReader {
     )
       return target;
     return `${comparator.trim()}${target}`;
+  }
+
+  /**
+   * A flattened web page row that holds two rows because the `||||` line between them was lost (it is
+   * longer than the heading row): the first is as wide as the heading row, the rest is read as a row
+   * of its own. Each part is placed, or left unread, as any row.
+   */
+  private readRunTogether(row: GridRow, cells: readonly string[]): boolean {
+    const width = usedWidth(this.cols);
+    let used = cells.length;
+    while (used > 0 && cells[used - 1] === "") used--;
+    if (row.mergedCellsOmitted !== true || used <= width) return false;
+    this.read(row, cells.slice(0, width));
+    this.read(row, cells.slice(width));
+    return true;
   }
 
   /**

@@ -9,6 +9,7 @@ import { withUpperHeadings } from "./heading-rows.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
 import { splitNumberedRows } from "./numbered-rows.ts";
+import { splitHeadingRuns } from "./pipe-cell-runs.ts";
 import { splitRunTogether } from "./run-together.ts";
 import { isSummaryHeader, openSummaryTable } from "./summary-table.ts";
 import {
@@ -62,7 +63,7 @@ export class PasteSession implements ReadContext {
     rows: readonly GridRow[],
     readonly defaultUnit: AmountUnit | null,
   ) {
-    this.rows = splitRunTogether(splitNumberedRows(rows));
+    this.rows = splitHeadingRuns(splitRunTogether(splitNumberedRows(rows)));
     this.fragment = new FragmentBuilder((row, reason) => this.unread(row, reason));
   }
 

@@ -66,4 +66,19 @@ describe("`|` tables padded with runs of pipes", () => {
       "第3行有4格，表头有7列，无法确定缺少的是哪一列，整行未读取",
     ]);
   });
+
+  it("cuts a one-cell-per-line row that holds the headings and two rows whose `||||` lines were lost", () => {
+    const cells = [
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "完成数", "≥10", "12", "5", "5"],
+      ["合格率", "≥95%", "96%", "10", "9"],
+    ].flat();
+    const text = ["||||||", ...cells.map((c) => `${c} |`), "||||||"].join("\n");
+    const { fragment, unread } = readPastedTables(text);
+    expect(fragment.indicators?.[0]?.groups?.[0]?.indicators).toEqual([
+      { name: "完成数", target: "≥10", actual: "12", weight: 5, score: 5 },
+      { name: "合格率", target: "≥95%", actual: "96%", weight: 10, score: 9 },
+    ]);
+    expect(unread).toEqual([]);
+  });
 });

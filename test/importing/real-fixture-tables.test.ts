@@ -248,8 +248,44 @@ describe("indicator tables of fixtures/real", () => {
     expect(reasons(file)).toContain("第28行有8格，表头有10列，无法确定缺少的是哪一列，整行未读取");
   });
 
-  // Not read yet: one cell per line with blank lines (22) or ` |` (33, its
-  // rows run together), OCR (30), prose (45), a
+  it("33 Inner Mongolia, one cell per line ending in ` |`, rows run together, 大于等于 in 指标方向", () => {
+    const file = "33_neimenggu_bayannaoer_ziranziyuan.txt";
+    expect(rows(file)).toEqual([
+      { name: "指标1:租车次数(次)", target: "大于等于1", unit: "次", actual: "1", weight: 8, score: 8 },
+      {
+        name: "指标2:宣传美工制作个数(个)",
+        target: "小于等于1",
+        unit: "个",
+        actual: "1",
+        weight: 7,
+        score: 7,
+      },
+      { name: "指标1:租车达标率", target: "等于100%", unit: "%", actual: "100", weight: 8, score: 8 },
+      { name: "指标2:宣传合格率", target: "等于100%", unit: "%", actual: "100", weight: 7, score: 7 },
+    ]);
+    // The 一级指标 cell is not in the text: the block has no name.
+    expect(levels(file)).toEqual([
+      {
+        block: undefined,
+        weight: undefined,
+        groups: [
+          ["数量指标", 2],
+          ["质量指标", 2],
+        ],
+      },
+    ]);
+    // 执行率 written without % (100) is not taken: 100 and 1.00 cannot be told apart.
+    expect(main(file).fragment.budget).toMatchObject({
+      initial: "0万元",
+      adjusted: "2.38万元",
+      executed: "2.38万元",
+      weight: 10,
+      score: 10,
+    });
+    expect(main(file).fragment.budget?.reportedRate).toBeUndefined();
+  });
+
+  // Not read yet: one cell per line with blank lines (22), OCR (30), prose (45), a
   // flattened 2013 framework (46); the others have no indicator table in their stored text.
   it.each([
     "22_hunan_yueyang_chengguan_zhengti.txt",
@@ -262,7 +298,6 @@ describe("indicator tables of fixtures/real", () => {
     "30_ningxia_yinchuan_chuzhong_gongyong.txt",
     "31_yunnan_changning_shifanxiaoxue.txt",
     "32_sichuan_mianyang_kejiju.txt",
-    "33_neimenggu_bayannaoer_ziranziyuan.txt",
     "35_zhejiang_chunan_gonggongwenhua.txt",
     "36_zhejiang_dongyang_gonggongwenhua.txt",
     "37_yunnan_baoshan_tushuguan.txt",
