@@ -21,6 +21,9 @@ function isClosingRow(cells: readonly string[]): boolean {
  * (三级指标). A blank 一级/二级 cell continues the block or group above (merged cells); a block or
  * group repeated after a page break continues too. "(20分)" after a name is its weight. A 总分 /
  * 合计 row gives `summary.totalRow`. Without a 一级 (or 二级) column the block (or group) has no name.
+ * A row of level names only starts a block or group; a "其中" sub-row without its own 分值/得分 is
+ * listed, not read; a 偏差原因 / 改进措施 row ends the table; a comparator alone in 指标方向 is the
+ * target's. Rows whose cells do not stand under their headings are placed in indicator-row-fit.ts.
  */
 export class IndicatorTable implements TableReader {
   readonly kind = "indicators";
@@ -41,7 +44,7 @@ export class IndicatorTable implements TableReader {
     if (readTotalRow(row, cells, this.ctx)) return true;
     if (isClosingRow(cells)) return false;
     const first = compactName(cells.find((c) => c !== "") ?? "");
-    if (first.startsWith("其中")) {
+    if (first.startsWith("其中") && cells.filter((c) => c !== "").length <= 3) {
       this.ctx.unread(row, `第${row.line}行“${first}”是上一指标的“其中”分项，不单独作为指标读取`);
       return true;
     }

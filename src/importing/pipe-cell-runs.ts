@@ -1,4 +1,6 @@
+import { parseNumber } from "../numbers/index.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
+import { isLevelName } from "./indicator-row-fit.ts";
 import { indicatorRole } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 
@@ -17,7 +19,10 @@ export function splitHeadingRuns(rows: readonly GridRow[]): GridRow[] {
     while (last >= 0 && roles[last] === null) last--;
     const head = row.cells.slice(0, last + 1);
     const rest = row.cells.slice(last + 1);
-    if (last < 0 || !rest.some((c) => c !== "") || indicatorColumns(head) === null) return [row];
+    // The cells after the headings must read as a data row (a level name or a number), not as one
+    // more heading the templates do not know ("备注").
+    const data = rest.some((c) => isLevelName(c) || parseNumber(c).ok);
+    if (last < 0 || !data || indicatorColumns(head) === null) return [row];
     return [
       { ...row, cells: head },
       { ...row, cells: rest },
