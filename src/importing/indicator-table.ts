@@ -7,6 +7,7 @@ import type { BlockFragment, GroupFragment, IndicatorFragment } from "./report-f
 import { readTotalRow } from "./summary-table.ts";
 import type { ReadContext, TableReader } from "./table-reading.ts";
 import type { GridRow } from "./text-grid.ts";
+import { levelName } from "./traditional-chars.ts";
 
 /** The 偏差原因 / 改进措施 rows under the table ("偏差大或目标未完成原因分析 | 无"): the table has ended. */
 const CLOSING_LABEL = /原因分析|改进措施|结果应用/;
@@ -192,7 +193,8 @@ export class IndicatorTable implements TableReader {
       if (this.block === null) this.startBlock({ groups: [] });
       return;
     }
-    const { name, weight } = splitWeight(compactName(text));
+    const { name: written, weight } = splitWeight(compactName(text));
+    const name = levelName(written);
     if (this.block?.name === name) return;
     const block: BlockFragment = { name };
     const stated = weightText === "" ? weight : this.points(row, this.cols.blockWeight, weightText);
@@ -229,7 +231,8 @@ export class IndicatorTable implements TableReader {
 
   private enterGroup(text: string, weightText: string, row: GridRow): void {
     if (text === "" && this.group !== null) return;
-    const { name, weight } = splitWeight(compactName(text));
+    const { name: written, weight } = splitWeight(compactName(text));
+    const name = levelName(written);
     if (text !== "" && this.group?.name === name) return;
     const group: GroupFragment = text === "" ? {} : { name };
     const stated = weightText === "" ? weight : this.points(row, this.cols.groupWeight, weightText);

@@ -5,7 +5,7 @@ import { cleanCell, filled, rowText } from "./cell-text.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import { FragmentBuilder } from "./fragment-builder.ts";
 import { readHeaderFields } from "./header-fields.ts";
-import { withUpperHeadings } from "./heading-rows.ts";
+import { mergeHeadingRows } from "./heading-rows.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
 import { splitNumberedRows } from "./numbered-rows.ts";
@@ -63,7 +63,7 @@ export class PasteSession implements ReadContext {
     rows: readonly GridRow[],
     readonly defaultUnit: AmountUnit | null,
   ) {
-    this.rows = splitHeadingRuns(splitRunTogether(splitNumberedRows(rows)));
+    this.rows = mergeHeadingRows(splitHeadingRuns(splitRunTogether(splitNumberedRows(rows))));
     this.fragment = new FragmentBuilder((row, reason) => this.unread(row, reason));
   }
 
@@ -173,7 +173,7 @@ export class PasteSession implements ReadContext {
   /** Opens the table whose heading row this is. True when it was one. */
   private openTable(row: GridRow, cells: readonly string[], index: number): boolean {
     const following = this.rows.slice(index + 1);
-    const indicators = indicatorColumns(withUpperHeadings(this.rows[index - 1], cells));
+    const indicators = indicatorColumns(cells);
     let open: (() => TableReader) | null = null;
     if (isTaskHeader(cells)) open = () => openTaskTable(row, cells, following, this);
     else if (indicators !== null) open = () => new IndicatorTable(row.line, indicators, this);

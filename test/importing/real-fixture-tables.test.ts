@@ -233,6 +233,19 @@ describe("indicator tables of fixtures/real", () => {
       { name: "項(xiàng)目完成及時率", target: "﹦100%", unit: "%", actual: "100", weight: 20, score: 19 },
       { name: "違法行為責(zé)停率", target: "≥95%", unit: "%", actual: "95", weight: 30, score: 27 },
     ]);
+    // Level names are the schemes' words: written in traditional characters, they are keyed simplified.
+    expect(levels(file)).toEqual([
+      {
+        block: "产出指标",
+        weight: undefined,
+        groups: [
+          ["数量指标", 1],
+          ["质量指标", 1],
+          ["时效指标", 1],
+        ],
+      },
+      { block: "效益指标", weight: undefined, groups: [["社会效益指标", 1]] },
+    ]);
     // "項(xiàng)目資金 (萬元)": the amounts are in 万元.
     expect(main(file).fragment.budget).toMatchObject({
       initial: "7.29万元",
