@@ -1,4 +1,4 @@
-import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
+import { compactName, isBlankMark, labelKey, splitWeight } from "./cell-text.ts";
 import { readIndicatorValue, readPoints } from "./cell-values.ts";
 import { alignIndicatorRow, type IndicatorColumns, isBlockName } from "./indicator-columns.ts";
 import { isLevelName, usedWidth } from "./indicator-row-fit.ts";
@@ -162,10 +162,16 @@ export class IndicatorTable implements TableReader {
    * stand: a block and a group, or one of them (by its column, else a block when it can only be one).
    */
   private readLevelRow(row: GridRow, cells: readonly string[]): boolean {
-    const filled = cells.flatMap((text, index) => (text === "" ? [] : [{ text, index }]));
-    if (filled.length === 0 || filled.length > 2 || !filled.every((f) => isLevelName(f.text))) return false;
+    // A heading repeated in the row ("绩效指标", the label of a merged cell left of the table) names
+    // no level.
+    const headings = new Set(this.cols.headings.map(labelKey));
+    const filled = cells.flatMap((text, index) =>
+      text === "" || headings.has(labelKey(text)) ? [] : [{ text, index }],
+    );
+    if (filled.length > 2 || !filled.every((f) => isLevelName(f.text))) return false;
+    if (filled.length === 0) return cells.some((c) => c !== "");
     const [first, second] = filled;
-    if (first === undefined) return false;
+    if (first === undefined) return true;
     const asBlock =
       second !== undefined ||
       first.index === this.cols.block ||

@@ -29,6 +29,8 @@ describe("`|` tables padded with runs of pipes", () => {
       "质量指标 | 合格率 | ≥95% | 96% | 10 | 10 | ||||",
       "时效指标 | ||||||||",
       "完成及时率 | 100% | 100% | 5 | 5 | ||||",
+      "绩效指标 | 效益指标 | ||||||||",
+      "社会效益指标 | 受益人数 | ≥100人 | 120人 | 5 | 5 | ||||",
     ].join("\n");
     const { fragment, unread } = readPastedTables(text);
     expect(
@@ -47,6 +49,11 @@ describe("`|` tables padded with runs of pipes", () => {
           ["质量指标", [{ name: "合格率", target: "≥95%", actual: "96%", weight: 10, score: 10 }]],
           ["时效指标", [{ name: "完成及时率", target: "100%", actual: "100%", weight: 5, score: 5 }]],
         ],
+      ],
+      // "绩效指标" repeats the label column's heading: it names no level.
+      [
+        "效益指标",
+        [["社会效益指标", [{ name: "受益人数", target: "≥100人", actual: "120人", weight: 5, score: 5 }]]],
       ],
     ]);
     expect(unread).toEqual([]);
