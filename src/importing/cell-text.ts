@@ -1,3 +1,5 @@
+import { simplifiedKey } from "./traditional-chars.ts";
+
 /**
  * Text of one table cell: cleaning extraction artefacts, keys for matching labels, names with the
  * spaces a PDF extractor puts between Chinese characters removed, and weights written after a name.
@@ -18,10 +20,11 @@ export function cleanCell(text: string): string {
 
 /**
  * Key for comparing a cell with a known label: no whitespace, full-width brackets and colons made
- * ASCII, no trailing colon. "部门（单位）名称：" and "部门(单位)名称" have the same key.
+ * ASCII, no trailing colon. "部门（单位）名称：" and "部门(单位)名称" have the same key; traditional
+ * characters and bracketed pinyin are keyed as simplified (traditional-chars.ts).
  */
 export function labelKey(text: string): string {
-  return text
+  return simplifiedKey(text)
     .replace(/\s+/g, "")
     .replace(/（/g, "(")
     .replace(/）/g, ")")

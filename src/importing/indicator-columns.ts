@@ -1,4 +1,5 @@
 import { compactName, splitWeight } from "./cell-text.ts";
+import { fitByContent, looksShifted, usedWidth } from "./indicator-row-fit.ts";
 import { indicatorRole } from "./template-headers.ts";
 
 /**
@@ -21,6 +22,8 @@ export interface IndicatorColumns {
   adjustedTarget?: number;
   unit?: number;
   nature?: number;
+  /** 指标方向: the comparator of the target in a column of its own (大于等于, ≥, ﹦). */
+  direction?: number;
   actual?: number;
   coefficient?: number;
   weight?: number;
@@ -84,6 +87,13 @@ export interface AlignedRow {
   nameFromGroup: boolean;
 }
 
+/** Cells of a row without the blank ones a padded table adds at its end. */
+function cellCount(cells: readonly string[]): number {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === "") n--;
+  return n;
+}
+
 const NUMBER = /^\d+(?:\.\d+)?分?$/;
 
 function hasData(cells: readonly string[], cols: IndicatorColumns): boolean {
@@ -98,9 +108,26 @@ function hasData(cells: readonly string[], cols: IndicatorColumns): boolean {
  * - one cell short with the 二级指标 cell spanning 三级指标 (Hunan 投入管理 rows);
  * - one cell short with only the trailing 原因 cell missing;
  * - the indicator name alone in the 一级指标 column, 二级/三级 blank (seed 001).
- * Any other row of the wrong length cannot be placed: the reason is returned instead.
+ * Any other row of the wrong length, or a row that so placed is clearly shifted, is placed by its
+ * content (indicator-row-fit.ts) when exactly one place fits; otherwise the reason is returned.
  */
 export function alignIndicatorRow(
+  cells: readonly string[],
+  cols: IndicatorColumns,
+  inBlock: boolean,
+): AlignedRow | { problem: string } {
+  const placed = alignByPosition(cells, cols, inBlock);
+  const nameIndex = "cells" in placed && placed.nameFromGroup ? (cols.group ?? cols.name) : cols.name;
+  if ("cells" in placed && !looksShifted(placed.cells, cols, nameIndex)) return placed;
+  const fitted = fitByContent(cells, cols);
+  if (fitted !== null) return { cells: fitted, nameFromGroup: false };
+  if ("problem" in placed) return placed;
+  return {
+    problem: `的各格与表头的列对不上（三级指标处是数值或指标类别，或分值、得分处不是分数），无法确定各格对应的列，整行未读取`,
+  };
+}
+
+function alignByPosition(
   cells: readonly string[],
   cols: IndicatorColumns,
   inBlock: boolean,
@@ -108,7 +135,7 @@ export function alignIndicatorRow(
   const c = [...cells];
   while (c.length > cols.width && c.at(-1) === "") c.pop();
   if (c.length > cols.width) {
-    return { problem: `有${c.length}格，比表头的${cols.width}列多，无法确定各格对应的列，整行未读取` };
+    return { problem: `有${c.length}格，比表头的${usedWidth(cols)}列多，无法确定各格对应的列，整行未读取` };
   }
   const { block, group, name } = cols;
   let shifted = false;
@@ -126,7 +153,9 @@ export function alignIndicatorRow(
   if (c.length < cols.width) {
     const onlyReasonMissing = c.length === cols.width - 1 && cols.reason === cols.width - 1;
     if (!shifted && !onlyReasonMissing) {
-      return { problem: `有${c.length}格，表头有${cols.width}列，无法确定缺少的是哪一列，整行未读取` };
+      return {
+        problem: `有${cellCount(c)}格，表头有${usedWidth(cols)}列，无法确定缺少的是哪一列，整行未读取`,
+      };
     }
     while (c.length < cols.width) c.push("");
   }

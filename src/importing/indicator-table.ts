@@ -1,17 +1,30 @@
-import { compactName, isBlankMark, splitWeight } from "./cell-text.ts";
-import { readPoints } from "./cell-values.ts";
-import { alignIndicatorRow, type IndicatorColumns } from "./indicator-columns.ts";
-import { readTargetCells } from "./indicator-target.ts";
+import { compactName, isBlankMark, labelKey, splitWeight } from "./cell-text.ts";
+import { readIndicatorValue, readPoints } from "./cell-values.ts";
+import { alignIndicatorRow, type IndicatorColumns, isBlockName } from "./indicator-columns.ts";
+import { isLevelName, usedWidth } from "./indicator-row-fit.ts";
+import { isBareComparator, readTargetCells } from "./indicator-target.ts";
 import type { BlockFragment, GroupFragment, IndicatorFragment } from "./report-fragment.ts";
 import { readTotalRow } from "./summary-table.ts";
 import type { ReadContext, TableReader } from "./table-reading.ts";
 import type { GridRow } from "./text-grid.ts";
+import { levelName } from "./traditional-chars.ts";
+
+/** The 偏差原因 / 改进措施 rows under the table ("偏差大或目标未完成原因分析 | 无"): the table has ended. */
+const CLOSING_LABEL = /原因分析|改进措施|结果应用/;
+
+function isClosingRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== "");
+  return filled.length <= 2 && CLOSING_LABEL.test(compactName(filled[0] ?? "").replace(/\s+/g, ""));
+}
 
 /**
  * Reads the rows of an indicator table into blocks (一级指标), groups (二级指标) and indicators
  * (三级指标). A blank 一级/二级 cell continues the block or group above (merged cells); a block or
  * group repeated after a page break continues too. "(20分)" after a name is its weight. A 总分 /
  * 合计 row gives `summary.totalRow`. Without a 一级 (or 二级) column the block (or group) has no name.
+ * A row of level names only starts a block or group; a "其中" sub-row without its own 分值/得分 is
+ * listed, not read; a 偏差原因 / 改进措施 row ends the table; a comparator alone in 指标方向 is the
+ * target's. Rows whose cells do not stand under their headings are placed in indicator-row-fit.ts.
  */
 export class IndicatorTable implements TableReader {
   readonly kind = "indicators";
@@ -30,6 +43,14 @@ export class IndicatorTable implements TableReader {
 
   read(row: GridRow, cells: readonly string[]): boolean {
     if (readTotalRow(row, cells, this.ctx)) return true;
+    if (isClosingRow(cells)) return false;
+    const first = compactName(cells.find((c) => c !== "") ?? "");
+    if (first.startsWith("其中") && cells.filter((c) => c !== "").length <= 3) {
+      this.ctx.unread(row, `第${row.line}行“${first}”是上一指标的“其中”分项，不单独作为指标读取`);
+      return true;
+    }
+    if (this.readLevelRow(row, cells)) return true;
+    if (this.readRunTogether(row, cells)) return true;
     const aligned = alignIndicatorRow(cells, this.cols, this.block !== null);
     if ("problem" in aligned) {
       this.ctx.unread(row, `第${row.line}行${aligned.problem}`);
@@ -37,6 +58,8 @@ export class IndicatorTable implements TableReader {
     }
     const at = (index: number | undefined): string =>
       index === undefined ? "" : (aligned.cells[index] ?? "");
+    const heading = (index: number | undefined, fallback: string): string =>
+      index === undefined ? fallback : (this.cols.headings[index] ?? fallback);
     this.enterBlock(at(this.cols.block), at(this.cols.blockWeight), row);
     this.enterGroup(at(this.cols.group), at(this.cols.groupWeight), row);
     const { name, weight: nameWeight } = splitWeight(
@@ -52,11 +75,25 @@ export class IndicatorTable implements TableReader {
     const adjusted = at(this.cols.adjustedTarget);
     const indicator: IndicatorFragment = {
       name,
-      ...readTargetCells(adjusted === "" ? at(this.cols.target) : adjusted, at(this.cols.unit)),
+      ...readTargetCells(
+        this.targetText(adjusted === "" ? at(this.cols.target) : adjusted, at),
+        at(this.cols.unit),
+        {
+          line: row.line,
+          targetColumn: heading(this.cols.target, "指标值"),
+          unitColumn: heading(this.cols.unit, "度量单位"),
+          unread: (reason) => this.ctx.unread(row, reason),
+        },
+      ),
     };
     this.notModelled(row, name, ["criterion", "explanation"], at);
     const actual = at(this.cols.actual);
-    if (actual !== "") indicator.actual = actual;
+    const actualRead = readIndicatorValue(actual, {
+      line: row.line,
+      column: heading(this.cols.actual, "实际完成值"),
+    });
+    if (!actualRead.ok) this.ctx.unread(row, actualRead.reason);
+    if (!actualRead.ok || actualRead.value !== undefined) indicator.actual = actual;
     const weight = this.points(row, this.cols.weight, at(this.cols.weight));
     if (weight !== undefined) indicator.weight = weight;
     else if (at(this.cols.weight) === "" && nameWeight !== undefined) indicator.weight = nameWeight;
@@ -89,6 +126,66 @@ export class IndicatorTable implements TableReader {
     else delete this.ctx.fragment.value.indicators;
   }
 
+  /**
+   * The target with the comparator a 指标方向 (or 指标性质) column gives on its own: "大于等于" and
+   * "1" is "大于等于1", "﹦" and "100" is "﹦100". A target that has its own comparator keeps it.
+   */
+  private targetText(target: string, at: (index: number | undefined) => string): string {
+    const comparator = [at(this.cols.direction), at(this.cols.nature)].find(isBareComparator);
+    if (
+      comparator === undefined ||
+      target === "" ||
+      isBlankMark(target) ||
+      /^[^\d]*[≥≤<>=＝﹦≧≦]|^[大小不]/.test(target)
+    )
+      return target;
+    return `${comparator.trim()}${target}`;
+  }
+
+  /**
+   * A flattened web page row that holds two rows because the `||||` line between them was lost (it is
+   * longer than the heading row): the first is as wide as the heading row, the rest is read as a row
+   * of its own. Each part is placed, or left unread, as any row.
+   */
+  private readRunTogether(row: GridRow, cells: readonly string[]): boolean {
+    const width = usedWidth(this.cols);
+    let used = cells.length;
+    while (used > 0 && cells[used - 1] === "") used--;
+    if (row.mergedCellsOmitted !== true || used <= width) return false;
+    this.read(row, cells.slice(0, width));
+    this.read(row, cells.slice(width));
+    return true;
+  }
+
+  /**
+   * A row of level names only ("效 益 指 标 (30分) | 经济效益 指标", "质量指标"), wherever its cells
+   * stand: a block and a group, or one of them (by its column, else a block when it can only be one).
+   */
+  private readLevelRow(row: GridRow, cells: readonly string[]): boolean {
+    // A heading repeated in the row ("绩效指标", the label of a merged cell left of the table) names
+    // no level.
+    const headings = new Set(this.cols.headings.map(labelKey));
+    const filled = cells.flatMap((text, index) =>
+      text === "" || headings.has(labelKey(text)) ? [] : [{ text, index }],
+    );
+    if (filled.length > 2 || !filled.every((f) => isLevelName(f.text))) return false;
+    if (filled.length === 0) return cells.some((c) => c !== "");
+    const [first, second] = filled;
+    if (first === undefined) return true;
+    const asBlock =
+      second !== undefined ||
+      first.index === this.cols.block ||
+      (first.index !== this.cols.group && isBlockName(first.text));
+    if (asBlock) {
+      this.enterBlock(first.text, "", row);
+      if (second !== undefined) this.enterGroup(second.text, "", row);
+    } else {
+      if (this.block === null) this.startBlock({ groups: [] });
+      this.enterGroup(first.text, "", row);
+    }
+    return true;
+  }
+
   private points(row: GridRow, column: number | undefined, text: string): number | undefined {
     if (isBlankMark(text) || column === undefined) return undefined;
     const read = readPoints(text, { line: row.line, column: this.cols.headings[column] ?? "" });
@@ -102,7 +199,8 @@ export class IndicatorTable implements TableReader {
       if (this.block === null) this.startBlock({ groups: [] });
       return;
     }
-    const { name, weight } = splitWeight(compactName(text));
+    const { name: written, weight } = splitWeight(compactName(text));
+    const name = levelName(written);
     if (this.block?.name === name) return;
     const block: BlockFragment = { name };
     const stated = weightText === "" ? weight : this.points(row, this.cols.blockWeight, weightText);
@@ -139,7 +237,8 @@ export class IndicatorTable implements TableReader {
 
   private enterGroup(text: string, weightText: string, row: GridRow): void {
     if (text === "" && this.group !== null) return;
-    const { name, weight } = splitWeight(compactName(text));
+    const { name: written, weight } = splitWeight(compactName(text));
+    const name = levelName(written);
     if (text !== "" && this.group?.name === name) return;
     const group: GroupFragment = text === "" ? {} : { name };
     const stated = weightText === "" ? weight : this.points(row, this.cols.groupWeight, weightText);

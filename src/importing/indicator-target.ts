@@ -17,10 +17,15 @@ import type { TargetFragment } from "./report-fragment.ts";
  */
 
 const BARE_COMPARATOR =
-  /^(?:≥|≤|>|<|=|＞|＜|≧|≦|>=|<=|大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于|等于)$/;
+  /^(?:≥|≤|>|<|=|＞|＜|＝|﹦|≧|≦|>=|<=|大于等于|小于等于|不低于|不少于|不高于|不超过|大于|小于|等于)$/;
 const REACH = /^(.*?)(?:达到|达)(.+)$/;
 /** Latin letters next to Chinese in one unit cell ("tot扁", "Q个"): scan noise, not a unit. */
 const GARBLED_UNIT = /[A-Za-z][\p{Script=Han}]|[\p{Script=Han}][A-Za-z]/u;
+
+/** Whether a cell is a comparator alone ("≥", "﹦", "大于等于"), as a 指标方向 column holds it. */
+export function isBareComparator(text: string): boolean {
+  return BARE_COMPARATOR.test(text.trim());
+}
 
 /** The target and unit of a row as read; either may be absent. */
 export interface TargetCells {

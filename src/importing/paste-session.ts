@@ -5,9 +5,11 @@ import { cleanCell, filled, rowText } from "./cell-text.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import { FragmentBuilder } from "./fragment-builder.ts";
 import { readHeaderFields } from "./header-fields.ts";
+import { mergeHeadingRows } from "./heading-rows.ts";
 import { indicatorColumns } from "./indicator-columns.ts";
 import { IndicatorTable } from "./indicator-table.ts";
 import { splitNumberedRows } from "./numbered-rows.ts";
+import { splitHeadingRuns } from "./pipe-cell-runs.ts";
 import { splitRunTogether } from "./run-together.ts";
 import { isSummaryHeader, openSummaryTable } from "./summary-table.ts";
 import {
@@ -61,7 +63,7 @@ export class PasteSession implements ReadContext {
     rows: readonly GridRow[],
     readonly defaultUnit: AmountUnit | null,
   ) {
-    this.rows = splitRunTogether(splitNumberedRows(rows));
+    this.rows = mergeHeadingRows(splitHeadingRuns(splitRunTogether(splitNumberedRows(rows))));
     this.fragment = new FragmentBuilder((row, reason) => this.unread(row, reason));
   }
 

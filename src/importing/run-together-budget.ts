@@ -1,4 +1,5 @@
 import { RUN_TOGETHER_LABELS } from "./header-fields.ts";
+import { splitSpacedValues } from "./spaced-rows.ts";
 import { BUDGET_ROW_LABELS, budgetRole } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 import type { ValueKind } from "./value-grammar.ts";
@@ -97,7 +98,13 @@ export function budgetRows(
       .replace(/^[:：]\s*/, "");
     if (values === "") continue;
     const known = kinds.every((k) => k !== undefined);
-    const split = known ? plausibleBudget(columns, splitValues(values, kinds as ValueKind[])) : [];
+    const spaced = known && values.includes(" ") ? splitSpacedValues(values, kinds as ValueKind[]) : null;
+    const split =
+      spaced !== null
+        ? [spaced]
+        : known
+          ? plausibleBudget(columns, splitValues(values, kinds as ValueKind[]))
+          : [];
     if (split.length === 1 && split[0] !== undefined) {
       rows.push(make([found.word, ...split[0]]));
     } else {

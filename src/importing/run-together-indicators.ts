@@ -1,5 +1,6 @@
 import { type IndicatorColumns, indicatorColumns, isBlockName } from "./indicator-columns.ts";
 import { type RowRead, rowValues, splitIndicatorRows, type ValueColumn } from "./indicator-row-split.ts";
+import { splitSpacedRows } from "./spaced-rows.ts";
 import { GROUP_NAMES } from "./template-headers.ts";
 import type { GridRow } from "./text-grid.ts";
 import type { ValueKind } from "./value-grammar.ts";
@@ -122,7 +123,9 @@ export function splitIndicatorRun(
     const text = body.slice(stretch.start, stretch.end).trim();
     const pieces = columns.at(-1)?.kind === "yesNo" ? splitAtCore(text) : [text];
     for (const piece of pieces.filter((p) => p !== "")) {
-      const split = piece.length > MAX_STRETCH ? null : splitIndicatorRows(piece, columns, plausible);
+      const split =
+        (piece.length > MAX_STRETCH ? null : splitIndicatorRows(piece, columns, plausible)) ??
+        splitSpacedRows(piece, columns, plausible);
       if (split !== null) split.forEach(place);
       else {
         const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取；每行应为名称和各列的值，例如“安装坡面水标尺 | 10 | ≥266米 | ≥266米 | 10”`;

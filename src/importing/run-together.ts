@@ -28,7 +28,7 @@ const MIN_RUN = 3;
 /** Sentence punctuation right after the headings: prose naming columns, not a table. */
 const PROSE_AFTER = /^\s*[，。；、,;]/u;
 const MAX_GAP = 8;
-const NOTE = /^[（(](?:[A-Za-z]+(?:\/[A-Za-z]+)?|%|分|万元|元)[)）]/;
+const NOTE = /^\s*[（(](?:[A-Za-z]+(?:\/[A-Za-z]+)?|%|分|万元|元)[)）]/;
 const LEVELS = new Set(["block", "group", "name"]);
 /** Every heading word of the templates, without its `*`, longest first. */
 const WORDS: readonly string[] = [

@@ -1,3 +1,4 @@
+import { labelKey } from "./cell-text.ts";
 import type { AmountUnit } from "./cell-values.ts";
 import type { ReadContext } from "./table-reading.ts";
 import { rowTitle } from "./table-titles.ts";
@@ -20,7 +21,7 @@ export function tableUnit(
   ctx: ReadContext,
 ): AmountUnit | null {
   for (const heading of headings) {
-    const unit = HEADING_UNIT.exec(heading)?.[1];
+    const unit = HEADING_UNIT.exec(labelKey(heading))?.[1];
     if (unit !== undefined) return unit as AmountUnit;
   }
   if (ctx.statedUnit !== null) return ctx.statedUnit;

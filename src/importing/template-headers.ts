@@ -24,6 +24,7 @@ export type IndicatorRole =
   | "target"
   | "unit"
   | "nature"
+  | "direction"
   | "actual"
   | "coefficient"
   | "weight"
@@ -170,6 +171,18 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
       ["actual", ["实际完成值"]],
       ["reason", ["偏差原因分析及改进措施", "未完成原因分析"]],
     ],
+  },
+  {
+    source:
+      "Hubei 部门整体支出绩效自评表, older template without 分值 (年初目标值(A) / 实际完成值(B) / 得分)",
+    budget: [],
+    indicators: [["target", ["年初目标值"]]],
+  },
+  {
+    source:
+      "Inner Mongolia 项目支出绩效自评表 (指标性质 / 指标方向 / 年度指标值 / 计量单位; fixtures/real 33)",
+    budget: [],
+    indicators: [["direction", ["指标方向"]]],
   },
   {
     source: "Hubei 项目支出绩效自评表 (real 01)",

@@ -1,4 +1,5 @@
 import { displayWidth } from "../core/display-width.ts";
+import { isPaddedPipeText, joinPaddedRows } from "./padded-pipe-rows.ts";
 import { isPipeCellText, pipeCellRows } from "./pipe-cell-rows.ts";
 /**
  * Pasted table text as rows of cells. Officers paste what Excel, Word or a PDF viewer put on the
@@ -8,7 +9,8 @@ import { isPipeCellText, pipeCellRows } from "./pipe-cell-rows.ts";
  *   cells (`"line 1\nline 2"`) may span lines.
  * - `cell-per-line`: Word tables extracted one cell per line, each line starting with a tab; a blank
  *   line ends the row and a line without the tab continues the cell above ("绩\n效\n指\n标").
- * - `pipes`: `|`-separated rows (Markdown tables), used when there are no tabs.
+ * - `pipes`: `|`-separated rows (Markdown tables), used when there are no tabs. A web page table
+ *   padded with runs of pipes has the lines of one row joined first (padded-pipe-rows.ts).
  * - `pipe-cells`: a web page's table flattened one cell per line, each line ending with ` |`, rows
  *   separated by lines of pipes only (`||||||`). Cells that a merged cell above covers are left out,
  *   so such rows are marked `mergedCellsOmitted` (see `pipe-cell-rows.ts`).
@@ -224,16 +226,19 @@ function joinWrapped(before: string, after: string): string {
 }
 
 function pipeRows(lines: readonly string[]): GridRow[] {
+  const joined = isPaddedPipeText(lines)
+    ? joinPaddedRows(lines)
+    : lines.map((text, i) => ({ text: text.trim(), line: i + 1, lastLine: i + 1 }));
   const rows: GridRow[] = [];
-  for (const [i, text] of lines.entries()) {
+  for (const { text, line, lastLine } of joined) {
     const trimmed = text.trim();
     if (trimmed === "" || (PIPE.test(trimmed) && PIPE_SEPARATOR_ROW.test(trimmed))) continue;
     if (!PIPE.test(trimmed)) {
-      rows.push(plainRow(i + 1, text));
+      rows.push(plainRow(line, text));
       continue;
     }
     const inner = trimmed.replace(/^[|｜]/, "").replace(/[|｜]$/, "");
-    rows.push({ line: i + 1, lastLine: i + 1, cells: inner.split(PIPE).map((c) => c.trim()), plain: false });
+    rows.push({ line, lastLine, cells: inner.split(PIPE).map((c) => c.trim()), plain: false });
   }
   return rows;
 }

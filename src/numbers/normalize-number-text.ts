@@ -1,6 +1,6 @@
 /**
  * Normalises how a number is typed without changing what it says: full-width digits, letters and
- * signs become ASCII (５６１．４１ → 561.41, ％ → %), traditional 萬/億/點 become 万/亿/点, and
+ * signs (and the small forms ﹦ ﹥ ﹤) become ASCII (５６１．４１ → 561.41, ％ → %), traditional 萬/億/點 become 万/亿/点, and
  * whitespace is dropped except between two digits (where it would silently join "1 234").
  */
 const SYMBOLS: Readonly<Record<string, string>> = {
@@ -13,6 +13,9 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   "＞": ">",
   "＜": "<",
   "＝": "=",
+  "﹦": "=",
+  "﹥": ">",
+  "﹤": "<",
   "≧": "≥",
   "≦": "≤",
   "｜": "|",

@@ -1,0 +1,47 @@
+/**
+ * A web page's table flattened to `|`-separated lines, each row padded to the table's width with a
+ * run of pipes ("年度资金总额 | 9.48 | 9.48 | 10 | ||||||"). A cell holding a line break ends its
+ * line with a single ` |` and the row goes on on the next line ("绩 效 指 标 |" then "一级指标 |
+ * 二级指标 | …"; "经济效益 指标 |" then "|||||||"). In such a text those lines are one row: the
+ * lines of a row are joined until a padded line, a line not ending in a pipe, or a line without one.
+ * A Markdown table ("| a | b |") has no padded lines and is left as it is.
+ */
+
+const PIPE = /[|｜]/;
+/** A row padded to the table's width: it ends in a run of pipes, or is pipes only. */
+const PADDED = /[|｜]\s*[|｜]{2,}\s*$|^\s*[|｜]{2,}\s*$/;
+/** A line ending in one pipe after a cell: the row may go on on the next line. */
+const OPEN_END = /(?:^|[^|｜\s])\s*[|｜]\s*$/;
+const MIN_PADDED_LINES = 3;
+
+/** A row of text and the lines (1-based) it came from. */
+export interface JoinedLine {
+  text: string;
+  line: number;
+  lastLine: number;
+}
+
+/** Whether the lines are a padded table flattened from a web page (see the module comment). */
+export function isPaddedPipeText(lines: readonly string[]): boolean {
+  return lines.filter((l) => PADDED.test(l)).length >= MIN_PADDED_LINES;
+}
+
+/** Joins the lines of each padded row (see the module comment); blank lines are left out. */
+export function joinPaddedRows(lines: readonly string[]): JoinedLine[] {
+  const out: JoinedLine[] = [];
+  let open: JoinedLine | null = null;
+  for (const [i, text] of lines.entries()) {
+    const trimmed = text.trim();
+    if (trimmed === "") continue;
+    const line = i + 1;
+    if (open !== null && PIPE.test(trimmed)) {
+      open.text = `${open.text} ${trimmed}`;
+      open.lastLine = line;
+    } else {
+      open = { text: trimmed, line, lastLine: line };
+      out.push(open);
+    }
+    if (!PIPE.test(open.text) || PADDED.test(open.text) || !OPEN_END.test(open.text)) open = null;
+  }
+  return out;
+}
