@@ -1,7 +1,7 @@
 import type { ContentBlock } from "./document-content.ts";
 import { dropFurniture } from "./pdf-furniture.ts";
 import { axisRules, findGrids, type Grid, gridRows, inGrid, type Rule } from "./pdf-grid.ts";
-import { continueTabbed, findTabStops, tabCells } from "./pdf-tab-stops.ts";
+import { findTabStops, TabbedLines } from "./pdf-tab-stops.ts";
 import { groupLines, joinWrapped, lineCells, type TextLine, type TextPiece } from "./pdf-text-lines.ts";
 
 /**
@@ -41,7 +41,8 @@ export function pdfLayout(pages: readonly PdfPage[]): ContentBlock[] {
   const bodyRight = rightMargin(laidOut.flatMap((p) => p.lines.map((l) => l.right)));
   const stops = findTabStops(laidOut.flatMap((p) => p.lines));
   const blocks: ContentBlock[] = [];
-  let tabbed: { block: { text: string }; cells: string[]; line: TextLine } | null = null;
+  // A text typed with tabs: each tabbed line is one paragraph holding its tabs (pdf-tab-stops.ts).
+  const tabbed = stops === null ? null : new TabbedLines(stops, bodyRight, blocks);
   let lastTable: { xs: number[]; block: { rows: string[][] } } | null = null;
   let lastLine: TextLine | null = null;
   for (const page of laidOut) {
@@ -50,36 +51,15 @@ export function pdfLayout(pages: readonly PdfPage[]): ContentBlock[] {
       ...page.tables,
     ].sort((a, b) => a.top - b.top);
     let first = true;
-    const width =
-      stops === null ? 0 : Math.max(0, ...page.lines.map((l) => tabCells(l, stops)?.cells.length ?? 0));
+    tabbed?.startPage(page.lines);
     for (const item of placed) {
-      const typed = stops === null || item.line === undefined ? null : tabCells(item.line, stops);
-      if (item.line !== undefined && stops !== null && (typed !== null || tabbed !== null)) {
-        // A line typed with tabs is one paragraph holding its tabs, read as the text file it was.
-        const row = typed ?? { cells: [lineCells(item.line, Number.POSITIVE_INFINITY).join("")], leading: 0 };
-        const goesOn =
-          tabbed !== null && !first
-            ? continueTabbed({ ...tabbed.line, cells: tabbed.cells }, row, stops, bodyRight, width)
-            : null;
-        if (tabbed !== null && goesOn !== null) {
-          tabbed.cells = goesOn;
-          tabbed.block.text = goesOn.join("\t");
-          tabbed.line = item.line;
-        } else if (typed !== null) {
-          const block = { type: "paragraph" as const, text: typed.cells.join("\t") };
-          blocks.push(block);
-          tabbed = { block, cells: typed.cells, line: item.line };
-        } else {
-          tabbed = null;
-        }
-        if (tabbed !== null) {
-          lastTable = null;
-          lastLine = null;
-          first = false;
-          continue;
-        }
+      if (tabbed !== null && item.line !== undefined && tabbed.take(item.line)) {
+        lastTable = null;
+        lastLine = null;
+        first = false;
+        continue;
       }
-      tabbed = null;
+      tabbed?.close();
       if (item.line === undefined) {
         if (first && lastTable !== null && sameColumns(lastTable.xs, item.xs)) {
           continueTable(lastTable.block.rows, item.rows);

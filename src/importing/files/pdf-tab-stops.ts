@@ -1,4 +1,5 @@
-import { joinWords, joinWrapped, type TextLine } from "./pdf-text-lines.ts";
+import type { ContentBlock } from "./document-content.ts";
+import { joinWords, joinWrapped, lineText, type TextLine } from "./pdf-text-lines.ts";
 
 /**
  * Text laid out with tabs at the default tab stops, as a word processor lays out a text file or a
@@ -17,7 +18,7 @@ export interface TabStops {
 }
 
 /** How far (points) a start may lie from a stop and still be on it. */
-const ON_STOP = 0.6;
+const ON_STOP = 0.25;
 /** Smallest gap (points) a tab leaves: text that runs on without one is the same cell. */
 const TAB_GAP = 0.3;
 /**
@@ -27,18 +28,22 @@ const TAB_GAP = 0.3;
 const ON_GRID_SHARE = 0.4;
 /** Fewest starts on stops for the layout to be read as tabbed. */
 const MIN_ON_GRID = 8;
+/** Step (in font sizes) from which a stop cannot be a paragraph's indent of two or three characters. */
+const WIDE_STEP = 3.2;
 /** Gap (in font sizes) of a tab that shows a line is tabbed on its own (wider than a Chinese–Latin space). */
 const SURE_TAB = 0.5;
 
 /**
  * The tab stops the lines are laid out on, or null when they are not: at least `MIN_ON_GRID` of
  * the places where text starts after a gap (not at the margin) lie on one grid from the margin,
- * four in ten of them or more, on three stops or more. The step is the widest that fits, at
+ * four in ten of them or more, on three stops or more (or on fewer but wide ones, see below). The step is the widest that fits, at
  * least one and a half font sizes (a narrower one would fit anything).
  */
 export function findTabStops(lines: readonly TextLine[]): TabStops | null {
-  const margin = mode(lines.map((l) => Math.round(l.left)));
-  if (margin === null) return null;
+  // The margin: the leftmost place where three lines or more start (more lines may start on a stop).
+  const starts = countOf(lines.map((l) => Math.round(l.left)));
+  const margin = Math.min(...[...starts].filter(([, n]) => n >= 3).map(([x]) => x));
+  if (!Number.isFinite(margin)) return null;
   const atMargin = lines.filter((l) => Math.abs(l.left - margin) <= 1).map((l) => l.left);
   const origin = atMargin.reduce((s, x) => s + x, 0) / atMargin.length;
   const size = median(lines.map((l) => l.size));
@@ -59,7 +64,7 @@ export function findTabStops(lines: readonly TextLine[]): TabStops | null {
     .map(([d]) => d);
   const tried = frequent.flatMap((d) =>
     [1, 2, 3, 4]
-      .map((k) => d / k)
+      .map((k) => refine(offsets, d / k))
       .filter((step) => step >= 1.5 * size)
       .map((step) => ({
         step,
@@ -73,12 +78,23 @@ export function findTabStops(lines: readonly TextLine[]): TabStops | null {
   if (best === undefined || best.fit.length < MIN_ON_GRID || best.fit.length < ON_GRID_SHARE * offsets.length)
     return null;
   const { step, fit } = best;
-  const multiples = fit.map((o) => Math.round(o / step));
-  if (new Set(multiples).size < 3) return null;
-  // Least squares over the starts on the grid: the step as the layout has it, not as first guessed.
-  const refined =
-    fit.reduce((s, o, i) => s + o * (multiples[i] ?? 0), 0) / multiples.reduce((s, k) => s + k * k, 0);
-  return { origin, step: refined };
+  // Text on one or two stops only (a table typed one cell a line, each after a tab) could as well
+  // be indented paragraphs: it is read as tabbed only when the stop is wider than an indent of two
+  // or three characters and many lines start there.
+  const few = new Set(fit.map((o) => Math.round(o / step))).size < 3;
+  if (few && (step < WIDE_STEP * size || fit.length < 2 * MIN_ON_GRID)) return null;
+  return { origin, step };
+}
+
+/**
+ * The step as the layout has it, not as first guessed (from starts rounded to half a point): the
+ * least-squares step over the starts within twice `ON_STOP` of the guessed grid.
+ */
+function refine(offsets: readonly number[], guess: number): number {
+  const near = offsets.filter((o) => Math.abs(o - Math.round(o / guess) * guess) <= 2 * ON_STOP + 0.25);
+  const ks = near.map((o) => Math.round(o / guess));
+  const kk = ks.reduce((s, k) => s + k * k, 0);
+  return kk === 0 ? guess : near.reduce((s, o, i) => s + o * (ks[i] ?? 0), 0) / kk;
 }
 
 /**
@@ -156,6 +172,103 @@ export function continueTabbed(
   return null;
 }
 
+/**
+ * The tabbed lines of a document, page by page, as paragraphs holding their tabs, the way the text
+ * file they were typed as reads: a row run on to the next line is one paragraph again, and a line
+ * left blank (a gap of a line or more between two lines) is an empty paragraph, or an empty cell
+ * (a tab alone) when more than one line is missing.
+ */
+export class TabbedLines {
+  private open: { block: { text: string }; cells: string[]; line: TextLine } | null = null;
+  private last: TextLine | null = null;
+  private width = 0;
+  private pitch = 0;
+
+  /** Lines read into `blocks` (appended to). */
+  constructor(
+    private readonly stops: TabStops,
+    private readonly bodyRight: number,
+    private readonly blocks: ContentBlock[],
+  ) {}
+
+  /** Begins a page: no row runs on from the last page; its widest row and line pitch are taken. */
+  startPage(lines: readonly TextLine[]): void {
+    this.open = null;
+    this.last = null;
+    this.width = Math.max(0, ...lines.map((l) => tabCells(l, this.stops)?.cells.length ?? 0));
+    this.pitch = linePitch(lines);
+  }
+
+  /** Ends the run of lines (a ruled table comes). */
+  close(): void {
+    this.open = null;
+    this.last = null;
+  }
+
+  /** Reads the line when it is tabbed or goes on with a tabbed row; false when it is neither. */
+  take(line: TextLine): boolean {
+    const typed = tabCells(line, this.stops);
+    const missing = this.missingLines(line);
+    if (typed === null && (this.open === null || missing > 0)) {
+      this.last = line;
+      this.open = null;
+      return false;
+    }
+    const row = typed ?? { cells: [lineText(line)], leading: 0 };
+    const goesOn =
+      this.open !== null && missing === 0
+        ? continueTabbed(
+            { ...this.open.line, cells: this.open.cells },
+            row,
+            this.stops,
+            this.bodyRight,
+            this.width,
+          )
+        : null;
+    this.last = line;
+    if (this.open !== null && goesOn !== null) {
+      this.open.cells = goesOn;
+      this.open.block.text = goesOn.join("\t");
+      this.open.line = line;
+      return true;
+    }
+    if (typed === null) {
+      this.open = null;
+      return false;
+    }
+    for (let i = 0; i < missing; i++) this.blocks.push({ type: "paragraph", text: i === 0 ? "" : "\t" });
+    const block = { type: "paragraph" as const, text: typed.cells.join("\t") };
+    this.blocks.push(block);
+    this.open = { block, cells: typed.cells, line };
+    return true;
+  }
+
+  /** The lines left blank between the last line and this one. */
+  private missingLines(line: TextLine): number {
+    if (this.last === null || this.pitch === 0) return 0;
+    return Math.max(0, Math.round((line.y - this.last.y - this.pitch) / this.pitch));
+  }
+}
+
+/**
+ * The usual distance between the baselines of two lines of the page: the most frequent one between
+ * one and two font sizes (a Latin line is lower than a Chinese one; the lower the more frequent).
+ */
+function linePitch(lines: readonly TextLine[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1];
+    const b = lines[i];
+    if (a === undefined || b === undefined) continue;
+    const gap = b.y - a.y;
+    if (gap >= 0.9 * b.size && gap <= 2 * b.size) gaps.push(Math.round(gap * 2) / 2);
+  }
+  const counts = countOf(gaps);
+  let best = 0;
+  for (const [gap, n] of counts) if (best === 0 || n > (counts.get(best) ?? 0)) best = gap;
+  return best;
+}
+
 /** The number of the stop at x (0 at the margin), or null when x is on none. */
 function stopAt(stops: TabStops, x: number): number | null {
   const k = Math.round((x - stops.origin) / stops.step);
@@ -171,13 +284,6 @@ function countOf(values: readonly number[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return counts;
-}
-
-function mode(values: readonly number[]): number | null {
-  const counts = countOf(values);
-  let best: number | null = null;
-  for (const [v, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = v;
-  return best;
 }
 
 function median(values: readonly number[]): number {
