@@ -1,12 +1,15 @@
 import type { ContentBlock } from "./document-content.ts";
 import { dropFurniture } from "./pdf-furniture.ts";
 import { axisRules, findGrids, type Grid, gridRows, inGrid, type Rule } from "./pdf-grid.ts";
+import { anchoredTables } from "./pdf-header-columns.ts";
 import { findTabStops, TabbedLines } from "./pdf-tab-stops.ts";
 import { groupLines, joinWrapped, lineCells, type TextLine, type TextPiece } from "./pdf-text-lines.ts";
 
 /**
  * A PDF's pages, read as positioned text and drawn rules, laid out as the paragraphs and tables of
- * a document: page by page, top to bottom. Ruled tables come from their borders (pdf-grid.ts); the
+ * a document: page by page, top to bottom. Ruled tables come from their borders (pdf-grid.ts),
+ * text typed with tabs is read through its tab stops (pdf-tab-stops.ts), tables without rules are
+ * found by their headers (pdf-header-columns.ts); the
  * other text is read as lines (pdf-text-lines.ts), a line split by wide gaps being a table row;
  * running headers, footers and page numbers are left out (pdf-furniture.ts); a paragraph wrapped
  * over several lines is one paragraph again, and a ruled table continued on the next page with the
@@ -37,9 +40,11 @@ type Placed = { top: number; line: TextLine; cells: string[] } | ({ line?: undef
 
 /** The paragraphs and tables of the pages, in reading order. */
 export function pdfLayout(pages: readonly PdfPage[]): ContentBlock[] {
-  const laidOut = dropFurniture(pages.map(layOutPage));
-  const bodyRight = rightMargin(laidOut.flatMap((p) => p.lines.map((l) => l.right)));
-  const stops = findTabStops(laidOut.flatMap((p) => p.lines));
+  const pagesRead = dropFurniture(pages.map(layOutPage));
+  const bodyRight = rightMargin(pagesRead.flatMap((p) => p.lines.map((l) => l.right)));
+  const stops = findTabStops(pagesRead.flatMap((p) => p.lines));
+  // Text not typed with tabs may hold tables without rules, found by their headers.
+  const laidOut = stops === null ? pagesRead.map(withAnchoredTables) : pagesRead;
   const blocks: ContentBlock[] = [];
   // A text typed with tabs: each tabbed line is one paragraph holding its tabs (pdf-tab-stops.ts).
   const tabbed = stops === null ? null : new TabbedLines(stops, bodyRight, blocks);
@@ -111,6 +116,17 @@ function layOutPage(page: PdfPage): LaidOutPage {
     height: page.height,
     lines: groupLines(free),
     tables: grids.map((g) => ({ top: g.ys[0] ?? 0, xs: g.xs, rows: gridRows(g, inTable.get(g) ?? []) })),
+  };
+}
+
+/** The page with its tables found by their headers (pdf-header-columns.ts) taken out of its lines. */
+function withAnchoredTables(page: LaidOutPage): LaidOutPage {
+  const { tables, rest } = anchoredTables(page.lines);
+  if (tables.length === 0) return page;
+  return {
+    ...page,
+    lines: rest,
+    tables: [...page.tables, ...tables.map(({ top, xs, rows }) => ({ top, xs, rows }))],
   };
 }
 

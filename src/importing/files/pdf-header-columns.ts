@@ -1,0 +1,262 @@
+import { budgetRole, indicatorRole } from "../template-headers.ts";
+import { isCjk, joinWords, joinWrapped, type TextLine } from "./pdf-text-lines.ts";
+
+/**
+ * Tables without rules, anchored on a header line whose words are column headings of a known
+ * template (template-headers.ts): each heading's x-extent is a column, and the lines below are cut
+ * into cells by those columns, however close together they stand. A word goes to the column its
+ * middle falls in, or, when it starts well inside a column to the left, whole to the column it
+ * starts in (a long label running on under the next heading). Header words wrapped onto a second
+ * line ("年初预算" over "数") are one heading; a label wrapped onto a second line (the line below holds
+ * text in the first column only, and the label above filled its column) goes on in the row above.
+ * The table ends at a line that fits no column: one with text in one column only (a heading, a
+ * note), one running across the columns as a paragraph does, or one after a gap.
+ */
+
+/** A table found on a page: where it starts, its column boundaries, its rows and the lines it took. */
+export interface AnchoredTable {
+  top: number;
+  xs: number[];
+  rows: string[][];
+  lines: TextLine[];
+}
+
+/** A word of a line: text with no space or gap in it, and its extent. */
+interface Word {
+  text: string;
+  left: number;
+  right: number;
+  size: number;
+}
+
+/** A heading: its text and extent (the union of its lines). */
+interface Column {
+  text: string;
+  left: number;
+  right: number;
+}
+
+/** Gap (in font sizes) that separates two words. */
+const WORD_GAP = 0.25;
+/** Fewest headings a template must name for a line to be a header. */
+const MIN_HEADINGS = 3;
+/** Largest distance (in font sizes) between the baselines of two lines of one header or one row. */
+const LINE_PITCH = 1.8;
+/** Largest distance (in line pitches of the table) between two rows of one table. */
+const ROW_GAP = 2.5;
+
+/** The anchored tables among a page's lines (top to bottom), and the lines left as they were. */
+export function anchoredTables(lines: readonly TextLine[]): { tables: AnchoredTable[]; rest: TextLine[] } {
+  const tables: AnchoredTable[] = [];
+  const rest: TextLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const header = readHeader(lines, i);
+    const table = header === null ? null : readRows(lines, i, header);
+    if (table === null) {
+      const line = lines[i];
+      if (line !== undefined) rest.push(line);
+      i += 1;
+      continue;
+    }
+    tables.push(table);
+    i += table.lines.length;
+  }
+  return { tables, rest };
+}
+
+/** The words of a line, left to right: pieces cut at spaces, joined where no gap parts them. */
+export function lineWords(line: TextLine): Word[] {
+  const words: Word[] = [];
+  for (const piece of line.pieces) {
+    for (const part of splitAtSpaces(piece.text, piece.x, piece.width)) {
+      const last = words.at(-1);
+      const gap = part.left - (last?.right ?? Number.NEGATIVE_INFINITY);
+      if (last !== undefined && !part.spaced && gap < WORD_GAP * piece.size) {
+        last.text = joinWords(last.text, part.text, gap / piece.size);
+        last.right = Math.max(last.right, part.right);
+      } else {
+        words.push({ text: part.text, left: part.left, right: part.right, size: piece.size });
+      }
+    }
+  }
+  return words;
+}
+
+/** The parts of a piece between spaces, with their extents estimated from character widths. */
+function splitAtSpaces(
+  text: string,
+  x: number,
+  width: number,
+): { text: string; left: number; right: number; spaced: boolean }[] {
+  const chars = [...text];
+  const weights = chars.map((ch) => (isCjk(ch) ? 1 : 0.5));
+  const total = weights.reduce((s, w) => s + w, 0) || 1;
+  const parts: { text: string; left: number; right: number; spaced: boolean }[] = [];
+  let at = x;
+  let current: { text: string; left: number; right: number; spaced: boolean } | null = null;
+  let spaced = false;
+  chars.forEach((ch, i) => {
+    const w = ((weights[i] ?? 0) / total) * width;
+    if (/\s/.test(ch)) {
+      if (current !== null) parts.push(current);
+      current = null;
+      spaced = true;
+    } else if (current === null) {
+      current = { text: ch, left: at, right: at + w, spaced };
+    } else {
+      current.text += ch;
+      current.right = at + w;
+    }
+    at += w;
+  });
+  if (current !== null) parts.push(current);
+  return parts;
+}
+
+/**
+ * The header starting at line `i`: its columns, when at least `MIN_HEADINGS` of its words are
+ * headings of one table of a template and they are half its words or more. A line just below whose
+ * words each lie under a heading and hold no figure goes on with those headings, when that makes
+ * more of them known (年初预算 / 数) or adds at most two characters ("数", "(%)").
+ */
+function readHeader(lines: readonly TextLine[], i: number): { columns: Column[]; taken: number } | null {
+  const first = lines[i];
+  if (first === undefined) return null;
+  let columns: Column[] = lineWords(first).map((w) => ({ text: w.text, left: w.left, right: w.right }));
+  let score = headingScore(columns);
+  let taken = 1;
+  for (let j = i + 1; j < lines.length && taken < 3; j++) {
+    const below = lines[j];
+    const above = lines[j - 1];
+    if (below === undefined || above === undefined || below.y - above.y > LINE_PITCH * above.size) break;
+    const merged = mergeUnder(columns, lineWords(below));
+    if (merged === null) break;
+    const short = lineWords(below).every((w) => [...w.text].length <= 2);
+    const better = headingScore(merged);
+    if (better <= score && !short) break;
+    columns = merged;
+    score = Math.max(score, better);
+    taken += 1;
+  }
+  return score >= MIN_HEADINGS && score * 2 >= columns.length ? { columns, taken } : null;
+}
+
+/** The headings with the words of the line below added under them; null when one is under none. */
+function mergeUnder(columns: readonly Column[], words: readonly Word[]): Column[] | null {
+  const out = columns.map((c) => ({ ...c }));
+  for (const word of words) {
+    if (/\d/.test(word.text)) return null;
+    const mid = (word.left + word.right) / 2;
+    const column = out.find((c) => mid >= c.left - 0.5 * word.size && mid <= c.right + 0.5 * word.size);
+    if (column === undefined) return null;
+    column.text = joinWrapped(column.text, word.text);
+    column.left = Math.min(column.left, word.left);
+    column.right = Math.max(column.right, word.right);
+  }
+  return out;
+}
+
+/** How many headings one table of the templates names (the budget's or the indicators'). */
+function headingScore(columns: readonly Column[]): number {
+  const budget = columns.filter((c) => budgetRole(c.text) !== null).length;
+  const indicators = columns.filter((c) => indicatorRole(c.text) !== null).length;
+  return Math.max(budget, indicators);
+}
+
+/**
+ * The table under the header at line `i`: its rows, the header's first. A column for labels is
+ * added on the left when rows have text left of the first heading and the header has none there.
+ */
+function readRows(
+  lines: readonly TextLine[],
+  i: number,
+  header: { columns: Column[]; taken: number },
+): AnchoredTable | null {
+  const first = lines[i];
+  if (first === undefined) return null;
+  const size = first.size;
+  const heads = header.columns;
+  const left0 = heads[0]?.left ?? 0;
+  const labelled = lines
+    .slice(i + header.taken, i + header.taken + 3)
+    .some((l) => lineWords(l).some((w) => w.right < left0 - 0.5 * w.size));
+  const columns: Column[] = labelled
+    ? [{ text: "", left: Math.min(...lines.map((l) => l.left)), right: left0 }, ...heads]
+    : heads;
+  const bounds = columns.slice(1).map((c, k) => ((columns[k]?.right ?? c.left) + c.left) / 2);
+  const rows: string[][] = [columns.map((c) => c.text)];
+  const taken: TextLine[] = lines.slice(i, i + header.taken);
+  let last = taken.at(-1) ?? first;
+  let pitch = LINE_PITCH * size;
+  let labelRight = Number.NEGATIVE_INFINITY;
+  for (let j = i + header.taken; j < lines.length; j++) {
+    const line = lines[j];
+    if (line === undefined) break;
+    const gap = line.y - last.y;
+    if (gap > ROW_GAP * Math.min(pitch, LINE_PITCH * line.size)) break;
+    const cells = cutRow(lineWords(line), columns, bounds);
+    if (cells === null) break;
+    const filled = cells.flatMap((c, k) => (c.text === "" ? [] : [k]));
+    const previous = rows.length > 1 ? rows.at(-1) : undefined;
+    const bound0 = bounds[0] ?? Number.POSITIVE_INFINITY;
+    if (
+      filled.length === 1 &&
+      filled[0] === 0 &&
+      previous !== undefined &&
+      labelRight >= bound0 - 2 * line.size
+    ) {
+      // The label above filled its column and goes on here.
+      previous[0] = joinWrapped(previous[0] ?? "", cells[0]?.text ?? "");
+    } else if (filled.length >= 2) {
+      rows.push(cells.map((c) => c.text));
+    } else {
+      break;
+    }
+    labelRight = cells[0]?.right ?? Number.NEGATIVE_INFINITY;
+    if (rows.length > 2) pitch = Math.min(pitch, gap);
+    taken.push(line);
+    last = line;
+  }
+  if (rows.length < 2) return null;
+  const used = columns.map(
+    (_, k) => rows.slice(1).some((r) => (r[k] ?? "") !== "") || (rows[0]?.[k] ?? "") !== "",
+  );
+  const keep = (r: string[]) => r.filter((_, k) => used[k]);
+  return {
+    top: first.y - first.size,
+    xs: [columns[0]?.left ?? 0, ...bounds, columns.at(-1)?.right ?? 0],
+    rows: rows.map(keep),
+    lines: taken,
+  };
+}
+
+/**
+ * The words of a row put in their columns, or null when the line runs across the columns as a
+ * paragraph (one word over three columns or more).
+ */
+function cutRow(
+  words: readonly Word[],
+  columns: readonly Column[],
+  bounds: readonly number[],
+): { text: string; right: number }[] | null {
+  const cells = columns.map(() => ({ text: "", right: Number.NEGATIVE_INFINITY }));
+  const columnAt = (x: number) => {
+    const k = bounds.findIndex((b) => x < b);
+    return k < 0 ? bounds.length : k;
+  };
+  for (const word of words) {
+    const start = columnAt(word.left);
+    const end = columnAt(word.right);
+    if (end - start >= 2) return null;
+    const middle = columnAt((word.left + word.right) / 2);
+    // A word starting well inside a column to the left of its middle's (a long label) stays there.
+    const k = start < middle && word.left < (bounds[start] ?? 0) - word.size ? start : middle;
+    const cell = cells[k];
+    if (cell === undefined) continue;
+    cell.text =
+      cell.text === "" ? word.text : joinWords(cell.text, word.text, (word.left - cell.right) / word.size);
+    cell.right = Math.max(cell.right, word.right);
+  }
+  return cells;
+}
