@@ -64,7 +64,7 @@ export function pdfLayout(pages: readonly PdfPage[]): ContentBlock[] {
         first = false;
         continue;
       }
-      tabbed?.close();
+      if (item.line === undefined) tabbed?.close();
       if (item.line === undefined) {
         if (first && lastTable !== null && sameColumns(lastTable.xs, item.xs)) {
           continueTable(lastTable.block.rows, item.rows);

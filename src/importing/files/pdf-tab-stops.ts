@@ -158,7 +158,7 @@ export function continueTabbed(
   );
   const readings =
     next.leading === 0
-      ? room === 0 && right >= bodyRight - 2 * line.size
+      ? right >= bodyRight - 2 * line.size
         ? [0]
         : []
       : [room, room - 1].filter((n) => n >= 0).map((n) => n + next.leading);
