@@ -123,16 +123,20 @@ function splitAtSpaces(
 function readHeader(lines: readonly TextLine[], i: number): { columns: Column[]; taken: number } | null {
   const first = lines[i];
   if (first === undefined) return null;
-  let columns: Column[] = lineWords(first).map((w) => ({ text: w.text, left: w.left, right: w.right }));
+  // A line of fewer pieces than headings, none with a space inside, cannot be a header.
+  if (first.pieces.length < MIN_HEADINGS && !first.pieces.some((p) => /\S\s+\S/.test(p.text))) return null;
+  const words = wordsOf(first);
+  if (words.length < MIN_HEADINGS) return null;
+  let columns: Column[] = words.map((w) => ({ text: w.text, left: w.left, right: w.right }));
   let score = headingScore(columns);
   let taken = 1;
   for (let j = i + 1; j < lines.length && taken < 3; j++) {
     const below = lines[j];
     const above = lines[j - 1];
     if (below === undefined || above === undefined || below.y - above.y > LINE_PITCH * above.size) break;
-    const merged = mergeUnder(columns, lineWords(below));
+    const merged = mergeUnder(columns, wordsOf(below));
     if (merged === null) break;
-    const short = lineWords(below).every((w) => [...w.text].length <= 2);
+    const short = wordsOf(below).every((w) => [...w.text].length <= 2);
     const better = headingScore(merged);
     if (better <= score && !short) break;
     columns = merged;
@@ -159,9 +163,33 @@ function mergeUnder(columns: readonly Column[], words: readonly Word[]): Column[
 
 /** How many headings one table of the templates names (the budget's or the indicators'). */
 function headingScore(columns: readonly Column[]): number {
-  const budget = columns.filter((c) => budgetRole(c.text) !== null).length;
-  const indicators = columns.filter((c) => indicatorRole(c.text) !== null).length;
+  const budget = columns.filter((c) => isHeading(c.text, "budget")).length;
+  const indicators = columns.filter((c) => isHeading(c.text, "indicators")).length;
   return Math.max(budget, indicators);
+}
+
+const headings = new Map<string, boolean>();
+/** True when a template names the text as a heading of the table (looked up once per text). */
+function isHeading(text: string, table: "budget" | "indicators"): boolean {
+  const key = `${table}:${text}`;
+  let known = headings.get(key);
+  if (known === undefined) {
+    known = [...text].length <= 30 && (table === "budget" ? budgetRole(text) : indicatorRole(text)) !== null;
+    if (headings.size > 10_000) headings.clear();
+    headings.set(key, known);
+  }
+  return known;
+}
+
+const wordsOfLine = new WeakMap<TextLine, Word[]>();
+/** `lineWords`, computed once per line. */
+function wordsOf(line: TextLine): Word[] {
+  let words = wordsOfLine.get(line);
+  if (words === undefined) {
+    words = lineWords(line);
+    wordsOfLine.set(line, words);
+  }
+  return words;
 }
 
 /**
@@ -180,7 +208,7 @@ function readRows(
   const left0 = heads[0]?.left ?? 0;
   const labelled = lines
     .slice(i + header.taken, i + header.taken + 3)
-    .some((l) => lineWords(l).some((w) => w.right < left0 - 0.5 * w.size));
+    .some((l) => wordsOf(l).some((w) => w.right < left0 - 0.5 * w.size));
   const columns: Column[] = labelled
     ? [{ text: "", left: Math.min(...lines.map((l) => l.left)), right: left0 }, ...heads]
     : heads;
@@ -195,7 +223,7 @@ function readRows(
     if (line === undefined) break;
     const gap = line.y - last.y;
     if (gap > ROW_GAP * Math.min(pitch, LINE_PITCH * line.size)) break;
-    const cells = cutRow(lineWords(line), columns, bounds);
+    const cells = cutRow(wordsOf(line), columns, bounds);
     if (cells === null) break;
     const filled = cells.flatMap((c, k) => (c.text === "" ? [] : [k]));
     const previous = rows.length > 1 ? rows.at(-1) : undefined;
