@@ -10,7 +10,8 @@ import { isCjk, joinWords, joinWrapped, type TextLine } from "./pdf-text-lines.t
  * line ("年初预算" over "数") are one heading; a label wrapped onto a second line (the line below holds
  * text in the first column only, and the label above filled its column) goes on in the row above.
  * The table ends at a line that fits no column: one with text in one column only (a heading, a
- * note), one running across the columns as a paragraph does, or one after a gap.
+ * note), one running across the columns as a paragraph does, one after a gap, or the header of
+ * the next table.
  */
 
 /** A table found on a page: where it starts, its column boundaries, its rows and the lines it took. */
@@ -223,6 +224,8 @@ function readRows(
     if (line === undefined) break;
     const gap = line.y - last.y;
     if (gap > ROW_GAP * Math.min(pitch, LINE_PITCH * line.size)) break;
+    // The header of the next table.
+    if (readHeader(lines, j) !== null) break;
     const cells = cutRow(wordsOf(line), columns, bounds);
     if (cells === null) break;
     const filled = cells.flatMap((c, k) => (c.text === "" ? [] : [k]));
