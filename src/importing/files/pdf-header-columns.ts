@@ -1,5 +1,5 @@
 import { budgetRole, indicatorRole } from "../template-headers.ts";
-import { isCjk, joinWords, joinWrapped, type TextLine } from "./pdf-text-lines.ts";
+import { joinWords, joinWrapped, lineWords, type TextLine, type TextWord as Word } from "./pdf-text-lines.ts";
 
 /**
  * Tables without rules, anchored on a header line whose words are column headings of a known
@@ -20,25 +20,17 @@ export interface AnchoredTable {
   xs: number[];
   rows: string[][];
   lines: TextLine[];
-}
-
-/** A word of a line: text with no space or gap in it, and its extent. */
-interface Word {
-  text: string;
-  left: number;
-  right: number;
-  size: number;
+  /** The columns the rows were cut by (a heading's text and extent). */
+  columns: Column[];
 }
 
 /** A heading: its text and extent (the union of its lines). */
-interface Column {
+export interface Column {
   text: string;
   left: number;
   right: number;
 }
 
-/** Gap (in font sizes) that separates two words. */
-const WORD_GAP = 0.25;
 /** Fewest headings a template must name for a line to be a header. */
 const MIN_HEADINGS = 3;
 /** Largest distance (in font sizes) between the baselines of two lines of one header or one row. */
@@ -46,14 +38,27 @@ const LINE_PITCH = 1.8;
 /** Largest distance (in line pitches of the table) between two rows of one table. */
 const ROW_GAP = 2.5;
 
-/** The anchored tables among a page's lines (top to bottom), and the lines left as they were. */
-export function anchoredTables(lines: readonly TextLine[]): { tables: AnchoredTable[]; rest: TextLine[] } {
+/**
+ * The anchored tables among a page's lines (top to bottom), and the lines left as they were.
+ * `carried`: the columns of a table that ran to the foot of the page before; rows at the top of
+ * this page that fit them go on with it (a table over a page break does not repeat its header).
+ * `carry` gives this page's such columns, when its last table runs to its foot.
+ */
+export function anchoredTables(
+  lines: readonly TextLine[],
+  carried: readonly Column[] | null = null,
+): { tables: AnchoredTable[]; rest: TextLine[]; carry: Column[] | null } {
   const tables: AnchoredTable[] = [];
   const rest: TextLine[] = [];
   let i = 0;
+  const goesOn = carried === null ? null : readRows(lines, 0, [...carried], 0);
+  if (goesOn !== null) {
+    tables.push(goesOn);
+    i = goesOn.lines.length;
+  }
   while (i < lines.length) {
     const header = readHeader(lines, i);
-    const table = header === null ? null : readRows(lines, i, header);
+    const table = header === null ? null : readRows(lines, i, withLabels(lines, i, header), header.taken);
     if (table === null) {
       const line = lines[i];
       if (line !== undefined) rest.push(line);
@@ -63,56 +68,10 @@ export function anchoredTables(lines: readonly TextLine[]): { tables: AnchoredTa
     tables.push(table);
     i += table.lines.length;
   }
-  return { tables, rest };
-}
-
-/** The words of a line, left to right: pieces cut at spaces, joined where no gap parts them. */
-export function lineWords(line: TextLine): Word[] {
-  const words: Word[] = [];
-  for (const piece of line.pieces) {
-    for (const part of splitAtSpaces(piece.text, piece.x, piece.width)) {
-      const last = words.at(-1);
-      const gap = part.left - (last?.right ?? Number.NEGATIVE_INFINITY);
-      if (last !== undefined && !part.spaced && gap < WORD_GAP * piece.size) {
-        last.text = joinWords(last.text, part.text, gap / piece.size);
-        last.right = Math.max(last.right, part.right);
-      } else {
-        words.push({ text: part.text, left: part.left, right: part.right, size: piece.size });
-      }
-    }
-  }
-  return words;
-}
-
-/** The parts of a piece between spaces, with their extents estimated from character widths. */
-function splitAtSpaces(
-  text: string,
-  x: number,
-  width: number,
-): { text: string; left: number; right: number; spaced: boolean }[] {
-  const chars = [...text];
-  const weights = chars.map((ch) => (isCjk(ch) ? 1 : 0.5));
-  const total = weights.reduce((s, w) => s + w, 0) || 1;
-  const parts: { text: string; left: number; right: number; spaced: boolean }[] = [];
-  let at = x;
-  let current: { text: string; left: number; right: number; spaced: boolean } | null = null;
-  let spaced = false;
-  chars.forEach((ch, i) => {
-    const w = ((weights[i] ?? 0) / total) * width;
-    if (/\s/.test(ch)) {
-      if (current !== null) parts.push(current);
-      current = null;
-      spaced = true;
-    } else if (current === null) {
-      current = { text: ch, left: at, right: at + w, spaced };
-    } else {
-      current.text += ch;
-      current.right = at + w;
-    }
-    at += w;
-  });
-  if (current !== null) parts.push(current);
-  return parts;
+  const foot = lines.at(-1);
+  const last = tables.at(-1);
+  const carry = foot !== undefined && last?.lines.includes(foot) ? last.columns : null;
+  return { tables, rest, carry };
 }
 
 /**
@@ -194,42 +153,54 @@ function wordsOf(line: TextLine): Word[] {
 }
 
 /**
- * The table under the header at line `i`: its rows, the header's first. A column for labels is
- * added on the left when rows have text left of the first heading and the header has none there.
+ * The header's columns, with one for labels added on the left when the rows just below have text
+ * left of the first heading.
  */
-function readRows(
+function withLabels(
   lines: readonly TextLine[],
   i: number,
   header: { columns: Column[]; taken: number },
-): AnchoredTable | null {
-  const first = lines[i];
-  if (first === undefined) return null;
-  const size = first.size;
+): Column[] {
   const heads = header.columns;
   const left0 = heads[0]?.left ?? 0;
   const labelled = lines
     .slice(i + header.taken, i + header.taken + 3)
     .some((l) => wordsOf(l).some((w) => w.right < left0 - 0.5 * w.size));
-  const columns: Column[] = labelled
+  return labelled
     ? [{ text: "", left: Math.min(...lines.map((l) => l.left)), right: left0 }, ...heads]
     : heads;
+}
+
+/**
+ * The table at line `i` cut by `columns`: after its `headerLines` header lines (the headings are
+ * its first row), or, with none, rows only (a table going on from the page before).
+ */
+function readRows(
+  lines: readonly TextLine[],
+  i: number,
+  columns: Column[],
+  headerLines: number,
+): AnchoredTable | null {
+  const first = lines[i];
+  if (first === undefined) return null;
   const bounds = columns.slice(1).map((c, k) => ((columns[k]?.right ?? c.left) + c.left) / 2);
-  const rows: string[][] = [columns.map((c) => c.text)];
-  const taken: TextLine[] = lines.slice(i, i + header.taken);
-  let last = taken.at(-1) ?? first;
-  let pitch = LINE_PITCH * size;
+  const rows: string[][] = headerLines > 0 ? [columns.map((c) => c.text)] : [];
+  const body = rows.length;
+  const taken: TextLine[] = lines.slice(i, i + headerLines);
+  let last = taken.at(-1) ?? null;
+  let pitch = LINE_PITCH * first.size;
   let labelRight = Number.NEGATIVE_INFINITY;
-  for (let j = i + header.taken; j < lines.length; j++) {
+  for (let j = i + headerLines; j < lines.length; j++) {
     const line = lines[j];
     if (line === undefined) break;
-    const gap = line.y - last.y;
+    const gap = last === null ? 0 : line.y - last.y;
     if (gap > ROW_GAP * Math.min(pitch, LINE_PITCH * line.size)) break;
     // The header of the next table.
     if (readHeader(lines, j) !== null) break;
     const cells = cutRow(wordsOf(line), columns, bounds);
     if (cells === null) break;
     const filled = cells.flatMap((c, k) => (c.text === "" ? [] : [k]));
-    const previous = rows.length > 1 ? rows.at(-1) : undefined;
+    const previous = rows.length > body ? rows.at(-1) : undefined;
     const bound0 = bounds[0] ?? Number.POSITIVE_INFINITY;
     if (
       filled.length === 1 &&
@@ -245,20 +216,21 @@ function readRows(
       break;
     }
     labelRight = cells[0]?.right ?? Number.NEGATIVE_INFINITY;
-    if (rows.length > 2) pitch = Math.min(pitch, gap);
+    if (rows.length > body + 1) pitch = Math.min(pitch, gap);
     taken.push(line);
     last = line;
   }
-  if (rows.length < 2) return null;
-  const used = columns.map(
-    (_, k) => rows.slice(1).some((r) => (r[k] ?? "") !== "") || (rows[0]?.[k] ?? "") !== "",
-  );
-  const keep = (r: string[]) => r.filter((_, k) => used[k]);
+  if (rows.length <= body) return null;
+  // A label column no row has text in is left out.
+  const kept = columns.filter((c, k) => c.text !== "" || rows.some((r) => (r[k] ?? "") !== ""));
+  const keep = (r: string[]) => r.filter((_, k) => kept.includes(columns[k] as Column));
+  const keptBounds = kept.slice(1).map((c, k) => ((kept[k]?.right ?? c.left) + c.left) / 2);
   return {
     top: first.y - first.size,
-    xs: [columns[0]?.left ?? 0, ...bounds, columns.at(-1)?.right ?? 0],
+    xs: [kept[0]?.left ?? 0, ...keptBounds, kept.at(-1)?.right ?? 0],
     rows: rows.map(keep),
     lines: taken,
+    columns: kept,
   };
 }
 

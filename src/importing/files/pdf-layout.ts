@@ -1,7 +1,7 @@
 import type { ContentBlock } from "./document-content.ts";
 import { dropFurniture } from "./pdf-furniture.ts";
 import { axisRules, findGrids, type Grid, gridRows, inGrid, type Rule } from "./pdf-grid.ts";
-import { anchoredTables } from "./pdf-header-columns.ts";
+import { anchoredTables, type Column } from "./pdf-header-columns.ts";
 import { findTabStops, TabbedLines } from "./pdf-tab-stops.ts";
 import { groupLines, joinWrapped, lineCells, type TextLine, type TextPiece } from "./pdf-text-lines.ts";
 
@@ -44,7 +44,7 @@ export function pdfLayout(pages: readonly PdfPage[]): ContentBlock[] {
   const bodyRight = rightMargin(pagesRead.flatMap((p) => p.lines.map((l) => l.right)));
   const stops = findTabStops(pagesRead.flatMap((p) => p.lines));
   // Text not typed with tabs may hold tables without rules, found by their headers.
-  const laidOut = stops === null ? pagesRead.map(withAnchoredTables) : pagesRead;
+  const laidOut = stops === null ? withAnchoredTables(pagesRead) : pagesRead;
   const blocks: ContentBlock[] = [];
   // A text typed with tabs: each tabbed line is one paragraph holding its tabs (pdf-tab-stops.ts).
   const tabbed = stops === null ? null : new TabbedLines(stops, bodyRight, blocks);
@@ -119,15 +119,19 @@ function layOutPage(page: PdfPage): LaidOutPage {
   };
 }
 
-/** The page with its tables found by their headers (pdf-header-columns.ts) taken out of its lines. */
-function withAnchoredTables(page: LaidOutPage): LaidOutPage {
-  const { tables, rest } = anchoredTables(page.lines);
-  if (tables.length === 0) return page;
-  return {
-    ...page,
-    lines: rest,
-    tables: [...page.tables, ...tables.map(({ top, xs, rows }) => ({ top, xs, rows }))],
-  };
+/**
+ * The pages with their tables found by their headers (pdf-header-columns.ts) taken out of their
+ * lines; a table running to the foot of a page goes on with the rows at the top of the next.
+ */
+function withAnchoredTables(pages: readonly LaidOutPage[]): LaidOutPage[] {
+  let carried: Column[] | null = null;
+  return pages.map((page) => {
+    const { tables, rest, carry } = anchoredTables(page.lines, carried);
+    carried = carry;
+    if (tables.length === 0) return page;
+    const placed = tables.map(({ top, xs, rows }) => ({ top, xs, rows }));
+    return { ...page, lines: rest, tables: [...page.tables, ...placed] };
+  });
 }
 
 /**

@@ -13,8 +13,8 @@ import { type PdfMark, writePdf } from "./pdf-writer.ts";
 const cjk = (text: string, x: number, y: number, size = 10): PdfMark => ({ text, x, y, size, font: "cjk" });
 const num = (text: string, x: number, y: number): PdfMark => ({ text, x, y, size: 10 });
 
-async function blocksOf(marks: PdfMark[]): Promise<ContentBlock[]> {
-  const read = await readPdf(writePdf([{ marks }]));
+async function blocksOf(marks: PdfMark[], more: PdfMark[][] = []): Promise<ContentBlock[]> {
+  const read = await readPdf(writePdf([{ marks }, ...more.map((m) => ({ marks: m }))]));
   if (!read.ok) throw new Error(read.failure.code);
   return read.blocks;
 }
@@ -132,6 +132,46 @@ describe("tables without rules, anchored on the known headers", () => {
           ["年度资金总额", "1,234,567.89", "", "110.00"],
         ],
       },
+    ]);
+  });
+
+  it("goes on with the rows at the top of the next page when the table runs to the foot of the page", async () => {
+    const blocks = await blocksOf(
+      [
+        cjk("预算执行情况如下：", 40, 760),
+        cjk("年初预算数", 135, 128),
+        cjk("全年预算数", 197, 128),
+        cjk("全年执行数", 262, 128),
+        cjk("年度资金总额", 40, 114),
+        num("100.00", 140, 114),
+        num("120.00", 200, 114),
+        cjk("上年结转资金", 40, 100),
+        num("20.00", 140, 100),
+        num("20.00", 200, 100),
+        num("15.00", 265, 100),
+      ],
+      [
+        [
+          cjk("其他资金", 40, 800),
+          num("0", 140, 800),
+          num("0", 200, 800),
+          num("0", 265, 800),
+          cjk("二、绩效目标完成情况", 40, 760),
+        ],
+      ],
+    );
+    expect(blocks).toEqual([
+      { type: "paragraph", text: "预算执行情况如下：" },
+      {
+        type: "table",
+        rows: [
+          ["", "年初预算数", "全年预算数", "全年执行数"],
+          ["年度资金总额", "100.00", "120.00", ""],
+          ["上年结转资金", "20.00", "20.00", "15.00"],
+          ["其他资金", "0", "0", "0"],
+        ],
+      },
+      { type: "paragraph", text: "二、绩效目标完成情况" },
     ]);
   });
 
