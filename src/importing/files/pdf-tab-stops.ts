@@ -48,14 +48,17 @@ export function findTabStops(lines: readonly TextLine[]): TabStops | null {
   const origin = atMargin.reduce((s, x) => s + x, 0) / atMargin.length;
   const size = median(lines.map((l) => l.size));
   const offsets: number[] = [];
+  // Starts after text on the same line: an indented first line has none.
+  const inLine: number[] = [];
   for (const line of lines) {
     let end = Number.NEGATIVE_INFINITY;
     for (const piece of line.pieces) {
       const d = piece.x - origin;
-      if (piece.x - end > TAB_GAP && d > size) offsets.push(d);
+      if (piece.x - end > TAB_GAP && d > size) (end === Number.NEGATIVE_INFINITY ? offsets : inLine).push(d);
       end = Math.max(end, piece.x + piece.width);
     }
   }
+  offsets.push(...inLine);
   if (offsets.length < MIN_ON_GRID) return null;
   // The steps tried: the most frequent starts, each as one to four steps from the margin.
   const frequent = [...countOf(offsets.map((d) => Math.round(d * 2) / 2))]
@@ -78,10 +81,12 @@ export function findTabStops(lines: readonly TextLine[]): TabStops | null {
   if (best === undefined || best.fit.length < MIN_ON_GRID || best.fit.length < ON_GRID_SHARE * offsets.length)
     return null;
   const { step, fit } = best;
-  // Text on one or two stops only (a table typed one cell a line, each after a tab) could as well
-  // be indented paragraphs: it is read as tabbed only when the stop is wider than an indent of two
-  // or three characters and many lines start there.
-  const few = new Set(fit.map((o) => Math.round(o / step))).size < 3;
+  // Text on one or two stops only, or starting on stops only at the start of lines (a table typed
+  // one cell a line, each after a tab) could as well be indented paragraphs: it is read as tabbed
+  // only when the stop is wider than an indent of two or three characters and many lines start there.
+  const onStop = (o: number) => Math.abs(o - Math.round(o / step) * step) <= ON_STOP;
+  const few =
+    new Set(fit.map((o) => Math.round(o / step))).size < 3 || inLine.filter(onStop).length < MIN_ON_GRID / 2;
   if (few && (step < WIDE_STEP * size || fit.length < 2 * MIN_ON_GRID)) return null;
   return { origin, step };
 }

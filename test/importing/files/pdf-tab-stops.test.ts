@@ -42,6 +42,16 @@ describe("text laid out at default tab stops", () => {
     expect(findTabStops(groupLines(prose))).toBeNull();
   });
 
+  it("finds none in paragraphs whose first lines are indented, wide as the indent may be", () => {
+    // Twenty paragraphs, first lines indented two, four or six characters, and their second lines:
+    // the starts lie on a grid of 20, but never after text on the same line.
+    const indented = Array.from({ length: 20 }, (_, i) => [
+      piece("段落首行缩进", 70 + 20 * (i % 3), 100 + 28 * i),
+      piece("段落第二行", 50, 114 + 28 * i),
+    ]).flat();
+    expect(findTabStops(groupLines(indented))).toBeNull();
+  });
+
   it("counts the tabs back: empty cells between and before the text, none in a line without tabs", () => {
     const stops = { origin: 50, step: 35 };
     const [header, total, part, prose] = groupLines(typed);
