@@ -36,8 +36,9 @@ const SURE_TAB = 0.5;
 /**
  * The tab stops the lines are laid out on, or null when they are not: at least `MIN_ON_GRID` of
  * the places where text starts after a gap (not at the margin) lie on one grid from the margin,
- * four in ten of them or more, on three stops or more (or on fewer but wide ones, see below). The step is the widest that fits, at
- * least one and a half font sizes (a narrower one would fit anything).
+ * four in ten of them or more, on three stops or more and after text on the same line too (or
+ * else on wide stops only, see below). The step is the widest that fits, at least one and a half
+ * font sizes (a narrower one would fit anything).
  */
 export function findTabStops(lines: readonly TextLine[]): TabStops | null {
   // The margin: the leftmost place where three lines or more start (more lines may start on a stop).
