@@ -1,11 +1,15 @@
 import type { ContentBlock } from "./document-content.ts";
 import { dropFurniture } from "./pdf-furniture.ts";
 import { axisRules, findGrids, type Grid, gridRows, inGrid, type Rule } from "./pdf-grid.ts";
+import { anchoredTables, type Column } from "./pdf-header-columns.ts";
+import { findTabStops, TabbedLines } from "./pdf-tab-stops.ts";
 import { groupLines, joinWrapped, lineCells, type TextLine, type TextPiece } from "./pdf-text-lines.ts";
 
 /**
  * A PDF's pages, read as positioned text and drawn rules, laid out as the paragraphs and tables of
- * a document: page by page, top to bottom. Ruled tables come from their borders (pdf-grid.ts); the
+ * a document: page by page, top to bottom. Ruled tables come from their borders (pdf-grid.ts),
+ * text typed with tabs is read through its tab stops (pdf-tab-stops.ts), tables without rules are
+ * found by their headers (pdf-header-columns.ts); the
  * other text is read as lines (pdf-text-lines.ts), a line split by wide gaps being a table row;
  * running headers, footers and page numbers are left out (pdf-furniture.ts); a paragraph wrapped
  * over several lines is one paragraph again, and a ruled table continued on the next page with the
@@ -36,9 +40,14 @@ type Placed = { top: number; line: TextLine; cells: string[] } | ({ line?: undef
 
 /** The paragraphs and tables of the pages, in reading order. */
 export function pdfLayout(pages: readonly PdfPage[]): ContentBlock[] {
-  const laidOut = dropFurniture(pages.map(layOutPage));
-  const bodyRight = rightMargin(laidOut.flatMap((p) => p.lines.map((l) => l.right)));
+  const pagesRead = dropFurniture(pages.map(layOutPage));
+  const bodyRight = rightMargin(pagesRead.flatMap((p) => p.lines.map((l) => l.right)));
+  const stops = findTabStops(pagesRead.flatMap((p) => p.lines));
+  // Text not typed with tabs may hold tables without rules, found by their headers.
+  const laidOut = stops === null ? withAnchoredTables(pagesRead) : pagesRead;
   const blocks: ContentBlock[] = [];
+  // A text typed with tabs: each tabbed line is one paragraph holding its tabs (pdf-tab-stops.ts).
+  const tabbed = stops === null ? null : new TabbedLines(stops, bodyRight, blocks);
   let lastTable: { xs: number[]; block: { rows: string[][] } } | null = null;
   let lastLine: TextLine | null = null;
   for (const page of laidOut) {
@@ -47,7 +56,15 @@ export function pdfLayout(pages: readonly PdfPage[]): ContentBlock[] {
       ...page.tables,
     ].sort((a, b) => a.top - b.top);
     let first = true;
+    tabbed?.startPage(page.lines);
     for (const item of placed) {
+      if (tabbed !== null && item.line !== undefined && tabbed.take(item.line)) {
+        lastTable = null;
+        lastLine = null;
+        first = false;
+        continue;
+      }
+      if (item.line === undefined) tabbed?.close();
       if (item.line === undefined) {
         if (first && lastTable !== null && sameColumns(lastTable.xs, item.xs)) {
           continueTable(lastTable.block.rows, item.rows);
@@ -100,6 +117,21 @@ function layOutPage(page: PdfPage): LaidOutPage {
     lines: groupLines(free),
     tables: grids.map((g) => ({ top: g.ys[0] ?? 0, xs: g.xs, rows: gridRows(g, inTable.get(g) ?? []) })),
   };
+}
+
+/**
+ * The pages with their tables found by their headers (pdf-header-columns.ts) taken out of their
+ * lines; a table running to the foot of a page goes on with the rows at the top of the next.
+ */
+function withAnchoredTables(pages: readonly LaidOutPage[]): LaidOutPage[] {
+  let carried: Column[] | null = null;
+  return pages.map((page) => {
+    const { tables, rest, carry } = anchoredTables(page.lines, carried);
+    carried = carry;
+    if (tables.length === 0) return page;
+    const placed = tables.map(({ top, xs, rows }) => ({ top, xs, rows }));
+    return { ...page, lines: rest, tables: [...page.tables, ...placed] };
+  });
 }
 
 /**

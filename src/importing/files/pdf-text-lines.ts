@@ -4,7 +4,8 @@
  * next to each other are joined without a space when either side is a CJK character (Chinese
  * words have no spaces, and a font change inside a word leaves a small gap), with a space when a
  * Latin gap is at least a fifth of the font size, and a gap of `CELL_GAP_EMS` font sizes or more
- * splits the line into cells (a table without rules, or a label and its value set apart).
+ * splits the line into cells (a table without rules, or a label and its value set apart). A
+ * line's words (`lineWords`) are parted at any space or gap, for cutting it by known columns.
  */
 
 /** One run of text at its place on the page: x to the right, y the baseline from the page top. */
@@ -28,6 +29,8 @@ export interface TextLine {
 
 /** Gap (in font sizes) from which two pieces of a line are separate cells. */
 export const CELL_GAP_EMS = 2;
+/** Gap (in font sizes) that parts two words of a line (`lineWords`). */
+const WORD_GAP = 0.25;
 /** Gap (in font sizes) from which two Latin pieces are separate words. */
 const SPACE_GAP_EMS = 0.2;
 /** Gap (in font sizes) from which CJK and Latin text have a space between them. */
@@ -119,4 +122,61 @@ export function joinWords(left: string, right: string, gapEms: number): string {
  */
 export function joinWrapped(left: string, right: string): string {
   return /[A-Za-z]$/.test(left) && /^[A-Za-z]/.test(right) ? `${left} ${right}` : left + right;
+}
+
+/** A word of a line: text with no space or gap in it, and its extent. */
+export interface TextWord {
+  text: string;
+  left: number;
+  right: number;
+  size: number;
+}
+
+/** The words of a line, left to right: pieces cut at spaces, joined where no gap parts them. */
+export function lineWords(line: TextLine): TextWord[] {
+  const words: TextWord[] = [];
+  for (const piece of line.pieces) {
+    for (const part of splitAtSpaces(piece.text, piece.x, piece.width)) {
+      const last = words.at(-1);
+      const gap = part.left - (last?.right ?? Number.NEGATIVE_INFINITY);
+      if (last !== undefined && !part.spaced && gap < WORD_GAP * piece.size) {
+        last.text = joinWords(last.text, part.text, gap / piece.size);
+        last.right = Math.max(last.right, part.right);
+      } else {
+        words.push({ text: part.text, left: part.left, right: part.right, size: piece.size });
+      }
+    }
+  }
+  return words;
+}
+
+/** The parts of a piece between spaces, with their extents estimated from character widths. */
+function splitAtSpaces(
+  text: string,
+  x: number,
+  width: number,
+): { text: string; left: number; right: number; spaced: boolean }[] {
+  const chars = [...text];
+  const weights = chars.map((ch) => (isCjk(ch) ? 1 : 0.5));
+  const total = weights.reduce((s, w) => s + w, 0) || 1;
+  const parts: { text: string; left: number; right: number; spaced: boolean }[] = [];
+  let at = x;
+  let current: { text: string; left: number; right: number; spaced: boolean } | null = null;
+  let spaced = false;
+  chars.forEach((ch, i) => {
+    const w = ((weights[i] ?? 0) / total) * width;
+    if (/\s/.test(ch)) {
+      if (current !== null) parts.push(current);
+      current = null;
+      spaced = true;
+    } else if (current === null) {
+      current = { text: ch, left: at, right: at + w, spaced };
+    } else {
+      current.text += ch;
+      current.right = at + w;
+    }
+    at += w;
+  });
+  if (current !== null) parts.push(current);
+  return parts;
 }
