@@ -1,7 +1,7 @@
 import type { Finding } from "../core/finding.ts";
 import { UNNAMED_BLOCK } from "../core/indicators.ts";
-import type { CompletedReport } from "../importing/complete-report.ts";
-import type { UnreadRow } from "../importing/table-reading.ts";
+import type { CompletedReport } from "../importing/report/complete-report.ts";
+import type { UnreadRow } from "../importing/tables/table-reading.ts";
 
 /**
  * The `report.*` findings: what could not be read from a file (unit, year, kind, a table, a value,

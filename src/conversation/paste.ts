@@ -1,6 +1,6 @@
 import type { SectionId } from "../core/sections.ts";
-import { readPastedTables } from "../importing/pasted-tables.ts";
-import { splitSections } from "../importing/sections.ts";
+import { splitSections } from "../importing/sections/sections.ts";
+import { readPastedTables } from "../importing/tables/pasted-tables.ts";
 import { asArray, asObject, indicatorRefs } from "./draft-access.ts";
 import { showValue } from "./fact-changes.ts";
 import { applyChanges, type Change, changeTo, getIn, type Json, type Path } from "./patch.ts";

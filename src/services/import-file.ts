@@ -3,13 +3,21 @@ import { basename } from "node:path";
 import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { validateReport } from "../core/validate-report.ts";
-import { type CompletedReport, completeReport, nameUnnamedLevels } from "../importing/complete-report.ts";
 import { contentRows, contentText, type DocumentContent } from "../importing/files/document-content.ts";
 import { maxFileBytes } from "../importing/files/file-limits.ts";
 import { fileMessage } from "../importing/files/file-problems.ts";
 import { readDocument } from "../importing/files/read-document.ts";
-import { type ImportedReport, type ImportOptions, importDocument } from "../importing/import-document.ts";
-import { indicatorTableCut } from "../importing/table-cut.ts";
+import {
+  type CompletedReport,
+  completeReport,
+  nameUnnamedLevels,
+} from "../importing/report/complete-report.ts";
+import {
+  type ImportedReport,
+  type ImportOptions,
+  importDocument,
+} from "../importing/report/import-document.ts";
+import { indicatorTableCut } from "../importing/tables/table-cut.ts";
 import { applyIdentity, type ReportIdentity } from "./report-identity.ts";
 
 /** A report read from a file: what the importer read, and the report model when it is complete. */

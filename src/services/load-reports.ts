@@ -1,9 +1,9 @@
 import { extname } from "node:path";
 import type { Report } from "../core/report.ts";
 import { ok, type Result } from "../core/result.ts";
-import { type CompletedReport, completeReport } from "../importing/complete-report.ts";
-import type { ImportNote } from "../importing/import-document.ts";
-import type { UnreadRow } from "../importing/table-reading.ts";
+import { type CompletedReport, completeReport } from "../importing/report/complete-report.ts";
+import type { ImportNote } from "../importing/report/import-document.ts";
+import type { UnreadRow } from "../importing/tables/table-reading.ts";
 import { importFile } from "./import-file.ts";
 import { loadReport } from "./report-files.ts";
 import type { ReportIdentity } from "./report-identity.ts";

@@ -1,6 +1,6 @@
 import type { ReportKind } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
-import type { ImportedReport } from "../importing/import-document.ts";
+import type { ImportedReport } from "../importing/report/import-document.ts";
 
 /**
  * What a person says about a report that its file does not (`--name`, `--year`, `--kind` of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isSuppressed, readingFindings } from "../../src/checks/check-reading.ts";
-import { completeReport } from "../../src/importing/complete-report.ts";
+import { completeReport } from "../../src/importing/report/complete-report.ts";
 
 describe("readingFindings: what could not be read, and the checks that therefore could not run", () => {
   it("a report with unit, year, tables and narrative gives no report.* finding and runs every check", () => {

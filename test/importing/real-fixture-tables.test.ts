@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importDocument } from "../../src/importing/import-document.ts";
-import type { IndicatorFragment } from "../../src/importing/report-fragment.ts";
-import { textToGrid } from "../../src/importing/text-grid.ts";
+import { textToGrid } from "../../src/importing/grid/text-grid.ts";
+import { importDocument } from "../../src/importing/report/import-document.ts";
+import type { IndicatorFragment } from "../../src/importing/report/report-fragment.ts";
 
 /**
  * The indicator tables of the real reports in fixtures/real (README.md there describes their

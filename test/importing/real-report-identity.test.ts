@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readReportIdentity } from "../../src/importing/report-identity.ts";
+import { readReportIdentity } from "../../src/importing/report/report-identity.ts";
 import { importFile } from "../../src/services/import-file.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { importDocument } from "../../src/importing/import-document.ts";
-import { textToGrid } from "../../src/importing/text-grid.ts";
+import { textToGrid } from "../../src/importing/grid/text-grid.ts";
+import { importDocument } from "../../src/importing/report/import-document.ts";
 
 /** The main report a text imports to. */
 function importText(text: string) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
-import type { AmountUnit } from "../../importing/cell-values.ts";
-import type { IdentityField } from "../../importing/complete-report.ts";
+import type { IdentityField } from "../../importing/report/complete-report.ts";
+import type { AmountUnit } from "../../importing/tables/cell-values.ts";
 import type { FileReport } from "../../services/import-file.ts";
 import { importFile } from "../../services/import-file.ts";
 import type { ReportIdentity } from "../../services/report-identity.ts";

@@ -1,4 +1,4 @@
-import { type GridRow, textToGrid } from "../text-grid.ts";
+import { type GridRow, textToGrid } from "../grid/text-grid.ts";
 import { officerValue } from "./draft-annotations.ts";
 import { markdownBlocks } from "./markdown-tables.ts";
 import { splitTitleArea } from "./title-area.ts";

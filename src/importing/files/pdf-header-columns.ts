@@ -1,4 +1,4 @@
-import { budgetRole, indicatorRole } from "../template-headers.ts";
+import { budgetRole, indicatorRole } from "../tables/template-headers.ts";
 import { joinWords, joinWrapped, lineWords, type TextLine, type TextWord as Word } from "./pdf-text-lines.ts";
 
 /**

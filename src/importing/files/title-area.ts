@@ -1,5 +1,5 @@
-import { readUnitLine, readYearLine } from "../table-titles.ts";
-import type { GridRow } from "../text-grid.ts";
+import type { GridRow } from "../grid/text-grid.ts";
+import { readUnitLine, readYearLine } from "../tables/table-titles.ts";
 
 /**
  * The line between a table's title and the table often holds two things set apart by wide spaces:

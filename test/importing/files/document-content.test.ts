@@ -6,7 +6,7 @@ import {
   contentText,
   type DocumentContent,
 } from "../../../src/importing/files/document-content.ts";
-import { textToGrid } from "../../../src/importing/text-grid.ts";
+import { textToGrid } from "../../../src/importing/grid/text-grid.ts";
 
 const seeds = join(import.meta.dirname, "../../../fixtures/seeds");
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contentRows, contentText } from "../../../src/importing/files/document-content.ts";
 import { docxBlocks } from "../../../src/importing/files/docx-content.ts";
 import { readDocument } from "../../../src/importing/files/read-document.ts";
-import { readTablesFromRows } from "../../../src/importing/pasted-tables.ts";
+import { readTablesFromRows } from "../../../src/importing/tables/pasted-tables.ts";
 import { docxWithBody } from "./zip-writer.ts";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

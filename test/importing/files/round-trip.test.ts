@@ -7,8 +7,8 @@ import {
 import { OFFICE_ZIP_LIMITS } from "../../../src/importing/files/file-limits.ts";
 import { readDocument } from "../../../src/importing/files/read-document.ts";
 import { scanZip } from "../../../src/importing/files/zip-reader.ts";
-import { readPastedTables, readTablesFromRows } from "../../../src/importing/pasted-tables.ts";
-import { textToGrid } from "../../../src/importing/text-grid.ts";
+import { textToGrid } from "../../../src/importing/grid/text-grid.ts";
+import { readPastedTables, readTablesFromRows } from "../../../src/importing/tables/pasted-tables.ts";
 import { seedDocx, seedTableText, seedXlsx } from "./seed-documents.ts";
 
 /** The seed's tables read from the pasted text: what every file format must give too. */

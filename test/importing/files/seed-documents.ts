@@ -12,7 +12,7 @@ import {
   VerticalMergeType,
 } from "docx";
 import ExcelJS from "exceljs";
-import { textToGrid } from "../../../src/importing/text-grid.ts";
+import { textToGrid } from "../../../src/importing/grid/text-grid.ts";
 
 /**
  * Seed 000's 自评表 and 各项指标得分情况表 as the text the officer would paste, and as a Word document
