@@ -10,6 +10,7 @@ import type { TableKind, UnreadRow } from "../tables/table-reading.ts";
 import { type DocumentPart, splitDocumentParts } from "./document-parts.ts";
 import type { ReportFragment } from "./report-fragment.ts";
 import { type ReportIdentity, readReportIdentity, type Sourced } from "./report-identity.ts";
+import { cleanUnitName } from "./unit-name-cell.ts";
 
 /** One thing the importer read, for the officer or reviewer to check: a table, a section, a figure. */
 export interface ImportNote {
@@ -67,6 +68,10 @@ export function importDocument(
   fillIdentity(main, identity);
   readNarrative(main, text, lines);
   fillPublisher(main, identity);
+  for (const report of reports) {
+    const unit = report.fragment.unit;
+    if (typeof unit?.name === "string") unit.name = cleanUnitName(unit.name);
+  }
   for (const annex of reports.slice(1)) inheritFromMain(annex, main);
   return reports;
 }
