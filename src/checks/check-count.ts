@@ -64,7 +64,45 @@ function statedCount(text: string, start: number, sentence: string, report: Repo
  * counts the whole task list. Counts of a subset ("开展绩效监控项目8个") are not compared.
  */
 export function checkCount(refs: readonly SectionRef[], report: Report): Finding[] {
-  return [...checkListedCounts(refs, report), ...checkNamedCounts(refs)];
+  return [...checkListedCounts(refs, report), ...checkNamedCounts(refs), ...checkAddedCounts(refs)];
+}
+
+/** "实施项目共15个": the stated total of projects. */
+const PROJECT_TOTAL = /(?:项目)?共(?:有|计)?\s*(\d+)\s*个(?:项目)?/u;
+/** "年初批复预算8个项目" / "年初…项目8个": the projects at the start of the year. */
+const AT_START = /年初[^，,。；;]{0,12}?(\d+)\s*个\s*项目|年初[^，,。；;]{0,12}?项目\s*(\d+)\s*个/u;
+/** "年中增加8个项目" / "新增项目3个": the projects added during the year. */
+const ADDED =
+  /(?:年中|年内|当年|全年)?(?:新增|增加|追加)[^，,。；;]{0,6}?(\d+)\s*个\s*项目|(?:新增|增加|追加)项目\s*(\d+)\s*个/u;
+
+/**
+ * count.mismatch between a stated total of projects and its parts in the same paragraph: "实施项目共
+ * 15个…年初批复预算8个项目…年中增加8个项目" (8 + 8 = 16). Text in brackets ("含…5个") is left out,
+ * since it counts a part of a part.
+ */
+function checkAddedCounts(refs: readonly SectionRef[]): Finding[] {
+  return refs.flatMap((ref) =>
+    ref.text.split(/\n+/).flatMap((paragraph): Finding[] => {
+      const plain = paragraph.replace(/[（(][^）)]*[）)]/gu, "");
+      const total = PROJECT_TOTAL.exec(plain);
+      const start = AT_START.exec(plain);
+      const added = ADDED.exec(plain);
+      if (total === null || start === null || added === null) return [];
+      const n = Number(total[1]);
+      const parts = Number(start[1] ?? start[2]) + Number(added[1] ?? added[2]);
+      if (!(total.index < start.index && start.index < added.index) || n === parts) return [];
+      return [
+        sectionFinding(
+          "count.mismatch",
+          "warn",
+          ref,
+          paragraph.trim(),
+          `${sectionName(ref)}说项目共${n}个，但年初${start[1] ?? start[2]}个加年中增加${added[1] ?? added[2]}个是${parts}个。请核对项目数。`,
+          { expected: parts, actual: n },
+        ),
+      ];
+    }),
+  );
 }
 
 /**

@@ -76,6 +76,19 @@ describe("count.mismatch on names listed after a count", () => {
   });
 });
 
+describe("count.mismatch between a total of projects and its parts", () => {
+  it("共15个 but 年初8个 + 年中增加8个 = 16 (bracketed sub-counts left out)", () => {
+    const text =
+      "2024年，本中心实施项目共15个（含转列项目5个），年初批复预算8个项目985万元，调整预算后861.46万元，年中增加8个项目（含转列项目5个）。";
+    expect(check("count.mismatch", text).map((f) => [f.expected, f.actual])).toEqual([[16, 15]]);
+  });
+
+  it("parts that add up, or a paragraph without all three, are not flagged", () => {
+    expect(check("count.mismatch", "实施项目共16个，年初批复8个项目，年中新增8个项目。")).toEqual([]);
+    expect(check("count.mismatch", "实施项目共15个，年初批复8个项目。")).toEqual([]);
+  });
+});
+
 describe("year.mismatch", () => {
   it("flags another year's self-evaluation in a heading or sentence of a 2021 report", () => {
     const findings = check(
