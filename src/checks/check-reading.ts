@@ -120,12 +120,13 @@ export function readingFindings(
     notRun.push({ codes: ["budget.*"], what: "预算执行率", why: "没有读到预算数和执行数" });
   }
   if (options.tableCut === true && report.indicators.length > 0) {
-    const last = report.indicators.at(-1);
+    const last = report.indicators.at(-1)?.name;
+    const named = last !== undefined && last !== UNNAMED_BLOCK;
     findings.push({
       code: "report.table_cut",
       severity: "warn",
-      where: { path: "indicators", label: "绩效指标表", ...(last === undefined ? {} : { quote: last.name }) },
-      message: `绩效指标表在文件末尾中断（读到的最后一个一级指标是“${last?.name ?? ""}”，没有总分/合计行），后面的指标没有读到。已读到的各行照常核查；各级分值合计与总分的核查没有运行。请提供完整的报告文件。`,
+      where: { path: "indicators", label: "绩效指标表", ...(named ? { quote: last } : {}) },
+      message: `绩效指标表在文件末尾中断（${named ? `读到的最后一个一级指标是“${last}”，` : ""}没有总分/合计行），后面的指标没有读到。已读到的各行照常核查；各级分值合计与总分的核查没有运行。请提供完整的报告文件。`,
     });
     notRun.push({
       codes: ["weights.block_sum", "weights.total", "score.block_sum", "score.total_mismatch"],

@@ -105,3 +105,22 @@ describe("a scheme that nothing ties to the report is not used to find errors in
     );
   });
 });
+
+describe("a file cut inside its indicator table (as web pages and PDF exports stop)", () => {
+  it("report.table_cut names the last block read; no block or total sum is reported against the cut table", async () => {
+    const path = join(dir, "截断.txt");
+    const lines = readFileSync("fixtures/seeds/000_0839647822e00506.txt", "utf8").split("\n");
+    writeFileSync(path, lines.slice(0, 71).join("\n"));
+    const r = await run("check", path, "--json", "--db", noDb);
+    expect(r.code).toBe(0);
+    const [checked] = JSON.parse(r.out) as CheckedReport[];
+    const cut = checked?.findings.filter((f) => f.code === "report.table_cut");
+    expect(cut?.map((f) => f.where.quote)).toEqual(["产出指标"]);
+    const sums = ["weights.block_sum", "weights.total", "score.block_sum", "score.total_mismatch"];
+    expect(checked?.findings.filter((f) => sums.includes(f.code))).toEqual([]);
+    // The rows read are still checked: 预算执行率 ≥97%, actual 97%, scored 1 of 2.
+    expect(
+      checked?.findings.some((f) => f.code === "score.met_not_full" && f.where.label.includes("预算执行率")),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,106 @@
+import { type CheckNotRun, isSuppressed, readingFindings } from "../checks/check-reading.ts";
+import type { PassageMatch } from "../checks/copy/copy-search.ts";
+import { type Finding, sortFindings } from "../core/finding.ts";
+import { UNNAMED_BLOCK } from "../core/indicators.ts";
+import type { Report } from "../core/report.ts";
+import { ok, type Result } from "../core/result.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import { checkWithScheme } from "./check-with-scheme.ts";
+import type { LoadedReport } from "./load-reports.ts";
+
+/** One checked report, as `--json` prints it. */
+export interface CheckedReport {
+  file: string;
+  label: string;
+  /** What identifies the report; null where the file does not say (see the `report.*` findings). */
+  report: {
+    unit: string | null;
+    year: number | null;
+    kind: Report["kind"];
+    /** True when the file states no kind and the checks assumed `kind`. */
+    kindAssumed?: true;
+    project?: string;
+  };
+  scheme: { id: string; name: string; reason: string };
+  /** The score by the rules; null when no indicator table was read, so there is nothing to score. */
+  score: { total: number | null; grade: string | null; reported?: number };
+  /** Checks that could not run on what was read, and why. */
+  notRun: CheckNotRun[];
+  findings: Finding[];
+}
+
+/**
+ * Checks one report as a file gave it, whatever it lacks: the check pipeline (`checkWithScheme`) on
+ * the completed report, then what the reading could not give — the `report.*` findings, the checks
+ * that could not run (their findings withheld, not reported against placeholders), a last-resort
+ * scheme that fits nothing (`report.scheme_unfit`: no total, no "missing block" errors) — and no
+ * total where no rows sit under a named 一级指标.
+ */
+export function checkLoaded(
+  entry: LoadedReport,
+  options: {
+    schemes: readonly Scheme[];
+    override: string | undefined;
+    searchCopies: (report: Report) => PassageMatch[];
+  },
+): Result<CheckedReport> {
+  const { report, missing } = entry.completed;
+  const reading = readingFindings(entry.completed, entry.unread, {
+    annex: entry.label !== "主报告" && entry.label !== "报告文件",
+    tableCut: entry.tableCut,
+  });
+  const checked = checkWithScheme(report, {
+    text: entry.text,
+    override: options.override,
+    schemes: options.schemes,
+    searchCopies: options.searchCopies,
+  });
+  if (!checked.ok) return checked;
+  const { scheme, reason, card, findings, fitted } = checked.value;
+  const unfit = fitted ? [] : schemeUnfit(report, scheme);
+  // Under a scheme nothing tied to the report, "the report has no rows for the scheme's block X" says
+  // more about the guess than about the report: those findings give way to report.scheme_unfit.
+  const kept = findings.filter(
+    (f) =>
+      !isSuppressed(f.code, reading) &&
+      !(unfit.length > 0 && f.code === "weights.block_sum" && f.where.path === "indicators"),
+  );
+  // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
+  const scorable = unfit.length === 0 && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
+  return ok({
+    file: entry.file,
+    label: entry.label,
+    report: {
+      unit: missing.includes("unit") ? null : report.unit.name,
+      year: missing.includes("year") ? null : report.year,
+      kind: report.kind,
+      ...(missing.includes("kind") ? { kindAssumed: true as const } : {}),
+      ...(report.project === undefined ? {} : { project: report.project }),
+    },
+    scheme: { id: scheme.id, name: scheme.name, reason },
+    score: {
+      total: scorable ? card.total : null,
+      grade: scorable ? card.grade : null,
+      ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
+    },
+    notRun: reading.notRun,
+    findings: sortFindings([...kept, ...reading.findings, ...unfit]),
+  });
+}
+
+/**
+ * `report.scheme_unfit` when the scheme was a last resort and none of its 一级指标 has rows in the
+ * report; nothing otherwise (a report with no indicator table already says so).
+ */
+function schemeUnfit(report: Report, scheme: Scheme): Finding[] {
+  const own = report.indicators.map((b) => b.name).filter((n) => n !== UNNAMED_BLOCK);
+  if (own.length === 0) return [];
+  return [
+    {
+      code: "report.scheme_unfit",
+      severity: "warn",
+      where: { path: "schemeId", label: "评分方案" },
+      message: `报告没有写明评分办法，指标表和地区也无从判断：报告的一级指标（${own.join("、")}）与暂用的“${scheme.name}”（${scheme.blocks.map((b) => b.name).join("、")}）对不上，所以不按它计算总分，也不把方案中有、报告中没有的一级指标列为错误；各行的得分照常核查。请用 --scheme 指定本地区的评分办法（ziping schemes 查看全部）。`,
+    },
+  ];
+}
