@@ -11,6 +11,7 @@ import { draftDocx, draftReport } from "../src/services/draft-report.ts";
 import { loadPrompts } from "../src/services/prompt-files.ts";
 import { loadScheme } from "../src/services/scheme-files.ts";
 import { loadTemplateFamilies } from "../src/services/template-files.ts";
+import { timeAsync } from "./timing.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -19,18 +20,6 @@ const RecordedReply = z.object({
   family: z.string(),
   usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int() }),
 });
-
-async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; p99: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { median: at(0.5), p99: at(0.99) };
-}
 
 /**
  * Drafting without a model: seed 000 scored, drafted, checked and rendered to Markdown, then to

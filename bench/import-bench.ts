@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from "docx";
 import { importFile } from "../src/services/import-file.ts";
+import { timeAsync } from "./timing.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -11,17 +12,6 @@ const ROOT = join(import.meta.dirname, "..");
 const SEED = join(ROOT, "fixtures/seeds/000_0839647822e00506.txt");
 /** Copies of seed 000 (about 7 Word pages each) in the long document: about 20 pages. */
 const COPIES = 4;
-
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
 
 /** The seed's lines as Word content: tab-separated lines become table rows, the rest paragraphs. */
 function wordBody(lines: readonly string[]): Array<Paragraph | Table> {
@@ -79,8 +69,8 @@ export async function benchImport(line: Line): Promise<void> {
     await read(txt);
     await read(docx);
     const chars = [...text].length;
-    line("import_txt_20_pages_median", await median(7, () => read(txt)), "ms", { chars });
-    line("import_docx_20_pages_median", await median(7, () => read(docx)), "ms", {
+    line("import_txt_20_pages_median", (await timeAsync(7, () => read(txt))).median, "ms", { chars });
+    line("import_docx_20_pages_median", (await timeAsync(7, () => read(docx))).median, "ms", {
       chars,
       bytes: readFileSync(docx).length,
     });

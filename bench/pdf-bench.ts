@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readDocument } from "../src/importing/files/read-document.ts";
 import { importFile } from "../src/services/import-file.ts";
+import { timeAsync } from "./timing.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -12,18 +13,6 @@ const PDF = join(ROOT, "fixtures/pdf/report-60-pages.pdf");
 const SEED = join(ROOT, "fixtures/seeds/000_0839647822e00506.txt");
 const COPIES = 12;
 const RUNS = 5;
-
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up: pdf.js and its CMaps are loaded once per process
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
 
 /**
  * PDF import: `importFile` of a 60-page text PDF (ruled tables, wrapped cells, tables over page
@@ -37,9 +26,9 @@ export async function benchPdf(line: Line): Promise<void> {
     const txt = join(dir, "report-60-pages.txt");
     writeFileSync(txt, text);
     const bytes = readFileSync(PDF);
-    const pdfImport = await median(RUNS, () => importFile(PDF));
-    const txtImport = await median(RUNS, () => importFile(txt));
-    const pdfRead = await median(RUNS, () => readDocument("report-60-pages.pdf", bytes));
+    const pdfImport = (await timeAsync(RUNS, () => importFile(PDF), 1)).median;
+    const txtImport = (await timeAsync(RUNS, () => importFile(txt), 1)).median;
+    const pdfRead = (await timeAsync(RUNS, () => readDocument("report-60-pages.pdf", bytes), 1)).median;
     const extra = { pages: 60, runs: RUNS };
     line("import_pdf_60_pages_median", pdfImport, "ms", extra);
     line("import_txt_same_report_median", txtImport, "ms", { runs: RUNS, chars: text.length });

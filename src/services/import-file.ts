@@ -17,7 +17,7 @@ import {
   type ImportOptions,
   importDocument,
 } from "../importing/report/import-document.ts";
-import { indicatorTableCut } from "../importing/tables/table-cut.ts";
+import { indicatorTableCut } from "../importing/report/table-cut.ts";
 import { applyIdentity, type ReportIdentity } from "./report-identity.ts";
 
 /** A report read from a file: what the importer read, and the report model when it is complete. */

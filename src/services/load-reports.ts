@@ -5,7 +5,7 @@ import { type CompletedReport, completeReport } from "../importing/report/comple
 import type { ImportNote } from "../importing/report/import-document.ts";
 import type { UnreadRow } from "../importing/tables/table-reading.ts";
 import { importFile } from "./import-file.ts";
-import { loadReport } from "./report-files.ts";
+import { reportFromJson } from "./report-files.ts";
 import type { ReportIdentity } from "./report-identity.ts";
 import { readJsonFile } from "./scheme-files.ts";
 
@@ -44,7 +44,7 @@ export async function loadReports(
       {
         file: path,
         label: "报告文件",
-        report: loadReport(path),
+        report: reportFromJson(data.value, path),
         completed,
         tableCut: false,
         text: "",

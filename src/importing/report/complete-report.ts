@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { UNNAMED_BLOCK, UNNAMED_GROUP } from "../../core/indicators.ts";
 import { type Report, type ReportKind, ReportSchema } from "../../core/report.ts";
 import { reportFieldLabel } from "../../core/report-field-label.ts";
+import { formatPath } from "../../core/validation.ts";
 import type { ReportFragment } from "./report-fragment.ts";
 
 /**
@@ -174,12 +175,6 @@ function remove(data: unknown, path: readonly PropertyKey[]): boolean {
   if (!(key in record)) return false;
   delete record[key];
   return true;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join("");
 }
 
 /** A row as a person recognises it: its name, else its first texts. */

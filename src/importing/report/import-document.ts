@@ -38,7 +38,8 @@ export interface ImportOptions {
 /** The kinds as a reader says them. */
 const KIND_NAMES: Record<ReportKind, string> = { department: "部门整体支出", project: "项目支出" };
 
-const TABLE_NAMES: Record<TableKind, string> = {
+/** How each table is named in `reads` (and so to the officer). */
+export const TABLE_NAMES: Record<TableKind, string> = {
   header: "自评表表头",
   tasks: "年度主要任务表",
   budget: "预算情况表",
