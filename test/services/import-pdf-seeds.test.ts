@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ImportedFile, importFile } from "../../src/services/import-file.ts";
+import { imported, unspaced } from "./imported-files.ts";
 
 /**
  * The seed reports as PDFs (fixtures/converted/*.pdf, made by scripts/convert-seeds.sh with
@@ -15,22 +15,6 @@ const root = join(import.meta.dirname, "../..");
 const seeds = readdirSync(join(root, "fixtures/seeds"))
   .filter((f) => /^00[0-3]_.*\.txt$/.test(f))
   .map((f) => f.replace(/\.txt$/, ""));
-
-async function imported(path: string): Promise<ImportedFile> {
-  const result = await importFile(path);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-/** The value with every string's whitespace removed. */
-function unspaced(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/\s+/g, "");
-  if (Array.isArray(value)) return value.map(unspaced);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unspaced(v)]));
-  }
-  return value;
-}
 
 describe("the seeds as PDF import to the same reports as the seeds as text", () => {
   it("finds the four converted seeds", () => {

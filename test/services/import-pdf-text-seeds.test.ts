@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.ts";
-import { importFile } from "../../src/services/import-file.ts";
+import { firstReport, unspaced } from "./imported-files.ts";
 
 /**
  * Seeds 000 and 003 printed to PDF straight from the .txt (fixtures/pdf/seed-00N-text.pdf, made by
@@ -12,23 +12,7 @@ import { importFile } from "../../src/services/import-file.ts";
  */
 
 const root = join(import.meta.dirname, "../..");
-
-async function report(path: string): Promise<Report> {
-  const result = await importFile(join(root, path));
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  const first = result.value.reports[0]?.report;
-  if (first === undefined || !first.ok) throw new Error(`${path}: no report read`);
-  return first.value;
-}
-
-function unspaced(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/\s+/g, "");
-  if (Array.isArray(value)) return value.map(unspaced);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unspaced(v)]));
-  }
-  return value;
-}
+const report = (path: string) => firstReport(join(root, path));
 
 describe("a seed printed to PDF from its text file (tabs at default stops, no rules)", () => {
   it("seed 000: budget, tasks, indicators, summary, sections and preparer are the .txt's", async () => {

@@ -3,7 +3,8 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type ImportedFile, importFile } from "../../src/services/import-file.ts";
+import type { ImportedFile } from "../../src/services/import-file.ts";
+import { imported } from "./imported-files.ts";
 
 /**
  * Same report, same reading: each seed report saved as .docx by LibreOffice (fixtures/converted/,
@@ -13,12 +14,6 @@ import { type ImportedFile, importFile } from "../../src/services/import-file.ts
 
 const root = join(import.meta.dirname, "../..");
 const seeds = readdirSync(join(root, "fixtures/seeds")).filter((f) => /^\d{3}_.*\.txt$/.test(f));
-
-async function imported(path: string): Promise<ImportedFile> {
-  const result = await importFile(path);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 /** Everything a file's reports were read into, the file's own name (`source`) left out. */
 function models(file: ImportedFile): unknown[] {
