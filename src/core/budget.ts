@@ -34,7 +34,18 @@ export const BudgetSchema = BudgetRowSchema.extend({
   threePublicExpenses: PlannedActualSchema.optional(),
   procurement: PlannedActualSchema.optional(),
   carryover: z.object({ amount: MoneySchema.optional(), reportedRate: PercentSchema.optional() }).optional(),
-  funds: z.object({ planned: MoneySchema.optional(), received: MoneySchema.optional() }).optional(),
+  /** 资金到位: planned, received, and received on time (到位及时率 = receivedOnTime / received). */
+  funds: z
+    .object({
+      planned: MoneySchema.optional(),
+      received: MoneySchema.optional(),
+      receivedOnTime: MoneySchema.optional(),
+    })
+    .optional(),
+  /** 成本: budgeted and actual cost of the project (成本控制率 = actual / budget). */
+  cost: z.object({ budget: MoneySchema.optional(), actual: MoneySchema.optional() }).optional(),
+  /** 固定资产: total and in use (固定资产利用率 = inUse / total), in 万元. */
+  assets: z.object({ total: MoneySchema.optional(), inUse: MoneySchema.optional() }).optional(),
   staff: z
     .object({
       authorized: z.number().int().min(0).optional(),

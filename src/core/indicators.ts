@@ -25,6 +25,8 @@ export const IndicatorSchema = z.object({
   score: score.optional(),
   /** 未完成原因分析 / 偏差原因分析及改进措施. */
   deviationReason: z.string().optional(),
+  /** 评分标准 printed for the row ("资金使用率>95%得满分", "每减少30件扣1分"), verbatim. */
+  criterion: z.string().optional(),
   /** Key of a common indicator of the scheme (e.g. "executionRate") when the name does not say it. */
   common: z.string().optional(),
 });

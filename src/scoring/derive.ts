@@ -40,6 +40,11 @@ const LABELS: Record<FieldPath, string> = {
   "budget.procurement.actual": "实际政府采购金额",
   "budget.funds.planned": "计划投入资金",
   "budget.funds.received": "实际到位资金",
+  "budget.funds.receivedOnTime": "按时到位资金",
+  "budget.cost.budget": "预算成本",
+  "budget.cost.actual": "实际成本",
+  "budget.assets.total": "固定资产总额",
+  "budget.assets.inUse": "在用固定资产",
   "budget.staff.authorized": "编制数",
   "budget.staff.actual": "在职人员数",
 };
@@ -58,6 +63,11 @@ const MONEY: Record<MoneyPath, (b: Budget) => Money | undefined> = {
   "budget.procurement.actual": (b) => b.procurement?.actual,
   "budget.funds.planned": (b) => b.funds?.planned,
   "budget.funds.received": (b) => b.funds?.received,
+  "budget.funds.receivedOnTime": (b) => b.funds?.receivedOnTime,
+  "budget.cost.budget": (b) => b.cost?.budget,
+  "budget.cost.actual": (b) => b.cost?.actual,
+  "budget.assets.total": (b) => b.assets?.total,
+  "budget.assets.inUse": (b) => b.assets?.inUse,
 };
 
 /** The field `budget.base` stands for under the scheme; an unadjusted budget is its own adjusted one. */

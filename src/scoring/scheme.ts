@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Completion, CompletionSchema } from "../core/indicators.ts";
 import { GradeSchema } from "../core/report.ts";
+import { RowRuleSchema } from "./indicator-rule.ts";
 
 /** Report fields a formula may read. `budget.base` is the execution-rate base the scheme chooses. */
 export const FieldPathSchema = z.enum([
@@ -15,6 +16,11 @@ export const FieldPathSchema = z.enum([
   "budget.procurement.actual",
   "budget.funds.planned",
   "budget.funds.received",
+  "budget.funds.receivedOnTime",
+  "budget.cost.budget",
+  "budget.cost.actual",
+  "budget.assets.total",
+  "budget.assets.inUse",
   "budget.staff.authorized",
   "budget.staff.actual",
 ]);
@@ -55,6 +61,14 @@ const Band = z
   .object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
   .refine((b) => b.min <= b.max, "band 的 min 不能大于 max");
 
+/** A second-level indicator (二级指标) the scheme weighs: its rows are fitted to this weight. */
+export const SchemeGroupSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  weight: z.number().positive("二级指标分值必须大于0"),
+});
+export type SchemeGroup = z.output<typeof SchemeGroupSchema>;
+
 /** A first-level block of the scheme and its weight. */
 export const SchemeBlockSchema = z.object({
   id: z.string().regex(/^[a-z_]+$/, "id 只能由小写英文字母和下划线组成，例如 output"),
@@ -63,6 +77,13 @@ export const SchemeBlockSchema = z.object({
   weight: z.number().positive("一级指标分值必须大于0"),
   /** budget: scored from the 预算执行率 of the budget figures; indicators: the sum of its indicator rows. */
   source: z.enum(["budget", "indicators"]),
+  /** Second-level weights, when the scheme sets them (数量指标 20, 质量指标 10 …). */
+  groups: z.array(SchemeGroupSchema).default([]),
+  /**
+   * A bonus block (加分项): its weight is the most it can add, it is not part of the 100 the other
+   * blocks add to, and the total is capped at `maxTotal`.
+   */
+  bonus: z.boolean().default(false),
 });
 export type SchemeBlock = z.infer<typeof SchemeBlockSchema>;
 
@@ -118,9 +139,15 @@ export const SchemeSchema = z
     /** When a block's indicator weights do not add up to its weight: cap the sum at it, or scale to it. */
     blockWeightMismatch: z.enum(["cap", "scale"]).default("cap"),
     commonIndicators: z.array(CommonIndicatorSchema).default([]),
+    /** Rules for named indicators, groups or blocks; rows no rule names use the national defaults above. */
+    rowRules: z.array(RowRuleSchema).default([]),
+    /** The most a total can be, bonus included (default 100). */
+    maxTotal: z.number().positive().default(100),
+    /** Where the scheme is set out: document names and addresses, for the reader to check. */
+    sources: z.array(z.string()).default([]),
   })
   .superRefine((s, ctx) => {
-    const sum = s.blocks.reduce((acc, b) => acc + b.weight, 0);
+    const sum = s.blocks.filter((b) => !b.bonus).reduce((acc, b) => acc + b.weight, 0);
     if (Math.abs(sum - 100) > 1e-9) {
       ctx.addIssue({ code: "custom", path: ["blocks"], message: `一级指标分值合计应为100，实际为${sum}` });
     }
