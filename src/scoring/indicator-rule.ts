@@ -15,11 +15,16 @@ import { z } from "zod";
 export const RuleComparatorSchema = z.enum(["≥", ">", "≤", "<"]);
 export type RuleComparator = z.infer<typeof RuleComparatorSchema>;
 
-/** A threshold: "≥95%", ">95%", "≤3%", "不少于500件". Unit "" when the row's own unit is meant. */
+/**
+ * A threshold: "≥95%", ">95%", "≤3%", "不少于500件". Unit "" when the row's own unit is meant.
+ * `basis` completion: the value compared is the row's completion rate (实际值 ÷ 指标值 × 100%), as in
+ * "完成率≥95%得满分" on a row counted in 件; value (default): the row's actual value itself.
+ */
 export const ThresholdSchema = z.object({
   comparator: RuleComparatorSchema,
   value: z.number(),
   unit: z.string().default(""),
+  basis: z.enum(["value", "completion"]).default("value"),
 });
 export type Threshold = z.output<typeof ThresholdSchema>;
 
