@@ -3,7 +3,7 @@ import { levelPath } from "../core/indicators.ts";
 import { nameMatches, normalizeName } from "./names.ts";
 import { fmt, round } from "./rounding.ts";
 import type { Scheme, SchemeBlock } from "./scheme.ts";
-import type { IndicatorScore } from "./score-card.ts";
+import type { BlockScore, IndicatorScore } from "./score-card.ts";
 
 /** A report's second-level group as scored: its name, the weight its heading states, its rows. */
 export interface ScoredGroup {
@@ -19,6 +19,8 @@ export interface GroupFit {
   /** Sum of the rows' points after each weighed group is capped or scaled to its weight. */
   points: number;
   findings: Finding[];
+  /** Groups held to the scheme's weight, for the explanation. */
+  capped: NonNullable<BlockScore["groupCaps"]>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function fitGroups(
   const findings: Finding[] = [];
   const d = scheme.rounding.decimals;
   let points = 0;
+  const capped: GroupFit["capped"] = [];
   for (const g of groups) {
     const label = levelPath(normalizeName(g.blockName), g.name);
     const rowPoints = g.rows.reduce((a, r) => a + r.points, 0);
@@ -67,13 +70,21 @@ export function fitGroups(
       });
     }
     if (ruled !== undefined && allWeighted && rowWeights > ruled.weight + 1e-9) {
-      points +=
+      const held =
         scheme.blockWeightMismatch === "scale"
           ? (rowPoints * ruled.weight) / rowWeights
           : Math.min(rowPoints, ruled.weight);
+      points += held;
+      capped.push({
+        name: g.name,
+        weight: ruled.weight,
+        rowWeightSum: rowWeights,
+        rowPoints: round(rowPoints, d),
+        points: round(held, d),
+      });
     } else {
       points += rowPoints;
     }
   }
-  return { points: round(points, d), findings };
+  return { points: round(points, d), findings, capped };
 }

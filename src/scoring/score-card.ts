@@ -87,6 +87,14 @@ export interface BlockScore {
   summaryRow?: number;
   /** Paths of the report blocks that fed this scheme block. */
   sources: string[];
+  /** Groups the scheme weighs whose rows' 分值 exceed that weight, with their points before and after. */
+  groupCaps?: Array<{
+    name: string;
+    weight: number;
+    rowWeightSum: number;
+    rowPoints: number;
+    points: number;
+  }>;
   /** A bonus block (加分项): not part of the 100, never counted as points lost. */
   bonus?: true;
 }

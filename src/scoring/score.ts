@@ -217,6 +217,7 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
     const reported = summaryRow === undefined ? undefined : report.summary.blocks[summaryRow]?.score;
     blocks.push({
       ...fitted.block,
+      ...(grouped.capped.length > 0 ? { groupCaps: grouped.capped } : {}),
       ...(reported === undefined ? {} : { reported }),
       ...(summaryRow === undefined ? {} : { summaryRow }),
     });
