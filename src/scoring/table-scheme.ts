@@ -54,7 +54,9 @@ export function tableScheme(report: Report, rules: Scheme): Scheme | undefined {
   }
   if (blocks.length === 0) return undefined;
   const budgetWeight = report.budget.weight;
-  const budgetInTable = report.indicators.some((b) => nameMatches(b.name, "预算执行率", ["预算执行", "资金执行"]));
+  const budgetInTable = report.indicators.some((b) =>
+    nameMatches(b.name, "预算执行率", ["预算执行", "资金执行"]),
+  );
   if (budgetWeight !== undefined && budgetWeight > 0 && !budgetInTable) {
     blocks.unshift({
       id: "budget",

@@ -5,8 +5,8 @@ import type { Report } from "../core/report.ts";
 import { ok, type Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { score } from "../scoring/score.ts";
-import { TABLE_SCHEME_ID } from "../scoring/table-scheme.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
+import { TABLE_SCHEME_ID } from "../scoring/table-scheme.ts";
 import { pickScheme } from "./pick-scheme.ts";
 
 /** A report checked under its scheme: which scheme and why, the score card and every finding. */

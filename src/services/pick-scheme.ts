@@ -1,8 +1,8 @@
 import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { guessScheme, type SchemeGuess } from "../scoring/guess-scheme.ts";
-import { TABLE_SCHEME_NAMES, tableScheme } from "../scoring/table-scheme.ts";
 import type { Scheme } from "../scoring/scheme.ts";
+import { TABLE_SCHEME_NAMES, tableScheme } from "../scoring/table-scheme.ts";
 import { loadScheme } from "./scheme-files.ts";
 
 /**
@@ -16,7 +16,8 @@ export function pickScheme(
   override: string | undefined,
   installed: readonly Scheme[],
 ): Result<SchemeGuess> {
-  if (override !== undefined && TABLE_SCHEME_NAMES.includes(override.trim())) return ownTable(report, installed);
+  if (override !== undefined && TABLE_SCHEME_NAMES.includes(override.trim()))
+    return ownTable(report, installed);
   if (override !== undefined) {
     const chosen = loadScheme(override);
     return chosen.ok ? ok({ scheme: chosen.value, reason: "--scheme 指定", fitted: true }) : chosen;

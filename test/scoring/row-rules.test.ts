@@ -311,3 +311,36 @@ describe("second-level weights and bonus points", () => {
     expect(score(over, bonus(105)).total).toBe(103);
   });
 });
+
+describe("derived indicators read any figure the model holds", () => {
+  it("固定资产利用率 = 在用设备数 ÷ 设备总数 from two other rows: 45 ÷ 50 = 90%, 5 × 90 ÷ 95 = 4.74", () => {
+    const scheme = henanScheme((raw) => {
+      (raw.commonIndicators as unknown[]).push({
+        key: "assetUse",
+        name: "固定资产利用率",
+        direction: "positive",
+        formula: { op: "ratio", numerator: "indicator:在用设备数", denominator: "indicator:设备总数" },
+      });
+    });
+    const report = ReportSchema.parse({
+      kind: "department",
+      unit: { name: "测试局" },
+      year: 2021,
+      budget: {},
+      indicators: [
+        block("产出指标", undefined, [
+          { name: "设备总数", target: "50台", actual: "50台", weight: 5 },
+          { name: "在用设备数", target: "≥45台", actual: "45台", weight: 5 },
+          { name: "固定资产利用率", target: "≥95%", actual: "96%", weight: 5, score: 5 },
+        ]),
+      ],
+    });
+    const card = score(report, scheme);
+    const row = rowNamed(card, "固定资产利用率");
+    expect(row.points).toBe(4.74);
+    expect(row.derived?.formula).toBe("“在用设备数”实际完成值45台 ÷ “设备总数”实际完成值50台 = 90%");
+    expect(findingsWith(card, "value.conflict").map((f) => f.where.label)).toEqual([
+      "产出指标 / 产出指标·二级 / 固定资产利用率",
+    ]);
+  });
+});
