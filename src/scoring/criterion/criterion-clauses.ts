@@ -1,6 +1,8 @@
 import {
+  COLON_POINTS,
   CONDITION,
   CONDITION_ONLY,
+  CONDITION_START,
   FLOOR_LEAST,
   FLOOR_POINTS,
   FLOOR_ZERO,
@@ -27,6 +29,7 @@ import { type Condition, type Reading, readCondition, readPlain } from "./criter
 /** What a clause earns: full marks, points, a share of the weight, nothing, or points taken off. */
 export type Outcome =
   | { kind: "full" }
+  | { kind: "fullPoints"; points: number }
   | { kind: "zero" }
   | { kind: "points"; points: number }
   | { kind: "share"; share: number }
@@ -86,6 +89,7 @@ const STEP_START = new RegExp(`(?=每(?:${STEP_DOWN_WORDS.join("|")}|超|高|增
 /** The clauses of a normalised criterion; a clause that only states a condition joins the next. */
 export function splitClauses(normalized: string): string[] {
   const pieces = normalized
+    .replace(COLON_POINTS_RE, "$1得$2")
     .replace(/(?=否则)/gu, "，")
     .replace(STEP_START, "，")
     .replace(/(?=扣完)/gu, "，")
@@ -94,9 +98,12 @@ export function splitClauses(normalized: string): string[] {
     .filter((p) => p !== "");
   const out: string[] = [];
   let pending = "";
-  for (const piece of pieces) {
+  for (const [index, piece] of pieces.entries()) {
     const joined = pending + piece;
-    if (CONDITION_ONLY_RE.test(joined) && readClause(joined) === null) pending = joined;
+    const unknown = readClause(joined) === null;
+    // A label before a condition ("项目投资计划完成率,100%:5分") is the subject of the next clause.
+    const label = unknown && !/\d/u.test(joined) && CONDITION_START_RE.test(pieces[index + 1] ?? "");
+    if ((unknown && CONDITION_ONLY_RE.test(joined)) || label) pending = joined;
     else {
       out.push(joined);
       pending = "";
@@ -107,6 +114,8 @@ export function splitClauses(normalized: string): string[] {
 }
 
 const CONDITION_ONLY_RE = new RegExp(CONDITION_ONLY, "u");
+const CONDITION_START_RE = new RegExp(CONDITION_START, "u");
+const COLON_POINTS_RE = new RegExp(COLON_POINTS, "gu");
 const STANDARD_RE = new RegExp(STANDARD, "u");
 const STEP_RE = new RegExp(STEP, "u");
 const LEADING_NUMBER = new RegExp(`^${NUMBER}`, "u");
@@ -131,6 +140,7 @@ function outcomeOf(kind: OutcomeKind, number: string | undefined): Reading<Outco
   if (!read.ok) return read;
   if (kind === "points" && read.value === 0) return { ok: true, value: { kind: "zero" } };
   if (kind === "share") return { ok: true, value: { kind, share: read.value / 100 } };
+  if (kind === "fullPoints") return { ok: true, value: { kind, points: read.value } };
   return { ok: true, value: { kind, points: read.value } };
 }
 
@@ -139,6 +149,8 @@ function readOutcomeClause(text: string): Clause | null {
     const match = re.exec(text);
     if (match === null) continue;
     const [, subject = "", conditionText, number] = match;
+    // "与计划每相差3%,扣1分": a step this reader does not know, not a band.
+    if (subject.includes("每")) return null;
     const outcome = outcomeOf(kind, number);
     if (!outcome.ok) return { text, kind: "bad", reason: outcome.reason };
     if (conditionText === undefined) return { text, kind: "outcome", subject, outcome: outcome.value };

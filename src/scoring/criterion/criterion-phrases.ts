@@ -50,6 +50,7 @@ const GIVE = "(?:即|可)?(?:得分为|计分为|得|计|给|为|记)?";
 
 /** What a clause earns, tried at its end in this order (扣2分 before 2分). Each pattern's one group is the number it states. */
 export const OUTCOMES = {
+  fullPoints: `${LINK}${GIVE}满分(${NUMBER})分`,
   full: `${LINK}${GIVE}(?:该项满分|本项满分|该项全分|全部分值|满分|全分)`,
   zero: `${LINK}(?:该项不得分|本项不得分|不得分|不计分|扣除全部分值|扣除该项分值|扣全分)`,
   deduct: `${LINK}(?:扣除|扣减|扣|减)(${NUMBER})分`,
@@ -68,6 +69,11 @@ export const STEP = `^(.*?)(${CONDITION})?(?:的|时)?每(${alternation([...STEP
 /** "以100%为标准": the threshold the rest of the text refers to. */
 export const STANDARD = `^以(${SPAN})为(?:标准|基准|满分标准)$`;
 
+/** "100%:5分" (a condition, a colon, its points): read as "100%得5分". */
+export const COLON_POINTS = `(${CONDITION})[:：](${NUMBER}分)`;
+/** A condition at the start of a clause. */
+export const CONDITION_START = `^(?:${CONDITION})`;
+
 /** A clause that only states a condition ("在职人员控制率≤100%"): it belongs to the next clause. */
 export const CONDITION_ONLY = `^(.*?)(${CONDITION})(?:的|时|者)?$`;
 
@@ -79,7 +85,7 @@ export const FLOOR_ZERO = [
   /^(?:最低|最低得|最低为)0分$/,
   /^扣至0分为止$/,
 ];
-export const FLOOR_POINTS = new RegExp(`^扣完(${NUMBER})分为止$`);
+export const FLOOR_POINTS = new RegExp(`^扣(?:完|满)(${NUMBER})分为止$`);
 export const FLOOR_LEAST = new RegExp(`^(?:最低|最低得|最低为|最少得)(${NUMBER})分$`);
 
 /** How a part step counts: "不足1个百分点的按1个百分点计" (ceil), "不足部分按比例扣分" (prorate). */

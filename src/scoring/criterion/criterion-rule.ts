@@ -36,6 +36,11 @@ const DOWN: readonly (Comparator | null)[] = ["≤", "<"];
 /** The share of the weight an outcome earns; the weight is needed for points. */
 function shareOf(outcome: Outcome, text: string, weight: number | undefined): Reading<number> {
   if (outcome.kind === "full") return { ok: true, value: 1 };
+  if (outcome.kind === "fullPoints") {
+    if (weight !== undefined && outcome.points !== weight)
+      return no(`“${text}”写满分为${outcome.points}分，与本行分值${weight}分不符`);
+    return { ok: true, value: 1 };
+  }
   if (outcome.kind === "zero") return { ok: true, value: 0 };
   if (outcome.kind === "share") {
     if (outcome.share > 1) return no(`“${text}”的得分比例超过100%`);

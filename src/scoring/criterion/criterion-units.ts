@@ -34,7 +34,7 @@ function unitFactor(unit: string, row: string | undefined, what: string): Readin
 }
 
 function overHundred(t: { value: number; unit: string }, what: string): string | null {
-  return t.unit === "%" && t.value > 100 ? `${what}${t.value}%超过100%，与百分比指标不符` : null;
+  return t.unit === "%" && t.value > 100 ? `${what}超过100%，与百分比指标不符（应为0%至100%）` : null;
 }
 
 /** Checks the units of a rule and converts a step's size to the row's unit (see the module comment). */
@@ -47,7 +47,7 @@ export function checkUnits(input: {
   const row = rowUnit(input.targetUnit);
   const { full, otherwise, step } = input;
   if (full !== undefined) {
-    const what = `得满分的条件（${full.comparator}${full.value}${full.unit}）`;
+    const what = `得满分的条件“${full.comparator}${full.value}${full.unit}”`;
     const over = overHundred(full, what);
     if (over !== null) return { ok: false, reason: over };
     const unit = unitFactor(full.unit, row, what);
@@ -55,7 +55,7 @@ export function checkUnits(input: {
   }
   if (otherwise.method === "bands") {
     for (const band of otherwise.bands) {
-      const what = `分档（${band.comparator}${band.value}）`;
+      const what = `分档“${band.comparator}${band.value}${full?.unit ?? ""}”`;
       const over = overHundred({ value: band.value, unit: full?.unit ?? "" }, what);
       if (over !== null) return { ok: false, reason: over };
     }
