@@ -71,9 +71,9 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   "＋": "+",
 };
 
-/** Full-width digits and signs made ASCII, spaces and quotation marks dropped. */
+/** Full-width digits and signs made ASCII, a line break made a clause break, spaces and quotation marks dropped. */
 export function normalizeCriterion(text: string): string {
-  return [...text]
+  return [...text.trim().replace(/\s*[\r\n]+\s*/gu, "，")]
     .map((ch) => {
       const code = ch.codePointAt(0) ?? 0;
       if (code >= 0xff10 && code <= 0xff19) return String.fromCodePoint(code - 0xfee0);

@@ -1,8 +1,8 @@
-import type { Comparator } from "../../numbers/index.ts";
-import type { IndicatorRule, Otherwise, RuleBand, RuleComparator, Threshold } from "../indicator-rule.ts";
+import type { IndicatorRule, Otherwise, Threshold } from "../indicator-rule.ts";
+import { bandsOf, comparatorOn, DOWN, type Grade, type Side, UP } from "./criterion-bands.ts";
 import type { Clause, Outcome } from "./criterion-clauses.ts";
 import { checkUnits } from "./criterion-units.ts";
-import type { Bound, Condition, Reading } from "./criterion-values.ts";
+import type { Bound, Reading } from "./criterion-values.ts";
 
 /**
  * Puts the clauses of one criterion together into a rule: which clause gives full marks, which way
@@ -17,21 +17,11 @@ export interface RuleParts {
   targetUnit: string | undefined;
 }
 
-type Side = "atLeast" | "atMost";
 type Of<K extends Clause["kind"]> = Extract<Clause, { kind: K }>;
-/** A clause earning part of the weight under a condition ("90%-95%得80%", "<90%不得分"). */
-interface Grade {
-  text: string;
-  condition: Condition;
-  share: number;
-}
 
 function no<T>(reason: string): Reading<T> {
   return { ok: false, reason };
 }
-
-const UP: readonly (Comparator | null)[] = ["≥", ">"];
-const DOWN: readonly (Comparator | null)[] = ["≤", "<"];
 
 /** The share of the weight an outcome earns; the weight is needed for points. */
 function shareOf(outcome: Outcome, text: string, weight: number | undefined): Reading<number> {
@@ -77,165 +67,144 @@ function sideWord(side: Side): string {
   return side === "atLeast" ? "越高越好" : "越低越好";
 }
 
-/** The comparator of a bound on the given side: its own, or ≥ / ≤ when the text gave none. */
-function comparatorOn(bound: Bound, side: Side): RuleComparator {
-  const c = bound.comparator;
-  if (c !== null) return c;
-  return side === "atLeast" ? "≥" : "≤";
-}
-
 function threshold(bound: Bound, side: Side): Threshold {
   return { comparator: comparatorOn(bound, side), value: bound.value, unit: bound.unit };
 }
 
-/** The bands and rest of the graded clauses, ordered from the best band down. */
-function bandsOf(
-  grades: readonly Grade[],
-  side: Side,
-  full: Threshold | undefined,
-  zeroRest: boolean,
-): Reading<Otherwise> {
-  if (full === undefined) return no(`写了分档得分（“${grades[0]?.text}”），但没有写明何时得满分`);
-  const bands: (RuleBand & { text: string; top?: number })[] = [];
-  let rest: (Grade & { value: number }) | undefined;
-  for (const g of grades) {
-    const c = g.condition;
-    if (c.kind === "range") {
-      const [edge, top] = side === "atLeast" ? [c.low, c.high] : [c.high, c.low];
-      const strict = edge.inclusive === false;
-      const comparator: RuleComparator = side === "atLeast" ? (strict ? ">" : "≥") : strict ? "<" : "≤";
-      bands.push({ comparator, value: edge.value, share: g.share, text: g.text, top: top.value });
-      continue;
-    }
-    const comparator = comparatorOn(c.bound, side);
-    const better = side === "atLeast" ? UP.includes(comparator) : DOWN.includes(comparator);
-    if (better) bands.push({ comparator, value: c.bound.value, share: g.share, text: g.text });
-    else if (rest !== undefined) return no(`“${rest.text}”和“${g.text}”都写了最低一档的得分`);
-    else rest = { ...g, value: c.bound.value };
-  }
-  const order = side === "atLeast" ? -1 : 1;
-  bands.sort((a, b) => order * (a.value - b.value));
-  let edge = full.value;
-  for (const band of bands) {
-    const beyond = side === "atLeast" ? band.value > full.value : band.value < full.value;
-    if (beyond)
-      return no(`分档“${band.text}”比得满分的条件（${full.comparator}${full.value}${full.unit}）还高`);
-    if (band.top !== undefined && band.top !== edge)
-      return no(`分档“${band.text}”与上一档之间有空档或重叠（${band.top}与${edge}）`);
-    edge = band.value;
-  }
-  if (rest !== undefined && rest.value !== edge)
-    return no(`“${rest.text}”与上一档之间有空档或重叠（${rest.value}与${edge}）`);
-  const restShare = rest?.share ?? 0;
-  if (bands.length === 0) {
-    if (restShare === 0) return { ok: true, value: { method: "zero" } };
-    bands.push({ comparator: full.comparator, value: full.value, share: 1, text: "" });
-  }
-  if (rest === undefined && !zeroRest && bands.length > 0) {
-    // Below every band with nothing said: the text does not say what the row earns there.
-    return no(`写了分档，但没有写明低于“${bands.at(-1)?.text}”时的得分（例如“<90%不得分”）`);
-  }
-  return {
-    ok: true,
-    value: {
-      method: "bands",
-      bands: bands.map(({ comparator, value, share }) => ({ comparator, value, share })),
-      rest: restShare,
-    },
-  };
+/** The outcome clauses sorted: the one giving full marks, the cond-less "不得分", and the grades. */
+interface Outcomes {
+  fullClause: Of<"outcome"> | undefined;
+  zero: Of<"outcome"> | undefined;
+  grades: Grade[];
 }
 
-/** Builds the rule from the clauses (see the module comment). */
-export function buildRule(parts: RuleParts): Reading<Omit<IndicatorRule, "text">> {
-  const { clauses, weight } = parts;
-  const of = <K extends Clause["kind"]>(kind: K) => clauses.filter((c): c is Of<K> => c.kind === kind);
-  let fullClause: Of<"outcome"> | undefined;
-  let zero: Of<"outcome"> | undefined;
-  const grades: Grade[] = [];
-  for (const clause of of("outcome")) {
+function sortOutcomes(clauses: readonly Of<"outcome">[], weight: number | undefined): Reading<Outcomes> {
+  const sorted: Outcomes = { fullClause: undefined, zero: undefined, grades: [] };
+  for (const clause of clauses) {
     const share = shareOf(clause.outcome, clause.text, weight);
     if (!share.ok) return share;
     const isZero = clause.outcome.kind === "zero" || (clause.outcome.kind === "deduct" && share.value === 0);
     if (share.value === 1) {
-      if (fullClause !== undefined) return no(`“${fullClause.text}”和“${clause.text}”都写了得满分的条件`);
+      const before = sorted.fullClause;
+      if (before !== undefined) return no(`“${before.text}”和“${clause.text}”都写了得满分的条件`);
       if (clause.condition?.kind === "range") return no(`“${clause.text}”的满分条件是一个区间，无法读成门槛`);
-      fullClause = clause;
+      sorted.fullClause = clause;
     } else if (clause.condition !== undefined)
-      grades.push({ text: clause.text, condition: clause.condition, share: share.value });
-    else if (isZero) zero = clause;
+      sorted.grades.push({ text: clause.text, condition: clause.condition, share: share.value });
+    else if (isZero) sorted.zero = clause;
     else return no(`“${clause.text}”按定性档次给分，无法读成按数值计分的规则`);
   }
-  const steps = of("step");
-  const standards = of("standard");
-  if (steps.length > 1) return no(`“${steps[0]?.text}”和“${steps[1]?.text}”写了两种扣分步长`);
-  const step = steps[0];
-  const standard = standards[0]?.condition;
-  const fullBound =
-    fullClause?.condition?.kind === "one"
-      ? fullClause.condition.bound
-      : standard?.kind === "one"
-        ? standard.bound
-        : undefined;
-  const fullValue = fullBound?.value;
+  return { ok: true, value: sorted };
+}
 
-  // Which way is better: every clause that says so must agree.
+/** Which way is better: every clause that says so must agree; higher is better when none says. */
+function resolveSide(
+  clauses: readonly Clause[],
+  grades: readonly Grade[],
+  full: number | undefined,
+): Reading<Side> {
   let side: Side | null = null;
   let sideText = "";
   for (const clause of clauses) {
-    const grade = grades.find((g) => g.text === clause.text);
-    const said = sideOf(clause, grade, fullValue);
+    const said = sideOf(
+      clause,
+      grades.find((g) => g.text === clause.text),
+      full,
+    );
     if (said === null) continue;
     if (side !== null && said !== side)
       return no(`“${sideText}”按${sideWord(side)}计分，“${clause.text}”却按${sideWord(said)}计分，两者矛盾`);
     side = said;
     sideText = clause.text;
   }
-  const resolved: Side = side ?? "atLeast";
+  return { ok: true, value: side ?? "atLeast" };
+}
 
+/** The full-marks threshold: from the full-marks clause, "以X为标准", or the condition of a step. */
+function fullThreshold(
+  fullClause: Of<"outcome"> | undefined,
+  standards: readonly Of<"standard">[],
+  step: Of<"step"> | undefined,
+  side: Side,
+): Reading<Threshold | undefined> {
   let full: Threshold | undefined;
-  if (fullClause?.condition?.kind === "one") full = threshold(fullClause.condition.bound, resolved);
+  if (fullClause?.condition?.kind === "one") full = threshold(fullClause.condition.bound, side);
+  const written = (t: Threshold) => `${t.comparator}${t.value}${t.unit}`;
   for (const s of standards) {
     if (s.condition.kind !== "one") return no(`“${s.text}”的标准是一个区间，无法读成门槛`);
     if (full !== undefined && full.value !== s.condition.bound.value)
-      return no(`“${s.text}”与得满分的条件（${full.comparator}${full.value}${full.unit}）不一致`);
-    full ??= threshold(s.condition.bound, resolved);
+      return no(`“${s.text}”与得满分的条件（${written(full)}）不一致`);
+    full ??= threshold(s.condition.bound, side);
   }
   if (step?.condition !== undefined) {
     if (step.condition.kind !== "one") return no(`“${step.text}”的扣分条件是一个区间`);
     const bound = step.condition.bound;
-    const wrongSide =
-      resolved === "atLeast" ? UP.includes(bound.comparator) : DOWN.includes(bound.comparator);
+    const wrongSide = side === "atLeast" ? UP.includes(bound.comparator) : DOWN.includes(bound.comparator);
     if (wrongSide) return no(`“${step.text}”的扣分条件与扣分方向矛盾`);
     if (full !== undefined && full.value !== bound.value)
-      return no(
-        `“${step.text}”的扣分起点${bound.value}与得满分的条件（${full.comparator}${full.value}${full.unit}）不一致`,
-      );
-    full ??= { comparator: resolved === "atLeast" ? "≥" : "≤", value: bound.value, unit: bound.unit };
+      return no(`“${step.text}”的扣分起点${bound.value}与得满分的条件（${written(full)}）不一致`);
+    full ??= { comparator: side === "atLeast" ? "≥" : "≤", value: bound.value, unit: bound.unit };
   }
+  return { ok: true, value: full };
+}
 
+/** What a row short of full marks earns: exactly one way, or proportional when the text says none. */
+function otherwiseOf(
+  parts: RuleParts,
+  outcomes: Outcomes,
+  step: Of<"step"> | undefined,
+  side: Side,
+  full: Threshold | undefined,
+): Reading<Otherwise> {
+  const { grades, zero } = outcomes;
   const methods: { text: string; otherwise: () => Reading<Otherwise> }[] = [];
   if (step !== undefined) methods.push({ text: step.text, otherwise: () => stepOf(step, parts) });
   if (grades.length > 0)
     methods.push({
       text: grades[0]?.text ?? "",
-      otherwise: () => bandsOf(grades, resolved, full, zero !== undefined),
+      otherwise: () => bandsOf(grades, side, full, zero !== undefined),
     });
   else if (zero !== undefined)
     methods.push({ text: zero.text, otherwise: () => ({ ok: true, value: { method: "zero" } }) });
-  for (const j of of("judgement"))
-    methods.push({ text: j.text, otherwise: () => ({ ok: true, value: { method: "judgement" } }) });
-  for (const p of of("proportional"))
-    methods.push({ text: p.text, otherwise: () => ({ ok: true, value: { method: "proportional" } }) });
+  for (const c of parts.clauses) {
+    if (c.kind === "judgement" || c.kind === "proportional")
+      methods.push({ text: c.text, otherwise: () => ({ ok: true, value: { method: c.kind } }) });
+  }
   const [first, second] = methods;
-  if (second !== undefined && first !== undefined)
+  if (first === undefined) return { ok: true, value: { method: "proportional" } };
+  if (second !== undefined)
     return no(`“${first.text}”和“${second.text}”是两种不同的计分方式，无法读成一条规则`);
-  const otherwise = first?.otherwise() ?? { ok: true, value: { method: "proportional" } as Otherwise };
+  return first.otherwise();
+}
+
+/** Builds the rule from the clauses (see the module comment). */
+export function buildRule(parts: RuleParts): Reading<Omit<IndicatorRule, "text">> {
+  const of = <K extends Clause["kind"]>(kind: K) => parts.clauses.filter((c): c is Of<K> => c.kind === kind);
+  const outcomes = sortOutcomes(of("outcome"), parts.weight);
+  if (!outcomes.ok) return outcomes;
+  const steps = of("step");
+  if (steps.length > 1) return no(`“${steps[0]?.text}”和“${steps[1]?.text}”写了两种扣分步长`);
+  const step = steps[0];
+  const standards = of("standard");
+  const { fullClause, grades } = outcomes.value;
+  const stated = fullClause?.condition ?? standards[0]?.condition;
+  const side = resolveSide(parts.clauses, grades, stated?.kind === "one" ? stated.bound.value : undefined);
+  if (!side.ok) return side;
+  const full = fullThreshold(fullClause, standards, step, side.value);
+  if (!full.ok) return full;
+  const otherwise = otherwiseOf(parts, outcomes.value, step, side.value, full.value);
   if (!otherwise.ok) return otherwise;
-  const units = checkUnits({ full, otherwise: otherwise.value, step, targetUnit: parts.targetUnit });
+  const units = checkUnits({
+    full: full.value,
+    otherwise: otherwise.value,
+    step,
+    targetUnit: parts.targetUnit,
+  });
   if (!units.ok) return units;
   return {
     ok: true,
-    value: full === undefined ? { otherwise: units.value } : { full, otherwise: units.value },
+    value:
+      full.value === undefined ? { otherwise: units.value } : { full: full.value, otherwise: units.value },
   };
 }
 
@@ -246,8 +215,6 @@ function stepOf(step: Of<"step">, parts: RuleParts): Reading<Otherwise> {
   if (per.value <= 0) return no(`“${step.text}”的扣分步长${per.value}不大于0`);
   if (step.deduct <= 0) return no(`“${step.text}”的每步扣分${step.deduct}分不大于0，扣分必须为正数`);
   const { weight } = parts;
-  if (weight !== undefined && step.deduct > weight)
-    return no(`“${step.text}”每步扣${step.deduct}分，超过本行分值${weight}分`);
   let floor = 0;
   for (const clause of parts.clauses) {
     if (clause.kind === "floor") floor = clause.floor;

@@ -418,6 +418,15 @@ const HAND: Case[] = [
   ],
   // A step in another unit of the same measure is converted to the row's unit.
   ["每减少50厘米扣1分", { weight: 5, targetUnit: "米" }, { otherwise: step(0.5, 1) }],
+  // A line break inside the cell separates clauses as a comma does.
+  [
+    "≥95%得满分\n90%-95%得80%\n<90%不得分",
+    { weight: 5 },
+    {
+      full: pct("≥", 95),
+      otherwise: { method: "bands", bands: [{ comparator: "≥", value: 90, share: 0.8 }], rest: 0 },
+    },
+  ],
   // Judgement, zero, proportional.
   ["按时完成得满分，否则酌情扣分并说明理由", { weight: 5 }, { otherwise: { method: "judgement" } }],
   ["达到目标值得满分，未达到不得分", { weight: 5 }, { otherwise: { method: "zero" } }],
