@@ -66,6 +66,9 @@ export const STEP_UP_WORDS = ["超过", "超出", "超", "高于", "增加", "�
 /** "每低1个百分点扣0.5分", "每减少30件扣1分", "低于95%的，每低一个百分点扣0.5分". */
 export const STEP = `^(.*?)(${CONDITION})?(?:的|时)?每(${alternation([...STEP_DOWN_WORDS, ...STEP_UP_WORDS])})((?:${NUMBER})?(?:${UNIT})?)(?:扣除|扣减|扣|减)(${NUMBER})分$`;
 
+/** A subject saying the percent is a completion rate: "计划建设内容完成", "项目完成率", "完成比例达到". */
+export const COMPLETION_SUBJECT = /(?:完成率|完成比例|完成程度|完成进度|完成)(?:达到|达)?的?$/u;
+
 /** "以100%为标准": the threshold the rest of the text refers to. */
 export const STANDARD = `^以(${SPAN})为(?:标准|基准|满分标准)$`;
 

@@ -1,7 +1,8 @@
 import type { IndicatorRule, Otherwise, Threshold } from "../indicator-rule.ts";
 import { bandsOf, comparatorOn, DOWN, type Grade, type Side, UP } from "./criterion-bands.ts";
 import type { Clause, Outcome } from "./criterion-clauses.ts";
-import { checkUnits } from "./criterion-units.ts";
+import { COMPLETION_SUBJECT } from "./criterion-phrases.ts";
+import { checkUnits, rowUnit } from "./criterion-units.ts";
 import type { Bound, Reading } from "./criterion-values.ts";
 
 /**
@@ -68,7 +69,18 @@ function sideWord(side: Side): string {
 }
 
 function threshold(bound: Bound, side: Side): Threshold {
-  return { comparator: comparatorOn(bound, side), value: bound.value, unit: bound.unit };
+  return { comparator: comparatorOn(bound, side), value: bound.value, unit: bound.unit, basis: "value" };
+}
+
+/**
+ * "计划建设内容完成100%的得20分", "完成率≥95%得满分" on a row counted in 件 or 亩: the percent is the
+ * row's completion rate (实际值 ÷ 指标值), not its value. On a percent row the rate is the value.
+ */
+function withBasis(full: Threshold, subject: string | undefined, targetUnit: string | undefined): Threshold {
+  const row = rowUnit(targetUnit);
+  const completion =
+    full.unit === "%" && row !== undefined && row !== "%" && COMPLETION_SUBJECT.test(subject ?? "");
+  return completion ? { ...full, basis: "completion" } : full;
 }
 
 /** The outcome clauses sorted: the one giving full marks, the cond-less "不得分", and the grades. */
@@ -143,7 +155,12 @@ function fullThreshold(
     if (wrongSide) return no(`“${step.text}”的扣分条件与扣分方向矛盾`);
     if (full !== undefined && full.value !== bound.value)
       return no(`“${step.text}”的扣分起点${bound.value}与得满分的条件（${written(full)}）不一致`);
-    full ??= { comparator: side === "atLeast" ? "≥" : "≤", value: bound.value, unit: bound.unit };
+    full ??= {
+      comparator: side === "atLeast" ? "≥" : "≤",
+      value: bound.value,
+      unit: bound.unit,
+      basis: "value",
+    };
   }
   return { ok: true, value: full };
 }
@@ -190,8 +207,12 @@ export function buildRule(parts: RuleParts): Reading<Omit<IndicatorRule, "text">
   const stated = fullClause?.condition ?? standards[0]?.condition;
   const side = resolveSide(parts.clauses, grades, stated?.kind === "one" ? stated.bound.value : undefined);
   if (!side.ok) return side;
-  const full = fullThreshold(fullClause, standards, step, side.value);
-  if (!full.ok) return full;
+  const read = fullThreshold(fullClause, standards, step, side.value);
+  if (!read.ok) return read;
+  const full = {
+    ok: true,
+    value: read.value && withBasis(read.value, fullClause?.subject, parts.targetUnit),
+  } as const;
   const otherwise = otherwiseOf(parts, outcomes.value, step, side.value, full.value);
   if (!otherwise.ok) return otherwise;
   const units = checkUnits({

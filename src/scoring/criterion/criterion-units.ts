@@ -4,15 +4,15 @@ import type { Clause } from "./criterion-clauses.ts";
 import type { Reading } from "./criterion-values.ts";
 
 /**
- * The units of a criterion against its row: a percent threshold on a row counted in 件, a step of 30件
- * on a percent row, or a percent threshold above 100% contradict the row. A step written in a unit
- * of the same measure (50厘米 on a row in 米) is converted to the row's unit.
+ * The units of a criterion against its row: a percent threshold on a row counted in 件 (unless it is
+ * the row's completion rate) or a step of 30件 on a percent row contradict the row. A step written
+ * in a unit of the same measure (50厘米 on a row in 米) is converted to the row's unit.
  */
 
 const PERCENT_UNITS = new Set(["%", "个百分点", "百分比", "百分率", "百分点"]);
 
 /** The row's unit when it is one the rule can be checked against; undefined for "定性" or none. */
-function rowUnit(targetUnit: string | undefined): string | undefined {
+export function rowUnit(targetUnit: string | undefined): string | undefined {
   const unit = targetUnit?.trim() ?? "";
   if (PERCENT_UNITS.has(unit)) return "%";
   return measureOf(unit) === undefined ? undefined : unit;
@@ -33,10 +33,6 @@ function unitFactor(unit: string, row: string | undefined, what: string): Readin
   return { ok: true, value: relation.kind === "same" ? relation.factor : 1 };
 }
 
-function overHundred(t: { value: number; unit: string }, what: string): string | null {
-  return t.unit === "%" && t.value > 100 ? `${what}超过100%，与百分比指标不符（应为0%至100%）` : null;
-}
-
 /** Checks the units of a rule and converts a step's size to the row's unit (see the module comment). */
 export function checkUnits(input: {
   full: Threshold | undefined;
@@ -46,23 +42,19 @@ export function checkUnits(input: {
 }): Reading<Otherwise> {
   const row = rowUnit(input.targetUnit);
   const { full, otherwise, step } = input;
-  if (full !== undefined) {
-    const what = `得满分的条件“${full.comparator}${full.value}${full.unit}”`;
-    const over = overHundred(full, what);
-    if (over !== null) return { ok: false, reason: over };
-    const unit = unitFactor(full.unit, row, what);
+  // On a completion basis the percents are of the row's completion rate, whatever the row's unit.
+  const completion = full?.basis === "completion";
+  if (full !== undefined && !completion) {
+    const unit = unitFactor(full.unit, row, `得满分的条件“${full.comparator}${full.value}${full.unit}”`);
     if (!unit.ok) return unit;
-  }
-  if (otherwise.method === "bands") {
-    for (const band of otherwise.bands) {
-      const what = `分档“${band.comparator}${band.value}${full?.unit ?? ""}”`;
-      const over = overHundred({ value: band.value, unit: full?.unit ?? "" }, what);
-      if (over !== null) return { ok: false, reason: over };
-    }
   }
   if (otherwise.method === "step" && step?.per.kind === "one") {
     const per = step.per.bound;
-    const factor = unitFactor(per.unit, row, `扣分步长“${step.text}”`);
+    const percent = PERCENT_UNITS.has(per.unit);
+    const factor =
+      completion && percent
+        ? { ok: true as const, value: 1 }
+        : unitFactor(per.unit, row, `扣分步长“${step.text}”`);
     if (!factor.ok) return factor;
     return { ok: true, value: { ...otherwise, per: Number((otherwise.per * factor.value).toFixed(10)) } };
   }

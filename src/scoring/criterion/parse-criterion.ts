@@ -1,4 +1,4 @@
-import type { IndicatorRule } from "../indicator-rule.ts";
+import { type IndicatorRule, ruleProblems } from "../indicator-rule.ts";
 import { type Clause, normalizeCriterion, readClause, splitClauses } from "./criterion-clauses.ts";
 import { buildRule, type RuleParts } from "./criterion-rule.ts";
 
@@ -19,6 +19,10 @@ import { buildRule, type RuleParts } from "./criterion-rule.ts";
  * - "每低1个百分点扣0.5分" is a step (per 1, deduct 0.5); "每低于5%" on a rate is read as 5
  *   percentage points. "扣完为止" is floor 0; "扣完X分为止" leaves 分值−X.
  * - "完成得满分" (no number) leaves `full` out: the row earns full marks when it meets its own 指标值.
+ * - "计划建设内容完成100%的得20分" on a row counted in 件 (not %) is a threshold on the completion
+ *   rate (`basis: "completion"`); on a percent row, or a row of unknown unit, on the value itself.
+ * - A rule unsound in itself (ruleProblems: a percent threshold above 100%, a step not above 0, a
+ *   share outside 0–1) is refused with the problem named.
  * - Only a full-marks condition, with nothing said about the rest, keeps the national default
  *   (proportional).
  */
@@ -54,5 +58,8 @@ export function parseCriterion(text: string, row: CriterionRow): CriterionReadin
   const parts: RuleParts = { clauses, weight: row.weight, targetUnit: row.targetUnit };
   const built = buildRule(parts);
   if (!built.ok) return { ok: false, reason: `评分标准“${written}”：${built.reason}` };
-  return { ok: true, rule: { ...built.value, text: written } };
+  const rule: IndicatorRule = { ...built.value, text: written };
+  const problems = ruleProblems(rule);
+  if (problems.length > 0) return { ok: false, reason: `评分标准“${written}”：${problems.join("；")}` };
+  return { ok: true, rule };
 }

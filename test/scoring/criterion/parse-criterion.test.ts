@@ -40,13 +40,13 @@ const HUNAN_2018: Case[] = [
   [
     "100%计满分,每低于5%扣2分,扣完为止.",
     { weight: 8 },
-    { full: { comparator: "≥", value: 100, unit: "%" }, otherwise: step(5, 2) },
+    { full: { comparator: "≥", value: 100, unit: "%", basis: "value" }, otherwise: step(5, 2) },
   ],
   [
     "预算控制率=0,计8分;0-10%(含),计6分;10-20%(含),计4分;20-30%(含),计2分;大于30%不得分",
     { weight: 8 },
     {
-      full: { comparator: "≤", value: 0, unit: "" },
+      full: { comparator: "≤", value: 0, unit: "", basis: "value" },
       otherwise: {
         method: "bands",
         bands: [
@@ -76,7 +76,7 @@ const YUHUA_2022: Case[] = [
   [
     "100%计满分,每低于5%扣2分,扣完为止。",
     { weight: 5 },
-    { full: { comparator: "≥", value: 100, unit: "%" }, otherwise: step(5, 2) },
+    { full: { comparator: "≥", value: 100, unit: "%", basis: "value" }, otherwise: step(5, 2) },
   ],
   [
     "预算控制率=0,计5分;OTo%(含),计4分;10-20%(含),计3分;20-30%(含),计2分;大于30%不得分",
@@ -104,7 +104,7 @@ const HUNAN_PDF: Case[] = [
   [
     "“三公经费”变动率0,计3分;“三公经费”0,每超过一个百分点扣0.3分,扣完为止。",
     { weight: 3 },
-    { full: { comparator: "≤", value: 0, unit: "" }, otherwise: step(1, 0.3) },
+    { full: { comparator: "≤", value: 0, unit: "", basis: "value" }, otherwise: step(1, 0.3) },
   ],
   [
     "①招待费用明确招待标准和招待人数,1分;②车辆维护、燃油使用政府定点,1分。③制定“三公经费”管理办法,1分,每少一项扣1分,扣完为止。",
@@ -126,18 +126,18 @@ const YUEYANG: Case[] = [
   [
     "以100%为标准。在职人员控制率≦100%,计5分;每超过一个百分点扣0.5分,扣完为止。",
     { weight: 5, targetUnit: "%" },
-    { full: { comparator: "≤", value: 100, unit: "%" }, otherwise: step(1, 0.5) },
+    { full: { comparator: "≤", value: 100, unit: "%", basis: "value" }, otherwise: step(1, 0.5) },
   ],
   [
     "“三公经费”变动率≦0,计5分;“三公经费”>0,每超过一个百分点扣0.5分,扣完为止。",
     { weight: 5 },
-    { full: { comparator: "≤", value: 0, unit: "" }, otherwise: step(1, 0.5) },
+    { full: { comparator: "≤", value: 0, unit: "", basis: "value" }, otherwise: step(1, 0.5) },
   ],
   [
     "重点支出安排率≥90%,计5分;80%(含)-90%,计4分;70%(含)-80%,计3分;60%(含)-70%,计2分;低于60%不得分。",
     { weight: 5, targetUnit: "%" },
     {
-      full: { comparator: "≥", value: 90, unit: "%" },
+      full: { comparator: "≥", value: 90, unit: "%", basis: "value" },
       otherwise: {
         method: "bands",
         bands: [
@@ -153,7 +153,7 @@ const YUEYANG: Case[] = [
     "预算调整率=0,计3分;0-10%(含),计2分;10-20%(含),计1分;20-30%(含),计0.5分;大于30%不得分。",
     { weight: 3 },
     {
-      full: { comparator: "≤", value: 0, unit: "" },
+      full: { comparator: "≤", value: 0, unit: "", basis: "value" },
       otherwise: {
         method: "bands",
         bands: [
@@ -181,7 +181,7 @@ const YUEYANG: Case[] = [
   [
     "以100%为标准。三公经费控制率≦100%,计6分;每超过一个百分点扣1分,扣完为止。",
     { weight: 6 },
-    { full: { comparator: "≤", value: 100, unit: "%" }, otherwise: step(1, 1) },
+    { full: { comparator: "≤", value: 100, unit: "%", basis: "value" }, otherwise: step(1, 1) },
   ],
   [
     "①已制定或具有预算资金管理办法,内部财务管理制度、会计核算制度等管理制度,1分;②相关管理制度合法、合规、完整,1分;③相关管理制度得到有效执行,1分。",
@@ -217,12 +217,12 @@ const NONGYE: Case[] = [
   [
     "计划建设内容完成100%的得20分,每减少1个百分点扣1分,扣完20分为止。",
     { weight: 20 },
-    { full: { comparator: "≥", value: 100, unit: "%" }, otherwise: step(1, 1) },
+    { full: { comparator: "≥", value: 100, unit: "%", basis: "value" }, otherwise: step(1, 1) },
   ],
   [
     "项目计划投资完成100%的得10分,每减少1个百分点扣1分,扣完10分为止。",
     { weight: 10 },
-    { full: { comparator: "≥", value: 100, unit: "%" }, otherwise: step(1, 1) },
+    { full: { comparator: "≥", value: 100, unit: "%", basis: "value" }, otherwise: step(1, 1) },
   ],
   [
     "项目的实际支出与批复计划相符的得10分,基本相符的得6分,调整较大的扣10分。存在支出不符合专项资金管理办法的,酌情扣分。",
@@ -286,7 +286,7 @@ const YINDAO: Case[] = [
     "项目投资计划完成率,100%:5分;90-100%:3分;70-90%:1分;70%以下:0分",
     { weight: 5 },
     {
-      full: { comparator: "≥", value: 100, unit: "%" },
+      full: { comparator: "≥", value: 100, unit: "%", basis: "value" },
       otherwise: {
         method: "bands",
         bands: [
@@ -321,12 +321,18 @@ const FUJIAN_AND_BRIEF: Case[] = [
   [
     "资金使用率>95%得满分",
     { weight: 2, targetUnit: "%" },
-    { full: { comparator: ">", value: 95, unit: "%" }, otherwise: { method: "proportional" } },
+    {
+      full: { comparator: ">", value: 95, unit: "%", basis: "value" },
+      otherwise: { method: "proportional" },
+    },
   ],
   [
     "资金使用率大于95%得满分2分",
     { weight: 2 },
-    { full: { comparator: ">", value: 95, unit: "%" }, otherwise: { method: "proportional" } },
+    {
+      full: { comparator: ">", value: 95, unit: "%", basis: "value" },
+      otherwise: { method: "proportional" },
+    },
   ],
   ["每减少30件扣1分", { weight: 3, targetUnit: "件" }, { otherwise: step(30, 1) }],
   ["完成得满分，未完成不得分", { weight: 5 }, { otherwise: { method: "zero" } }],
@@ -334,7 +340,7 @@ const FUJIAN_AND_BRIEF: Case[] = [
     "≥95%得满分，90%-95%得80%，<90%不得分",
     { weight: 5, targetUnit: "%" },
     {
-      full: { comparator: "≥", value: 95, unit: "%" },
+      full: { comparator: "≥", value: 95, unit: "%", basis: "value" },
       otherwise: { method: "bands", bands: [{ comparator: "≥", value: 90, share: 0.8 }], rest: 0 },
     },
   ],
@@ -364,7 +370,8 @@ describe("parseCriterion on real 评分标准 cells", () => {
   });
 });
 
-const pct = (comparator: "≥" | ">" | "≤" | "<", value: number) => ({ comparator, value, unit: "%" }) as const;
+const pct = (comparator: "≥" | ">" | "≤" | "<", value: number) =>
+  ({ comparator, value, unit: "%", basis: "value" }) as const;
 
 // Phrasings whose wording alone fixes the rule (hand-computed).
 const HAND: Case[] = [
@@ -427,6 +434,23 @@ const HAND: Case[] = [
       otherwise: { method: "bands", bands: [{ comparator: "≥", value: 90, share: 0.8 }], rest: 0 },
     },
   ],
+  // A percent on a row counted in 亩 or 件 after "完成": the completion rate (实际值 ÷ 指标值).
+  [
+    "计划建设内容完成100%的得20分,每减少1个百分点扣1分,扣完20分为止。",
+    { weight: 20, targetUnit: "亩" },
+    { full: { comparator: "≥", value: 100, unit: "%", basis: "completion" }, otherwise: step(1, 1) },
+  ],
+  [
+    "完成率≥95%得满分，否则不得分",
+    { weight: 5, targetUnit: "件" },
+    { full: { comparator: "≥", value: 95, unit: "%", basis: "completion" }, otherwise: { method: "zero" } },
+  ],
+  // On a percent row the completion rate is the row's value.
+  [
+    "任务完成率≥95%得满分，否则不得分",
+    { weight: 5, targetUnit: "%" },
+    { full: pct("≥", 95), otherwise: { method: "zero" } },
+  ],
   // Judgement, zero, proportional.
   ["按时完成得满分，否则酌情扣分并说明理由", { weight: 5 }, { otherwise: { method: "judgement" } }],
   ["达到目标值得满分，未达到不得分", { weight: 5 }, { otherwise: { method: "zero" } }],
@@ -478,7 +502,7 @@ const REFUSED: Case[] = [
   [
     "≥110%得满分",
     { weight: 5, targetUnit: "%" },
-    "评分标准“≥110%得满分”：得满分的条件“≥110%”超过100%，与百分比指标不符（应为0%至100%）",
+    "评分标准“≥110%得满分”：满分标准“≥110%”超过100%，比率不可能达到",
   ],
   [
     "每低1个百分点扣-1分",
