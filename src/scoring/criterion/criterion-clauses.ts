@@ -14,6 +14,7 @@ import {
   PARTIAL_CEIL,
   PARTIAL_PRORATE,
   PROPORTIONAL,
+  PROPORTIONAL_BELOW,
   STANDARD,
   STEP,
   STEP_DOWN_WORDS,
@@ -44,7 +45,7 @@ export type Clause = { text: string } & (
   | { kind: "lose"; points: number }
   | { kind: "partial"; partial: "ceil" | "prorate" }
   | { kind: "judgement" }
-  | { kind: "proportional" }
+  | { kind: "proportional"; condition?: Condition }
   | { kind: "noise" }
   | { kind: "bad"; reason: string }
 );
@@ -118,6 +119,7 @@ const CONDITION_START_RE = new RegExp(CONDITION_START, "u");
 const COLON_POINTS_RE = new RegExp(COLON_POINTS, "gu");
 const STANDARD_RE = new RegExp(STANDARD, "u");
 const STEP_RE = new RegExp(STEP, "u");
+const PROPORTIONAL_BELOW_RE = new RegExp(PROPORTIONAL_BELOW, "u");
 const LEADING_NUMBER = new RegExp(`^${NUMBER}`, "u");
 const OUTCOME_RES = (Object.keys(OUTCOMES) as OutcomeKind[]).map(
   (kind) => [kind, new RegExp(`^(.*?)(${CONDITION})?${OUTCOMES[kind]}$`, "u")] as const,
@@ -204,6 +206,15 @@ export function readClause(text: string): Clause | null {
   if (JUDGEMENT.some((re) => re.test(text))) return { text, kind: "judgement" };
   const bare = text.replace(/[()]/gu, "");
   if (PROPORTIONAL.some((re) => re.test(bare))) return { text, kind: "proportional" };
+  const below = PROPORTIONAL_BELOW_RE.exec(text);
+  if (below !== null) {
+    const [, subject = "", conditionText = ""] = below;
+    const damaged = damagedComparator(subject, conditionText);
+    if (damaged !== null) return { text, kind: "bad", reason: damaged };
+    const condition = readCondition(conditionText);
+    if (!condition.ok) return { text, kind: "bad", reason: condition.reason };
+    return { text, kind: "proportional", condition: condition.value };
+  }
   const standard = STANDARD_RE.exec(text);
   if (standard !== null) {
     const condition = readCondition(standard[1] ?? "");

@@ -61,7 +61,23 @@ export type OutcomeKind = keyof typeof OUTCOMES;
 
 /** "每低于" (the row should be at least its threshold) and "每超过" (at most). */
 export const STEP_DOWN_WORDS = ["低于", "低", "减少", "少于", "少", "降低", "下降", "不足", "未完成", "减"];
-export const STEP_UP_WORDS = ["超过", "超出", "超", "高于", "增加", "多于", "多", "上升", "增长", "提高"];
+export const STEP_UP_WORDS = [
+  "超过",
+  "超出",
+  "超",
+  "高于",
+  "增加",
+  "多于",
+  "多",
+  "上升",
+  "增长",
+  "提高",
+  "延迟",
+  "推迟",
+  "延期",
+  "超期",
+  "逾期",
+];
 
 /** "每低1个百分点扣0.5分", "每减少30件扣1分", "低于95%的，每低一个百分点扣0.5分". */
 export const STEP = `^(.*?)(${CONDITION})?(?:的|时)?每(${alternation([...STEP_DOWN_WORDS, ...STEP_UP_WORDS])})((?:${NUMBER})?(?:${UNIT})?)(?:扣除|扣减|扣|减)(${NUMBER})分$`;
@@ -111,10 +127,14 @@ export const PROPORTIONAL = [
   /^(?:得分=)?(?:完成率|实际完成率|执行率)[×*xX](?:分值|权重|该指标分值|指标分值|该项分值)$/,
 ];
 
+/** "低于90%按比例扣分": proportional below the full-marks threshold (the condition is checked against it). */
+export const PROPORTIONAL_BELOW = `^(.*?)(${CONDITION})(?:的|时)?(?:,)?按(?:实际)?(?:完成)?(?:比例|比率)(?:计算|折算)?(?:得分|计分|给分|扣分)$`;
+
 /** Clauses that say nothing the rule needs: the cell's own label, "满分为止", a reason to be written. */
 export const NOISE = [
   /^(?:评分标准|评价标准|评分办法|计分方法|评分规则|评分细则|评分方法|计分办法)$/,
   /^(?:得分)?(?:以)?满分为止$/,
   /^(?:最高|最多)(?:得|不超过)?满分$/,
   /^并?(?:须|需)?说明(?:理由|原因)$/,
+  /^超额完成(?:的)?不(?:另)?加分$/,
 ];

@@ -47,6 +47,10 @@ function shareOf(outcome: Outcome, text: string, weight: number | undefined): Re
 /** The side a clause says the row should be on, or null when it says none. */
 function sideOf(clause: Clause, grade: Grade | undefined, full: number | undefined): Side | null {
   if (clause.kind === "step") return clause.down ? "atLeast" : "atMost";
+  if (clause.kind === "proportional" && clause.condition?.kind === "one") {
+    const c = clause.condition.bound.comparator;
+    return DOWN.includes(c) ? "atLeast" : UP.includes(c) ? "atMost" : null;
+  }
   if (clause.kind === "outcome" && clause.condition?.kind === "one" && grade === undefined) {
     const c = clause.condition.bound.comparator;
     return UP.includes(c) ? "atLeast" : DOWN.includes(c) ? "atMost" : null;
@@ -104,6 +108,8 @@ function sortOutcomes(clauses: readonly Of<"outcome">[], weight: number | undefi
     } else if (clause.condition !== undefined)
       sorted.grades.push({ text: clause.text, condition: clause.condition, share: share.value });
     else if (isZero) sorted.zero = clause;
+    else if (clause.outcome.kind === "deduct")
+      return no(`“${clause.text}”只写了扣${clause.outcome.points}分，没有写明按什么数值扣，无法读成计分规则`);
     else return no(`“${clause.text}”按定性档次给分，无法读成按数值计分的规则`);
   }
   return { ok: true, value: sorted };
@@ -136,7 +142,7 @@ function resolveSide(
 function fullThreshold(
   fullClause: Of<"outcome"> | undefined,
   standards: readonly Of<"standard">[],
-  step: Of<"step"> | undefined,
+  below: readonly (Of<"step"> | Of<"proportional">)[],
   side: Side,
 ): Reading<Threshold | undefined> {
   let full: Threshold | undefined;
@@ -148,13 +154,14 @@ function fullThreshold(
       return no(`“${s.text}”与得满分的条件（${written(full)}）不一致`);
     full ??= threshold(s.condition.bound, side);
   }
-  if (step?.condition !== undefined) {
-    if (step.condition.kind !== "one") return no(`“${step.text}”的扣分条件是一个区间`);
-    const bound = step.condition.bound;
+  for (const clause of below) {
+    if (clause.condition === undefined) continue;
+    if (clause.condition.kind !== "one") return no(`“${clause.text}”的扣分条件是一个区间`);
+    const bound = clause.condition.bound;
     const wrongSide = side === "atLeast" ? UP.includes(bound.comparator) : DOWN.includes(bound.comparator);
-    if (wrongSide) return no(`“${step.text}”的扣分条件与扣分方向矛盾`);
+    if (wrongSide) return no(`“${clause.text}”的扣分条件与扣分方向矛盾`);
     if (full !== undefined && full.value !== bound.value)
-      return no(`“${step.text}”的扣分起点${bound.value}与得满分的条件（${written(full)}）不一致`);
+      return no(`“${clause.text}”的扣分起点${bound.value}与得满分的条件（${written(full)}）不一致`);
     full ??= {
       comparator: side === "atLeast" ? "≥" : "≤",
       value: bound.value,
@@ -181,7 +188,8 @@ function otherwiseOf(
       text: grades[0]?.text ?? "",
       otherwise: () => bandsOf(grades, side, full, zero !== undefined),
     });
-  else if (zero !== undefined)
+  // "部分完成酌情扣分，未完成不得分": nothing done is the low end of the officer's judgement.
+  else if (zero !== undefined && !parts.clauses.some((c) => c.kind === "judgement"))
     methods.push({ text: zero.text, otherwise: () => ({ ok: true, value: { method: "zero" } }) });
   for (const c of parts.clauses) {
     if (c.kind === "judgement" || c.kind === "proportional")
@@ -207,7 +215,7 @@ export function buildRule(parts: RuleParts): Reading<Omit<IndicatorRule, "text">
   const stated = fullClause?.condition ?? standards[0]?.condition;
   const side = resolveSide(parts.clauses, grades, stated?.kind === "one" ? stated.bound.value : undefined);
   if (!side.ok) return side;
-  const read = fullThreshold(fullClause, standards, step, side.value);
+  const read = fullThreshold(fullClause, standards, [...steps, ...of("proportional")], side.value);
   if (!read.ok) return read;
   const full = {
     ok: true,

@@ -451,6 +451,25 @@ const HAND: Case[] = [
     { weight: 5, targetUnit: "%" },
     { full: pct("≥", 95), otherwise: { method: "zero" } },
   ],
+  // A comma inside a step; 超额完成不加分 adds nothing to the rule; a delay is a step on the high side.
+  [
+    "资金到位率达到100%的，得满分；每降低1个百分点，扣0.1分，扣完为止。",
+    { weight: 2, targetUnit: "%" },
+    { full: pct("≥", 100), otherwise: step(1, 0.1) },
+  ],
+  [
+    "≥95%得满分，超额完成不加分",
+    { weight: 5 },
+    { full: pct("≥", 95), otherwise: { method: "proportional" } },
+  ],
+  ["按时完成得满分，每延迟1天扣1分", { weight: 5, targetUnit: "天" }, { otherwise: step(1, 1) }],
+  // "未完成不得分" beside "部分完成酌情扣分" is the low end of the judgement.
+  ["全部完成得满分，部分完成酌情扣分，未完成不得分", { weight: 5 }, { otherwise: { method: "judgement" } }],
+  [
+    "满意度≥90%得满分，低于90%按比例扣分",
+    { weight: 5 },
+    { full: pct("≥", 90), otherwise: { method: "proportional" } },
+  ],
   // Judgement, zero, proportional.
   ["按时完成得满分，否则酌情扣分并说明理由", { weight: 5 }, { otherwise: { method: "judgement" } }],
   ["达到目标值得满分，未达到不得分", { weight: 5 }, { otherwise: { method: "zero" } }],
@@ -553,6 +572,16 @@ const REFUSED: Case[] = [
     "≥95%得满分，每低1个百分点扣1分，否则酌情扣分",
     { weight: 5 },
     "评分标准“≥95%得满分，每低1个百分点扣1分，否则酌情扣分”：“每低1个百分点扣1分”和“酌情扣分”是两种不同的计分方式，无法读成一条规则",
+  ],
+  [
+    "满意度≥90%得满分，低于85%按比例扣分",
+    { weight: 5 },
+    "评分标准“满意度≥90%得满分，低于85%按比例扣分”：“低于85%按比例扣分”的扣分起点85与得满分的条件（≥90%）不一致",
+  ],
+  [
+    "出现一次安全事故扣2分，扣完为止",
+    { weight: 5 },
+    "评分标准“出现一次安全事故扣2分，扣完为止”：“出现一次安全事故扣2分”只写了扣2分，没有写明按什么数值扣，无法读成计分规则",
   ],
   [
     "100%得满分，每低1个百分点扣1分，扣完3分为止",
