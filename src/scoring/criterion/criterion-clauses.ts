@@ -196,8 +196,12 @@ function readFloor(text: string): Clause | null {
     : { text, kind: "floor", floor: read.value };
 }
 
-/** Reads one clause (see `Clause`); null when it is no known kind. */
+/** A clause longer than this is prose, not a scoring phrase (and would make the patterns slow). */
+export const MAX_CLAUSE = 80;
+
+/** Reads one clause (see `Clause`); null when it is no known kind or longer than MAX_CLAUSE. */
 export function readClause(text: string): Clause | null {
+  if ([...text].length > MAX_CLAUSE) return null;
   if (NOISE.some((re) => re.test(text))) return { text, kind: "noise" };
   const floor = readFloor(text);
   if (floor !== null) return floor;

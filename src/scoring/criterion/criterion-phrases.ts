@@ -22,8 +22,11 @@ function alternation(words: readonly string[]): string {
 }
 
 const CN_DIGITS = "零〇一二两三四五六七八九十百千万点";
-/** A number: Arabic (a minus sign kept so that a negative step is seen), 百分之…, or Chinese numerals. */
-export const NUMBER = `(?:百分之[${CN_DIGITS}]+|-?\\d+(?:\\.\\d+)?|[${CN_DIGITS}]+)`;
+/**
+ * A number: Arabic (a minus sign kept so that a negative step is seen), 百分之…, or Chinese numerals;
+ * bounded lengths keep the patterns linear on long runs of digits or numerals (OCR noise).
+ */
+export const NUMBER = `(?:百分之[${CN_DIGITS}]{1,8}|-?\\d{1,12}(?:\\.\\d{1,6})?|[${CN_DIGITS}]{1,8})`;
 /** Units after a number; 分 is left out (it is the points of an outcome, not a unit). */
 export const UNIT = `(?:${alternation(["%", "个百分点", "百分点", "元", "万元", "亿元", ...MEASURE_WORDS.filter((w) => w !== "分")])})`;
 const COMPARATOR = `(?:${alternation(PREFIX_COMPARATORS.map(([w]) => w))})`;

@@ -1,5 +1,11 @@
 import { type IndicatorRule, ruleProblems } from "../indicator-rule.ts";
-import { type Clause, normalizeCriterion, readClause, splitClauses } from "./criterion-clauses.ts";
+import {
+  type Clause,
+  MAX_CLAUSE,
+  normalizeCriterion,
+  readClause,
+  splitClauses,
+} from "./criterion-clauses.ts";
 import { buildRule, type RuleParts } from "./criterion-rule.ts";
 
 /**
@@ -36,19 +42,27 @@ export interface CriterionRow {
 /** The rule read from a criterion, or the Chinese reason it could not be read. */
 export type CriterionReading = { ok: true; rule: IndicatorRule } | { ok: false; reason: string };
 
-const EXAMPLES = "“≥95%得满分，每低1个百分点扣0.5分，扣完为止”“完成得满分，未完成不得分”“按完成比例得分”";
+const EXAMPLES =
+  "可读的写法例如“≥95%得满分，每低1个百分点扣0.5分，扣完为止”“完成得满分，未完成不得分”“按完成比例得分”";
 
 /** Reads a 评分标准 cell for a row (see the module comment). */
 export function parseCriterion(text: string, row: CriterionRow): CriterionReading {
   const written = text.trim();
   if (written === "") return { ok: false, reason: "评分标准为空" };
   const clauses: Clause[] = [];
-  for (const piece of splitClauses(normalizeCriterion(written))) {
+  const pieces = splitClauses(normalizeCriterion(written));
+  const long = pieces.find((p) => [...p].length > MAX_CLAUSE);
+  if (long !== undefined)
+    return {
+      ok: false,
+      reason: `评分标准“${written}”中的“${long}”超过${MAX_CLAUSE}字且没有标点分句，不是能读成计分规则的写法，${EXAMPLES}`,
+    };
+  for (const piece of pieces) {
     const clause = readClause(piece);
     if (clause === null)
       return {
         ok: false,
-        reason: `评分标准“${written}”中的“${piece}”不是能读成计分规则的写法，可读的写法例如${EXAMPLES}`,
+        reason: `评分标准“${written}”中的“${piece}”不是能读成计分规则的写法，${EXAMPLES}`,
       };
     if (clause.kind === "bad")
       return { ok: false, reason: `评分标准“${written}”中的“${piece}”：${clause.reason}` };
