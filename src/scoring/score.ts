@@ -2,6 +2,7 @@ import { type Finding, sortFindings } from "../core/finding.ts";
 import { type Block, levelPath } from "../core/indicators.ts";
 import type { Report } from "../core/report.ts";
 import { checkRowRates, checkStatedRates, checkSubrowSums } from "./budget-checks.ts";
+import { parseCriterion } from "./criterion/parse-criterion.ts";
 import { type DerivedValue, deriveAll } from "./derive.ts";
 import { fitGroups, type ScoredGroup } from "./fit-groups.ts";
 import { checkFundsReceived } from "./funds-checks.ts";
@@ -14,8 +15,8 @@ import type { BlockScore, IndicatorScore, ScoreCard } from "./score-card.ts";
 import { scoreIndicator } from "./score-indicator.ts";
 import { checkSummary, gradeFor } from "./summary-checks.ts";
 
-/** Reads a row's printed 评分标准 (wired to src/scoring/criterion when it lands). */
-const readCriterion: CriterionReader | undefined = undefined;
+/** Reads a row's printed 评分标准 into a rule (src/scoring/criterion). */
+const readCriterion: CriterionReader = parseCriterion;
 
 function summaryRowFor(report: Report, block: SchemeBlock, reportNames: string[]): number | undefined {
   const i = report.summary.blocks.findIndex(
