@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { type ReportInput, ReportSchema } from "../../../src/core/report.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Report, ReportSchema } from "../../../src/core/report.ts";
 import { explain } from "../../../src/scoring/explain.ts";
 import { score } from "../../../src/scoring/score.ts";
+import type { ScoreCard } from "../../../src/scoring/score-card.ts";
+import { imported } from "../../services/imported-files.ts";
 import { codes, rowNamed } from "../build-report.ts";
 import { parsedScheme } from "./scheme-file.ts";
 
@@ -11,74 +13,38 @@ import { parsedScheme } from "./scheme-file.ts";
  * The Hubei project scheme (hubei-project.json) on a real Hubei project table:
  * fixtures/real/60, 黄石市住房和城乡建设局《2022年度黄石市系统化全域海绵城市示范城市的申报工作经费项目自评表》.
  *
- * The importer does not read this layout fully yet (its 预算数(A) column has no role, the table has
- * no 分值 column, and the cell “成本指标” breaks its line so the rows after it are lost), so the report
- * is built here from the table's own values; the first test checks that every value used is printed
- * in the fixture.
- *
- * Row weights: the table prints no 分值 column, only 得分 (10 on each of the 8 rows) under
- * “年度绩效目标1 (80分)”. The table's note says a score never exceeds its weight, so each 得分 ≤ its
- * 分值; the 8 scores add up to 80 = the block's 80, hence every 分值 equals its 得分: 10 each.
+ * Read by the project's importer; three figures the table prints outside its columns are added by
+ * hand, each named here:
+ * - 预算数(A) 200: its column has no role yet (a bare “预算数” heading would split the run-together
+ *   headings of other tables wrongly), so the base of the rate is entered by hand;
+ * - the 预算执行 weight 20, printed in the row label “预算执行情况(万元) (20分)”;
+ * - the rows' 分值: the table has no 分值 column, only 得分 (10 on each of the 8 rows) under
+ *   “年度绩效目标1 (80分)”. The table's note says a score never exceeds its weight, so each 得分 ≤ its
+ *   分值; the 8 scores add up to 80 = the block's 80, hence every 分值 equals its 得分: 10 each.
  */
 const FIXTURE = join(import.meta.dirname, "../../../fixtures/real/60_hubei_huangshi_haimian_shenbao.txt");
 const TEXT = readFileSync(FIXTURE, "utf8");
 const scheme = parsedScheme("hubei-project");
 
-type Row = NonNullable<ReportInput["indicators"]>[number]["groups"][number]["indicators"][number];
-const row = (name: string, target: string, actual: string): Row => ({
-  name,
-  target,
-  actual,
-  weight: 10,
-  score: 10,
+let read: Report;
+let report: Report;
+beforeAll(async () => {
+  const file = await imported(FIXTURE);
+  const first = file.reports[0];
+  if (first === undefined) throw new Error("no report read from fixture 60");
+  read = first.completed.report;
+  report = ReportSchema.parse({
+    ...read,
+    budget: { ...read.budget, adjusted: "200万元", weight: 20 },
+    indicators: read.indicators.map((b) => ({
+      ...b,
+      groups: b.groups.map((g) => ({
+        ...g,
+        indicators: g.indicators.map((i) => ({ ...i, weight: i.score })),
+      })),
+    })),
+  });
 });
-
-const TABLE = {
-  output: [
-    [
-      "数量指标",
-      row(
-        "完成省级宣传片制作;完成实施方案的编制;完成自评估报告",
-        "完成1部宣传片,2套方案",
-        "完成1部宣传片,2套方案",
-      ),
-    ],
-    ["质量指标", row("通过专家评审", "通过", "通过")],
-    [
-      "时效指标",
-      row(
-        "上半年完成宣传片制作;下半年完成实施方案",
-        "6月份完成宣传片制作;9月份完成文本;11月完成专家评审",
-        "完成",
-      ),
-    ],
-    ["成本指标", row("省级宣传片制作费、申报文本编制费、自评估报告编制费", "200万", "195.5万元")],
-  ],
-  outcome: [
-    ["经济效益指标", row("统筹海绵城市项目谋划", "统筹海绵城市项目谋划", "完成")],
-    ["社会效益指标", row("指导城市建设", "指导城市建设", "完成")],
-    ["生态效益指标", row("有利于城市生态、韧性发展", "有利于城市生态、韧性发展", "完成")],
-  ],
-  satisfaction: [["满意度指标", row("群众满意度", "满意", "完成")]],
-} as const satisfies Record<string, ReadonlyArray<readonly [string, Row]>>;
-
-const groups = (rows: ReadonlyArray<readonly [string, Row]>) =>
-  rows.map(([name, r]) => ({ name, indicators: [r] }));
-
-const report = ReportSchema.parse({
-  kind: "project",
-  unit: { name: "黄石市住房和城乡建设局" },
-  year: 2022,
-  project: "黄石市系统化全域海绵城市示范城市的申报工作经费",
-  // 预算数(A) 200 | 执行数(B) 195.5 | 执行率(B/A) 97.75% | 得分 (20分*执行率) 19.55
-  budget: { adjusted: "200万元", executed: "195.5万元", reportedRate: "97.75%", weight: 20, score: 19.55 },
-  indicators: [
-    { name: "产出指标", groups: groups(TABLE.output) },
-    { name: "效益指标", groups: groups(TABLE.outcome) },
-    { name: "满意度指标", groups: groups(TABLE.satisfaction) },
-  ],
-  summary: { total: 99.55 },
-} satisfies ReportInput);
 
 describe("hubei-project: the scheme file", () => {
   it("holds the weights and rules the Hubei table and its notes print", () => {
@@ -100,22 +66,34 @@ describe("hubei-project: the scheme file", () => {
     expect(scheme.sources.some((s) => s.includes("www.zgtc.gov.cn"))).toBe(true);
   });
 
-  it("uses only values the real table prints", () => {
-    expect(TEXT.split("\n")[0]).toBe(
-      "source: http://zjj.huangshi.gov.cn/xxgk_7967/fdzdgknr/czzj/czzxzj/202307/t20230721_1034104.html",
+  it("the importer reads the table's 8 rows and the budget row's 执行数, 执行率 and 得分", () => {
+    expect(TEXT).toContain(
+      "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率)",
     );
     expect(TEXT).toContain("年度财政资金总额 | 200 | 195.5 | 97.75% | 19.55 |");
-    expect(TEXT).toContain("预算执行情况(万元) (20分)");
-    expect(TEXT).toContain("年度绩效目标1 (80分)");
-    expect(TEXT).toContain("总分 | 99.55分");
-    for (const [, r] of [...TABLE.output, ...TABLE.outcome, ...TABLE.satisfaction]) {
-      expect(TEXT).toContain(`${r.name} | ${r.target} | ${r.actual} | 10 |`);
-    }
+    expect(read.project).toBe("黄石市系统化全域海绵城市示范城市的申报工作经费");
+    expect(read.year).toBe(2022);
+    expect([read.budget.executed?.text, read.budget.reportedRate?.text, read.budget.score]).toEqual([
+      "195.5万元",
+      "97.75%",
+      19.55,
+    ]);
+    expect(read.budget.adjusted).toBeUndefined();
+    expect(read.indicators.map((b) => [b.name, b.groups.flatMap((g) => g.indicators).length])).toEqual([
+      ["产出指标", 4],
+      ["效益指标", 3],
+      ["满意度指标", 1],
+    ]);
+    const rows = read.indicators.flatMap((b) => b.groups.flatMap((g) => g.indicators));
+    expect(rows.map((r) => [r.weight, r.score])).toEqual(Array.from({ length: 8 }, () => [undefined, 10]));
   });
 });
 
 describe("hubei-project scores the 黄石 table as the hand computation", () => {
-  const card = score(report, scheme);
+  let card: ScoreCard;
+  beforeAll(() => {
+    card = score(report, scheme);
+  });
 
   it("total 99.55 (优), the table's own 总分", () => {
     // 预算执行情况: 195.5 ÷ 200 = 97.75%; 20 × 97.75% = 19.55 (lost 0.45)
@@ -132,7 +110,14 @@ describe("hubei-project scores the 黄石 table as the hand computation", () => 
       ["output", 40, 40, 40, 0],
       ["outcome", 40, 40, 40, 0],
     ]);
-    expect(codes(card)).not.toContain("score.total_mismatch");
+    // The importer does not read the 总分 row; the table prints it as 99.55.
+    expect(TEXT).toContain("总分 | 99.55分");
+    expect(rowNamed(card, "省级宣传片制作费、申报文本编制费、自评估报告编制费")).toMatchObject({
+      rule: "missing.actual",
+      points: 10,
+      lost: 0,
+    });
+    expect(codes(card)).toContain("actual.unit_mismatch");
   });
 
   it("the only row that loses points is 预算执行率: 20 × 97.75% = 19.55", () => {
