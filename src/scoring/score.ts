@@ -4,6 +4,7 @@ import type { Report } from "../core/report.ts";
 import { checkRowRates, checkStatedRates, checkSubrowSums } from "./budget-checks.ts";
 import { type DerivedValue, deriveAll } from "./derive.ts";
 import { fitGroups, type ScoredGroup } from "./fit-groups.ts";
+import { checkFundsReceived } from "./funds-checks.ts";
 import { nameMatches, normalizeName } from "./names.ts";
 import { fmt, round } from "./rounding.ts";
 import { type CriterionReader, chooseRowRule } from "./row-rules.ts";
@@ -240,6 +241,7 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
     ...checkStatedRates(report, scheme, derived),
     ...checkRowRates(report),
     ...checkSubrowSums(report),
+    ...checkFundsReceived(report),
     ...checkSummary(report, scheme, blocks),
   );
   const total = round(
