@@ -88,8 +88,11 @@ describe("loadTemplateFamilies on the installed templates/", () => {
       return [s.id, id, families.get(id)?.family.kind === s.kind];
     });
     expect(mapping).toEqual([
+      ["chongqing-department", "henan-department", true],
       ["cn-2020-project-default", "project", true],
+      ["henan-province-project-2024", "project", true],
       ["henan-zhengzhou-district-department", "henan-department", true],
+      ["hubei-project", "project", true],
       ["hunan-department", "hunan-department", true],
       ["hunan-project", "project", true],
     ]);

@@ -188,8 +188,8 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
   },
   {
     source:
-      "Hubei 部门整体支出绩效自评表, older template without 分值 (年初目标值(A) / 实际完成值(B) / 得分)",
-    budget: [],
+      "Hubei 部门整体 / 项目支出绩效自评表, older template without 分值 (执行数(B) / 执行率(B/A) / 得分 (20分*执行率); 年初目标值(A) / 实际完成值(B) / 得分; fixtures/real 28, 60)",
+    budget: [["score", ["得分(*"]]],
     indicators: [["target", ["年初目标值"]]],
   },
   {

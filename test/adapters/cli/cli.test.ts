@@ -67,11 +67,14 @@ describe("ziping explain", () => {
 });
 
 describe("ziping schemes and schema", () => {
-  it("lists the four installed schemes", async () => {
+  it("lists the installed schemes", async () => {
     const r = await run("schemes", "--json");
     expect(JSON.parse(r.out).map((s: { id: string }) => s.id)).toEqual([
+      "chongqing-department",
       "cn-2020-project-default",
+      "henan-province-project-2024",
       "henan-zhengzhou-district-department",
+      "hubei-project",
       "hunan-department",
       "hunan-project",
     ]);
