@@ -134,10 +134,10 @@ const quotedStrings = (entry: Entry): [string, string][] => {
 };
 
 describe("fixtures/real", () => {
-  it("holds 26 reports named NN_<province>_<name>.txt from 21 upward", () => {
-    expect(fixtureFiles).toHaveLength(26);
+  it("holds 28 reports named NN_<province>_<name>.txt from 21 upward", () => {
+    expect(fixtureFiles).toHaveLength(28);
     expect(fixtureFiles[0]).toBe("21_anhui_chizhou_weituoyewu.txt");
-    expect(fixtureFiles.at(-1)).toBe("46_heilongjiang_suifenhe_zhengti_zhibiao.txt");
+    expect(fixtureFiles.at(-1)).toBe("61_chongqing_kexuecheng_rongmeiti_zhengti.txt");
     for (const file of fixtureFiles) expect(file).toMatch(/^\d{2}_[a-z]+_[a-z_]+\.txt$/);
   });
 
