@@ -107,6 +107,21 @@ export function readingFindings(
       why: "没有读到绩效指标表",
     });
   }
+  const tableRows = report.indicators.flatMap((b) => b.groups.flatMap((g) => g.indicators));
+  if (tableRows.length > 0 && tableRows.every((r) => r.weight === undefined)) {
+    const scored = tableRows.some((r) => r.score !== undefined);
+    findings.push({
+      code: "report.weights_unread",
+      severity: "warn",
+      where: { path: "indicators", label: "绩效指标表" },
+      message: `绩效指标表的${tableRows.length}行都没有分值（表中没有“分值/权重”列${scored ? "，只有得分" : ""}），无法按规则计分，也不计算总分；各行的完成情况照常核查。请补充各行的分值，例如“培训人次 | ≥500人 | 520人 | 分值10 | 得分10”。`,
+    });
+    notRun.push({
+      codes: ["weights.*", "score.total_over_max"],
+      what: "各级分值合计与总分",
+      why: "指标表没有分值",
+    });
+  }
   if (
     !hasAmount(report.budget) &&
     !report.tasks.some((t) => t.budget !== undefined || t.executed !== undefined)

@@ -64,6 +64,15 @@ function schemeFit(
     const match = scheme.blocks.find((b) => nameMatches(block.name, b.name, b.aliases));
     if (match !== undefined) blocks += block.weight === match.weight ? 2 : 1;
   }
+  // A 预算执行率 score above the scheme's budget weight (19.55 under a 10-point block) rules it out.
+  const budgetBlock = scheme.blocks.find((b) => b.source === "budget");
+  const budgetScore = report.budget.score;
+  const over =
+    budgetBlock !== undefined && budgetScore !== undefined && budgetScore > budgetBlock.weight + 1e-9 ? 2 : 0;
+  // The 分值 the report gives 预算执行率 ("预算执行情况 (20分)") names the scheme as a block weight does.
+  const budgetWeight = report.budget.weight;
+  if (budgetBlock !== undefined && budgetWeight !== undefined)
+    blocks += Math.abs(budgetWeight - budgetBlock.weight) < 1e-9 ? 2 : -1;
   const names = places(scheme.region);
   const region = names.length > 0 && names.every((n) => text.includes(n)) ? 3 : 0;
   const national = scheme.region === "全国" ? 0.5 : 0;
@@ -74,7 +83,7 @@ function schemeFit(
   ].filter((r) => r !== "");
   const fallback = `指标表和地区都不能判断，暂按“${scheme.name}”计分；可用 --scheme 指定`;
   return {
-    points: blocks + region + national,
+    points: blocks + region + national - over,
     reason: reasons.join("，") || fallback,
     fitted: blocks + region > 0,
   };

@@ -67,8 +67,14 @@ export function checkLoaded(
   );
   // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
   // A table cut short has no total to give: its missing rows would count as points lost.
+  const weighted = report.indicators.some((b) =>
+    b.groups.some((g) => g.indicators.some((i) => i.weight !== undefined)),
+  );
   const scorable =
-    unfit.length === 0 && !entry.tableCut && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
+    unfit.length === 0 &&
+    !entry.tableCut &&
+    weighted &&
+    report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
   return ok({
     file: entry.file,
     label: entry.label,

@@ -171,7 +171,9 @@ describe("indicator tables of fixtures/real", () => {
       { block: "满意度指标", weight: undefined, groups: [["满意度指标", 1]] },
     ]);
     // 预算数(A) has no role (a bare “预算数” would split run-together headings wrongly): left unread.
+    // The weight comes from the heading "预算执行情况(万元) (20分)".
     expect(main(file).fragment.budget).toEqual({
+      weight: 20,
       executed: "195.5万元",
       reportedRate: "97.75%",
       score: 19.55,

@@ -72,6 +72,7 @@ export function openBudgetTable(
   }
   const unit = tableUnit(cells, following, ctx);
   const labelEnd = columns.length === 0 ? cells.length : Math.min(...columns.map((c) => c.index));
+  if (!columns.some((c) => c.field === "weight")) statedWeight(header, cells, ctx);
   const reader: TableReader = {
     kind: "budget",
     headerLine: header.line,
@@ -88,6 +89,22 @@ export function openBudgetTable(
   };
   if (columns.length === 0) reader.read(header, cells);
   return reader;
+}
+
+/** "预算执行情况(万元) (20分)" or "得分 (20分*执行率)": the 分值 of 预算执行率 stated in a heading. */
+const HEADING_WEIGHT = [/[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/u, /(\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率/u];
+
+function statedWeight(header: GridRow, cells: readonly string[], ctx: ReadContext): void {
+  for (const cell of cells) {
+    for (const pattern of HEADING_WEIGHT) {
+      const m = pattern.exec(cell);
+      const value = Number(m?.[1]);
+      if (m !== null && value > 0 && value <= 100) {
+        if (ctx.fragment.set(`${PATHS.total}.weight`, value, header, `“${cell}”`)) ctx.hit("budget", header);
+        return;
+      }
+    }
+  }
 }
 
 function readCell(field: BudgetField, text: string, unit: AmountUnit | null, line: number, column: string) {

@@ -87,7 +87,8 @@ export function openSummaryTable(header: GridRow, cells: readonly string[], ctx:
 
 /**
  * Reads a 总分 / 合计 row under an indicator table ("总分 | 100 | 96"): its two numbers are the
- * 分值 and the 得分, in that order. False when the row is not a total row.
+ * 分值 and the 得分, in that order; one number below 100 is the 得分 alone. False when the row is not
+ * a total row.
  */
 export function readTotalRow(row: GridRow, cells: readonly string[], ctx: ReadContext): boolean {
   const [first, ...rest] = filled(cells);
@@ -96,6 +97,12 @@ export function readTotalRow(row: GridRow, cells: readonly string[], ctx: ReadCo
   const points = rest.map((text) => readPoints(text, { line: row.line, column: name }));
   const values = points.flatMap((p) => (p.ok ? [p.value] : []));
   const [weight, score] = values;
+  // "总分 | 99.55分": a table with no 分值 column gives the total score alone. A lone 100 could be
+  // either the 分值 or a full score, so it is not taken.
+  if (values.length === 1 && rest.length === 1 && weight !== undefined && weight > 0 && weight < 100) {
+    store({ name, score: weight }, row, ctx);
+    return true;
+  }
   if (weight === undefined || score === undefined || values.length !== rest.length || values.length > 2) {
     ctx.unread(
       row,

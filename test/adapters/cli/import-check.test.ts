@@ -267,7 +267,13 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       "narrative.empty",
       "narrative.generic",
       "ratio.inverted",
-      "weights.block_sum",
+      "report.weights_unread",
+    ]);
+    // Its 26 indicator rows (a 申报表) carry no 分值: one finding says so and no total is given, where
+    // the check used to print "10分（差）" (the budget block alone) and a weights.block_sum error.
+    expect(report(SEED.s001)?.score).toEqual({ total: null, grade: null, reported: 99 });
+    expect(findingsOf(r, "report.weights_unread").map((f) => f.message)).toEqual([
+      "绩效指标表的26行都没有分值（表中没有“分值/权重”列），无法按规则计分，也不计算总分；各行的完成情况照常核查。请补充各行的分值，例如“培训人次 | ≥500人 | 520人 | 分值10 | 得分10”。",
     ]);
     expect(findingsOf(r, "copy.foreign_agency")).toEqual([
       expect.objectContaining({
