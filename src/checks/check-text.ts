@@ -9,6 +9,7 @@ import { checkDuplicate } from "./check-duplicate.ts";
 import { checkEmpty } from "./check-empty.ts";
 import { checkForeignAgency } from "./check-foreign-agency.ts";
 import { checkGeneric } from "./check-generic.ts";
+import { checkQuantities } from "./check-quantities.ts";
 import { checkUnits } from "./check-units.ts";
 import { checkValues } from "./check-values.ts";
 import { checkYear } from "./check-year.ts";
@@ -34,6 +35,7 @@ export function checkText(report: Report, card: ScoreCard): Finding[] {
     ...checkCount(refs, report),
     ...checkYear(refs, report),
     ...checkValues(refs, report),
+    ...checkQuantities(refs, report),
     ...checkUnits(report),
     ...checkCostRow(report),
   ]);
