@@ -37,7 +37,6 @@ const CLAUSES: Record<string, (label: string) => string> = {
   "target.unreadable": (l) => `${l}的指标值无法识别`,
   "actual.unreadable": (l) => `${l}的实际完成值无法识别`,
   "actual.unit_mismatch": (l) => `${l}的实际完成值与指标值单位不同，无法比较`,
-  "actual.copies_target": (l) => `${l}的实际完成值照抄了指标值`,
 };
 
 /** The last part of a finding's label, in quotes unless it has its own: “预算调整率”, “三公经费”控制率. */

@@ -358,7 +358,8 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       project: "全市政务网络（政务外网和党政工作专网）链路租赁经费",
     });
     expect(codes(annex)).toEqual([
-      "actual.copies_target",
+      // Issue 14: a target copied as the actual is reported as actual.missing (it was actual.copies_target).
+      "actual.missing",
       "grade.mismatch",
       // Its 上年结转资金 row of zeros, which no field takes.
       "report.row_unread",
@@ -375,7 +376,7 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       }),
     ]);
     // The 成本 row's actual "≤100%" repeats its target "≤100%": a bound, not a measured value.
-    expect(findingsOf(annex, "actual.copies_target").map((f) => [f.severity, f.where.quote])).toEqual([
+    expect(findingsOf(annex, "actual.missing").map((f) => [f.severity, f.where.quote])).toEqual([
       ["warn", "≤100%"],
     ]);
   });
