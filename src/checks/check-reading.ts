@@ -93,13 +93,19 @@ export function readingFindings(
     });
   }
   if (report.indicators.length === 0) {
+    const stated =
+      report.summary.total === undefined &&
+      report.summary.grade === undefined &&
+      report.summary.totalRow?.score === undefined
+        ? "报告的自评得分和评价等级也没有读到（可能写在这张表中），所以不核对等级。"
+        : "";
     findings.push({
       code: "report.table_unread",
       severity: "warn",
       where: { path: "indicators", label: "绩效指标表" },
-      message:
-        "没有读到绩效指标表：找过含“一级指标/二级指标/三级指标”“指标值/实际完成值”“分值/得分”等列名的表格，以及逐行排列、连写或错位的同类表格。分值、得分和指标完成情况的核查没有运行。如报告有指标表，请提供Word或Excel原件，或把表格复制为每行一条、用制表符分隔的文字。",
+      message: `没有读到绩效指标表：找过含“一级指标/二级指标/三级指标”“指标值/实际完成值”“分值/得分”等列名的表格，以及逐行排列、连写或错位的同类表格。分值、得分和指标完成情况的核查没有运行，也不按规则计算总分（没有指标就没有可计的分）。${stated}如报告有指标表，请提供Word或Excel原件，或把表格复制为每行一条、用制表符分隔的文字。`,
     });
+    if (stated !== "") suppress.add("grade.mismatch");
     notRun.push({
       codes: ["weights.*", "score.*", "target.*", "actual.*"],
       what: "分值、得分与指标完成情况",

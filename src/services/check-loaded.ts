@@ -22,8 +22,11 @@ export interface CheckedReport {
     project?: string;
   };
   scheme: { id: string; name: string; reason: string };
-  /** The score by the rules; null when no indicator table was read, so there is nothing to score. */
-  score: { total: number | null; grade: string | null; reported?: number };
+  /**
+   * The score by the rules; null when no indicator table was read, so there is nothing to score, and
+   * then `withheld` says why in Chinese.
+   */
+  score: { total: number | null; grade: string | null; reported?: number; withheld?: string };
   /** Checks that could not run on what was read, and why. */
   notRun: CheckNotRun[];
   findings: Finding[];
@@ -66,7 +69,11 @@ export function checkLoaded(
       !(unfit.length > 0 && f.code === "weights.block_sum" && f.where.path === "indicators"),
   );
   // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
-  const scorable = unfit.length === 0 && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
+  // Nor without a single 分值: a table of 得分 alone scores 0 under any scheme, which says nothing.
+  const weighted = report.indicators.some((b) =>
+    b.groups.some((g) => g.indicators.some((i) => i.weight !== undefined)),
+  );
+  const scorable = unfit.length === 0 && weighted && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
   return ok({
     file: entry.file,
     label: entry.label,
@@ -82,10 +89,19 @@ export function checkLoaded(
       total: scorable ? card.total : null,
       grade: scorable ? card.grade : null,
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
+      ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, weighted) }),
     },
     notRun: reading.notRun,
     findings: sortFindings([...kept, ...reading.findings, ...unfit]),
   });
+}
+
+/** Why no total is given: no table, no 一级指标 column, or a scheme that fits none of the report's blocks. */
+function withheldWhy(report: Report, unfit: boolean, weighted: boolean): string {
+  if (report.indicators.length === 0) return "没有读到绩效指标表，没有可计分的指标";
+  if (unfit) return "暂用的评分方案与报告的一级指标对不上，见 report.scheme_unfit";
+  if (!weighted) return "指标表没有分值列，各行没有可计的分值";
+  return "指标表没有一级指标列，各行不知属于哪个一级指标";
 }
 
 /**

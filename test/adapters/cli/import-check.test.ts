@@ -813,9 +813,13 @@ describe("bad input to import and check: exit 2, a Chinese message naming the fi
     expect(r.code).toBe(0);
     const [checked] = JSON.parse(r.out);
     expect(checked.report).toEqual({ unit: null, year: null, kind: "department", kindAssumed: true });
-    expect(checked.score).toEqual({ total: null, grade: null });
+    expect(checked.score).toEqual({
+      total: null,
+      grade: null,
+      withheld: "没有读到绩效指标表，没有可计分的指标",
+    });
+    // Issue 14: no grade.mismatch "报告未写自评得分和评价等级" — with no table read, that is not known.
     expect(checked.findings.map((f: { code: string }) => f.code)).toEqual([
-      "grade.mismatch",
       "report.kind_missing",
       "report.table_unread",
       "report.table_unread",
