@@ -123,15 +123,10 @@ export function readingFindings(
       message:
         "没有读到预算数和执行数：找过“年初预算数/全年预算数/全年执行数/执行率”等列的表格，以及叙述中的“年初预算…万元”“执行…万元”。预算执行率的核查没有运行。请在报告中写明年初预算数、调整后预算数和执行数，例如“年初预算150万元，调整后预算150万元，执行125.25万元”。",
     });
-    // Not budget.balance_mismatch: it works only from figures it reads beside the balance it checks.
+    // Not budget.balance_mismatch, nor the text's installments (budget.subrows_sum): those work only
+    // from figures read beside what they check; the table's sub-rows are absent with the budget.
     notRun.push({
-      codes: [
-        "budget.rate_mismatch",
-        "budget.rate_base",
-        "budget.rate_over_100",
-        "budget.rate_low",
-        "budget.subrows_sum",
-      ],
+      codes: ["budget.rate_mismatch", "budget.rate_base", "budget.rate_over_100", "budget.rate_low"],
       what: "预算执行率",
       why: "没有读到预算数和执行数",
     });
