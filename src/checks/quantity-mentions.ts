@@ -60,7 +60,7 @@ const CHANGE =
   /增长|增加|减少|下降|提高|提升|降低|上升|增幅|降幅|同比|环比|较上年|比上年|较去年|比去年|新增|超出|超过|节约|结余|结转|节余|差额|缺口/u;
 /** Words that make the figure a part, a rate per head or an other period. */
 const PART =
-  /其中|每|人均|户均|平均|月均|日均|场均|单个|最高|最低|最多|最少|上年|去年|上一年|以前年度|历年|往年|历史|第|占|比例|比重|约|近|将近|逾/u;
+  /上半年|下半年|季度|\d{1,2}月|截至|截止|目前|其中|每|人均|户均|平均|月均|日均|场均|单个|最高|最低|最多|最少|上年|去年|上一年|以前年度|历年|往年|历史|第|占|比例|比重|约|近|将近|逾/u;
 /** A bound or an approximation written after the figure. */
 const AFTER = /^(?:以上|以下|以内|之内|内|左右|上下|余|多|许|及以上|及以下|的|倍)/u;
 /** The budget totals, score, grade and execution rate: compared by `check-values.ts`. */
@@ -84,7 +84,8 @@ export function thingKey(phrase: string): string {
     before = key;
     key = key.replace(LEADING, "").replace(TRAILING, "");
   }
-  return key;
+  // 满意率 and 满意度 name the same survey result.
+  return key.replace(/满意率$/u, "满意度");
 }
 
 function decimalsOf(figure: string): number {
@@ -134,7 +135,12 @@ export function textQuantities(refs: readonly SectionRef[], report: Report): Tex
         const digitBefore = /[\d.]$/u.test(before);
         if (digitBefore || AFTER.test(after) || /[≥≤<>=＞＜]$/u.test(clauseText)) return [];
         if ([PLAN, CHANGE, PART, BUDGET_WORDS].some((re) => re.test(clauseText))) return [];
-        if (/其中|计划|目标|预计|预期|力争|设定|申报|指标值/u.test(before)) return [];
+        if (
+          /其中|计划|目标|预计|预期|力争|设定|申报|指标值|上半年|下半年|季度|\d{1,2}月|截至|截止/u.test(
+            before,
+          )
+        )
+          return [];
         if (unit.endsWith("元") && /预算/u.test(before)) return [];
         const key = thingKey(`${phrase}${thingKey(phrase).length < 3 ? nounAfter(after, unit) : ""}`);
         if ([...key].length < 3) return [];

@@ -71,8 +71,16 @@ describe("value.conflict: the same thing counted in the text and in the indicato
       "视频会议约160场",
       "外网信件700余件",
       "视频会议保障场次≥150场",
+      "截至11月底，保障视频会议170场",
+      "上半年办理外网信件300件",
     ].join("；");
     expect(findings([[RESULTS, text]])).toEqual([]);
+  });
+
+  it("reads 满意度 and 满意率 as one thing", () => {
+    expect(findings([[RESULTS, "群众满意度96.75%。"]]).map((f) => [f.expected, f.actual])).toEqual([
+      ["95.75%", "96.75%"],
+    ]);
   });
 
   it("takes a figure equal to the row's target for the plan restated, not a conflict", () => {
