@@ -1,36 +1,24 @@
 import type { Finding } from "../core/finding.ts";
-import type { Money } from "../core/quantities.ts";
 import type { Report } from "../core/report.ts";
 import { parseAmount } from "../numbers/index.ts";
-import { round, statesValue } from "../scoring/rounding.ts";
+import { statesValue } from "../scoring/rounding.ts";
+import {
+  ADJUSTED,
+  decimalsOf,
+  EXECUTED,
+  type Figure,
+  figuresOf,
+  INITIAL,
+  NUM,
+  RECEIVED,
+  tableFigure,
+  wanText,
+} from "./budget-figures.ts";
 import { quoteAround, type SectionRef, sectionFinding, sentencesOf, tight } from "./section-text.ts";
 
-/** An amount the report states, in 万元, with its precision and how to name it in a message. */
-interface Figure {
-  wan: number;
-  decimals: number;
-  written: string;
-  /** "调整后预算", "年初预算", "到位资金", "执行数". */
-  label: string;
-  /** Where in the paragraph (tight text); -1 for the budget table. */
-  at: number;
-}
-
-const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)(万元|元|亿元)`;
-const IS = "(?:资金|金额|总额)?(?:为|是|共|计|达)?";
 /** "节约资金113.79万元", "结余5万元", "结转下年度资金2万元", "比预算节约1.05万元". */
 const BALANCE = new RegExp(
   `(节约|节余|结余|结转结余|结转下年度?|结转至下年度?|剩余|未使用|尚未支付|未支付)(?:的)?(?:项目)?(?:资金|经费|金额)?(?:为|是|共|计|共计|合计|达)?${NUM}`,
-  "gu",
-);
-const ADJUSTED = new RegExp(`(?:调整后的?预算数?|调整预算数?|全年预算数?)${IS}${NUM}`, "gu");
-const INITIAL = new RegExp(
-  `(?:年初预算数?|预算年初数|年初批复预算|批复预算|项目预算|预算资金|预算数|预算安排|预算)${IS}${NUM}`,
-  "gu",
-);
-const RECEIVED = new RegExp(`(?:实际到位资金|到位资金|资金到位|实际到位)${IS}${NUM}`, "gu");
-const EXECUTED = new RegExp(
-  `(?<!未|尚未|剩余)(?:全年执行数?|预算执行数?|执行数|实际执行|执行金额|实际支出|支出金额|实际使用|已支出|共支出|累计支出|支出|执行|实际拨付|拨付)${IS}${NUM}`,
   "gu",
 );
 /** Carried in from an earlier year, not left over this year. */
@@ -39,38 +27,6 @@ const CARRIED_IN = /上年|上一年|以前年度|年初|历年|往年/u;
 const OTHER_SAVING = /采购|招标|中标|审计|审减|核减|谈判|比价|竞价|比选|议价/u;
 /** A part of the budget (三公经费, a cost item): its balance is not the whole budget's. */
 const PART = /三公|公务|接待|会议费|培训费|差旅|基本支出|人员经费|公用经费|其中/u;
-
-function decimalsOf(figure: string, unit: string): number {
-  const d = figure.split(".")[1]?.length ?? 0;
-  return unit === "元" ? d + 4 : unit === "亿元" ? Math.max(0, d - 4) : d;
-}
-
-function figuresOf(text: string, re: RegExp, label: string): Figure[] {
-  return [...text.matchAll(re)].flatMap((m): Figure[] => {
-    const a = parseAmount(`${m[1]}${m[2]}`);
-    if (!a.ok) return [];
-    return [
-      {
-        wan: a.value.wan,
-        decimals: decimalsOf(m[1] ?? "", m[2] ?? ""),
-        written: `${m[1]}${m[2]}`,
-        label,
-        at: m.index,
-      },
-    ];
-  });
-}
-
-function tableFigure(money: Money | undefined, label: string): Figure[] {
-  if (money === undefined) return [];
-  const d = money.text.replace(/[^\d.]/g, "").split(".")[1]?.length ?? 0;
-  return [{ wan: money.wan, decimals: money.unit === "元" ? d + 4 : d, written: money.text, label, at: -1 }];
-}
-
-/** "127.79万元": a difference in 万元 at the precision of its inputs. */
-function wanText(value: number, decimals: number): string {
-  return `${round(value, Math.min(Math.max(decimals, 2), 6))}万元`;
-}
 
 /**
  * The budget figures a balance may be computed from: those of its own paragraph before it, then the

@@ -24,6 +24,7 @@ const CLAUSES: Record<string, (label: string) => string> = {
   "budget.rate_base": (l) => `${l}的执行率以年初预算为基数计算，应以调整后预算数为基数`,
   "budget.rate_over_100": (l) => `${l}的执行率超过了百分之百`,
   "budget.subrows_sum": (l) => `${l}与其分项的合计不一致`,
+  "budget.funds_low": (l) => `${l}实际到位资金远低于调整后预算，未说明原因`,
   "budget.balance_mismatch": (l) => `${l}所写的结余（节约）金额与预算数减执行数不符`,
   "ratio.zero_over_zero": (l) => `${l}分子分母均为零，应写“不适用”，不应写成百分比`,
   "ratio.inverted": (l) => `${l}的比率分子分母写反了`,
