@@ -6,10 +6,10 @@ import { checkBalance } from "./check-balance.ts";
 import { checkContradiction } from "./check-contradiction.ts";
 import { checkCostRow } from "./check-cost-row.ts";
 import { checkCount } from "./check-count.ts";
+import { checkCriterionYears } from "./check-criterion-year.ts";
 import { checkDuplicate } from "./check-duplicate.ts";
 import { checkEmpty } from "./check-empty.ts";
 import { checkForeignAgency } from "./check-foreign-agency.ts";
-import { checkFunds } from "./check-funds.ts";
 import { checkGeneric } from "./check-generic.ts";
 import { checkInstallments } from "./check-installments.ts";
 import { checkQuantities } from "./check-quantities.ts";
@@ -24,8 +24,7 @@ import { answerRef, narrativeRefs } from "./section-text.ts";
  * narrative.contradiction, narrative.generic, narrative.duplicate, copy.foreign_agency,
  * count.mismatch, year.mismatch, value.conflict (text vs tables, text vs text, a whole-cost row vs
  * the budget's 执行数, any quantity stated twice), budget.balance_mismatch (a saving or balance that is
- * not budget − spent), budget.subrows_sum (installments that do not add up to their whole),
- * budget.funds_low (money received below 90% of the budget, no reason given) and unit.suspect.
+ * not budget − spent), budget.subrows_sum (installments that do not add up to their whole) and unit.suspect.
  * The card's own numeric findings are not repeated. Sorted most serious first, deterministic.
  */
 export function checkText(report: Report, card: ScoreCard): Finding[] {
@@ -39,11 +38,11 @@ export function checkText(report: Report, card: ScoreCard): Finding[] {
     ...checkForeignAgency(refs, report),
     ...checkCount(refs, report),
     ...checkYear(refs, report),
+    ...checkCriterionYears(report),
     ...checkValues(refs, report),
     ...checkQuantities(refs, report),
     ...checkBalance(refs, report),
     ...checkInstallments(refs),
-    ...checkFunds(refs, report),
     ...checkUnits(report),
     ...checkCostRow(report),
   ]);

@@ -23,8 +23,8 @@ export interface CheckedReport {
   };
   scheme: { id: string; name: string; reason: string };
   /**
-   * The score by the rules; null when no indicator table was read, so there is nothing to score, and
-   * then `withheld` says why in Chinese.
+   * The score by the rules; null when no indicator table was read or it was cut short, when no row has
+   * a 分值, or when no scheme fits; then `withheld` says why in Chinese.
    */
   score: { total: number | null; grade: string | null; reported?: number; withheld?: string };
   /** Checks that could not run on what was read, and why. */
@@ -73,7 +73,12 @@ export function checkLoaded(
   const weighted = report.indicators.some((b) =>
     b.groups.some((g) => g.indicators.some((i) => i.weight !== undefined)),
   );
-  const scorable = unfit.length === 0 && weighted && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
+  // A table cut short has no total to give: its missing rows would count as points lost.
+  const scorable =
+    unfit.length === 0 &&
+    !entry.tableCut &&
+    weighted &&
+    report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
   return ok({
     file: entry.file,
     label: entry.label,
@@ -89,18 +94,19 @@ export function checkLoaded(
       total: scorable ? card.total : null,
       grade: scorable ? card.grade : null,
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
-      ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, weighted) }),
+      ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, entry.tableCut, weighted) }),
     },
     notRun: reading.notRun,
     findings: sortFindings([...kept, ...reading.findings, ...unfit]),
   });
 }
 
-/** Why no total is given: no table, no 一级指标 column, or a scheme that fits none of the report's blocks. */
-function withheldWhy(report: Report, unfit: boolean, weighted: boolean): string {
+/** Why no total is given: no table, a scheme that fits none of its blocks, a cut table, no 分值, no 一级指标 column. */
+function withheldWhy(report: Report, unfit: boolean, cut: boolean, weighted: boolean): string {
   if (report.indicators.length === 0) return "没有读到绩效指标表，没有可计分的指标";
   if (unfit) return "暂用的评分方案与报告的一级指标对不上，见 report.scheme_unfit";
   if (!weighted) return "指标表没有分值列，各行没有可计的分值";
+  if (cut) return "绩效指标表在文件中断，缺少的行会被当作失分，见 report.table_cut";
   return "指标表没有一级指标列，各行不知属于哪个一级指标";
 }
 

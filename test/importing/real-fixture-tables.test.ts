@@ -324,7 +324,8 @@ describe("indicator tables of fixtures/real", () => {
     ["38_guangdong_maoming_fagaiju_zhengti.txt", undefined],
     ["39_yunnan_baoshan_wenlvju_gonggongwenhua.txt", undefined],
     ["40_hunan_huarong_tushuguan_zongfenguan.txt", undefined],
-    ["41_sichuan_meishan_canlian.txt", { reportedRate: "92.9%" }],
+    // "全年执行资金1847.85万元,执行率92.9%": the amount after 执行 + a repeated noun (资金) is read too.
+    ["41_sichuan_meishan_canlian.txt", { executed: "1847.85万元", reportedRate: "92.9%" }],
     ["44_henan_xiping_jiaotong_xianjie.txt", { reportedRate: "97%" }],
     ["45_hainan_sanya_tixiao_jiaoxue.txt", { initial: "28万元", adjusted: "28万元" }],
     ["46_heilongjiang_suifenhe_zhengti_zhibiao.txt", undefined],
