@@ -63,15 +63,18 @@ export function checkLoaded(
   const unfit = fitted ? [] : schemeUnfit(report, scheme);
   // Under a scheme nothing tied to the report, "the report has no rows for the scheme's block X" says
   // more about the guess than about the report: those findings give way to report.scheme_unfit.
-  const kept = findings.filter(
-    (f) =>
-      !isSuppressed(f.code, reading) &&
-      !(unfit.length > 0 && f.code === "weights.block_sum" && f.where.path === "indicators"),
-  );
   // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
   // Nor without a single 分值: a table of 得分 alone scores 0 under any scheme, which says nothing.
   const weighted = report.indicators.some((b) =>
     b.groups.some((g) => g.indicators.some((i) => i.weight !== undefined)),
+  );
+  const unweighted = report.indicators.length > 0 && !weighted;
+  // A table with no 分值 at all is one finding (unweightedTable), not one per block of the scheme.
+  const kept = findings.filter(
+    (f) =>
+      !isSuppressed(f.code, reading) &&
+      !(unfit.length > 0 && f.code === "weights.block_sum" && f.where.path === "indicators") &&
+      !(unweighted && f.code === "weights.block_sum"),
   );
   // A table cut short has no total to give: its missing rows would count as points lost.
   const scorable =
@@ -97,8 +100,28 @@ export function checkLoaded(
       ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, entry.tableCut, weighted) }),
     },
     notRun: reading.notRun,
-    findings: sortFindings([...kept, ...reading.findings, ...unfit]),
+    findings: sortFindings([
+      ...kept,
+      ...reading.findings,
+      ...unfit,
+      // Under a scheme that fits nothing, report.scheme_unfit already says the table cannot be scored.
+      ...(unweighted && unfit.length === 0 ? [unweightedTable(report)] : []),
+    ]),
   });
+}
+
+/** The one finding on an indicator table none of whose rows has a 分值 (a 申报表 in place of the 自评表). */
+function unweightedTable(report: Report): Finding {
+  const rows = report.indicators.reduce(
+    (n, b) => n + b.groups.reduce((m, g) => m + g.indicators.length, 0),
+    0,
+  );
+  return {
+    code: "weights.block_sum",
+    severity: "warn",
+    where: { path: "indicators", label: "绩效指标表" },
+    message: `读到的${rows}行三级指标都没有分值（只有指标值、完成值或得分，像是绩效目标申报表而不是自评表）：各一级指标的分值合计无从核对，也不按规则计算总分。如原表有分值列而没有读出，请提供Word或Excel原件；否则请按自评表为每行填写分值和得分。`,
+  };
 }
 
 /** Why no total is given: no table, a scheme that fits none of its blocks, a cut table, no 分值, no 一级指标 column. */

@@ -187,5 +187,14 @@ describe("a report with no scored table: one finding says so, and no total is gi
       grade: null,
       withheld: "指标表没有分值列，各行没有可计的分值",
     });
+    // One finding on the table, not one "未填分值" or "没有三级指标" per block of a guessed scheme.
+    const sums = checked?.findings.filter((f) => f.code === "weights.block_sum") ?? [];
+    expect(sums.map((f) => [f.severity, f.where.path, f.message])).toEqual([
+      [
+        "warn",
+        "indicators",
+        "读到的3行三级指标都没有分值（只有指标值、完成值或得分，像是绩效目标申报表而不是自评表）：各一级指标的分值合计无从核对，也不按规则计算总分。如原表有分值列而没有读出，请提供Word或Excel原件；否则请按自评表为每行填写分值和得分。",
+      ],
+    ]);
   });
 });
