@@ -1,5 +1,6 @@
 import type { Finding } from "../core/finding.ts";
 import type { Report } from "../core/report.ts";
+import { checkNamedCounts } from "./check-named-count.ts";
 import { type SectionRef, sectionFinding, sectionName, sentencesOf } from "./section-text.ts";
 
 /** "共23个项目", "共有项目8个", "共 5 项", "共计12项任务": a stated total of the item list. */
@@ -99,45 +100,6 @@ function checkAddedCounts(refs: readonly SectionRef[]): Finding[] {
           paragraph.trim(),
           `${sectionName(ref)}说项目共${n}个，但年初${start[1] ?? start[2]}个加年中增加${added[1] ?? added[2]}个是${parts}个。请核对项目数。`,
           { expected: parts, actual: n },
-        ),
-      ];
-    }),
-  );
-}
-
-/**
- * "直属事业单位10个，即A、B、…、I", "单位有3个，分别为A、B和C": a count of things named right after it,
- * separated by 、 (and 和/及 before the last). A list that ends in 等 is not complete and is not
- * compared; neither is one whose items hold numbers (amounts, not names).
- */
-const NAMED =
-  /(\d+)\s*(?:个|家|所|名|项|处|座|条)[^，,。；;：:、\d]{0,8}?\s*[，,：:]?\s*(?:即|分别为|分别是|分别有|包括|为|有)\s*[:：]?\s*([^。；;：:\n]+)/u;
-
-function namedItems(list: string): string[] | undefined {
-  const text = list.replace(/\s+/g, "");
-  if (/等|\d|其中/.test(text) || !text.includes("、")) return undefined;
-  const parts = text.split("、");
-  const last = parts.pop() ?? "";
-  parts.push(...last.split(/以及|和|及|与/u));
-  return parts.every((p) => p.length >= 2 && p.length <= 30) ? parts : undefined;
-}
-
-function checkNamedCounts(refs: readonly SectionRef[]): Finding[] {
-  return refs.flatMap((ref) =>
-    sentencesOf(ref.text).flatMap(({ text: sentence }): Finding[] => {
-      const m = NAMED.exec(sentence);
-      if (m === null) return [];
-      const items = namedItems(m[2] ?? "");
-      const n = Number(m[1]);
-      if (items === undefined || items.length === n) return [];
-      return [
-        sectionFinding(
-          "count.mismatch",
-          "warn",
-          ref,
-          sentence.trim(),
-          `${sectionName(ref)}说有${n}个，但随后列出的名称只有${items.length}个（${items.join("、")}）。请核对数量：补上漏列的名称，或改正总数。`,
-          { expected: items.length, actual: n },
         ),
       ];
     }),

@@ -94,13 +94,19 @@ export function readingFindings(
     });
   }
   if (report.indicators.length === 0) {
+    const stated =
+      report.summary.total === undefined &&
+      report.summary.grade === undefined &&
+      report.summary.totalRow?.score === undefined
+        ? "报告的自评得分和评价等级也没有读到（可能写在这张表中），所以不核对等级。"
+        : "";
     findings.push({
       code: "report.table_unread",
       severity: "warn",
       where: { path: "indicators", label: "绩效指标表" },
-      message:
-        "没有读到绩效指标表：找过含“一级指标/二级指标/三级指标”“指标值/实际完成值”“分值/得分”等列名的表格，以及逐行排列、连写或错位的同类表格。分值、得分和指标完成情况的核查没有运行。如报告有指标表，请提供Word或Excel原件，或把表格复制为每行一条、用制表符分隔的文字。",
+      message: `没有读到绩效指标表：找过含“一级指标/二级指标/三级指标”“指标值/实际完成值”“分值/得分”等列名的表格，以及逐行排列、连写或错位的同类表格。分值、得分和指标完成情况的核查没有运行，也不按规则计算总分（没有指标就没有可计的分）。${stated}如报告有指标表，请提供Word或Excel原件，或把表格复制为每行一条、用制表符分隔的文字。`,
     });
+    if (stated !== "") suppress.add("grade.mismatch");
     notRun.push({
       codes: ["weights.*", "score.*", "target.*", "actual.*"],
       what: "分值、得分与指标完成情况",
@@ -114,7 +120,7 @@ export function readingFindings(
       code: "report.weights_unread",
       severity: "warn",
       where: { path: "indicators", label: "绩效指标表" },
-      message: `绩效指标表的${tableRows.length}行都没有分值（表中没有“分值/权重”列${scored ? "，只有得分" : ""}），无法按规则计分，也不计算总分；各行的完成情况照常核查。请补充各行的分值，例如“培训人次 | ≥500人 | 520人 | 分值10 | 得分10”。`,
+      message: `绩效指标表的${tableRows.length}行都没有分值（表中没有“分值/权重”列${scored ? "，只有得分" : "，像是绩效目标申报表而不是自评表"}），无法按规则计分，也不计算总分；各行的完成情况照常核查。如原表有分值列而没有读出，请提供Word或Excel原件；否则请为每行填写分值和得分，例如“培训人次 | ≥500人 | 520人 | 分值10 | 得分10”。`,
     });
     notRun.push({
       codes: ["weights.*", "score.total_over_max"],
@@ -133,7 +139,13 @@ export function readingFindings(
       message:
         "没有读到预算数和执行数：找过“年初预算数/全年预算数/全年执行数/执行率”等列的表格，以及叙述中的“年初预算…万元”“执行…万元”。预算执行率的核查没有运行。请在报告中写明年初预算数、调整后预算数和执行数，例如“年初预算150万元，调整后预算150万元，执行125.25万元”。",
     });
-    notRun.push({ codes: ["budget.*"], what: "预算执行率", why: "没有读到预算数和执行数" });
+    // Not budget.balance_mismatch, nor the text's installments (budget.subrows_sum): those work only
+    // from figures read beside what they check; the table's sub-rows are absent with the budget.
+    notRun.push({
+      codes: ["budget.rate_mismatch", "budget.rate_base", "budget.rate_over_100", "budget.rate_low"],
+      what: "预算执行率",
+      why: "没有读到预算数和执行数",
+    });
   }
   if (options.tableCut === true && report.indicators.length > 0) {
     const last = report.indicators.at(-1)?.name;

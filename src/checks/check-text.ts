@@ -2,6 +2,7 @@ import { type Finding, sortFindings } from "../core/finding.ts";
 import type { Report } from "../core/report.ts";
 import type { SectionId } from "../core/sections.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
+import { checkBalance } from "./check-balance.ts";
 import { checkContradiction } from "./check-contradiction.ts";
 import { checkCostRow } from "./check-cost-row.ts";
 import { checkCount } from "./check-count.ts";
@@ -10,6 +11,8 @@ import { checkDuplicate } from "./check-duplicate.ts";
 import { checkEmpty } from "./check-empty.ts";
 import { checkForeignAgency } from "./check-foreign-agency.ts";
 import { checkGeneric } from "./check-generic.ts";
+import { checkInstallments } from "./check-installments.ts";
+import { checkQuantities } from "./check-quantities.ts";
 import { checkUnits } from "./check-units.ts";
 import { checkValues } from "./check-values.ts";
 import { checkYear } from "./check-year.ts";
@@ -20,7 +23,8 @@ import { answerRef, narrativeRefs } from "./section-text.ts";
  * The pure text checks of a report, given its score card (for the points lost): narrative.empty,
  * narrative.contradiction, narrative.generic, narrative.duplicate, copy.foreign_agency,
  * count.mismatch, year.mismatch, value.conflict (text vs tables, text vs text, a whole-cost row vs
- * the budget's 执行数) and unit.suspect.
+ * the budget's 执行数, any quantity stated twice), budget.balance_mismatch (a saving or balance that is
+ * not budget − spent), budget.subrows_sum (installments that do not add up to their whole) and unit.suspect.
  * The card's own numeric findings are not repeated. Sorted most serious first, deterministic.
  */
 export function checkText(report: Report, card: ScoreCard): Finding[] {
@@ -36,6 +40,9 @@ export function checkText(report: Report, card: ScoreCard): Finding[] {
     ...checkYear(refs, report),
     ...checkCriterionYears(report),
     ...checkValues(refs, report),
+    ...checkQuantities(refs, report),
+    ...checkBalance(refs, report),
+    ...checkInstallments(refs),
     ...checkUnits(report),
     ...checkCostRow(report),
   ]);

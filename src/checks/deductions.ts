@@ -34,8 +34,10 @@ export function deductionsOf(card: ScoreCard): Deductions {
   // A block with no rows, or rows without 分值 (a 申报表 copied in place of the 自评表), is a table the
   // report lacks (weights.block_sum says so), not a deduction the officer could explain.
   const empty = new Set(card.blocks.filter((b) => b.rowWeightSum === 0).map((b) => b.name));
+  // Points lost only because the data to score them is absent (no budget figures, no actual value; often
+  // data the reading could not get) are not a shortfall the narrative must explain: left out here.
   const rule = explain(card, [])
-    .items.filter((item) => !(item.kind === "structure" && empty.has(item.label)))
+    .items.filter((item) => item.kind !== "missing" && !(item.kind === "structure" && empty.has(item.label)))
     .map((item) => ({
       name: item.kind === "structure" ? item.label : (item.label.split(" / ").at(-1) ?? item.label),
       lost: item.lost,

@@ -24,6 +24,8 @@ const CLAUSES: Record<string, (label: string) => string> = {
   "budget.rate_base": (l) => `${l}的执行率以年初预算为基数计算，应以调整后预算数为基数`,
   "budget.rate_over_100": (l) => `${l}的执行率超过了百分之百`,
   "budget.subrows_sum": (l) => `${l}与其分项的合计不一致`,
+  "budget.funds_low": (l) => `${l}实际到位资金远低于调整后预算，未说明原因`,
+  "budget.balance_mismatch": (l) => `${l}所写的结余（节约）金额与预算数减执行数不符`,
   "ratio.zero_over_zero": (l) => `${l}分子分母均为零，应写“不适用”，不应写成百分比`,
   "ratio.inverted": (l) => `${l}的比率分子分母写反了`,
   "ratio.share_over_100": (l) => `${l}各部分占比之和超过了百分之百`,
@@ -36,7 +38,6 @@ const CLAUSES: Record<string, (label: string) => string> = {
   "target.unreadable": (l) => `${l}的指标值无法识别`,
   "actual.unreadable": (l) => `${l}的实际完成值无法识别`,
   "actual.unit_mismatch": (l) => `${l}的实际完成值与指标值单位不同，无法比较`,
-  "actual.copies_target": (l) => `${l}的实际完成值照抄了指标值`,
 };
 
 /** The last part of a finding's label, in quotes unless it has its own: “预算调整率”, “三公经费”控制率. */

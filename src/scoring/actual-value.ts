@@ -48,7 +48,7 @@ function finding(
  * 米, 万元 against %) is not compared (`actual.unit_mismatch`); two different count words (场 against
  * 次) are compared as numbers and noted (`actual.unit_differs`). A value that cannot be read as a number
  * (scan noise such as "XlO0%") is `actual.unreadable`, never guessed; an actual that repeats the
- * target's bound ("≥266米" for "≥266米") is `actual.copies_target`. Returns undefined when there is no
+ * target's bound ("≥266米" for "≥266米") is `actual.missing` (a warning: the row is scored on the bound). Returns undefined when there is no
  * number to score on; the findings explain why.
  */
 export function reportedActual(
@@ -81,8 +81,8 @@ export function reportedActual(
     findings.push(finding(ctx, "actual.unit_differs", "warn", message, ind));
   }
   if (n.comparator !== null && n.comparator !== "=" && sameText(ind.actual, target.text)) {
-    const message = `“${ind.name}”的实际完成值“${ind.actual}”照抄了指标值，写的是范围而不是实际完成的数值。请填写实际完成的数值，${example}。`;
-    findings.push(finding(ctx, "actual.copies_target", "warn", message, ind));
+    const message = `“${ind.name}”的实际完成值写的是“${ind.actual}”，与指标值“${target.text}”相同：这是照抄的目标范围，不是实际完成的数值，所以本行缺少实际完成值（暂按指标值${target.value}${unit}计分）。请填写实际完成的数值，${example}。`;
+    findings.push(finding(ctx, "actual.missing", "warn", message, ind));
   }
   const factor = relation.kind === "same" ? relation.factor : 1;
   const value = factor === 1 ? n.value : Number((n.value * factor).toPrecision(12));

@@ -22,8 +22,11 @@ export interface CheckedReport {
     project?: string;
   };
   scheme: { id: string; name: string; reason: string };
-  /** The score by the rules; null when no indicator table was read or it was cut short, or no scheme fits. */
-  score: { total: number | null; grade: string | null; reported?: number };
+  /**
+   * The score by the rules; null when no indicator table was read or it was cut short, when no row has
+   * a 分值, or when no scheme fits; then `withheld` says why in Chinese.
+   */
+  score: { total: number | null; grade: string | null; reported?: number; withheld?: string };
   /** Checks that could not run on what was read, and why. */
   notRun: CheckNotRun[];
   findings: Finding[];
@@ -60,13 +63,16 @@ export function checkLoaded(
   const unfit = fitted ? [] : schemeUnfit(report, scheme);
   // Under a scheme nothing tied to the report, "the report has no rows for the scheme's block X" says
   // more about the guess than about the report: those findings give way to report.scheme_unfit.
+  // A table with no 分值 at all is one finding (report.weights_unread, from the reading), whose
+  // notRun entry withholds the weight sums.
   const kept = findings.filter(
     (f) =>
       !isSuppressed(f.code, reading) &&
       !(unfit.length > 0 && f.code === "weights.block_sum" && f.where.path === "indicators"),
   );
-  // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
-  // A table cut short has no total to give: its missing rows would count as points lost.
+  // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标;
+  // nor without a single 分值 (a table of 得分 alone scores 0 under any scheme, which says nothing);
+  // nor from a table cut short, whose missing rows would count as points lost.
   const weighted = report.indicators.some((b) =>
     b.groups.some((g) => g.indicators.some((i) => i.weight !== undefined)),
   );
@@ -90,10 +96,20 @@ export function checkLoaded(
       total: scorable ? card.total : null,
       grade: scorable ? card.grade : null,
       ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
+      ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, entry.tableCut, weighted) }),
     },
     notRun: reading.notRun,
     findings: sortFindings([...kept, ...reading.findings, ...unfit]),
   });
+}
+
+/** Why no total is given: no table, a scheme that fits none of its blocks, a cut table, no 分值, no 一级指标 column. */
+function withheldWhy(report: Report, unfit: boolean, cut: boolean, weighted: boolean): string {
+  if (report.indicators.length === 0) return "没有读到绩效指标表，没有可计分的指标";
+  if (unfit) return "暂用的评分方案与报告的一级指标对不上，见 report.scheme_unfit";
+  if (!weighted) return "指标表没有分值列，各行没有可计的分值";
+  if (cut) return "绩效指标表在文件中断，缺少的行会被当作失分，见 report.table_cut";
+  return "指标表没有一级指标列，各行不知属于哪个一级指标";
 }
 
 /**

@@ -27,7 +27,8 @@ describe("readingFindings: what could not be read, and the checks that therefore
       ["report.year_missing", "warn", "年度"],
       ["report.table_unread", "warn", "绩效指标表"],
     ]);
-    expect([...out.suppress]).toEqual(["copy.foreign_agency", "year.mismatch"]);
+    // No table and no stated score or grade: "未写自评得分和评价等级" would be a verdict on what was not read.
+    expect([...out.suppress]).toEqual(["copy.foreign_agency", "year.mismatch", "grade.mismatch"]);
     expect(isSuppressed("copy.foreign_agency", out)).toBe(true);
     expect(isSuppressed("weights.block_sum", out)).toBe(true);
     expect(isSuppressed("score.rule_mismatch", out)).toBe(true);

@@ -76,6 +76,42 @@ describe("count.mismatch on names listed after a count", () => {
   });
 });
 
+describe("count.mismatch: the common ways of listing what was counted", () => {
+  const counts = (text: string) =>
+    check("count.mismatch", text).map((f) => [f.expected, f.actual, f.message.split("，但")[1]]);
+
+  it("reads a colon, 包括, 其中 and a Chinese numeral after the count", () => {
+    expect(counts("局机关设有四个科室：办公室、财务科和业务科。")).toEqual([
+      [3, 4, "随后列出的名称是3个（办公室、财务科、业务科）。请核对数量：补上漏列的名称，或改正总数。"],
+    ]);
+    expect(counts("下属单位2家，包括：信息中心、档案馆、数据中心。")).toEqual([
+      [3, 2, "随后列出的名称是3个（信息中心、档案馆、数据中心）。请核对数量：补上漏列的名称，或改正总数。"],
+    ]);
+    expect(counts("下设股室5个，其中办公室、预算股、国库股、综合股。")).toEqual([
+      [
+        4,
+        5,
+        "随后列出的名称是4个（办公室、预算股、国库股、综合股）。请核对数量：补上漏列的名称，或改正总数。",
+      ],
+    ]);
+  });
+
+  it("reads the names before the count (“A、B和C三个单位”)", () => {
+    expect(counts("下设办公室、财务科和业务科两个科室。")).toEqual([
+      [3, 2, "前面列出的名称是3个（办公室、财务科、业务科）。请核对数量：补上漏列的名称，或改正总数。"],
+    ]);
+    expect(counts("统筹信息中心、档案馆两家单位。")).toEqual([]);
+  });
+
+  it("takes 等 for “not all named”, and leaves alone subsets after 其中, ordinals and counts of visits", () => {
+    expect(counts("共有科室5个：办公室、预算股、国库股等。")).toEqual([]);
+    expect(counts("走访了办公室、财务科等5个科室。")).toEqual([]);
+    expect(counts("下设股室5个，其中办公室、财务股为综合股室。")).toEqual([]);
+    expect(counts("第三个方面：制度、人员。")).toEqual([]);
+    expect(counts("走访企业、社区50家。")).toEqual([]);
+  });
+});
+
 describe("count.mismatch between a total of projects and its parts", () => {
   it("共15个 but 年初8个 + 年中增加8个 = 16 (bracketed sub-counts left out)", () => {
     const text =

@@ -88,6 +88,15 @@ describe("narrative.contradiction", () => {
     expect(check([section("problems_measures", PM, partly)])).toEqual([]);
     expect(check([section("problems_measures", PM, "未发现问题。")], true)).toEqual([]);
   });
+
+  it("is not raised by points lost only for absent data (no budget figures read): that is no verdict", () => {
+    const { report, card } = synthetic({
+      ...FULL,
+      budget: {},
+      narrative: [section("problems_measures", PM, "无。")],
+    });
+    expect(checkText(report, card).map((f) => `${f.code} ${f.severity}`)).toEqual(["narrative.empty warn"]);
+  });
 });
 
 describe("narrative.generic", () => {

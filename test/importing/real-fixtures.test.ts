@@ -134,8 +134,8 @@ const quotedStrings = (entry: Entry): [string, string][] => {
 };
 
 describe("fixtures/real", () => {
-  it("holds 28 reports named NN_<province>_<name>.txt from 21 upward", () => {
-    expect(fixtureFiles).toHaveLength(28);
+  it("holds 30 reports named NN_<province>_<name>.txt from 21 upward", () => {
+    expect(fixtureFiles).toHaveLength(30);
     expect(fixtureFiles[0]).toBe("21_anhui_chizhou_weituoyewu.txt");
     expect(fixtureFiles.at(-1)).toBe("61_chongqing_kexuecheng_rongmeiti_zhengti.txt");
     for (const file of fixtureFiles) expect(file).toMatch(/^\d{2}_[a-z]+_[a-z_]+\.txt$/);

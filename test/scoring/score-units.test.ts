@@ -115,7 +115,8 @@ describe("targets and actuals with units are compared number to number", () => {
       weight: 10,
     });
     expect([row.rule, row.points]).toEqual(["quantitative.met", 10]);
-    expect(codes).toEqual(["actual.copies_target"]);
+    // Issue 14: a copied target is no actual value (actual.missing), though the row is scored on its bound.
+    expect(codes).toEqual(["actual.missing"]);
   });
 });
 

@@ -75,7 +75,7 @@ function printChecked(io: CliIo, checked: CheckedReport): void {
   const reported = s.reported === undefined ? "" : `；报告填报${fmt(s.reported)}分`;
   io.out(
     s.total === null
-      ? `按规则得分：无法计算（没有读到按一级指标分列的绩效指标表，或评分方案与之对不上）${reported}`
+      ? `按规则得分：不计算（${s.withheld ?? "没有可计分的指标"}）${reported}`
       : `按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`,
   );
   io.out(`发现 ${findings.length} 项：${severityCounts(findings)}`);

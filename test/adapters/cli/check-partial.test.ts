@@ -144,3 +144,58 @@ describe("a file cut inside its indicator table (as web pages and PDF exports st
     ).toBe(true);
   });
 });
+
+describe("a report with no scored table: one finding says so, and no total is given", () => {
+  const narrativeOnly = [
+    "西平县交通运输局2022年度农村公路建设项目支出绩效自评报告",
+    "一、项目基本情况",
+    "已完成建设工程32.63公里，能有效解决15个乡镇群众出行难问题。",
+    "二、存在的问题",
+    "个别路段养护不及时。",
+  ].join("\n");
+
+  it("narrative only: the total is withheld with its reason; no “10分（差）”, no block errors, no “未写等级”", async () => {
+    const path = join(dir, "narrative-only.txt");
+    writeFileSync(path, narrativeOnly);
+    const r = await run("check", path, "--db", noDb);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("按规则得分：不计算（没有读到绩效指标表，没有可计分的指标）");
+    expect(r.out).not.toMatch(/按规则得分：\d|weights\.|grade\.mismatch|没有“.+”的三级指标/);
+    const json = await run("check", path, "--db", noDb, "--json");
+    const [checked] = JSON.parse(json.out) as CheckedReport[];
+    const table = checked?.findings.filter((f) => f.where.path === "indicators") ?? [];
+    expect(table.map((f) => [f.code, f.severity])).toEqual([["report.table_unread", "warn"]]);
+    expect(table[0]?.message).toContain(
+      "也不按规则计算总分（没有指标就没有可计的分）。报告的自评得分和评价等级也没有读到",
+    );
+  });
+
+  it("a table of 得分 with no 分值 column is not scored as 0分（差）", async () => {
+    const path = join(dir, "no-weights.txt");
+    const rows = [
+      "某某镇人民政府2020年度部门整体支出绩效自评表",
+      "一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值\t得分",
+      "产出指标\t数量指标\t办结信访案件\t168起\t168起\t40",
+      "效益指标\t社会效益指标\t改善人居环境\t有效改善\t有效改善\t40",
+      "满意度指标\t群众满意度指标\t群众对政府工作满意度\t≥90%\t95%\t20",
+    ];
+    writeFileSync(path, rows.join("\n"));
+    const r = await run("check", path, "--db", noDb, "--json");
+    const [checked] = JSON.parse(r.out) as CheckedReport[];
+    expect(checked?.score).toEqual({
+      total: null,
+      grade: null,
+      withheld: "指标表没有分值列，各行没有可计的分值",
+    });
+    // One finding on the table, not one "未填分值" or "没有三级指标" per block of a guessed scheme.
+    expect(checked?.findings.filter((f) => f.code.startsWith("weights."))).toEqual([]);
+    const unread = checked?.findings.filter((f) => f.code === "report.weights_unread") ?? [];
+    expect(unread.map((f) => [f.severity, f.where.path, f.message])).toEqual([
+      [
+        "warn",
+        "indicators",
+        "绩效指标表的3行都没有分值（表中没有“分值/权重”列，只有得分），无法按规则计分，也不计算总分；各行的完成情况照常核查。如原表有分值列而没有读出，请提供Word或Excel原件；否则请为每行填写分值和得分，例如“培训人次 | ≥500人 | 520人 | 分值10 | 得分10”。",
+      ],
+    ]);
+  });
+});

@@ -271,9 +271,14 @@ describe("check --json on the seeds: the domain examples, and exactly these code
     ]);
     // Its 26 indicator rows (a 申报表) carry no 分值: one finding says so and no total is given, where
     // the check used to print "10分（差）" (the budget block alone) and a weights.block_sum error.
-    expect(report(SEED.s001)?.score).toEqual({ total: null, grade: null, reported: 99 });
+    expect(report(SEED.s001)?.score).toEqual({
+      total: null,
+      grade: null,
+      reported: 99,
+      withheld: "指标表没有分值列，各行没有可计的分值",
+    });
     expect(findingsOf(r, "report.weights_unread").map((f) => f.message)).toEqual([
-      "绩效指标表的26行都没有分值（表中没有“分值/权重”列），无法按规则计分，也不计算总分；各行的完成情况照常核查。请补充各行的分值，例如“培训人次 | ≥500人 | 520人 | 分值10 | 得分10”。",
+      "绩效指标表的26行都没有分值（表中没有“分值/权重”列，像是绩效目标申报表而不是自评表），无法按规则计分，也不计算总分；各行的完成情况照常核查。如原表有分值列而没有读出，请提供Word或Excel原件；否则请为每行填写分值和得分，例如“培训人次 | ≥500人 | 520人 | 分值10 | 得分10”。",
     ]);
     expect(findingsOf(r, "copy.foreign_agency")).toEqual([
       expect.objectContaining({
@@ -374,7 +379,8 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       project: "全市政务网络（政务外网和党政工作专网）链路租赁经费",
     });
     expect(codes(annex)).toEqual([
-      "actual.copies_target",
+      // Issue 14: a target copied as the actual is reported as actual.missing (it was actual.copies_target).
+      "actual.missing",
       "grade.mismatch",
       // Its 上年结转资金 row of zeros, which no field takes.
       "report.row_unread",
@@ -391,7 +397,7 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       }),
     ]);
     // The 成本 row's actual "≤100%" repeats its target "≤100%": a bound, not a measured value.
-    expect(findingsOf(annex, "actual.copies_target").map((f) => [f.severity, f.where.quote])).toEqual([
+    expect(findingsOf(annex, "actual.missing").map((f) => [f.severity, f.where.quote])).toEqual([
       ["warn", "≤100%"],
     ]);
   });
@@ -828,9 +834,13 @@ describe("bad input to import and check: exit 2, a Chinese message naming the fi
     expect(r.code).toBe(0);
     const [checked] = JSON.parse(r.out);
     expect(checked.report).toEqual({ unit: null, year: null, kind: "department", kindAssumed: true });
-    expect(checked.score).toEqual({ total: null, grade: null });
+    expect(checked.score).toEqual({
+      total: null,
+      grade: null,
+      withheld: "没有读到绩效指标表，没有可计分的指标",
+    });
+    // Issue 14: no grade.mismatch "报告未写自评得分和评价等级" — with no table read, that is not known.
     expect(checked.findings.map((f: { code: string }) => f.code)).toEqual([
-      "grade.mismatch",
       "report.kind_missing",
       "report.table_unread",
       "report.table_unread",
