@@ -67,13 +67,17 @@ describe("ziping explain", () => {
 });
 
 describe("ziping schemes and schema", () => {
-  it("lists the four installed schemes", async () => {
+  it("lists the installed schemes, sorted by id", async () => {
     const r = await run("schemes", "--json");
     expect(JSON.parse(r.out).map((s: { id: string }) => s.id)).toEqual([
+      "anhui-project",
+      "cn-2013-common-framework-project",
       "cn-2020-project-default",
+      "fujian-project",
       "henan-zhengzhou-district-department",
       "hunan-department",
       "hunan-project",
+      "sichuan-project",
     ]);
   });
 
