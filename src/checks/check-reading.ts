@@ -129,7 +129,14 @@ export function readingFindings(
       message: `绩效指标表在文件末尾中断（${named ? `读到的最后一个一级指标是“${last}”，` : ""}没有总分/合计行），后面的指标没有读到。已读到的各行照常核查；各级分值合计与总分的核查没有运行。请提供完整的报告文件。`,
     });
     notRun.push({
-      codes: ["weights.block_sum", "weights.total", "score.block_sum", "score.total_mismatch"],
+      codes: [
+        "weights.block_sum",
+        "weights.group_sum",
+        "weights.total",
+        "score.block_sum",
+        "score.total_mismatch",
+        "score.total_over_max",
+      ],
       what: "各级分值合计与总分",
       why: "绩效指标表不完整（文件在表中中断）",
     });

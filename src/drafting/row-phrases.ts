@@ -53,7 +53,18 @@ const RULE_PHRASES: Record<RuleId, (row: IndicatorScore) => string> = {
   "missing.actual": () => "报告未提供可用的实际完成值，无法计分",
   "missing.target": () => "报告未设定指标值，无法判断完成情况",
   "missing.weight": () => "报告未填写分值，无法计分",
+  "rule.met": (row) => `已达到${ruleName(row)}规定的满分标准`,
+  "rule.proportional": (row) => `未达到${ruleName(row)}规定的满分标准，按比例计分`,
+  "rule.zero": (row) => `未达到${ruleName(row)}规定的标准，按标准不得分`,
+  "rule.step": (row) => `未达到${ruleName(row)}规定的标准，按标准逐级扣分`,
+  "rule.bands": (row) => `未达到${ruleName(row)}规定的满分标准，按所在档次计分`,
+  "rule.judgement": (row) => `未达到${ruleName(row)}规定的标准，酌情评分`,
 };
+
+/** "报告所列评分标准" or "评分方案" (the rule's own text holds figures, which a draft may not carry). */
+function ruleName(row: IndicatorScore): string {
+  return row.ruleSource?.from === "criterion" ? "报告所列评分标准" : "评分方案";
+}
 
 /** How the rule scored the row, in words without figures. */
 export function rulePhrase(row: IndicatorScore): string {

@@ -1,15 +1,18 @@
 import type { Budget } from "../core/budget.ts";
 import type { Money } from "../core/quantities.ts";
 import type { Report } from "../core/report.ts";
+import { readValue } from "../numbers/index.ts";
+import { normalizeName } from "./names.ts";
 import { round } from "./rounding.ts";
-import type { CommonIndicator, FieldPath, Scheme } from "./scheme.ts";
+import type { BudgetField, CommonIndicator, FieldPath, Scheme } from "./scheme.ts";
 
 /** A figure a formula read, for showing the working. */
 export interface FormulaInput {
   path: FieldPath;
   label: string;
   value: number;
-  unit: "万元" | "人";
+  /** 万元, 人, or the unit of an indicator's actual value. */
+  unit: string;
 }
 
 /** A common indicator computed from the budget figures (marked derived: nobody typed it). */
@@ -28,7 +31,7 @@ export interface DerivedValue {
   missing: string[];
 }
 
-const LABELS: Record<FieldPath, string> = {
+const LABELS: Record<BudgetField, string> = {
   "budget.initial": "年初预算数",
   "budget.adjusted": "调整后预算数",
   "budget.executed": "预算执行数",
@@ -49,7 +52,7 @@ const LABELS: Record<FieldPath, string> = {
   "budget.staff.actual": "在职人员数",
 };
 
-type MoneyPath = Exclude<FieldPath, "budget.base" | "budget.staff.authorized" | "budget.staff.actual">;
+type MoneyPath = Exclude<BudgetField, "budget.base" | "budget.staff.authorized" | "budget.staff.actual">;
 
 /** Where each money field lives in the budget. */
 const MONEY: Record<MoneyPath, (b: Budget) => Money | undefined> = {
@@ -83,17 +86,37 @@ export function readField(
   report: Report,
   scheme: Scheme,
   path: FieldPath,
-): { label: string; value: number | undefined; unit: "万元" | "人"; path: FieldPath } {
+): { label: string; value: number | undefined; unit: string; path: FieldPath } {
+  if (path.startsWith("indicator:")) return readIndicator(report, path);
   const b = report.budget;
   if (path === "budget.staff.authorized" || path === "budget.staff.actual") {
     const value = path === "budget.staff.authorized" ? b.staff?.authorized : b.staff?.actual;
     return { label: LABELS[path], value, unit: "人", path };
   }
-  const resolved = path === "budget.base" ? basePath(report, scheme) : path;
+  const resolved = path === "budget.base" ? basePath(report, scheme) : (path as MoneyPath);
   const unadjusted =
     path === "budget.base" && resolved === "budget.initial" && scheme.budgetExecution.base === "adjusted";
   const label = unadjusted ? "年初预算数（未调整）" : LABELS[resolved];
   return { label, value: MONEY[resolved](b)?.wan, unit: "万元", path: resolved };
+}
+
+/**
+ * `indicator:名称`: the actual value of the report's indicator of that name, as a number in its own
+ * unit; undefined when no such row, or its actual is not a plain number.
+ */
+function readIndicator(report: Report, path: FieldPath) {
+  const name = path.slice("indicator:".length);
+  const row = report.indicators
+    .flatMap((b) => b.groups.flatMap((g) => g.indicators))
+    .find((i) => normalizeName(i.name) === normalizeName(name));
+  const read = row?.actual === undefined ? undefined : readValue(row.actual);
+  const number = read?.kind === "number" ? read.number : undefined;
+  return {
+    label: `“${name}”实际完成值`,
+    value: number?.value,
+    unit: number === undefined ? "" : (number.unit ?? number.counter ?? ""),
+    path,
+  };
 }
 
 function show(input: { label: string; value: number; unit: string }): string {

@@ -67,8 +67,22 @@ function rowItem(row: IndicatorScore): ExplainItem {
   };
 }
 
+function groupCapItems(block: BlockScore): ExplainItem[] {
+  return (block.groupCaps ?? [])
+    .filter((g) => g.rowPoints - g.points > 0.005)
+    .map((g) => ({
+      kind: "structure" as const,
+      label: `${block.name} / ${g.name}`,
+      lost: round(g.rowPoints - g.points, 2),
+      why: `二级指标“${g.name}”三级指标分值合计${fmt(g.rowWeightSum)}分，超过方案规定的${fmt(g.weight)}分，各行得分${fmt(g.rowPoints)}分按${fmt(g.weight)}分封顶后计${fmt(g.points)}分`,
+      restore: `把“${g.name}”的三级指标分值调整为合计${fmt(g.weight)}分`,
+      restorable: 0,
+    }));
+}
+
 function blockItems(block: BlockScore): ExplainItem[] {
-  const rows = block.indicators.filter((r) => r.lost > 0).map(rowItem);
+  if (block.bonus === true) return [];
+  const rows = [...block.indicators.filter((r) => r.lost > 0).map(rowItem), ...groupCapItems(block)];
   if (block.indicators.length === 0) {
     return [
       {

@@ -1,6 +1,7 @@
 import type { Report } from "../core/report.ts";
 import { nameMatches } from "./names.ts";
 import type { Scheme } from "./scheme.ts";
+import { tableScheme } from "./table-scheme.ts";
 
 /** The scheme chosen for a report that names none, and why, for the reader of the check. */
 export interface SchemeGuess {
@@ -40,6 +41,15 @@ export function guessScheme(
     .map((scheme) => ({ scheme, ...schemeFit(report, scheme, text) }))
     .sort((a, b) => b.points - a.points || a.scheme.id.localeCompare(b.scheme.id));
   const best = ranked[0];
+  if (best?.fitted === true) return { scheme: best.scheme, reason: best.reason, fitted: true };
+  // No installed scheme fits: the report's own table sets the structure, never another region's.
+  const rules = schemes.find((s) => s.region === "全国") ?? best?.scheme ?? schemes[0];
+  const fromTable = rules === undefined ? undefined : tableScheme(report, rules);
+  if (fromTable !== undefined) {
+    const names = report.indicators.map((b) => b.name).filter((n, i, all) => all.indexOf(n) === i);
+    const reason = `已安装的评分办法都与报告对不上（报告的一级指标为${names.join("、")}，地区也无从判断），按本表结构计分：${fromTable.blocks.map((b) => `${b.name}${b.weight}分`).join("、")}；可用 --scheme 指定本地区的评分办法`;
+    return { scheme: fromTable, reason, fitted: true };
+  }
   if (best === undefined) return undefined;
   return { scheme: best.scheme, reason: best.reason, fitted: best.fitted };
 }

@@ -1,5 +1,6 @@
 import type { Finding } from "../core/finding.ts";
 import type { Indicator } from "../core/indicators.ts";
+import type { RuleOrigin } from "./apply-rule.ts";
 import type { DerivedValue } from "./derive.ts";
 import { round } from "./rounding.ts";
 import type { CommonIndicator, Scheme } from "./scheme.ts";
@@ -12,6 +13,8 @@ export interface IndicatorContext {
   scheme: Scheme;
   common?: CommonIndicator;
   derived?: DerivedValue;
+  /** The explicit rule for this row (the report's 评分标准, else a scheme rowRule); absent: the defaults. */
+  rule?: RuleOrigin & { source: "criterion" | "scheme" };
 }
 
 /** A scored row and what was found on the way. */

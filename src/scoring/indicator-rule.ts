@@ -15,11 +15,16 @@ import { z } from "zod";
 export const RuleComparatorSchema = z.enum(["≥", ">", "≤", "<"]);
 export type RuleComparator = z.infer<typeof RuleComparatorSchema>;
 
-/** A threshold: "≥95%", ">95%", "≤3%", "不少于500件". Unit "" when the row's own unit is meant. */
+/**
+ * A threshold: "≥95%", ">95%", "≤3%", "不少于500件". Unit "" when the row's own unit is meant.
+ * `basis` completion: the value compared is the row's completion rate (实际值 ÷ 指标值 × 100%), as in
+ * "完成率≥95%得满分" on a row counted in 件; value (default): the row's actual value itself.
+ */
 export const ThresholdSchema = z.object({
   comparator: RuleComparatorSchema,
   value: z.number(),
   unit: z.string().default(""),
+  basis: z.enum(["value", "completion"]).default("value"),
 });
 export type Threshold = z.output<typeof ThresholdSchema>;
 
@@ -28,7 +33,7 @@ export const RuleBandSchema = z.object({
   comparator: RuleComparatorSchema,
   value: z.number(),
   /** Share of the weight earned in this band, 0–1 (0.8 = 80% of the 分值). */
-  share: z.number().min(0, "档次得分比例不能为负数").max(1, "档次得分比例不能超过1（即100%）"),
+  share: z.number(),
 });
 export type RuleBand = z.output<typeof RuleBandSchema>;
 
@@ -45,9 +50,11 @@ export const OtherwiseSchema = z.discriminatedUnion("method", [
    */
   z.object({
     method: z.literal("step"),
-    per: z.number().positive("扣分步长必须大于0，例如每减少30件扣1分写 per: 30"),
-    deduct: z.number().positive("每步扣分必须大于0，例如扣1分写 deduct: 1"),
-    floor: z.number().min(0, "最低得分不能为负数").default(0),
+    /** Checked by ruleProblems, which names the indicator: must be > 0. */
+    per: z.number(),
+    /** Checked by ruleProblems: must be > 0. */
+    deduct: z.number(),
+    floor: z.number().default(0),
     partial: z.enum(["floor", "ceil", "prorate"]).default("floor"),
   }),
   /** Bands of the actual value to shares of the weight; below every band the row earns `rest` (default 0). */
@@ -88,3 +95,34 @@ export const RowRuleSchema = z
     message: "规则必须指明适用的指标（names）、二级指标（group）或一级指标（block）",
   });
 export type RowRule = z.output<typeof RowRuleSchema>;
+
+/**
+ * What is wrong with a rule in itself, in Chinese, one line each: a step that is not positive, a floor
+ * below zero, a share outside 0–1, a percent threshold above 100% (no rate of a share reaches it).
+ * Empty when the rule is sound. Used by scheme validation and by the reader of printed criteria.
+ */
+export function ruleProblems(rule: IndicatorRule): string[] {
+  const problems: string[] = [];
+  const o = rule.otherwise;
+  const over100 = (t: { comparator: RuleComparator; value: number; unit: string }) =>
+    t.unit === "%" && t.value > 100 && (t.comparator === "≥" || t.comparator === ">");
+  if (rule.full !== undefined && rule.full.basis === "value" && over100(rule.full)) {
+    problems.push(`满分标准“${rule.full.comparator}${rule.full.value}%”超过100%，比率不可能达到`);
+  }
+  if (o.method === "step") {
+    if (!(o.per > 0)) problems.push(`扣分步长为${o.per}，必须大于0（例如“每减少30件扣1分”写 per: 30）`);
+    if (!(o.deduct > 0)) problems.push(`每步扣分为${o.deduct}，必须大于0（例如“扣1分”写 deduct: 1）`);
+    if (o.floor < 0) problems.push(`最低得分为${o.floor}，不能为负数`);
+  }
+  if (o.method === "bands") {
+    for (const b of o.bands) {
+      if (b.share < 0 || b.share > 1)
+        problems.push(`档次“${b.comparator}${b.value}”的得分比例${b.share}应在0到1之间（0.8即80%）`);
+      if (rule.full?.basis !== "completion" && over100({ ...b, unit: rule.full?.unit ?? "" })) {
+        problems.push(`档次“${b.comparator}${b.value}%”超过100%，比率不可能达到`);
+      }
+    }
+    if (o.rest < 0 || o.rest > 1) problems.push(`其余情况的得分比例${o.rest}应在0到1之间`);
+  }
+  return problems;
+}

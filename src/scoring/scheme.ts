@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { type Completion, CompletionSchema } from "../core/indicators.ts";
 import { GradeSchema } from "../core/report.ts";
-import { RowRuleSchema } from "./indicator-rule.ts";
+import { RowRuleSchema, ruleProblems } from "./indicator-rule.ts";
 
-/** Report fields a formula may read. `budget.base` is the execution-rate base the scheme chooses. */
-export const FieldPathSchema = z.enum([
+/** Budget fields a formula may read. `budget.base` is the execution-rate base the scheme chooses. */
+export const BudgetFieldSchema = z.enum([
   "budget.initial",
   "budget.adjusted",
   "budget.executed",
@@ -24,7 +24,20 @@ export const FieldPathSchema = z.enum([
   "budget.staff.authorized",
   "budget.staff.actual",
 ]);
-export type FieldPath = z.infer<typeof FieldPathSchema>;
+export type BudgetField = z.infer<typeof BudgetFieldSchema>;
+
+/**
+ * A figure a formula reads: a budget field, or `indicator:名称` — the actual value (实际完成值) of the
+ * report's indicator of that name, so a derived rate may read any figure the model holds.
+ */
+export type FieldPath = BudgetField | `indicator:${string}`;
+
+/** Whether a formula operand names a figure the model holds. */
+export function isFieldPath(path: string): path is FieldPath {
+  return BudgetFieldSchema.safeParse(path).success || /^indicator:.+/.test(path);
+}
+
+const FieldOperandSchema = z.string().transform((s) => s as FieldPath);
 
 /** Report fields where a rate may be stated, so it can be checked against the derived value. */
 export const StatedRatePathSchema = z.enum([
@@ -38,23 +51,36 @@ export type StatedRatePath = z.infer<typeof StatedRatePathSchema>;
 
 /** A formula as data: `ratio` = numerator / denominator; `change` = |to − from| / from. Both in percent. */
 export const FormulaSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("ratio"), numerator: FieldPathSchema, denominator: FieldPathSchema }),
-  z.object({ op: z.literal("change"), from: FieldPathSchema, to: FieldPathSchema }),
+  z.object({ op: z.literal("ratio"), numerator: FieldOperandSchema, denominator: FieldOperandSchema }),
+  z.object({ op: z.literal("change"), from: FieldOperandSchema, to: FieldOperandSchema }),
 ]);
 export type Formula = z.infer<typeof FormulaSchema>;
 
 /** A common indicator (财预〔2013〕53号) the scheme derives from budget figures instead of asking. */
-export const CommonIndicatorSchema = z.object({
-  key: z.string().regex(/^[a-zA-Z]+$/, "key 只能由英文字母组成，例如 executionRate"),
-  name: z.string(),
-  /** Other names an indicator row may carry; matched after removing spaces and quotes. */
-  aliases: z.array(z.string()).default([]),
-  /** positive: higher is better (≥); reverse: lower is better (≤). */
-  direction: z.enum(["positive", "reverse"]),
-  formula: FormulaSchema,
-  /** Where a report may state this rate in its budget figures. */
-  statedAt: StatedRatePathSchema.optional(),
-});
+export const CommonIndicatorSchema = z
+  .object({
+    key: z.string().regex(/^[a-zA-Z]+$/, "key 只能由英文字母组成，例如 executionRate"),
+    name: z.string(),
+    /** Other names an indicator row may carry; matched after removing spaces and quotes. */
+    aliases: z.array(z.string()).default([]),
+    /** positive: higher is better (≥); reverse: lower is better (≤). */
+    direction: z.enum(["positive", "reverse"]),
+    formula: FormulaSchema,
+    /** Where a report may state this rate in its budget figures. */
+    statedAt: StatedRatePathSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const f = c.formula;
+    const operands = f.op === "ratio" ? [f.numerator, f.denominator] : [f.from, f.to];
+    for (const operand of operands) {
+      if (isFieldPath(operand)) continue;
+      ctx.addIssue({
+        code: "custom",
+        path: ["formula"],
+        message: `共性指标“${c.name}”的公式引用了未知字段“${operand}”。可用字段：${BudgetFieldSchema.options.join("、")}，或“indicator:指标名称”（读取该指标的实际完成值），例如 {"op":"ratio","numerator":"budget.funds.received","denominator":"budget.funds.planned"}`,
+      });
+    }
+  });
 export type CommonIndicator = z.infer<typeof CommonIndicatorSchema>;
 
 const Band = z
@@ -160,6 +186,35 @@ export const SchemeSchema = z
         });
       }
     }
+    s.rowRules.forEach((r, i) => {
+      const whom =
+        r.names.length > 0
+          ? `指标“${r.names.join("、")}”`
+          : r.group !== undefined
+            ? `二级指标“${r.group}”`
+            : `一级指标“${r.block ?? ""}”`;
+      const rule = r.rule.text === undefined ? "的规则" : `的规则“${r.rule.text}”`;
+      for (const problem of ruleProblems(r.rule)) {
+        ctx.addIssue({ code: "custom", path: ["rowRules", i], message: `${whom}${rule}：${problem}` });
+      }
+      if (r.block !== undefined && !s.blocks.some((b) => b.id === r.block)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rowRules", i, "block"],
+          message: `${whom}${rule}指向不存在的一级指标“${r.block}”；方案的一级指标为：${s.blocks.map((b) => `${b.id}（${b.name}）`).join("、")}`,
+        });
+      }
+    });
+    s.blocks.forEach((b, i) => {
+      const groups = b.groups.reduce((a, g) => a + g.weight, 0);
+      if (b.groups.length > 0 && groups > b.weight + 1e-9) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["blocks", i, "groups"],
+          message: `一级指标“${b.name}”（${b.weight}分）的二级指标分值合计为${groups}分（${b.groups.map((g) => `${g.name}${g.weight}`).join(" + ")}），超过了它的分值`,
+        });
+      }
+    });
     if (s.budgetExecution.method === "thresholds" && s.budgetExecution.thresholds.length === 0) {
       ctx.addIssue({
         code: "custom",

@@ -16,7 +16,14 @@ export type RuleId =
   | "budget.thresholds"
   | "missing.actual"
   | "missing.target"
-  | "missing.weight";
+  | "missing.weight"
+  /** Rows scored by an explicit rule (a scheme's rowRules or the report's own 评分标准). */
+  | "rule.met"
+  | "rule.proportional"
+  | "rule.zero"
+  | "rule.step"
+  | "rule.bands"
+  | "rule.judgement";
 
 /**
  * Why points were lost: rule = the rules impose it (a shortfall, a weight with no rows);
@@ -52,6 +59,8 @@ export interface IndicatorScore {
   restore?: string;
   /** Points gained by the restore action. */
   restorable: number;
+  /** The explicit rule the row was scored by, when not the scheme's default: where from and as written. */
+  ruleSource?: { from: "criterion" | "scheme"; text?: string };
 }
 
 /** A first-level block. */
@@ -78,6 +87,16 @@ export interface BlockScore {
   summaryRow?: number;
   /** Paths of the report blocks that fed this scheme block. */
   sources: string[];
+  /** Groups the scheme weighs whose rows' 分值 exceed that weight, with their points before and after. */
+  groupCaps?: Array<{
+    name: string;
+    weight: number;
+    rowWeightSum: number;
+    rowPoints: number;
+    points: number;
+  }>;
+  /** A bonus block (加分项): not part of the 100, never counted as points lost. */
+  bonus?: true;
 }
 
 /** The result of scoring a report under a scheme: every number with its working, and the disagreements. */

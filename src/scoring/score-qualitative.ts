@@ -9,6 +9,7 @@ import {
   unscoredRow,
 } from "./indicator-context.ts";
 import { fmt, round } from "./rounding.ts";
+import { scoreQualitativeByRule } from "./score-by-rule.ts";
 import type { IndicatorScore } from "./score-card.ts";
 
 /** Scores a qualitative row: the officer's score is accepted inside the band of its completion. */
@@ -34,6 +35,11 @@ export function scoreQualitative(ind: Indicator, targetText: string, ctx: Indica
       "写明完成档次（达成/部分达成/未达成）后按档次评分",
     );
     return { score, findings };
+  }
+  if (ctx.rule !== undefined) {
+    const byRule = scoreQualitativeByRule(ind, ctx, ctx.rule, completion, w, targetText);
+    if (byRule.ok) return { score: { ...base, completion, ...byRule.score }, findings: byRule.findings };
+    findings.push(byRule.finding);
   }
   const band = ctx.scheme.qualitative.bands[completion] ?? { min: 0, max: 100 };
   const lo = round((w * band.min) / 100, 2);

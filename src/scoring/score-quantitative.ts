@@ -12,6 +12,7 @@ import {
 } from "./indicator-context.ts";
 import { normalizeName } from "./names.ts";
 import { fmt, round, statesValue } from "./rounding.ts";
+import { scoreByRule } from "./score-by-rule.ts";
 import type { IndicatorScore } from "./score-card.ts";
 
 type Quantitative = Extract<Target, { kind: "quantitative" }>;
@@ -62,6 +63,28 @@ function readActual(ind: Indicator, target: Quantitative, ctx: IndicatorContext,
       shownUnit: reported.shownUnit,
     };
   return undefined;
+}
+
+/** target.far_above: a positive row far above its target with no reason given. */
+function farAbove(
+  ind: Indicator,
+  ctx: IndicatorContext,
+  v: number,
+  t: number,
+  unit: string,
+  shown: string,
+): Finding[] {
+  const ratio = ctx.scheme.quantitative.farAboveRatio;
+  if (!(t > 0 && v >= ratio * t && !ind.deviationReason)) return [];
+  return [
+    indicatorFinding(
+      ctx,
+      "target.far_above",
+      "warn",
+      `实际值${shown}达到指标值${t}${unit}的${round((v / t) * 100, 0)}%（≥${round(ratio * 100, 0)}%），但未说明原因。请在偏差原因中说明超额完成的原因；若指标值设定偏低，评审可按偏离度适度扣分。`,
+      ind.actual,
+    ),
+  ];
 }
 
 /** Scores a quantitative row: met → full; below → proportional; reverse (≤) per scheme; 0/0 per scheme. */
@@ -134,6 +157,23 @@ export function scoreQuantitative(ind: Indicator, target: Quantitative, ctx: Ind
     : actual.approximate
       ? "（按所填下限计）"
       : "";
+  if (ctx.rule !== undefined) {
+    const byRule = scoreByRule(ind, ctx, ctx.rule, {
+      weight: w,
+      actual: v,
+      target: { value: t, comparator: reverse ? "≤" : "≥", unit, text: target.text },
+      shown,
+      decimals: ctx.scheme.rounding.decimals,
+    });
+    if (byRule.ok) {
+      const far = reverse ? [] : farAbove(ind, ctx, v, t, unit, shown);
+      return {
+        score: { ...withActual, ...byRule.score },
+        findings: [...findings, ...far, ...byRule.findings],
+      };
+    }
+    findings.push(byRule.finding);
+  }
   let score: IndicatorScore;
   if (!reverse) {
     const met = v >= t - 1e-9;
@@ -150,18 +190,7 @@ export function scoreQuantitative(ind: Indicator, target: Quantitative, ctx: Ind
       restorable: round(w - points, 2),
       ...(met ? {} : { restore: `若“${ind.name}”达到${t}${unit}即可得满分${fmt(w)}分(+${fmt(w - points)})` }),
     };
-    const ratio = ctx.scheme.quantitative.farAboveRatio;
-    if (t > 0 && v >= ratio * t && !ind.deviationReason) {
-      findings.push(
-        indicatorFinding(
-          ctx,
-          "target.far_above",
-          "warn",
-          `实际值${shown}达到指标值${t}${unit}的${round((v / t) * 100, 0)}%（≥${round(ratio * 100, 0)}%），但未说明原因。请在偏差原因中说明超额完成的原因；若指标值设定偏低，评审可按偏离度适度扣分。`,
-          ind.actual,
-        ),
-      );
-    }
+    findings.push(...farAbove(ind, ctx, v, t, unit, shown));
     return { score, findings: [...findings, ...checkReported(score, ctx, met)] };
   }
   const met = v <= t + 1e-9;

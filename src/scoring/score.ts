@@ -3,13 +3,18 @@ import { type Block, levelPath } from "../core/indicators.ts";
 import type { Report } from "../core/report.ts";
 import { checkRowRates, checkStatedRates, checkSubrowSums } from "./budget-checks.ts";
 import { type DerivedValue, deriveAll } from "./derive.ts";
+import { fitGroups, type ScoredGroup } from "./fit-groups.ts";
 import { nameMatches, normalizeName } from "./names.ts";
 import { fmt, round } from "./rounding.ts";
+import { type CriterionReader, chooseRowRule } from "./row-rules.ts";
 import type { CommonIndicator, Scheme, SchemeBlock } from "./scheme.ts";
 import { scoreBudgetBlock } from "./score-budget.ts";
 import type { BlockScore, IndicatorScore, ScoreCard } from "./score-card.ts";
 import { scoreIndicator } from "./score-indicator.ts";
 import { checkSummary, gradeFor } from "./summary-checks.ts";
+
+/** Reads a row's printed 评分标准 (wired to src/scoring/criterion when it lands). */
+const readCriterion: CriterionReader | undefined = undefined;
 
 function summaryRowFor(report: Report, block: SchemeBlock, reportNames: string[]): number | undefined {
   const i = report.summary.blocks.findIndex(
@@ -33,30 +38,45 @@ function scoreRows(
   blocks: Array<{ block: Block; index: number }>,
   scheme: Scheme,
   derived: readonly DerivedValue[],
-): { rows: IndicatorScore[]; findings: Finding[] } {
+  schemeBlock: SchemeBlock | undefined,
+): { rows: IndicatorScore[]; groups: ScoredGroup[]; findings: Finding[] } {
   const rows: IndicatorScore[] = [];
+  const groups: ScoredGroup[] = [];
   const findings: Finding[] = [];
   const commonByName = commonIndicatorsByName(scheme);
   for (const { block, index } of blocks) {
     block.groups.forEach((group, gi) => {
+      const groupRows: IndicatorScore[] = [];
       group.indicators.forEach((ind, ii) => {
         const common = ind.common
           ? scheme.commonIndicators.find((c) => c.key === ind.common)
           : commonByName.get(normalizeName(ind.name));
         const d = common ? derived.find((x) => x.key === common.key) : undefined;
+        const path = `indicators[${index}].groups[${gi}].indicators[${ii}]`;
+        const label = levelPath(normalizeName(block.name), group.name, ind.name);
+        const choice = chooseRowRule(ind, { path, label }, scheme, schemeBlock, group.name, readCriterion);
         const { score, findings: f } = scoreIndicator(ind, {
-          path: `indicators[${index}].groups[${gi}].indicators[${ii}]`,
-          label: levelPath(normalizeName(block.name), group.name, ind.name),
+          path,
+          label,
           scheme,
           ...(common ? { common } : {}),
           ...(d ? { derived: d } : {}),
+          ...(choice.rule ? { rule: choice.rule } : {}),
         });
         rows.push(score);
-        findings.push(...f);
+        groupRows.push(score);
+        findings.push(...choice.findings, ...f);
+      });
+      groups.push({
+        blockName: block.name,
+        name: group.name,
+        path: `indicators[${index}].groups[${gi}]`,
+        ...(group.weight === undefined ? {} : { statedWeight: group.weight }),
+        rows: groupRows,
       });
     });
   }
-  return { rows, findings };
+  return { rows, groups, findings };
 }
 
 function fitBlock(
@@ -67,6 +87,8 @@ function fitBlock(
   rows: IndicatorScore[],
   scheme: Scheme,
   sources: string[],
+  groupPoints: number,
+  bonus: boolean,
 ): { block: Omit<BlockScore, "reported" | "summaryRow">; findings: Finding[] } {
   const findings: Finding[] = [];
   const d = scheme.rounding.decimals;
@@ -74,15 +96,15 @@ function fitBlock(
     rows.reduce((a, r) => a + r.weight, 0),
     2,
   );
-  const rowPoints = round(
-    rows.reduce((a, r) => a + r.points, 0),
-    d,
-  );
+  // Rows' points after each group the scheme weighs is held to its weight (see fit-groups.ts).
+  const rowPoints = round(groupPoints, d);
   const where = { path: sources[0] ?? "indicators", label: name };
   let points = rowPoints;
   let fit: BlockScore["fit"] = "exact";
   const heading = statedWeight ?? weight;
-  if (rows.length === 0) {
+  if (rows.length === 0 && bonus) {
+    fit = "unallocated";
+  } else if (rows.length === 0) {
     fit = "unallocated";
     findings.push({
       code: "weights.block_sum",
@@ -98,7 +120,7 @@ function fitBlock(
       where,
       message: `“${name}”有三级指标未填分值，无法核对分值合计（应为${fmt(heading)}分）。`,
     });
-  } else if (Math.abs(rowWeightSum - heading) > 1e-9) {
+  } else if (Math.abs(rowWeightSum - heading) > 1e-9 && !(bonus && rowWeightSum < heading)) {
     findings.push({
       code: "weights.block_sum",
       severity: "error",
@@ -134,8 +156,9 @@ function fitBlock(
       rowWeightSum,
       rowPoints,
       points,
-      lost: round(weight - points, 2),
+      lost: bonus ? 0 : round(weight - points, 2),
       fit,
+      ...(bonus ? { bonus: true as const } : {}),
       indicators: rows,
       sources,
     },
@@ -172,7 +195,8 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
       .map((block, index) => ({ block, index }))
       .filter(({ block, index }) => !used.has(index) && nameMatches(block.name, sb.name, sb.aliases));
     for (const m of matched) used.add(m.index);
-    const { rows, findings: f } = scoreRows(matched, scheme, derived);
+    const { rows, groups, findings: f } = scoreRows(matched, scheme, derived, sb);
+    const grouped = fitGroups(groups, scheme, sb);
     const stated = matched.map((m) => m.block.weight).find((w) => w !== undefined);
     const fitted = fitBlock(
       sb.id,
@@ -182,6 +206,8 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
       rows,
       scheme,
       matched.map((m) => `indicators[${m.index}]`),
+      grouped.points,
+      sb.bonus,
     );
     const summaryRow = summaryRowFor(
       report,
@@ -191,16 +217,18 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
     const reported = summaryRow === undefined ? undefined : report.summary.blocks[summaryRow]?.score;
     blocks.push({
       ...fitted.block,
+      ...(grouped.capped.length > 0 ? { groupCaps: grouped.capped } : {}),
       ...(reported === undefined ? {} : { reported }),
       ...(summaryRow === undefined ? {} : { summaryRow }),
     });
-    findings.push(...f, ...fitted.findings);
+    findings.push(...f, ...grouped.findings, ...fitted.findings);
   }
   report.indicators.forEach((block, index) => {
     if (used.has(index)) return;
     // Its rows are still checked against the row rules (met / not met, proportional, bands), only
     // not counted in the total: a table without a 一级指标 column must not go unchecked.
-    findings.push(...scoreRows([{ block, index }], scheme, derived).findings);
+    const loose = scoreRows([{ block, index }], scheme, derived, undefined);
+    findings.push(...loose.findings, ...fitGroups(loose.groups, scheme, undefined).findings);
     findings.push({
       code: "scheme.block_unknown",
       severity: "warn",
@@ -215,7 +243,10 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
     ...checkSummary(report, scheme, blocks),
   );
   const total = round(
-    blocks.reduce((a, b) => a + b.points, 0),
+    Math.min(
+      scheme.maxTotal,
+      blocks.reduce((a, b) => a + b.points, 0),
+    ),
     scheme.rounding.decimals,
   );
   const s = report.summary;

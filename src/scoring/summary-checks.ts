@@ -202,8 +202,29 @@ export function checkSummary(report: Report, scheme: Scheme, blocks: readonly Bl
   } else if (s.grade === undefined) {
     push("grade.mismatch", "warn", statedPath, "评价等级", "报告未写自评得分和评价等级。");
   }
-  const weighted = blocks.flatMap((b) => b.indicators);
-  const complete = blocks.every((b) => b.indicators.length > 0);
+  const counted = blocks.filter((b) => b.bonus !== true);
+  const weighted = counted.flatMap((b) => b.indicators);
+  const complete = counted.every((b) => b.indicators.length > 0);
+  if (complete && weighted.every((x) => x.rule !== "missing.weight") && stated !== undefined) {
+    // The most the rows allow: each block's row weights (at most the block's), bonus blocks included.
+    const most = round(
+      Math.min(
+        scheme.maxTotal,
+        blocks.reduce((a, b) => a + Math.min(b.weight, b.rowWeightSum), 0),
+      ),
+      2,
+    );
+    if (stated > most + 0.005) {
+      push(
+        "score.total_over_max",
+        "error",
+        statedPath,
+        "自评得分",
+        `自评得分写为${stated}分，但各指标分值合计最多只有${fmt(most)}分（${blocks.map((b) => `${b.name}${fmt(Math.min(b.weight, b.rowWeightSum))}`).join(" + ")}），得分不可能超过它。`,
+        String(stated),
+      );
+    }
+  }
   if (complete && weighted.every((x) => x.rule !== "missing.weight")) {
     const total = round(
       weighted.reduce((a, x) => a + x.weight, 0),

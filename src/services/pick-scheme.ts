@@ -2,6 +2,7 @@ import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { guessScheme, type SchemeGuess } from "../scoring/guess-scheme.ts";
 import type { Scheme } from "../scoring/scheme.ts";
+import { TABLE_SCHEME_NAMES, tableScheme } from "../scoring/table-scheme.ts";
 import { loadScheme } from "./scheme-files.ts";
 
 /**
@@ -15,6 +16,8 @@ export function pickScheme(
   override: string | undefined,
   installed: readonly Scheme[],
 ): Result<SchemeGuess> {
+  if (override !== undefined && TABLE_SCHEME_NAMES.includes(override.trim()))
+    return ownTable(report, installed);
   if (override !== undefined) {
     const chosen = loadScheme(override);
     return chosen.ok ? ok({ scheme: chosen.value, reason: "--scheme 指定", fitted: true }) : chosen;
@@ -27,4 +30,17 @@ export function pickScheme(
   return guess === undefined
     ? fail("scheme.missing", "没有适用于这类报告的评分方案，请用 --scheme 指定（ziping schemes 查看全部）。")
     : ok(guess);
+}
+
+/** `--scheme table` (按本表结构): the report's own blocks and weights under the national row rules. */
+function ownTable(report: Report, installed: readonly Scheme[]): Result<SchemeGuess> {
+  const rules = installed.find((s) => s.region === "全国") ?? installed[0];
+  const scheme = rules === undefined ? undefined : tableScheme(report, rules);
+  if (scheme === undefined) {
+    return fail(
+      "scheme.table_unfit",
+      "不能按本表结构计分：报告的指标表没有写明一级指标及其分值（例如“产出指标（40分）”，或每行都有分值）。请用 --scheme 指定本地区的评分办法（ziping schemes 查看全部）。",
+    );
+  }
+  return ok({ scheme, reason: "--scheme 指定按本表结构计分", fitted: true });
 }

@@ -206,9 +206,19 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       "score.rate_mismatch",
       "score.rule_mismatch",
       "score.total_mismatch",
+      "score.total_over_max",
       "value.conflict",
       "weights.block_sum",
       "weights.total",
+    ]);
+    // The rows' 分值 add to 95 (效益 has 25 of its 30), so a total of 96 is more than they allow.
+    expect(findingsOf(r, "score.total_over_max")).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        where: { path: "summary.total", label: "自评得分", quote: "96" },
+        message:
+          "自评得分写为96分，但各指标分值合计最多只有95分（预算执行10 + 投入管理指标20 + 产出指标40 + 效益指标25），得分不可能超过它。",
+      }),
     ]);
     expect(findingsOf(r, "weights.block_sum")).toEqual([
       expect.objectContaining({
@@ -384,7 +394,7 @@ describe("check --json on the seeds: the domain examples, and exactly these code
     const r = await run("check", SEED.s000, "--db", noDb);
     expect(r.code).toBe(0);
     expect(r.out).toContain("按规则得分：92.71分（优）；报告填报96分");
-    expect(r.out).toContain(`发现 ${report(SEED.s000)?.findings.length} 项：错误 11，警告 7，提示 1`);
+    expect(r.out).toContain(`发现 ${report(SEED.s000)?.findings.length} 项：错误 12，警告 7，提示 1`);
     expect(r.out).toContain("- [错误] weights.block_sum  效益指标  “效益指标（30分）”");
     expect(r.out).not.toContain("对照语料库");
   });

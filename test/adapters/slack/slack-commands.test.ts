@@ -91,7 +91,7 @@ describe("/ziping", () => {
     await seedReport();
     await t.receiver.send(slashCommand("check"));
     const [head] = responseTexts();
-    expect(head).toBe("按规则得分 91.71 分（优）。核查发现 18 项：错误 12，警告 5，提示 1。");
+    expect(head).toBe("按规则得分 91.71 分（优）。核查发现 19 项：错误 13，警告 5，提示 1。");
     const listed = JSON.stringify(t.slack.responses[0]?.blocks);
     expect(listed).toContain("· [错误] narrative.empty 五、发现的主要问题和改进措施：");
     expect(listed).toContain(
