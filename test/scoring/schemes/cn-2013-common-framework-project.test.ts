@@ -64,6 +64,7 @@ describe("cn-2013-common-framework-project on 52 (永州市社会福利院 2016;
       ["过程", 30, "structure"],
       ["投入", 26, "structure"],
     ]);
+    expect(why.items[2]?.why).toBe("“投入”标称30分，但三级指标分值合计只有4分，26分没有对应指标，无从得分");
     expect(why.lostTotal).toBe(96);
   });
 });

@@ -83,6 +83,10 @@ describe("sichuan-project on 50 (青神县发展和改革局 工资性支出, 20
       ["产出指标 / 数量指标 / 发放(缴纳)覆盖率", 60, "missing"],
       ["效益指标 / 社会效益指标 / 足额保障率(参保率)", 30, "missing"],
     ]);
+    expect(why.items.map((i) => i.why)).toEqual([
+      "缺少可用的实际完成值且未填得分，计0分",
+      "缺少可用的实际完成值且未填得分，计0分",
+    ]);
     expect(why.lostTotal).toBe(90);
     expect(card.findings.some((f) => f.code === "budget.rate_low")).toBe(false);
   });
@@ -108,6 +112,10 @@ describe("sichuan-project on a rate below 90% (41, 眉山市残联: 中央资金
     expect(losingRows(card)).toEqual([["预算执行率", 8.2]]);
     const low = card.findings.find((f) => f.code === "budget.rate_low");
     expect(low?.message).toBe("预算执行率81.97%低于90%，按本方案须说明原因。");
-    expect(why.items.find((i) => i.kind === "rule")?.lost).toBe(1.8);
+    const rule = why.items.find((i) => i.kind === "rule");
+    expect(rule?.lost).toBe(1.8);
+    expect(rule?.why).toBe(
+      "预算执行数636.75万元 ÷ 调整后预算数776.84万元 = 81.97%；按比例计分：10 × 81.97% = 8.2分",
+    );
   });
 });
