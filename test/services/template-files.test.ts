@@ -88,10 +88,14 @@ describe("loadTemplateFamilies on the installed templates/", () => {
       return [s.id, id, families.get(id)?.family.kind === s.kind];
     });
     expect(mapping).toEqual([
+      ["anhui-project", "project", true],
+      ["cn-2013-common-framework-project", "project", true],
       ["cn-2020-project-default", "project", true],
+      ["fujian-project", "project", true],
       ["henan-zhengzhou-district-department", "henan-department", true],
       ["hunan-department", "hunan-department", true],
       ["hunan-project", "project", true],
+      ["sichuan-project", "project", true],
     ]);
   });
 });

@@ -4,6 +4,9 @@
  * line with a single ` |` and the row goes on on the next line ("绩 效 指 标 |" then "一级指标 |
  * 二级指标 | …"; "经济效益 指标 |" then "|||||||"). In such a text those lines are one row: the
  * lines of a row are joined until a padded line, a line not ending in a pipe, or a line without one.
+ * A line that is a whole row by itself (several cells) ending in a single pipe is not joined with a
+ * next line that is a whole row too: Sichuan's "绩效指标(90分) | 一级指标 | … | 未完成原因分析 |" is a
+ * heading row, and "产出指标 | 经济成本指标 | … | 90 | ||" the row under it.
  * A Markdown table ("| a | b |") has no padded lines and is left as it is.
  */
 
@@ -13,6 +16,12 @@ const PADDED = /[|｜]\s*[|｜]{2,}\s*$|^\s*[|｜]{2,}\s*$/;
 /** A line ending in one pipe after a cell: the row may go on on the next line. */
 const OPEN_END = /(?:^|[^|｜\s])\s*[|｜]\s*$/;
 const MIN_PADDED_LINES = 3;
+/** A line with this many filled cells is a whole row, not the first part of a cell broken over lines. */
+const WHOLE_ROW_CELLS = 4;
+
+function filledCells(text: string): number {
+  return text.split(/[|｜]/).filter((c) => c.trim() !== "").length;
+}
 
 /** A row of text and the lines (1-based) it came from. */
 export interface JoinedLine {
@@ -34,7 +43,9 @@ export function joinPaddedRows(lines: readonly string[]): JoinedLine[] {
     const trimmed = text.trim();
     if (trimmed === "") continue;
     const line = i + 1;
-    if (open !== null && PIPE.test(trimmed)) {
+    const wholeRows =
+      open !== null && filledCells(open.text) >= WHOLE_ROW_CELLS && filledCells(trimmed) >= WHOLE_ROW_CELLS;
+    if (open !== null && PIPE.test(trimmed) && !wholeRows) {
       open.text = `${open.text} ${trimmed}`;
       open.lastLine = line;
     } else {
