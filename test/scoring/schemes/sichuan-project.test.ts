@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Report, ReportSchema } from "../../../src/core/report.ts";
-import { blockPoints, losingRows, lostItems, scored } from "./scheme-test-helpers.ts";
+import { blockPoints, losingRows, lostItems, realReport, scored } from "./scheme-test-helpers.ts";
 
 /*
  * sichuan-project: 预算执行情况 10 / 绩效指标 90, "预算执行率未达到90%的需说明原因" (explainBelow 90).
@@ -117,5 +117,32 @@ describe("sichuan-project on a rate below 90% (41, 眉山市残联: 中央资金
     expect(rule?.why).toBe(
       "预算执行数636.75万元 ÷ 调整后预算数776.84万元 = 81.97%；按比例计分：10 × 81.97% = 8.2分",
     );
+  });
+});
+
+describe("sichuan-project on 51 (大英县司法局 安可替代补助资金项目, 2023, read by the importer)", () => {
+  /*
+   * 51 is cut at both ends: it opens with the last row of the table before (成本控制数, whose title
+   * the page cut off) and stops inside this project's first indicator. The importer reads the budget
+   * row and that one earlier row, which it attaches to this report (nothing tells it apart).
+   * Hand computation, row by row:
+   *   预算执行情况  预算执行数 3.36 ÷ 调整后预算数 3.36 = 100%; 10 × 100% = 10 (of 10)
+   *   绩效指标      成本控制数 ≤30万元, 完成值 "完成" is no amount: no rule applies, the officer's 90 (of 90)
+   *                 stands and the row is reported (actual.missing)
+   *   total         10 + 90 = 100 → 优; no row loses points
+   */
+  const load = async () => scored(await realReport("51_sichuan_daying_sifaju_anke.txt"), "sichuan-project");
+
+  it("totals 100 (优): 10 + 90, with the 完成 written for an amount reported", async () => {
+    const { card, why } = await load();
+    expect(blockPoints(card)).toEqual([
+      ["budget", 10],
+      ["performance", 90],
+    ]);
+    expect(card.total).toBe(100);
+    expect(losingRows(card)).toEqual([]);
+    expect(why.items).toEqual([]);
+    const f = card.findings.find((x) => x.code === "actual.missing");
+    expect(f?.message).toContain("“成本控制数”的实际完成值“完成”不是可计算的数值");
   });
 });
