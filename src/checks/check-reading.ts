@@ -2,6 +2,7 @@ import type { Finding } from "../core/finding.ts";
 import { UNNAMED_BLOCK } from "../core/indicators.ts";
 import type { CompletedReport } from "../importing/report/complete-report.ts";
 import type { UnreadRow } from "../importing/tables/table-reading.ts";
+import { staleCriterionYears, staleYearFinding } from "./check-criterion-year.ts";
 
 /**
  * The `report.*` findings: what could not be read from a file (unit, year, kind, a table, a value,
@@ -161,6 +162,19 @@ export function readingFindings(
       message: `${value.label}读到“${value.value}”，不能采用：${value.reason}。这一项按未填写核查，请核对原表。`,
     });
   const rows = uniqueRows(unread);
+  // A row that could not be split into columns is still the report's text: a stale year in its
+  // criterion is checked as written (unless the year itself is unknown).
+  if (!missing.includes("year"))
+    for (const row of rows)
+      for (const hit of staleCriterionYears(row.text, report.year))
+        findings.push(
+          staleYearFinding(
+            hit,
+            report.year,
+            { path: `line:${row.line}`, label: row.line > 0 ? `第${row.line}行` : "叙述部分" },
+            true,
+          ),
+        );
   for (const row of rows.slice(0, MAX_ROWS))
     findings.push({
       code: "report.row_unread",

@@ -5,6 +5,7 @@ import type { ScoreCard } from "../scoring/score-card.ts";
 import { checkContradiction } from "./check-contradiction.ts";
 import { checkCostRow } from "./check-cost-row.ts";
 import { checkCount } from "./check-count.ts";
+import { checkCriterionYears } from "./check-criterion-year.ts";
 import { checkDuplicate } from "./check-duplicate.ts";
 import { checkEmpty } from "./check-empty.ts";
 import { checkForeignAgency } from "./check-foreign-agency.ts";
@@ -33,6 +34,7 @@ export function checkText(report: Report, card: ScoreCard): Finding[] {
     ...checkForeignAgency(refs, report),
     ...checkCount(refs, report),
     ...checkYear(refs, report),
+    ...checkCriterionYears(report),
     ...checkValues(refs, report),
     ...checkUnits(report),
     ...checkCostRow(report),

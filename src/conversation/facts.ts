@@ -25,6 +25,7 @@ const FILLER = /^(的|绩效|自评|报告|整体|表|情况|是|为|和|及|与
 const NUMERIC_START =
   /^[-+\d０-９零〇一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟两.≥≤<>大小不低高超过于达约近]/;
 const NUMERIC_TYPES = new Set(["money", "percent", "points", "year"]);
+const MONEY_NOUN = /^(?:项目|部门|总)?(?:预算|资金)(?:数|总额)?[\s：:是为达共计]*(?=[-+\d０-９])/;
 const CONNECTOR = /^[\s：:是为达共计合了]*(数)?[\s：:是为]*/;
 
 function byLength(fields: readonly NamedField[]): { field: NamedField; alias: string }[] {
@@ -54,7 +55,9 @@ export function extractFacts(text: string, assumeWan: boolean, strict = false): 
     for (const rawClause of line.split(CLAUSE)) {
       let clause = takeImplicit(rawClause.trim(), out);
       if (clause === "" || FILLER.test(clause)) continue;
-      const named = SUBJECTS.slice(1).find((s) => s.words.test(clause));
+      // A parenthesis ("含1个年初结转结余项目50万元") is an aside, not the clause's topic.
+      const topic = clause.replace(/[（(][^）)]*[）)]/g, "");
+      const named = SUBJECTS.slice(1).find((s) => s.words.test(topic));
       if (named !== undefined) {
         subject = named;
         clause = clause.replace(named.words, "").trim();
@@ -121,7 +124,9 @@ function takeAlias(
   for (const { field, alias } of aliases) {
     const at = clause.indexOf(alias);
     if (at < 0 || (atStart && at > 0)) continue;
-    const value = clause.slice(at + alias.length).replace(CONNECTOR, "");
+    let value = clause.slice(at + alias.length).replace(CONNECTOR, "");
+    // "调整预算后项目预算861.46万元": the alias names the figure, a short noun repeats what it is.
+    if (field.type === "money") value = value.replace(MONEY_NOUN, "");
     if (value === "" || (!strict && NUMERIC_TYPES.has(field.type) && !NUMERIC_START.test(value))) continue;
     record(field, value, out, assumeWan);
     return true;

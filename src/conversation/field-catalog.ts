@@ -68,6 +68,20 @@ export const GLOBAL_FIELDS: readonly NamedField[] = [
     example: "完成",
   },
   {
+    label: "实际到位资金",
+    aliases: ["实际到位资金", "到位资金"],
+    path: ["budget", "funds", "received"],
+    type: "money",
+    example: "318.91万元",
+  },
+  {
+    label: "计划投入资金",
+    aliases: ["计划投入资金", "计划投入"],
+    path: ["budget", "funds", "planned"],
+    type: "money",
+    example: "318.91万元",
+  },
+  {
     label: "自评得分",
     aliases: ["自评得分", "自评总分", "最终得分", "总分"],
     path: ["summary", "total"],
@@ -94,7 +108,7 @@ const rowFields = (prefix: readonly string[], who: string): NamedField[] => [
   },
   {
     label: `${who}调整后预算数`,
-    aliases: ["调整后预算数", "调整后预算", "调整预算数", "调整后", "全年预算数", "全年预算"],
+    aliases: ["调整后预算数", "调整后预算", "调整预算数", "调整预算后", "调整后", "全年预算数", "全年预算"],
     path: [...prefix, "adjusted"],
     type: "money",
     example: money,

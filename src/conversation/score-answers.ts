@@ -4,6 +4,7 @@ import { fmt } from "../scoring/rounding.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { score } from "../scoring/score.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
+import { resolveScheme, TABLE_SCHEME_NAMES } from "../scoring/table-scheme.ts";
 import { draftAsReport, textAt } from "./draft-access.ts";
 import type { Json } from "./patch.ts";
 import { notice, type Reply, say } from "./replies.ts";
@@ -23,7 +24,9 @@ export function cardFor(
     ].filter((x) => x !== null);
     return { why: `还不能计分：请先填写${missing.join("、") || "基本信息"}。` };
   }
-  const scheme = schemes.find((s) => s.id === report.schemeId);
+  const scheme = report.schemeId === undefined ? undefined : resolveScheme(report.schemeId, report, schemes);
+  if (scheme === undefined && report.schemeId !== undefined && TABLE_SCHEME_NAMES.includes(report.schemeId))
+    return { why: "还不能按本表结构计分：指标表还没有写明一级指标及其分值（例如“产出指标（40分）”）。" };
   if (scheme === undefined) return { why: "还不能计分：请先选择评分办法。" };
   return { card: score(report, scheme), scheme, report };
 }

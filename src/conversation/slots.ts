@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../core/result.ts";
+import { TABLE_SCHEME_ID, TABLE_SCHEME_NAMES } from "../scoring/table-scheme.ts";
 import { asArray, asObject, hasSection, textAt } from "./draft-access.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
@@ -234,6 +235,9 @@ export function autoChanges(
     : { changes: [change], lines: [`评分办法：按地区选用《${scheme.name}》`] };
 }
 
+/** The choice that scores by the report's own table when no listed scheme is the region's. */
+const TABLE_CHOICE = "按本表结构（报告自身的一级指标和分值）";
+
 function schemeSlot(ctx: SlotContext): Slot {
   const kind = textAt(ctx.doc, ["kind"]);
   const fits = schemesForRegion(textAt(ctx.doc, ["unit", "region"]), kind, ctx.schemes);
@@ -243,11 +247,22 @@ function schemeSlot(ctx: SlotContext): Slot {
     field: "评分办法",
     question: "按哪个评分办法计分？请选择：",
     example: options[0]?.name ?? "",
-    choices: options.map((s) => ({ label: s.name, value: s.id })),
+    choices: [
+      ...options.map((s) => ({ label: s.name, value: s.id })),
+      { label: TABLE_CHOICE, value: TABLE_SCHEME_ID },
+    ],
     filled: textAt(ctx.doc, ["schemeId"]) !== undefined,
     answer(text) {
       const t = text.trim();
       const index = /^\d+$/.test(t) ? Number(t) - 1 : -1;
+      if (index === options.length || TABLE_SCHEME_NAMES.includes(t) || t === TABLE_CHOICE) {
+        const change = changeTo(ctx.doc, ["schemeId"], TABLE_SCHEME_ID);
+        return ok({
+          changes: change === null ? [] : [change],
+          summary: "评分办法：按本表结构（报告自身的一级指标和分值，行规则按财预〔2020〕10号）",
+          notes: [],
+        });
+      }
       const scheme =
         options[index] ??
         ctx.schemes.find((s) => s.id === t || s.name === t || (t.length >= 2 && s.name.includes(t)));

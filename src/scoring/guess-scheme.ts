@@ -1,7 +1,7 @@
 import type { Report } from "../core/report.ts";
 import { nameMatches } from "./names.ts";
 import type { Scheme } from "./scheme.ts";
-import { tableScheme } from "./table-scheme.ts";
+import { nationalRules, resolveScheme, tableScheme } from "./table-scheme.ts";
 
 /** The scheme chosen for a report that names none, and why, for the reader of the check. */
 export interface SchemeGuess {
@@ -33,7 +33,7 @@ export function guessScheme(
   documentText: string,
   schemes: readonly Scheme[],
 ): SchemeGuess | undefined {
-  const own = schemes.find((s) => s.id === report.schemeId);
+  const own = report.schemeId === undefined ? undefined : resolveScheme(report.schemeId, report, schemes);
   if (own !== undefined) return { scheme: own, reason: "报告指定的评分方案", fitted: true };
   const text = `${report.unit.name}${report.unit.region ?? ""}${documentText}`;
   const ranked = schemes
@@ -43,7 +43,7 @@ export function guessScheme(
   const best = ranked[0];
   if (best?.fitted === true) return { scheme: best.scheme, reason: best.reason, fitted: true };
   // No installed scheme fits: the report's own table sets the structure, never another region's.
-  const rules = schemes.find((s) => s.region === "全国") ?? best?.scheme ?? schemes[0];
+  const rules = nationalRules(schemes);
   const fromTable = rules === undefined ? undefined : tableScheme(report, rules);
   if (fromTable !== undefined) {
     const names = report.indicators.map((b) => b.name).filter((n, i, all) => all.indexOf(n) === i);

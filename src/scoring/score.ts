@@ -2,8 +2,10 @@ import { type Finding, sortFindings } from "../core/finding.ts";
 import { type Block, levelPath } from "../core/indicators.ts";
 import type { Report } from "../core/report.ts";
 import { checkRowRates, checkStatedRates, checkSubrowSums } from "./budget-checks.ts";
+import { parseCriterion } from "./criterion/parse-criterion.ts";
 import { type DerivedValue, deriveAll } from "./derive.ts";
 import { fitGroups, type ScoredGroup } from "./fit-groups.ts";
+import { checkFundsReceived } from "./funds-checks.ts";
 import { nameMatches, normalizeName } from "./names.ts";
 import { fmt, round } from "./rounding.ts";
 import { type CriterionReader, chooseRowRule } from "./row-rules.ts";
@@ -13,8 +15,8 @@ import type { BlockScore, IndicatorScore, ScoreCard } from "./score-card.ts";
 import { scoreIndicator } from "./score-indicator.ts";
 import { checkSummary, gradeFor } from "./summary-checks.ts";
 
-/** Reads a row's printed 评分标准 (wired to src/scoring/criterion when it lands). */
-const readCriterion: CriterionReader | undefined = undefined;
+/** Reads a row's printed 评分标准 into a rule (src/scoring/criterion). */
+const readCriterion: CriterionReader = parseCriterion;
 
 function summaryRowFor(report: Report, block: SchemeBlock, reportNames: string[]): number | undefined {
   const i = report.summary.blocks.findIndex(
@@ -240,6 +242,7 @@ export function score(report: Report, scheme: Scheme): ScoreCard {
     ...checkStatedRates(report, scheme, derived),
     ...checkRowRates(report),
     ...checkSubrowSums(report),
+    ...checkFundsReceived(report),
     ...checkSummary(report, scheme, blocks),
   );
   const total = round(

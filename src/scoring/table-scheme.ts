@@ -82,3 +82,20 @@ export function tableScheme(report: Report, rules: Scheme): Scheme | undefined {
     sources: ["报告自身的绩效指标表"],
   };
 }
+
+/** The installed scheme whose row rules 按本表结构 borrows: the national one, else the first. */
+export function nationalRules(installed: readonly Scheme[]): Scheme | undefined {
+  return installed.find((s) => s.region === "全国") ?? installed[0];
+}
+
+/**
+ * The scheme an id names for this report: 按本表结构 (built from the report's own table; undefined
+ * when it has no weighted blocks) or an installed scheme.
+ */
+export function resolveScheme(id: string, report: Report, installed: readonly Scheme[]): Scheme | undefined {
+  if (TABLE_SCHEME_NAMES.includes(id.trim())) {
+    const rules = nationalRules(installed);
+    return rules === undefined ? undefined : tableScheme(report, rules);
+  }
+  return installed.find((s) => s.id === id);
+}

@@ -22,7 +22,7 @@ export interface CheckedReport {
     project?: string;
   };
   scheme: { id: string; name: string; reason: string };
-  /** The score by the rules; null when no indicator table was read, so there is nothing to score. */
+  /** The score by the rules; null when no indicator table was read or it was cut short, or no scheme fits. */
   score: { total: number | null; grade: string | null; reported?: number };
   /** Checks that could not run on what was read, and why. */
   notRun: CheckNotRun[];
@@ -66,7 +66,9 @@ export function checkLoaded(
       !(unfit.length > 0 && f.code === "weights.block_sum" && f.where.path === "indicators"),
   );
   // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标.
-  const scorable = unfit.length === 0 && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
+  // A table cut short has no total to give: its missing rows would count as points lost.
+  const scorable =
+    unfit.length === 0 && !entry.tableCut && report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
   return ok({
     file: entry.file,
     label: entry.label,

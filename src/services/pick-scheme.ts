@@ -2,7 +2,7 @@ import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { guessScheme, type SchemeGuess } from "../scoring/guess-scheme.ts";
 import type { Scheme } from "../scoring/scheme.ts";
-import { TABLE_SCHEME_NAMES, tableScheme } from "../scoring/table-scheme.ts";
+import { resolveScheme, TABLE_SCHEME_ID, TABLE_SCHEME_NAMES } from "../scoring/table-scheme.ts";
 import { loadScheme } from "./scheme-files.ts";
 
 /**
@@ -22,6 +22,8 @@ export function pickScheme(
     const chosen = loadScheme(override);
     return chosen.ok ? ok({ scheme: chosen.value, reason: "--scheme 指定", fitted: true }) : chosen;
   }
+  if (report.schemeId !== undefined && TABLE_SCHEME_NAMES.includes(report.schemeId))
+    return ownTable(report, installed);
   if (report.schemeId !== undefined && !installed.some((s) => s.id === report.schemeId)) {
     const own = loadScheme(report.schemeId);
     return own.ok ? ok({ scheme: own.value, reason: "报告指定的评分方案", fitted: true }) : own;
@@ -34,8 +36,7 @@ export function pickScheme(
 
 /** `--scheme table` (按本表结构): the report's own blocks and weights under the national row rules. */
 function ownTable(report: Report, installed: readonly Scheme[]): Result<SchemeGuess> {
-  const rules = installed.find((s) => s.region === "全国") ?? installed[0];
-  const scheme = rules === undefined ? undefined : tableScheme(report, rules);
+  const scheme = resolveScheme(TABLE_SCHEME_ID, report, installed);
   if (scheme === undefined) {
     return fail(
       "scheme.table_unfit",

@@ -124,6 +124,60 @@ describe("indicator tables of fixtures/real", () => {
     ]);
   });
 
+  it("60 Hubei, padded `|` table, a 二级指标 cell broken before its first pipe, budget 得分 (20分*执行率)", () => {
+    const file = "60_hubei_huangshi_haimian_shenbao.txt";
+    const done = (name: string, target: string) => ({ name, target, actual: "完成", score: 10 });
+    expect(rows(file)).toEqual([
+      {
+        name: "完成省级宣传片制作;完成实施方案的编制;完成自评估报告",
+        target: "完成1部宣传片,2套方案",
+        actual: "完成1部宣传片,2套方案",
+        score: 10,
+      },
+      { name: "通过专家评审", target: "通过", actual: "通过", score: 10 },
+      done("上半年完成宣传片制作;下半年完成实施方案", "6月份完成宣传片制作;9月份完成文本;11月完成专家评审"),
+      // Line 14 “成本指标” then line 15 “| 省级宣传片制作费… | 200万 | 195.5万元 | 10 | |||||”: one row.
+      {
+        name: "省级宣传片制作费、申报文本编制费、自评估报告编制费",
+        target: "200万",
+        actual: "195.5万元",
+        score: 10,
+      },
+      done("统筹海绵城市项目谋划", "统筹海绵城市项目谋划"),
+      done("指导城市建设", "指导城市建设"),
+      done("有利于城市生态、韧性发展", "有利于城市生态、韧性发展"),
+      done("群众满意度", "满意"),
+    ]);
+    expect(levels(file)).toEqual([
+      {
+        block: "产出指标",
+        weight: undefined,
+        groups: [
+          ["数量指标", 1],
+          ["质量指标", 1],
+          ["时效指标", 1],
+          ["成本指标", 1],
+        ],
+      },
+      {
+        block: "效益指标",
+        weight: undefined,
+        groups: [
+          ["经济效益指标", 1],
+          ["社会效益指标", 1],
+          ["生态效益指标", 1],
+        ],
+      },
+      { block: "满意度指标", weight: undefined, groups: [["满意度指标", 1]] },
+    ]);
+    // 预算数(A) has no role (a bare “预算数” would split run-together headings wrongly): left unread.
+    expect(main(file).fragment.budget).toEqual({
+      executed: "195.5万元",
+      reportedRate: "97.75%",
+      score: 19.55,
+    });
+  });
+
   it("42 Anhui, heading cells broken over lines, 绩效指标 label column, merged cells left out", () => {
     const file = "42_anhui_jinzhai_meilixiangcun_zhengti.txt";
     expect(rows(file)).toEqual([
@@ -324,7 +378,8 @@ describe("indicator tables of fixtures/real", () => {
     ["38_guangdong_maoming_fagaiju_zhengti.txt", undefined],
     ["39_yunnan_baoshan_wenlvju_gonggongwenhua.txt", undefined],
     ["40_hunan_huarong_tushuguan_zongfenguan.txt", undefined],
-    ["41_sichuan_meishan_canlian.txt", { reportedRate: "92.9%" }],
+    // "全年执行资金1847.85万元,执行率92.9%": the amount after 执行 + a repeated noun (资金) is read too.
+    ["41_sichuan_meishan_canlian.txt", { executed: "1847.85万元", reportedRate: "92.9%" }],
     ["44_henan_xiping_jiaotong_xianjie.txt", { reportedRate: "97%" }],
     ["45_hainan_sanya_tixiao_jiaoxue.txt", { initial: "28万元", adjusted: "28万元" }],
     ["46_heilongjiang_suifenhe_zhengti_zhibiao.txt", undefined],

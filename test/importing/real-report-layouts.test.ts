@@ -114,12 +114,13 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
   });
 
   it.each([
-    ["11 Hunan", "11_nanxian_caizhengju_jiguanzhengti"],
-    ["15 Yunnan", "15_honghe_shujufazhan"],
-  ])("%s, narrative only: no table is invented", (_, name) => {
+    ["11 Hunan", "11_nanxian_caizhengju_jiguanzhengti", undefined],
+    // Its 一、基本情况 states the budget and the funds received: "调整预算后项目预算861.46万元…实际到位资金334.67万元".
+    ["15 Yunnan", "15_honghe_shujufazhan", { adjusted: "861.46万元", funds: { received: "334.67万元" } }],
+  ])("%s, narrative only: no table is invented; the overview's figures are read", (_, name, budget) => {
     const { fragment } = main(name);
     expect(fragment.indicators).toBeUndefined();
-    expect(fragment.budget).toBeUndefined();
+    expect(fragment.budget).toEqual(budget);
   });
 
   it("12 Hunan OCR: the unit is read, the run-together criterion table is listed as unread", () => {

@@ -287,8 +287,8 @@ describe("Hunan 部门整体支出绩效评价指标表 (分值 after each level
             name: "预算配置",
             weight: 13,
             indicators: [
-              { name: "在职人员控制率", weight: 5, score: 5 },
-              { name: "“三公经费”变动率", weight: 8, score: 7.2 },
+              { name: "在职人员控制率", weight: 5, score: 5, criterion: "在职人员控制率≤100%，计5分" },
+              { name: "“三公经费”变动率", weight: 8, score: 7.2, criterion: "变动率≤0，计8分" },
             ],
           },
         ],
@@ -296,17 +296,20 @@ describe("Hunan 部门整体支出绩效评价指标表 (分值 after each level
       {
         name: "过程",
         weight: 61,
-        groups: [{ name: "预算执行", weight: 20, indicators: [{ name: "预算完成率", weight: 5, score: 5 }] }],
+        groups: [
+          {
+            name: "预算执行",
+            weight: 20,
+            indicators: [{ name: "预算完成率", weight: 5, score: 5, criterion: "100%计满分，每低于5%扣2分" }],
+          },
+        ],
       },
     ]);
   });
 
-  it("lists the criterion and explanation texts, which the report model has no place for", () => {
+  it("keeps the 评价标准 text as each row's criterion and lists the 指标说明, which the model has no place for", () => {
     expect(unread.map((u) => u.reason)).toEqual([
-      "第3行指标“在职人员控制率”的“评价标准”（在职人员控制率≤100%，计5分）报告模型中没有对应的位置，未读取",
       "第3行指标“在职人员控制率”的“指标说明”（在职人员数/编制数）报告模型中没有对应的位置，未读取",
-      "第4行指标““三公经费”变动率”的“评价标准”（变动率≤0，计8分）报告模型中没有对应的位置，未读取",
-      "第5行指标“预算完成率”的“评价标准”（100%计满分，每低于5%扣2分）报告模型中没有对应的位置，未读取",
     ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   type RowRead,
   rowValues,
   splitIndicatorRows,
+  splitTrailingRow,
   type ValueColumn,
 } from "../tables/indicator-row-split.ts";
 import { GROUP_NAMES } from "../tables/template-headers.ts";
@@ -33,7 +34,10 @@ const KINDS: Partial<Record<keyof IndicatorColumns, ValueKind>> = {
 };
 /** Columns often left blank: 计量单位 of a qualitative row, 指标性质 below its first row, 调整指标值. */
 const OPTIONAL: ReadonlySet<keyof IndicatorColumns> = new Set(["unit", "nature", "adjustedTarget"]);
-/** Text columns after the values: they cannot be told from the next indicator's name. */
+/**
+ * Text columns after the values: they cannot be told from the next indicator's name, except at the
+ * end of a stretch holding one row (a 评分标准 before the next group name is kept).
+ */
 const TRAILING_TEXT = new Set(["reason", "criterion", "explanation"]);
 const WEIGHTED_BLOCK = /^(?:[\u4e00-\u9fff]{2,6}指标|投入|过程|产出|效益|决策)[（(]\d+(?:\.\d+)?分?[)）]/u;
 const BLOCK_WORD = /^(?:投入管理指标|投入指标|过程指标|产出指标|效益指标|效果指标|决策指标)/u;
@@ -105,8 +109,10 @@ export function splitIndicatorRun(
   const plausible = (values: readonly string[]) =>
     w < 0 || s < 0 || Number.parseFloat(values[s] ?? "") <= Number.parseFloat(values[w] ?? "");
   const pending: { block?: string; group?: string } = {};
-  const place = (read: RowRead) => {
+  const trailing = trailingColumn(cols, headings.length);
+  const place = (read: RowRead & { trailing?: string }) => {
     const cells = headings.map(() => "");
+    if (trailing !== undefined && read.trailing !== undefined) cells[trailing] = read.trailing;
     if (cols.block !== undefined && pending.block !== undefined) cells[cols.block] = pending.block;
     if (cols.group !== undefined && pending.group !== undefined) cells[cols.group] = pending.group;
     delete pending.block;
@@ -131,7 +137,12 @@ export function splitIndicatorRun(
       const split =
         (piece.length > MAX_STRETCH ? null : splitIndicatorRows(piece, columns, plausible)) ??
         splitSpacedRows(piece, columns, plausible);
+      const withText =
+        split === null && trailing !== undefined && piece.length <= MAX_STRETCH
+          ? splitTrailingRow(piece, columns, plausible)
+          : null;
       if (split !== null) split.forEach(place);
+      else if (withText !== null) place(withText);
       else {
         const reason = `第${line}行“${piece}”按表头（${headings.join("、")}）无法唯一拆分成指标行，未读取；每行应为名称和各列的值，例如“安装坡面水标尺 | 10 | ≥266米 | ≥266米 | 10”`;
         rows.push(make([piece], reason));
@@ -173,6 +184,19 @@ function totalRow(text: string, line: number, make: Make): GridRow[] {
       `第${line}行“总分”后的“${text}”无法唯一拆分为分值和得分，未读取；应写作例如“总分 | 100 | 96”`,
     ),
   ];
+}
+
+/**
+ * The one text column after the values (评分标准 or 偏差原因), whose text a stretch of a single row
+ * ends with; undefined when there is none or more than one (their texts could not be told apart).
+ */
+function trailingColumn(cols: IndicatorColumns, width: number): number | undefined {
+  const texts = [...TRAILING_TEXT].flatMap((role) => {
+    const index = cols[role as keyof IndicatorColumns];
+    return typeof index === "number" && index > cols.name ? [index] : [];
+  });
+  const [only] = texts;
+  return texts.length === 1 && only === width - 1 ? only : undefined;
 }
 
 /** The columns after the name whose values can be split, in order; null when one cannot be. */

@@ -23,6 +23,18 @@ export interface NarrativeClash {
  * Other sections list sub-totals ("其中商品和服务支出491.21万元") that would be mistaken for them.
  */
 const FACT_SECTIONS: ReadonlySet<SectionId> = new Set(["funds", "analysis_input", "conclusion"]);
+/**
+ * The overview (一、基本情况 / 项目概况) of a project report often states its budget and funds received
+ * ("调整预算后项目预算861.46万元…实际到位资金334.67万元"); only these paths are read there, and only
+ * where the budget sections and tables give nothing.
+ */
+const OVERVIEW_SECTIONS: ReadonlySet<SectionId> = new Set(["duties"]);
+const OVERVIEW_PATHS: ReadonlySet<string> = new Set([
+  "budget.initial",
+  "budget.adjusted",
+  "budget.funds.received",
+  "budget.funds.planned",
+]);
 /** Sections that state the report's total score and grade (综合评价结论; Hunan's 九、评价等级). */
 const SUMMARY_SECTIONS: ReadonlySet<SectionId> = new Set(["conclusion", "grade_statement"]);
 /** Model paths the narrative may fill, with their names; everything else comes from the tables. */
@@ -31,6 +43,8 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   "budget.adjusted": "调整预算数",
   "budget.executed": "预算执行数",
   "budget.reportedRate": "预算执行率",
+  "budget.funds.received": "实际到位资金",
+  "budget.funds.planned": "计划投入资金",
   "budget.carryover.reportedRate": "结转结余率",
   "budget.threePublicExpenses.budget": "三公经费预算数",
   "budget.threePublicExpenses.actual": "三公经费实际支出",
@@ -62,6 +76,22 @@ export function readNarrativeFacts(sections: readonly Section[]): {
     const key = fact.path.join(".");
     found.set(key, [...(found.get(key) ?? []), fact]);
   };
+  const overview = new Map<string, NarrativeFact[]>();
+  for (const section of sections.filter((s) => OVERVIEW_SECTIONS.has(s.id))) {
+    for (const sentence of section.text.split(SENTENCE).map((s) => s.trim())) {
+      for (const hit of sentence === "" ? [] : extractFacts(sentence, false).hits) {
+        const key = hit.field.path.join(".");
+        if (!OVERVIEW_PATHS.has(key)) continue;
+        const fact = {
+          path: hit.field.path.map(String),
+          value: hit.value,
+          section: section.title,
+          quote: sentence,
+        };
+        overview.set(key, [...(overview.get(key) ?? []), fact]);
+      }
+    }
+  }
   for (const section of sections.filter((s) => FACT_SECTIONS.has(s.id) || SUMMARY_SECTIONS.has(s.id))) {
     for (const sentence of section.text.split(SENTENCE).map((s) => s.trim())) {
       if (sentence === "") continue;
@@ -77,6 +107,8 @@ export function readNarrativeFacts(sections: readonly Section[]): {
       if (grade !== undefined) add({ path: ["summary", "grade"], value: grade, ...where });
     }
   }
+  // The overview counts only for what the budget sections leave unsaid.
+  for (const [key, list] of overview) if (!found.has(key)) found.set(key, list);
   const facts: NarrativeFact[] = [];
   const clashes: NarrativeClash[] = [];
   for (const list of found.values()) {

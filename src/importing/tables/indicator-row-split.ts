@@ -136,3 +136,30 @@ export function splitIndicatorRows(
   const found = best(0);
   return found === null || found.ways !== 1 ? null : found.parse;
 }
+
+/**
+ * One row followed by the text of a trailing text column ("资金到位率10100%100%10每低1个百分点扣0.5
+ * 分，扣完为止": its 评分标准): the name, the values and that text, when there is exactly one such
+ * reading. The text must not start with a digit (it would run into the last value) and must not
+ * hold another row's values (two rows with their texts cannot be told apart).
+ */
+export function splitTrailingRow(
+  text: string,
+  columns: readonly ValueColumn[],
+  plausible: (values: readonly string[]) => boolean,
+): (RowRead & { trailing: string }) | null {
+  const readings: Array<RowRead & { trailing: string }> = [];
+  for (let j = 1; j <= Math.min(text.length - 1, MAX_NAME); j += 1) {
+    const name = text.slice(0, j).trim();
+    if (!validName(name)) continue;
+    for (const option of rowValues(text, skipSpaces(text, j), columns)) {
+      const trailing = text.slice(option.end).trim();
+      if (trailing === "" || /^[\d.]/u.test(trailing) || !plausible(option.values)) continue;
+      readings.push({ name, values: option.values, trailing });
+    }
+  }
+  const [only, second] = readings;
+  if (only === undefined || second !== undefined) return null;
+  const holdsRow = [...only.trailing].some((_, k) => rowValues(only.trailing, k, columns).length > 0);
+  return holdsRow ? null : only;
+}

@@ -24,7 +24,8 @@ function isClosingRow(cells: readonly string[]): boolean {
  * 合计 row gives `summary.totalRow`. Without a 一级 (or 二级) column the block (or group) has no name.
  * A row of level names only starts a block or group; a "其中" sub-row without its own 分值/得分 is
  * listed, not read; a 偏差原因 / 改进措施 row ends the table; a comparator alone in 指标方向 is the
- * target's. Rows whose cells do not stand under their headings are placed in indicator-row-fit.ts.
+ * target's. A 评分标准 / 评价标准 cell is kept verbatim as the row's `criterion` (scored by
+ * src/scoring/criterion/ when the report is scored). Rows whose cells do not stand under their headings are placed in indicator-row-fit.ts.
  */
 export class IndicatorTable implements TableReader {
   readonly kind = "indicators";
@@ -86,7 +87,9 @@ export class IndicatorTable implements TableReader {
         },
       ),
     };
-    this.notModelled(row, name, ["criterion", "explanation"], at);
+    const criterion = at(this.cols.criterion);
+    if (criterion !== "" && !isBlankMark(criterion)) indicator.criterion = criterion;
+    this.notModelled(row, name, ["explanation"], at);
     const actual = at(this.cols.actual);
     const actualRead = readIndicatorValue(actual, {
       line: row.line,
@@ -216,11 +219,11 @@ export class IndicatorTable implements TableReader {
     this.group = null;
   }
 
-  /** Text columns the report model has no place for (评分标准, 指标说明): listed, not lost. */
+  /** Text columns the report model has no place for (指标说明): listed, not lost. */
   private notModelled(
     row: GridRow,
     name: string,
-    roles: ReadonlyArray<"criterion" | "explanation">,
+    roles: ReadonlyArray<"explanation">,
     at: (index: number | undefined) => string,
   ): void {
     for (const role of roles) {

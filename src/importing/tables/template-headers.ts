@@ -117,10 +117,24 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
     ],
   },
   {
-    source: "2013 共性指标框架 (投入 / 过程 / 产出 / 效益, with a 评分标准 column)",
+    source:
+      "2013 共性指标框架 (投入 / 过程 / 产出 / 效益, with a 评分标准 column; 评分依据 as in 财政部 中央级行政经费项目支出考评计分办法)",
     budget: [],
     indicators: [
-      ["criterion", ["评分标准", "评分办法"]],
+      [
+        "criterion",
+        [
+          "评分标准",
+          "评分办法",
+          "评分规则",
+          "评分细则",
+          "评分方法",
+          "计分方法",
+          "计分办法",
+          "计分规则",
+          "评分依据",
+        ],
+      ],
       ["explanation", ["指标解释"]],
     ],
   },
@@ -174,8 +188,8 @@ export const TEMPLATES: readonly TemplateHeaders[] = [
   },
   {
     source:
-      "Hubei 部门整体支出绩效自评表, older template without 分值 (年初目标值(A) / 实际完成值(B) / 得分)",
-    budget: [],
+      "Hubei 部门整体 / 项目支出绩效自评表, older template without 分值 (执行数(B) / 执行率(B/A) / 得分 (20分*执行率); 年初目标值(A) / 实际完成值(B) / 得分; fixtures/real 28, 60)",
+    budget: [["score", ["得分(*"]]],
     indicators: [["target", ["年初目标值"]]],
   },
   {

@@ -76,30 +76,50 @@ describe("a report whose title, unit and year cannot be found is still checked",
   });
 });
 
-describe("a scheme that nothing ties to the report is not used to find errors in it", () => {
-  it("report.scheme_unfit instead of 'no rows for the scheme's blocks', no total, row checks still run", async () => {
+describe("a report no installed scheme fits is scored by its own table (按本表结构), never another region's scheme", () => {
+  const table = (withWeights: boolean) =>
+    [
+      "某某镇人民政府2021年度部门整体支出绩效自评报告",
+      `一级指标\t二级指标\t三级指标\t指标值\t实际完成值${withWeights ? "\t分值\t得分" : ""}`,
+      `决策指标\t目标设定\t目标明确性\t明确\t明确${withWeights ? "\t10\t10" : ""}`,
+      `管理指标\t资金管理\t资金到位率\t100%\t80%${withWeights ? "\t10\t10" : ""}`,
+      ...(withWeights ? ["合计\t\t\t\t\t20\t20"] : []),
+    ].join("\n");
+
+  it("its blocks and weights, the national row rules, and a finding that says so", async () => {
     const path = join(dir, "决策管理.txt");
-    writeFileSync(
-      path,
-      [
-        "某某镇人民政府2021年度部门整体支出绩效自评报告",
-        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
-        "决策指标\t目标设定\t目标明确性\t明确\t明确\t10\t10",
-        "管理指标\t资金管理\t资金到位率\t100%\t80%\t10\t10",
-      ].join("\n"),
-    );
+    writeFileSync(path, table(true));
     const r = await run("check", path, "--json", "--db", noDb);
     expect(r.code).toBe(0);
     const [checked] = JSON.parse(r.out) as CheckedReport[];
     expect(checked?.report).toEqual({ unit: "某某镇人民政府", year: 2021, kind: "department" });
+    expect(checked?.scheme.id).toBe("table-structure");
+    // 目标明确性 met: 10; 资金到位率 80% of 100%: 10 × 80 ÷ 100 = 8; total 18 (of the 20 the table weighs).
+    expect(checked?.score.total).toBe(18);
+    const codes = checked?.findings.map((f) => f.code) ?? [];
+    expect(codes).toContain("scheme.table_structure");
+    expect(codes).not.toContain("report.scheme_unfit");
+    // 80% of a 100% target scored full is wrong whatever the scheme.
+    expect(codes).toContain("score.unmet_full");
+    expect(checked?.findings.find((f) => f.code === "weights.total")?.message).toBe(
+      "各指标分值合计为20分（决策指标10 + 管理指标10），不是100分。",
+    );
+    expect(checked?.scheme.reason).toBe(
+      "已安装的评分办法都与报告对不上（报告的一级指标为决策指标、管理指标，地区也无从判断），按本表结构计分：决策指标10分、管理指标10分；可用 --scheme 指定本地区的评分办法",
+    );
+  });
+
+  it("without weights there is no structure to score by: report.scheme_unfit, no total, row checks still run", async () => {
+    const path = join(dir, "无分值.txt");
+    writeFileSync(path, table(false));
+    const r = await run("check", path, "--json", "--db", noDb);
+    const [checked] = JSON.parse(r.out) as CheckedReport[];
     expect(checked?.score.total).toBeNull();
     const codes = checked?.findings.map((f) => f.code) ?? [];
     expect(codes).toContain("report.scheme_unfit");
     expect(
       checked?.findings.filter((f) => f.code === "weights.block_sum" && f.where.path === "indicators"),
     ).toEqual([]);
-    // 80% of a 100% target scored full is wrong whatever the scheme.
-    expect(codes).toContain("score.unmet_full");
     expect(checked?.findings.find((f) => f.code === "report.scheme_unfit")?.message).toContain(
       "报告的一级指标（决策指标、管理指标）",
     );

@@ -10,6 +10,41 @@ const seedLines = (file: string, from: number, to: number): string =>
     .slice(from - 1, to)
     .join("\n");
 
+describe("textToGrid: a padded `|` table whose cell broke before its first pipe", () => {
+  const padded = (middle: string[]) =>
+    [
+      "二级指标 | 三级指标 | 指标值 | 实际值 | 得分 | ||||",
+      "质量指标 | 通过评审 | 通过 | 通过 | 10 | ||||",
+      ...middle,
+      "总分 | 99 | ||||||",
+    ].join("\n");
+
+  it("joins a pipe-less line inside the table with the next line that opens with a pipe", () => {
+    const grid = textToGrid(padded(["成本指标", "| 编制费 | 200万 | 195.5万元 | 10 | ||||"]));
+    expect(grid.rows[2]).toEqual({
+      line: 3,
+      lastLine: 4,
+      cells: ["成本指标", "编制费", "200万", "195.5万元", "10", "", "", "", ""],
+      plain: false,
+    });
+    expect(grid.rows).toHaveLength(4);
+  });
+
+  it("leaves a line alone before a table, or before a line of pipes only", () => {
+    const before = textToGrid(
+      [
+        "来源：某网站",
+        "| 项目支出绩效自评表 | ||||||",
+        "项目名称 | 某项目 | ||||",
+        "单位 | 某局 | ||||",
+      ].join("\n"),
+    );
+    expect(before.rows[0]).toEqual({ line: 1, lastLine: 1, cells: ["来源：某网站"], plain: true });
+    const pipesOnly = textToGrid(padded(["某项目名称", "|||||||"]));
+    expect(pipesOnly.rows[2]).toEqual({ line: 3, lastLine: 3, cells: ["某项目名称"], plain: true });
+  });
+});
+
 describe("textToGrid", () => {
   it("splits tab-separated lines, keeps empty cells and numbers rows by line", () => {
     const grid = textToGrid("指标\t权重分值\t得分\n\n\t\t工作任务科学性\t\t1\n注：说明文字");
