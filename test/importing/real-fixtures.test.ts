@@ -134,8 +134,8 @@ const quotedStrings = (entry: Entry): [string, string][] => {
 };
 
 describe("fixtures/real", () => {
-  it("holds 30 reports named NN_<province>_<name>.txt from 21 upward", () => {
-    expect(fixtureFiles).toHaveLength(30);
+  it("holds 34 reports named NN_<province>_<name>.txt from 21 upward", () => {
+    expect(fixtureFiles).toHaveLength(34);
     expect(fixtureFiles[0]).toBe("21_anhui_chizhou_weituoyewu.txt");
     expect(fixtureFiles.at(-1)).toBe("61_chongqing_kexuecheng_rongmeiti_zhengti.txt");
     for (const file of fixtureFiles) expect(file).toMatch(/^\d{2}_[a-z]+_[a-z_]+\.txt$/);
@@ -145,11 +145,11 @@ describe("fixtures/real", () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
-  it("lists exactly the fixture files, each with a province, from 13 provinces", () => {
+  it("lists exactly the fixture files, each with a province, from 14 provinces", () => {
     const files = parsed.success ? parsed.data.files : {};
     expect(Object.keys(files).sort()).toEqual(fixtureFiles);
     const provinces = new Set(Object.values(files).map((entry) => entry.province));
-    expect(provinces.size).toBe(13);
+    expect(provinces.size).toBe(14);
   });
 
   it("gives every source address once", () => {

@@ -127,6 +127,10 @@ describe("unit, year, kind and project of fixtures/real from the opening lines a
       "46": ["kind"],
       "47": ["year", "kind", "project"],
       "48": ["year", "kind", "project"],
+      "50": ["year", "kind"],
+      "51": ["year", "kind"],
+      "52": [],
+      "53": [],
       // 60 and 61: only the kind is read from the opening lines (60's title starts with its year, 61 is OCR).
       "60": ["kind"],
       "61": ["kind"],

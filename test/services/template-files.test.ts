@@ -88,13 +88,17 @@ describe("loadTemplateFamilies on the installed templates/", () => {
       return [s.id, id, families.get(id)?.family.kind === s.kind];
     });
     expect(mapping).toEqual([
+      ["anhui-project", "project", true],
       ["chongqing-department", "henan-department", true],
+      ["cn-2013-common-framework-project", "project", true],
       ["cn-2020-project-default", "project", true],
+      ["fujian-project", "project", true],
       ["henan-province-project-2024", "project", true],
       ["henan-zhengzhou-district-department", "henan-department", true],
       ["hubei-project", "project", true],
       ["hunan-department", "hunan-department", true],
       ["hunan-project", "project", true],
+      ["sichuan-project", "project", true],
     ]);
   });
 });

@@ -7,6 +7,9 @@
  * A cell whose first line break comes before any pipe leaves its first line without one and the
  * row's next line opening with a pipe ("成本指标" then "| 省级宣传片制作费… | 200万 | … | ||||"): inside
  * a table (the row before has pipes) such a line starts the row the next line continues.
+ * A line that is a whole row by itself (several cells) ending in a single pipe is not joined with a
+ * next line that is a whole row too: Sichuan's "绩效指标(90分) | 一级指标 | … | 未完成原因分析 |" is a
+ * heading row, and "产出指标 | 经济成本指标 | … | 90 | ||" the row under it.
  * A Markdown table ("| a | b |") has no padded lines and is left as it is.
  */
 
@@ -18,6 +21,12 @@ const OPEN_END = /(?:^|[^|｜\s])\s*[|｜]\s*$/;
 /** A line opening with a pipe and holding a cell: the rest of a row whose first cell broke its line. */
 const OPENS_WITH_CELL = /^[|｜]\s*[^|｜\s]/;
 const MIN_PADDED_LINES = 3;
+/** A line with this many filled cells is a whole row, not the first part of a cell broken over lines. */
+const WHOLE_ROW_CELLS = 4;
+
+function filledCells(text: string): number {
+  return text.split(/[|｜]/).filter((c) => c.trim() !== "").length;
+}
 
 /** A row of text and the lines (1-based) it came from. */
 export interface JoinedLine {
@@ -39,7 +48,9 @@ export function joinPaddedRows(lines: readonly string[]): JoinedLine[] {
     const trimmed = text.trim();
     if (trimmed === "") continue;
     const line = i + 1;
-    if (open !== null && PIPE.test(trimmed)) {
+    const wholeRows =
+      open !== null && filledCells(open.text) >= WHOLE_ROW_CELLS && filledCells(trimmed) >= WHOLE_ROW_CELLS;
+    if (open !== null && PIPE.test(trimmed) && !wholeRows) {
       open.text = `${open.text} ${trimmed}`;
       open.lastLine = line;
     } else {

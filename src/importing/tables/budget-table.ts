@@ -73,11 +73,13 @@ export function openBudgetTable(
   const unit = tableUnit(cells, following, ctx);
   const labelEnd = columns.length === 0 ? cells.length : Math.min(...columns.map((c) => c.index));
   if (!columns.some((c) => c.field === "weight")) statedWeight(header, cells, ctx);
+  const spanned = titleSpansRows(cells, labelEnd);
   const reader: TableReader = {
     kind: "budget",
     headerLine: header.line,
     width: cells.length,
-    read(row, rowCells) {
+    read(row, given) {
+      const rowCells = spanned && rowLacksTitle(given) ? ["", ...given] : given;
       const at = rowCells.findIndex((c, i) => i < labelEnd && c !== "" && budgetRole(c) !== "label");
       const label = rowCells[at];
       if (label === undefined) return false;
@@ -105,6 +107,31 @@ function statedWeight(header: GridRow, cells: readonly string[], ctx: ReadContex
       }
     }
   }
+}
+
+/** A heading that names only the unit of the amounts, in brackets: "年度预算数(万元)". */
+const UNIT_HEADING = /[(（](?:万元|元)[)）]$/;
+
+/**
+ * Whether the heading row opens with the table's title in a cell that spans its rows, then the
+ * heading of the row labels, which names the amounts' unit ("预算执行情况(10分) | 年度预算数(万元) |
+ * 年初预算 | …", Sichuan): the rows ("总额 | 0.00 | 3.36 | …") then have no cell under the title and
+ * start one column to the left. A second heading that is a column of its own ("预算数(A)") is not this.
+ */
+function titleSpansRows(cells: readonly string[], labelEnd: number): boolean {
+  const [title = "", labels = ""] = cells;
+  return (
+    labelEnd === 2 &&
+    budgetRole(title) === "label" &&
+    budgetRole(labels) === null &&
+    UNIT_HEADING.test(labels.replace(/\s+/g, ""))
+  );
+}
+
+/** Whether a row starts with its label and has a value right after it (no cell under a spanning title). */
+function rowLacksTitle(cells: readonly string[]): boolean {
+  const [label = "", value = ""] = cells;
+  return label !== "" && budgetRole(label) !== "label" && /^-?\d/.test(value.trim());
 }
 
 function readCell(field: BudgetField, text: string, unit: AmountUnit | null, line: number, column: string) {

@@ -67,16 +67,20 @@ describe("ziping explain", () => {
 });
 
 describe("ziping schemes and schema", () => {
-  it("lists the installed schemes", async () => {
+  it("lists the installed schemes, sorted by id", async () => {
     const r = await run("schemes", "--json");
     expect(JSON.parse(r.out).map((s: { id: string }) => s.id)).toEqual([
+      "anhui-project",
       "chongqing-department",
+      "cn-2013-common-framework-project",
       "cn-2020-project-default",
+      "fujian-project",
       "henan-province-project-2024",
       "henan-zhengzhou-district-department",
       "hubei-project",
       "hunan-department",
       "hunan-project",
+      "sichuan-project",
     ]);
   });
 
