@@ -1,3 +1,4 @@
+import { UNNAMED_BLOCK } from "../core/indicators.ts";
 import type { Report } from "../core/report.ts";
 import { nameMatches } from "./names.ts";
 import type { Scheme } from "./scheme.ts";
@@ -51,7 +52,9 @@ export function guessScheme(
     return { scheme: fromTable, reason, fitted: true };
   }
   if (best === undefined) return undefined;
-  return { scheme: best.scheme, reason: best.reason, fitted: best.fitted };
+  // Nothing ties the report to a scheme: the national one of its kind, never another region's.
+  const fallback = ranked.find((r) => r.scheme.region === "全国") ?? best;
+  return { scheme: fallback.scheme, reason: fallback.reason, fitted: false };
 }
 
 function schemeFit(
@@ -59,20 +62,40 @@ function schemeFit(
   scheme: Scheme,
   text: string,
 ): { points: number; reason: string; fitted: boolean } {
-  let blocks = 0;
+  // Each scheme block the report's blocks fill: 1, or 2 when the weight is the scheme's. Several
+  // report blocks under one scheme block (产出/效益/满意度 under a 90-point 绩效指标) are a weaker sign: ½.
+  const filled = new Map<string, Report["indicators"]>();
   for (const block of report.indicators) {
     const match = scheme.blocks.find((b) => nameMatches(block.name, b.name, b.aliases));
-    if (match !== undefined) blocks += block.weight === match.weight ? 2 : 1;
+    if (match !== undefined) filled.set(match.id, [...(filled.get(match.id) ?? []), block]);
   }
-  // A 预算执行率 score above the scheme's budget weight (19.55 under a 10-point block) rules it out.
+  let blocks = 0;
+  for (const [id, list] of filled) {
+    const weight = scheme.blocks.find((b) => b.id === id)?.weight;
+    const [only] = list;
+    blocks += list.length > 1 ? 0.5 : only?.weight === weight ? 2 : 1;
+  }
+  // A scheme block the report has no rows for speaks against it (投入/过程 of the 2013 framework in a
+  // report of 产出/效益/满意度).
+  const absent = scheme.blocks.filter(
+    (b) =>
+      b.source === "indicators" &&
+      !b.bonus &&
+      !report.indicators.some((r) => nameMatches(r.name, b.name, b.aliases)),
+  ).length;
+  if (report.indicators.some((b) => b.name !== UNNAMED_BLOCK)) blocks -= 0.5 * absent;
+  // The 预算执行率 row's own 分值 and 得分 ("预算执行情况 (20分)", 19.55) name the scheme as a block weight
+  // does: a score above the scheme's budget weight rules it out. Figures no scheme gives (100, 98) are
+  // the report's error, not a clue.
   const budgetBlock = scheme.blocks.find((b) => b.source === "budget");
-  const budgetScore = report.budget.score;
+  const plausible = (v: number | undefined) => (v !== undefined && v > 0 && v <= 50 ? v : undefined);
+  const budgetScore = plausible(report.budget.score);
+  const budgetWeight = plausible(report.budget.weight);
   const over =
     budgetBlock !== undefined && budgetScore !== undefined && budgetScore > budgetBlock.weight + 1e-9 ? 2 : 0;
-  // The 分值 the report gives 预算执行率 ("预算执行情况 (20分)") names the scheme as a block weight does.
-  const budgetWeight = report.budget.weight;
   if (budgetBlock !== undefined && budgetWeight !== undefined)
     blocks += Math.abs(budgetWeight - budgetBlock.weight) < 1e-9 ? 2 : -1;
+  if (budgetBlock === undefined && budgetWeight !== undefined) blocks -= 1;
   const names = places(scheme.region);
   const region = names.length > 0 && names.every((n) => text.includes(n)) ? 3 : 0;
   const national = scheme.region === "全国" ? 0.5 : 0;
