@@ -49,7 +49,8 @@ export const COMPLETION_WORDS: Record<Completion, readonly string[]> = {
 
 /**
  * Infers the completion band of a qualitative indicator from its actual text: the target word
- * itself or a completion word; "100%" reads as 达成. Returns undefined when the text does not say.
+ * itself or a completion word ("达成预期指标" too); "100%" reads as 达成; a qualified target or
+ * completion word ("基本健全", "较规范") reads as 部分达成. Returns undefined when the text does not say.
  */
 export function inferCompletion(
   actual: string | undefined,
@@ -62,6 +63,13 @@ export function inferCompletion(
   for (const band of ["未达成", "部分达成", "达成"] as const) {
     if (COMPLETION_WORDS[band].includes(text)) return band;
   }
+  // "基本健全", "较规范", "基本达成预期指标": a qualifier before the target or a completion word.
+  const hedged = /^(?:基本|较为|较|大部分|部分)(.+)$/u.exec(text)?.[1];
+  if (hedged !== undefined && (hedged === targetText?.trim() || COMPLETION_WORDS.达成.includes(hedged)))
+    return "部分达成";
+  // "达成预期指标", "完成年度目标": a completion word followed by what was met.
+  if (/^(?:已?全部|已)?(?:完成|达成|达到|实现)(?:了)?(?:预期|年度|既定|计划)?(?:指标|目标|任务)$/u.test(text))
+    return "达成";
   const pct = parsePercent(text);
   if (pct.ok && pct.value.value >= 100) return "达成";
   return undefined;

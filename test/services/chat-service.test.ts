@@ -5,8 +5,9 @@ import { ReportSchema } from "../../src/core/report.ts";
 import { explain, explanationText } from "../../src/scoring/explain.ts";
 import { score } from "../../src/scoring/score.ts";
 import { rebuildReport } from "../../src/services/rebuild-report.ts";
-import { loadReport, schemeFor } from "../../src/services/report-files.ts";
+import { loadReport } from "../../src/services/report-files.ts";
 import { Chat, lastQuestion, notices, REPORTS, script, testApp } from "./chat-harness.ts";
+import { schemeOfReport } from "./scheme-of-report.ts";
 
 const FIRST = "郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区";
 
@@ -64,7 +65,7 @@ describe("the chat service", () => {
     const turn = chat.send("为什么是96分不是100分");
     const report = loadReport(join(REPORTS, "seed-000.json"));
     if (!report.ok) throw new Error(report.error.message);
-    const scheme = schemeFor(report.value, undefined);
+    const scheme = schemeOfReport(report.value);
     if (!scheme.ok) throw new Error(scheme.error.message);
     // The conversation so far has the 自评表 but not the 三公经费 or the summary table.
     const doc = ReportSchema.parse(chat.doc());

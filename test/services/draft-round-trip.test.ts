@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.ts";
 import { type DraftedReport, draftDocx, draftReport } from "../../src/services/draft-report.ts";
 import { importFile } from "../../src/services/import-file.ts";
-import { loadReport, schemeFor } from "../../src/services/report-files.ts";
+import { loadReport } from "../../src/services/report-files.ts";
 import { loadTemplateFamilies } from "../../src/services/template-files.ts";
+import { schemeOfReport } from "./scheme-of-report.ts";
 
 /**
  * A draft ziping wrote reads back to the report it was drafted from, for each template family and
@@ -23,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function drafted(name: string): Promise<DraftedReport> {
   const report = loadReport(join(import.meta.dirname, "../../fixtures/reports", `${name}.json`));
   if (!report.ok) throw new Error(report.error.message);
-  const scheme = schemeFor(report.value, undefined);
+  const scheme = schemeOfReport(report.value);
   const families = loadTemplateFamilies();
   if (!scheme.ok || !families.ok) throw new Error("scheme or templates missing");
   const result = await draftReport(report.value, scheme.value, { families: families.value, now });

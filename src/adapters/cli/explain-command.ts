@@ -9,19 +9,25 @@ export function explainCommand(io: CliIo, file: string, scheme: string | undefin
     io.err(loaded.error.message);
     return EXIT.badInput;
   }
-  const { report, scheme: s, card } = loaded.value;
+  const { report, scheme: s, card, reason } = loaded.value;
   const e = explain(card, s.grades);
   if (json) {
     io.out(
       JSON.stringify(
-        { report: { unit: report.unit.name, year: report.year, kind: report.kind }, schemeId: s.id, ...e },
+        {
+          report: { unit: report.unit.name, year: report.year, kind: report.kind },
+          schemeId: s.id,
+          schemeReason: reason,
+          ...e,
+        },
         null,
         2,
       ),
     );
     return EXIT.ok;
   }
-  io.out(`${reportTitle(report)}\n`);
+  io.out(reportTitle(report));
+  io.out(`评分方案：${s.name}（${s.id}；${reason}）\n`);
   io.out(explanationText(e, s.name));
   return EXIT.ok;
 }

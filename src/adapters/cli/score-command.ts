@@ -10,11 +10,15 @@ export function scoreCommand(io: CliIo, file: string, scheme: string | undefined
     io.err(loaded.error.message);
     return EXIT.badInput;
   }
-  const { report, scheme: s, card } = loaded.value;
+  const { report, scheme: s, card, reason } = loaded.value;
   if (json) {
     io.out(
       JSON.stringify(
-        { report: { unit: report.unit.name, year: report.year, kind: report.kind }, ...card },
+        {
+          report: { unit: report.unit.name, year: report.year, kind: report.kind },
+          schemeReason: reason,
+          ...card,
+        },
         null,
         2,
       ),
@@ -22,7 +26,7 @@ export function scoreCommand(io: CliIo, file: string, scheme: string | undefined
     return EXIT.ok;
   }
   io.out(reportTitle(report));
-  io.out(`评分方案：${s.name}（${s.id}）`);
+  io.out(`评分方案：${s.name}（${s.id}；${reason}）`);
   const reported =
     card.reported.total === undefined
       ? ""
