@@ -95,7 +95,10 @@ export function checkLoaded(
     score: {
       total: scorable ? card.total : null,
       grade: scorable ? card.grade : null,
-      ...(card.reported.total === undefined ? {} : { reported: card.reported.total }),
+      // The total the report claims: its 自评得分, else its table's 合计/总分 row.
+      ...((card.reported.total ?? card.reported.totalRow) === undefined
+        ? {}
+        : { reported: card.reported.total ?? card.reported.totalRow }),
       ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, entry.tableCut, weighted) }),
     },
     notRun: reading.notRun,
