@@ -69,8 +69,10 @@ export function tableScheme(report: Report, rules: Scheme): Scheme | undefined {
     });
   }
   const list = blocks.map((b) => `${b.name}${fmt(b.weight)}分`).join("、");
+  // The draft's template follows the report's kind, not the borrowed scheme's.
+  const { template: _borrowed, ...settings } = rules;
   return {
-    ...rules,
+    ...settings,
     id: TABLE_SCHEME_ID,
     name: "按本表结构",
     kind: report.kind,

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { ReportSchema } from "../../src/core/report.ts";
+import { SchemeSchema } from "../../src/scoring/scheme.ts";
+import { score } from "../../src/scoring/score.ts";
+import { resolveScheme, tableScheme } from "../../src/scoring/table-scheme.ts";
+import { metRow, rawScheme } from "./build-report.ts";
+
+const national = SchemeSchema.parse(rawScheme("cn-2020-project-default"));
+
+function report(blocks: unknown[], budget: Record<string, unknown> = {}) {
+  return ReportSchema.parse({
+    kind: "department",
+    unit: { name: "测试局" },
+    year: 2021,
+    budget,
+    indicators: blocks,
+  });
+}
+
+describe("按本表结构: the scheme a report's own table sets", () => {
+  const decision = {
+    name: "决策指标",
+    weight: 20,
+    groups: [{ name: "目标设定", indicators: [metRow("目标明确性", 20)] }],
+  };
+  const output = {
+    name: "产出指标",
+    groups: [
+      {
+        name: "数量指标",
+        indicators: [metRow("甲", 30), { name: "乙", target: "≥100件", actual: "80件", weight: 40 }],
+      },
+    ],
+  };
+
+  it("its blocks and weights (a heading's, else its rows' sum), the budget block when the budget row has a 分值", () => {
+    const own = tableScheme(
+      report([decision, output], { adjusted: "100万元", executed: "90万元", weight: 10 }),
+      national,
+    );
+    expect(own?.blocks.map((b) => [b.id, b.name, b.weight, b.source])).toEqual([
+      ["budget", "预算执行率", 10, "budget"],
+      ["table_a", "决策指标", 20, "indicators"],
+      ["table_b", "产出指标", 70, "indicators"],
+    ]);
+    expect(own?.kind).toBe("department");
+    expect(own?.template).toBeUndefined();
+    expect(own?.name).toBe("按本表结构");
+    // 10 × 90% = 9; 决策 20; 产出 30 + 40 × 80 ÷ 100 = 62: 91.
+    const r = report([decision, output], { adjusted: "100万元", executed: "90万元", weight: 10 });
+    if (own === undefined) throw new Error("no table scheme");
+    expect(score(r, own).total).toBe(91);
+  });
+
+  it("no scheme when a block has neither a heading weight nor weighted rows", () => {
+    const bare = {
+      name: "效益指标",
+      groups: [{ name: "社会效益", indicators: [{ name: "丙", target: "好", actual: "好" }] }],
+    };
+    expect(tableScheme(report([decision, bare]), national)).toBeUndefined();
+    expect(resolveScheme("table", report([decision, bare]), [national])).toBeUndefined();
+    expect(resolveScheme("按本表结构", report([decision]), [national])?.id).toBe("table-structure");
+    expect(resolveScheme("cn-2020-project-default", report([decision]), [national])?.id).toBe(
+      "cn-2020-project-default",
+    );
+  });
+});
