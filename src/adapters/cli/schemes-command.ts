@@ -30,9 +30,14 @@ export function schemesCommand(io: CliIo, json: boolean): number {
   for (const s of all.value) {
     const kind = s.kind === "department" ? "部门整体" : "项目支出";
     io.out(`${pad(s.id, 38)}${kind}  ${s.name}`);
-    io.out(
-      `${pad("", 38)}${s.blocks.map((b) => `${b.name}${b.weight}`).join(" / ")}；执行率${s.budgetExecution.method === "proportional" ? "按比例" : "按区间"}计分`,
-    );
+    const budget = s.blocks.some((b) => b.source === "budget")
+      ? `；执行率${s.budgetExecution.method === "proportional" ? "按比例" : "按区间"}计分`
+      : "";
+    const rules = s.rowRules.length > 0 ? `；${s.rowRules.length}条指标规则` : "";
+    io.out(`${pad("", 38)}${s.blocks.map((b) => `${b.name}${b.weight}`).join(" / ")}${budget}${rules}`);
   }
+  io.out(
+    "\n另有“按本表结构”（--scheme table）：报告自己的一级指标和分值，各行按其评分标准或财预〔2020〕10号的通用规则；没有方案对得上时自动采用。",
+  );
   return EXIT.ok;
 }
