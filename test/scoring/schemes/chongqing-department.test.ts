@@ -7,7 +7,7 @@ import { score } from "../../../src/scoring/score.ts";
 import type { ScoreCard } from "../../../src/scoring/score-card.ts";
 import { imported } from "../../services/imported-files.ts";
 import { findingsWith, rowNamed } from "../build-report.ts";
-import { parsedScheme } from "./scheme-file.ts";
+import { installed } from "./scheme-test-helpers.ts";
 
 /**
  * The Chongqing department scheme (chongqing-department.json) on a real Chongqing 部门整体绩效自评表:
@@ -25,7 +25,7 @@ const FIXTURE = join(
   import.meta.dirname,
   "../../../fixtures/real/61_chongqing_kexuecheng_rongmeiti_zhengti.txt",
 );
-const scheme = parsedScheme("chongqing-department");
+const scheme = installed("chongqing-department");
 
 let read: Report;
 let card: ScoreCard;

@@ -6,7 +6,7 @@ import { guessScheme } from "../../../src/scoring/guess-scheme.ts";
 import { score } from "../../../src/scoring/score.ts";
 import { installedSchemes } from "../../../src/services/scheme-files.ts";
 import { imported } from "../../services/imported-files.ts";
-import { parsedScheme } from "./scheme-file.ts";
+import { installed } from "./scheme-test-helpers.ts";
 
 /**
  * The Henan province project scheme for 2024 (henan-province-project-2024.json), set by
@@ -20,7 +20,7 @@ import { parsedScheme } from "./scheme-file.ts";
  * to it by guess, and, when chosen by hand, only its 预算执行率 can be scored.
  */
 const FIXTURE_44 = join(import.meta.dirname, "../../../fixtures/real/44_henan_xiping_jiaotong_xianjie.txt");
-const scheme = parsedScheme("henan-province-project-2024");
+const scheme = installed("henan-province-project-2024");
 const schemes = (() => {
   const all = installedSchemes();
   if (!all.ok) throw new Error(all.error.message);

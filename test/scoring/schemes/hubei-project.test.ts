@@ -7,7 +7,7 @@ import { score } from "../../../src/scoring/score.ts";
 import type { ScoreCard } from "../../../src/scoring/score-card.ts";
 import { imported } from "../../services/imported-files.ts";
 import { codes, rowNamed } from "../build-report.ts";
-import { parsedScheme } from "./scheme-file.ts";
+import { installed } from "./scheme-test-helpers.ts";
 
 /**
  * The Hubei project scheme (hubei-project.json) on a real Hubei project table:
@@ -24,7 +24,7 @@ import { parsedScheme } from "./scheme-file.ts";
  */
 const FIXTURE = join(import.meta.dirname, "../../../fixtures/real/60_hubei_huangshi_haimian_shenbao.txt");
 const TEXT = readFileSync(FIXTURE, "utf8");
-const scheme = parsedScheme("hubei-project");
+const scheme = installed("hubei-project");
 
 let read: Report;
 let report: Report;
