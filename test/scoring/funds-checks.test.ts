@@ -53,3 +53,32 @@ describe("the overview's budget sentence", () => {
     ]);
   });
 });
+
+describe("the 2013 framework's rates derived from the figures the model now holds", () => {
+  it("成本控制率 = 实际成本 ÷ 预算成本 and 固定资产利用率 = 在用 ÷ 总额, read from the officer's words", async () => {
+    const { deriveAll } = await import("../../src/scoring/derive.ts");
+    const { loadScheme } = await import("../../src/services/scheme-files.ts");
+    const scheme = loadScheme("fujian-project");
+    if (!scheme.ok) throw new Error(scheme.error.message);
+    const facts = extractFacts(
+      "预算成本150万元，实际成本125.25万元，固定资产总额80万元，在用固定资产76万元，按时到位资金300万元",
+      false,
+    );
+    expect(facts.hits.map((h) => [h.field.path.join("."), h.value])).toEqual([
+      ["budget.cost.budget", "150万元"],
+      ["budget.cost.actual", "125.25万元"],
+      ["budget.assets.total", "80万元"],
+      ["budget.assets.inUse", "76万元"],
+      ["budget.funds.receivedOnTime", "300万元"],
+    ]);
+    const r = report({
+      cost: { budget: "150万元", actual: "125.25万元" },
+      assets: { total: "80万元", inUse: "76万元" },
+      funds: { planned: "318.91万元", received: "318.91万元", receivedOnTime: "300万元" },
+    });
+    const derived = Object.fromEntries(deriveAll(r, scheme.value).map((d) => [d.key, d.formula]));
+    expect(derived.costControlRate).toBe("实际成本125.25万元 ÷ 预算成本150万元 = 83.5%");
+    expect(derived.assetUseRate).toBe("在用固定资产76万元 ÷ 固定资产总额80万元 = 95%");
+    expect(derived.fundsTimelyRate).toBe("按时到位资金300万元 ÷ 计划投入资金318.91万元 = 94.07%");
+  });
+});
