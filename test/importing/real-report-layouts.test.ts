@@ -147,7 +147,7 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
     expect(report.fragment.summary).toEqual({ total: 97.6 });
     expect(report.fragment.budget).toBeUndefined();
     const rows = indicators(report.fragment);
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(15);
     // 政府采购执行率 100% → 72.74% scored 2 of 2; 培训次数 26 → 12 scored full.
     expect(rows.find((i) => i.name === "政府采购执行率")).toEqual({
       name: "政府采购执行率",
@@ -169,13 +169,18 @@ describe.skipIf(!existsSync(DIR))("real reports from other provinces (../shared/
       weight: 5,
       score: 5,
     });
-    // Garbled cells (到0次, 第O份, a unit read as tot扁) leave their rows unread, with their text.
+    // Garbled values (到0次, 第O份) leave their rows unread, with their text.
     expect(report.unread.map((u) => u.text)).toEqual(
-      expect.arrayContaining([
-        "制作宣传品数量份第O份20份100%55否",
-        "播发稿件数量tot扁2200篇2859篇100%1010是",
-      ]),
+      expect.arrayContaining(["组织宣传活动次数次到0次43次100%1010是", "制作宣传品数量份第O份20份100%55否"]),
     );
+    // A garbled 计量单位 (tot扁) stays with the name as written; the values carry their own unit (篇).
+    expect(rows.find((i) => i.name?.startsWith("播发稿件数量"))).toEqual({
+      name: "播发稿件数量tot扁",
+      target: "2200篇",
+      actual: "2859篇",
+      weight: 10,
+      score: 10,
+    });
     expect(tableProblems(report)[0]).toBe(
       "第3行“合计”一行的“O76%107.6”按表头（全年执行数、执行率(%)、执行率权重、执行率得分(分)）无法唯一拆分成各列的值，未读取；各列的值应分开写，例如“20 | 20 | 10 | 100.00% | 10”",
     );

@@ -45,6 +45,24 @@ function validName(name: string): boolean {
   return ![...name.matchAll(/\d+/g)].some((m) => unitAt(name, (m.index ?? 0) + m[0].length));
 }
 
+/**
+ * With the 计量单位 cell blank, the name runs up to the target: it must not end with the target's unit
+ * and a stray character ("组织宣传活动次数次到" before "0次" is a unit cell and a damaged target run
+ * together, not a name). "…次数", "…人数" end names often and are kept.
+ */
+function nameFits(name: string, values: readonly string[], columns: readonly ValueColumn[]): boolean {
+  const unitAt = columns.findIndex((c) => c.role === "unit");
+  const target = columns.findIndex((c) => c.role === "target");
+  if (unitAt < 0 || target < 0 || values[unitAt] !== "") return true;
+  const unit = unitOf(values[target] ?? "");
+  if (unit === "") return true;
+  const tail = name.slice(-(unit.length + 2));
+  const at = tail.lastIndexOf(unit);
+  if (at < 0) return true;
+  const after = tail.slice(at + unit.length);
+  return after === "" ? false : after === "数";
+}
+
 /** The unit a target is written with ("26次" → 次, "100%" → %, "好" → ""). */
 function unitOf(target: string): string {
   if (!/\d/.test(target)) return "";
@@ -60,7 +78,9 @@ function consistent(columns: readonly ValueColumn[], values: readonly string[]):
   const unitAt = columns.findIndex((c) => c.role === "unit");
   const target = columns.findIndex((c) => c.role === "target");
   if (unitAt < 0 || target < 0) return true;
-  const unit = values[unitAt] ?? "";
+  // A blank 计量单位 (left empty, or unreadable in a scan and so kept in the name) takes the target's
+  // own unit; see nameFits for the name such a row may have.
+  const unit = values[unitAt] || unitOf(values[target] ?? "");
   if (unit !== unitOf(values[target] ?? "")) return false;
   const measured = columns.flatMap((c, k) => (MEASURED.has(c.role) && values[k] ? [values[k] ?? ""] : []));
   const numbers = measured.filter((text) => /\d/.test(text));
@@ -112,7 +132,12 @@ export function splitIndicatorRows(
     for (let j = i + 1; j <= Math.min(text.length - 1, i + MAX_NAME); j += 1) {
       const name = text.slice(i, j).trim();
       const at = skipSpaces(text, j);
-      if (validName(name)) options.push(...rowValues(text, at, columns).map((o) => ({ name, ...o })));
+      if (validName(name))
+        options.push(
+          ...rowValues(text, at, columns)
+            .filter((o) => nameFits(name, o.values, columns))
+            .map((o) => ({ name, ...o })),
+        );
     }
     const kept = options.filter((o) => plausible(o.values));
     let result: Best | null = null;

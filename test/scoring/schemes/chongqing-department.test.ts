@@ -56,10 +56,10 @@ describe("chongqing-department: the scheme file", () => {
 });
 
 describe("chongqing-department scores the 科学城融媒体中心 table as the hand computation", () => {
-  it("the importer reads the 14 rows whose values are legible, in one unnamed block", () => {
+  it("the importer reads the 15 rows whose values are legible, in one unnamed block", () => {
     // Left out as unreadable (never guessed): “三公经费变动率 / “三公经费控制率 (no values),
-    // 组织宣传活动次数 (target “到0次”), 制作宣传品数量 (target “第O份”), 播发稿件数量 (unit “tot扁”),
-    // and the rows after the cut (公共服务…).
+    // 组织宣传活动次数 (target “到0次”), 制作宣传品数量 (target “第O份”), and the rows after the cut
+    // (公共服务…). 播发稿件数量's damaged 计量单位 “tot扁” stays in its name; its values carry 篇.
     expect(read.indicators.map((b) => b.name)).toEqual([UNNAMED_BLOCK]);
     const rows = read.indicators.flatMap((b) => b.groups.flatMap((g) => g.indicators));
     expect(rows.map((r) => [r.name, r.weight, r.score])).toEqual([
@@ -76,13 +76,14 @@ describe("chongqing-department scores the 科学城融媒体中心 table as the 
       ["资产管理安全", 2, 2],
       ["固定资产利用率", 2, 2],
       ["党性教育培训次数", 5, 5],
+      ["播发稿件数量tot扁", 10, 10],
       ["业务保障能力提升", 10, 10],
     ]);
   });
 
-  it("total 45.36: 7.6 for the budget and 37.76 of the 41 points the legible rows carry", () => {
+  it("total 55.36: 7.6 for the budget and 47.76 of the 51 points the legible rows carry", () => {
     // 部门预算执行情况: amounts unreadable, stated 执行率 76%: 10 × 76% = 7.6 (lost 2.4)
-    // 当年绩效指标 (legible rows, 41 of 90 points):
+    // 当年绩效指标 (legible rows, 51 of 90 points):
     //   财政供养人员控制率 ≤ (控制率): 92% ≤ 100% met                       2
     //   基础信息完善 100% → 100% met                                        1
     //   预算完成率 70% → 76% met                                            2
@@ -93,15 +94,16 @@ describe("chongqing-department scores the 科学城融媒体中心 table as the 
     //   资产管理安全 好→好: 达成, officer's full marks inside 80–100%         3 + 5 + 1 + 2
     //   固定资产利用率 90% → 100% met                                        2
     //   党性教育培训次数 26次 → 12次: 5 × 12 ÷ 26 = 2.3077 → 2.31            2.31 (lost 2.69)
+    //   播发稿件数量 2200篇 → 2859篇 met (130%, no reason: target.far_above)  10
     //   业务保障能力提升 90% → 95% met                                       10
-    //   sum = 2+1+2+2+2+2+1.45+3+5+1+2+2+2.31+10 = 37.76
-    //   the other 90 − 41 = 49 points have no legible row (structure)
-    // total = 7.6 + 37.76 = 45.36 (差); the report's own 97.6 gives every row full marks
-    expect(card.total).toBe(45.36);
+    //   sum = 2+1+2+2+2+2+1.45+3+5+1+2+2+2.31+10+10 = 47.76
+    //   the other 90 − 51 = 39 points have no legible row (structure)
+    // total = 7.6 + 47.76 = 55.36 (差); the report's own 97.6 gives every row full marks
+    expect(card.total).toBe(55.36);
     expect(card.grade).toBe("差");
     expect(card.blocks.map((b) => [b.id, b.weight, b.rowWeightSum, b.points, b.lost])).toEqual([
       ["budget", 10, 10, 7.6, 2.4],
-      ["performance", 90, 41, 37.76, 52.24],
+      ["performance", 90, 51, 47.76, 42.24],
     ]);
   });
 
@@ -119,15 +121,15 @@ describe("chongqing-department scores the 科学城融媒体中心 table as the 
 
   it("the explanation lists every point lost, with its rule", () => {
     const e = explain(card, scheme.grades);
-    // 49 + 2.69 + 2.4 + 0.55 = 54.64 = 100 − 45.36
-    expect(e.lostTotal).toBe(54.64);
-    expect(e.byKind).toEqual({ rule: 5.64, judgement: 0, missing: 0, structure: 49 });
+    // 39 + 2.69 + 2.4 + 0.55 = 44.64 = 100 − 55.36
+    expect(e.lostTotal).toBe(44.64);
+    expect(e.byKind).toEqual({ rule: 5.64, judgement: 0, missing: 0, structure: 39 });
     expect(e.items.map((i) => [i.kind, i.label, i.lost, i.why])).toEqual([
       [
         "structure",
         "当年绩效指标",
-        49,
-        "“当年绩效指标”标称90分，但三级指标分值合计只有41分，49分没有对应指标，无从得分",
+        39,
+        "“当年绩效指标”标称90分，但三级指标分值合计只有51分，39分没有对应指标，无从得分",
       ],
       [
         "rule",
