@@ -70,9 +70,11 @@ function schemeFit(
     if (match !== undefined) filled.set(match.id, [...(filled.get(match.id) ?? []), block]);
   }
   let blocks = 0;
+  let weightsMet = 0;
   for (const [id, list] of filled) {
     const weight = scheme.blocks.find((b) => b.id === id)?.weight;
     const [only] = list;
+    if (list.length === 1 && only?.weight === weight) weightsMet += 1;
     blocks += list.length > 1 ? 0.5 : only?.weight === weight ? 2 : 1;
   }
   // A scheme block the report has no rows for speaks against it (投入/过程 of the 2013 framework in a
@@ -93,21 +95,28 @@ function schemeFit(
   const budgetWeight = plausible(report.budget.weight);
   const over =
     budgetBlock !== undefined && budgetScore !== undefined && budgetScore > budgetBlock.weight + 1e-9 ? 2 : 0;
-  if (budgetBlock !== undefined && budgetWeight !== undefined)
-    blocks += Math.abs(budgetWeight - budgetBlock.weight) < 1e-9 ? 2 : -1;
+  if (budgetBlock !== undefined && budgetWeight !== undefined) {
+    const same = Math.abs(budgetWeight - budgetBlock.weight) < 1e-9;
+    blocks += same ? 2 : -1;
+    if (same) weightsMet += 1;
+  }
   if (budgetBlock === undefined && budgetWeight !== undefined) blocks -= 1;
   const names = places(scheme.region);
   const region = names.length > 0 && names.every((n) => text.includes(n)) ? 3 : 0;
   const national = scheme.region === "全国" ? 0.5 : 0;
   const reasons = [
-    blocks > 0 ? "一级指标与分值相符" : "",
+    blocks > 0 ? (weightsMet > 0 ? "一级指标与分值相符" : "一级指标名称相符") : "",
     region > 0 ? `文中出现${names.join("、")}` : "",
     national > 0 && blocks + region === 0 ? "全国默认方案" : "",
   ].filter((r) => r !== "");
   const fallback = `指标表和地区都不能判断，暂按“${scheme.name}”计分；可用 --scheme 指定`;
+  // Names alone do not tie a table to a scheme when the table states its own weights and none is the
+  // scheme's (投入20/过程20/产出30/效果30 against 投入30/过程30/产出与效益40): it is scored by its own.
+  const weighs = report.indicators.some((b) => b.weight !== undefined && b.name !== UNNAMED_BLOCK);
+  const namesOnly = weighs && weightsMet === 0 && region === 0;
   return {
     points: blocks + region + national - over,
     reason: reasons.join("，") || fallback,
-    fitted: blocks + region > 0,
+    fitted: blocks + region > 0 && !namesOnly,
   };
 }

@@ -65,3 +65,31 @@ describe("按本表结构: the scheme a report's own table sets", () => {
     );
   });
 });
+
+describe("a table whose own weights match no installed scheme is scored by its own structure", () => {
+  it("投入20/过程20/产出30/效果30 (names of the 2013 framework, weights of none) → 按本表结构, with why", async () => {
+    const { guessScheme } = await import("../../src/scoring/guess-scheme.ts");
+    const { installedSchemes } = await import("../../src/services/scheme-files.ts");
+    const all = installedSchemes();
+    if (!all.ok) throw new Error(all.error.message);
+    const block = (name: string, weight: number) => ({
+      name,
+      weight,
+      groups: [{ name: `${name}·二级`, indicators: [metRow(`${name}行`, weight)] }],
+    });
+    const r = ReportSchema.parse({
+      kind: "project",
+      unit: { name: "测试中心" },
+      year: 2016,
+      budget: {},
+      indicators: [block("投入", 20), block("过程", 20), block("产出", 30), block("效果", 30)],
+    });
+    const guess = guessScheme(r, "", all.value);
+    expect(guess?.scheme.id).toBe("table-structure");
+    expect(guess?.reason).toBe(
+      "已安装的评分办法都与报告对不上（报告的一级指标为投入、过程、产出、效果，地区也无从判断），按本表结构计分：投入20分、过程20分、产出30分、效果30分；可用 --scheme 指定本地区的评分办法",
+    );
+    if (guess === undefined) throw new Error("no guess");
+    expect(score(r, guess.scheme).total).toBe(100);
+  });
+});

@@ -154,9 +154,9 @@ describe("henan-province-project-2024 on a table shaped as the 2024 notice sets 
     ],
   } satisfies ReportInput);
 
-  it("is guessed by its first-level blocks and weights", () => {
+  it("is guessed by its first-level block names (its headings state no weights)", () => {
     const guess = guessScheme(table, "", schemes);
-    expect([guess?.scheme.id, guess?.reason]).toEqual(["henan-province-project-2024", "一级指标与分值相符"]);
+    expect([guess?.scheme.id, guess?.reason]).toEqual(["henan-province-project-2024", "一级指标名称相符"]);
   });
 
   it("scores 86.5 (良) as the hand computation", () => {
