@@ -5,6 +5,7 @@ import { UNNAMED_BLOCK } from "../core/indicators.ts";
 import type { Report } from "../core/report.ts";
 import { ok, type Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
+import { unscorableWhy } from "../scoring/scorable.ts";
 import { checkWithScheme } from "./check-with-scheme.ts";
 import type { LoadedReport } from "./load-reports.ts";
 
@@ -99,7 +100,7 @@ export function checkLoaded(
       ...((card.reported.total ?? card.reported.totalRow) === undefined
         ? {}
         : { reported: card.reported.total ?? card.reported.totalRow }),
-      ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, entry.tableCut, weighted) }),
+      ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, entry.tableCut) }),
     },
     notRun: reading.notRun,
     findings: sortFindings([...kept, ...reading.findings, ...unfit]),
@@ -107,10 +108,11 @@ export function checkLoaded(
 }
 
 /** Why no total is given: no table, a scheme that fits none of its blocks, a cut table, no 分值, no 一级指标 column. */
-function withheldWhy(report: Report, unfit: boolean, cut: boolean, weighted: boolean): string {
-  if (report.indicators.length === 0) return "没有读到绩效指标表，没有可计分的指标";
+function withheldWhy(report: Report, unfit: boolean, cut: boolean): string {
+  const unscorable = unscorableWhy(report);
+  if (report.indicators.length === 0 && unscorable !== undefined) return unscorable;
   if (unfit) return "暂用的评分方案与报告的一级指标对不上，见 report.scheme_unfit";
-  if (!weighted) return "指标表没有分值列，各行没有可计的分值";
+  if (unscorable !== undefined) return unscorable;
   if (cut) return "绩效指标表在文件中断，缺少的行会被当作失分，见 report.table_cut";
   return "指标表没有一级指标列，各行不知属于哪个一级指标";
 }

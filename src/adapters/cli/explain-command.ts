@@ -1,4 +1,5 @@
 import { explain, explanationText } from "../../scoring/explain.ts";
+import { unscorableWhy } from "../../scoring/scorable.ts";
 import { loadScored, reportTitle } from "./load-scored.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
@@ -10,6 +11,7 @@ export function explainCommand(io: CliIo, file: string, scheme: string | undefin
     return EXIT.badInput;
   }
   const { report, scheme: s, card, reason } = loaded.value;
+  const withheld = unscorableWhy(report);
   const e = explain(card, s.grades);
   if (json) {
     io.out(
@@ -19,6 +21,7 @@ export function explainCommand(io: CliIo, file: string, scheme: string | undefin
           schemeId: s.id,
           schemeReason: reason,
           ...e,
+          ...(withheld === undefined ? {} : { withheld }),
         },
         null,
         2,
@@ -28,6 +31,10 @@ export function explainCommand(io: CliIo, file: string, scheme: string | undefin
   }
   io.out(reportTitle(report));
   io.out(`评分方案：${s.name}（${s.id}；${reason}）\n`);
+  if (withheld !== undefined) {
+    io.out(`按规则不计算总分：${withheld}。请先补充各行的分值和得分，再看失分原因。`);
+    return EXIT.ok;
+  }
   io.out(explanationText(e, s.name));
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { SEVERITY_LABEL } from "../../core/finding.ts";
 import { fmt } from "../../scoring/rounding.ts";
+import { unscorableWhy } from "../../scoring/scorable.ts";
 import { loadScored, reportTitle } from "./load-scored.ts";
 import { type CliIo, EXIT, pad } from "./output.ts";
 
@@ -11,6 +12,7 @@ export function scoreCommand(io: CliIo, file: string, scheme: string | undefined
     return EXIT.badInput;
   }
   const { report, scheme: s, card, reason } = loaded.value;
+  const withheld = unscorableWhy(report);
   if (json) {
     io.out(
       JSON.stringify(
@@ -18,6 +20,7 @@ export function scoreCommand(io: CliIo, file: string, scheme: string | undefined
           report: { unit: report.unit.name, year: report.year, kind: report.kind },
           schemeReason: reason,
           ...card,
+          ...(withheld === undefined ? {} : { withheld }),
         },
         null,
         2,
@@ -31,7 +34,11 @@ export function scoreCommand(io: CliIo, file: string, scheme: string | undefined
     card.reported.total === undefined
       ? ""
       : `；报告填报${fmt(card.reported.total)}分${card.reported.grade ? `（${card.reported.grade}）` : ""}`;
-  io.out(`按规则得分：${fmt(card.total)}分（${card.grade}）${reported}\n`);
+  io.out(
+    withheld === undefined
+      ? `按规则得分：${fmt(card.total)}分（${card.grade}）${reported}\n`
+      : `按规则得分：不计算（${withheld}）${reported}\n`,
+  );
   io.out(`${pad("一级指标", 18)}${pad("分值", 8)}${pad("规则得分", 10)}报告得分`);
   for (const b of card.blocks) {
     io.out(
