@@ -26,7 +26,8 @@ const NUMERIC_START =
   /^[-+\d０-９零〇一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟两.≥≤<>大小不低高超过于达约近]/;
 const NUMERIC_TYPES = new Set(["money", "percent", "points", "year"]);
 const MONEY_NOUN = /^(?:项目|部门|总)?(?:预算|资金)(?:数|总额)?[\s：:是为达共计]*(?=[-+\d０-９])/;
-const CONNECTOR = /^[\s：:是为达共计合了]*(数)?[\s：:是为]*/;
+/** Words between a label and its number: "为", "是", "共计", and "也是" / "均为" / "同样是" of a repeated figure. */
+const CONNECTOR = /^(?:[\s：:]|也是|也为|亦为|均为|都是|同样是|同为|[是为达共计合了])*(数)?[\s：:是为]*/;
 
 function byLength(fields: readonly NamedField[]): { field: NamedField; alias: string }[] {
   return fields

@@ -10,6 +10,26 @@ function facts(text: string, assumeWan = false) {
   };
 }
 
+describe("small words between a label and its number do not refuse the message (issue 15)", () => {
+  it.each([
+    ["调整后也是318.91万", [["budget.adjusted", "318.91万元"]]],
+    [
+      "年初预算318.91万，调整后预算均为318.91万",
+      [
+        ["budget.initial", "318.91万元"],
+        ["budget.adjusted", "318.91万元"],
+      ],
+    ],
+    ["执行数共计191.12万元", [["budget.executed", "191.12万元"]]],
+  ])("%s", (text, hits) => {
+    expect(facts(text, true)).toEqual({ hits, problems: [], leftovers: [] });
+  });
+
+  it("an approximate amount is still asked for exactly", () => {
+    expect(facts("调整后预算大约318.91万元").problems).toEqual(["answer.vague"]);
+  });
+});
+
 describe("extractFacts reads several facts in one message", () => {
   it("reads the three budget figures of the issue's example, bare 万 as 万元", () => {
     expect(facts("年初预算561.41万，调整后561.41万，执行545.06万")).toEqual({
