@@ -1,4 +1,5 @@
 import type { Problem } from "../core/result.ts";
+import { readReportTitle } from "../importing/report/report-title.ts";
 import { GLOBAL_FIELDS, type NamedField, SUBJECTS, type Subject } from "./field-catalog.ts";
 import { readValue } from "./field-values.ts";
 import type { Json } from "./patch.ts";
@@ -93,6 +94,17 @@ function takeColonFields(line: string, out: Facts, assumeWan: boolean): string {
 
 /** Facts officers state without a label: "2021年度", "部门整体", "项目支出绩效自评". */
 function takeImplicit(clause: string, out: Facts): string {
+  // "2018年度政务网等运行维护费项目支出绩效自评": a title's year, project and kind in one clause.
+  if (/^(?:19|20)\d{2}\s*年/.test(clause) && /绩效(?:自评|评价)/.test(clause)) {
+    const title = readReportTitle(/报告$/.test(clause) ? clause : `${clause}报告`);
+    if (title?.year !== undefined && title.kind === "project" && title.project !== undefined) {
+      push(out, "年度", title.year);
+      push(out, "报告类型", "project");
+      push(out, "项目名称", title.project);
+      if (title.unit !== undefined) push(out, "单位名称", title.unit);
+      return "";
+    }
+  }
   let rest = clause;
   const year = rest.length <= 30 ? rest.match(/(20\d{2})\s*年度/) : null;
   if (year?.[1] !== undefined) {

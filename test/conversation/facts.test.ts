@@ -10,6 +10,30 @@ function facts(text: string, assumeWan = false) {
   };
 }
 
+describe("an officer's first line: unit, year, project and kind in one sentence (issue 15)", () => {
+  it("宁德市数字宁德建设办公室，2018年度政务网等运行维护费项目支出绩效自评，地区：福建省宁德市", () => {
+    const f = extractFacts(
+      "宁德市数字宁德建设办公室，2018年度政务网等运行维护费项目支出绩效自评，地区：福建省宁德市",
+      false,
+    );
+    expect(f.hits.map((h) => [h.field.path.join("."), h.value])).toEqual([
+      ["unit.region", "福建省宁德市"],
+      ["year", 2018],
+      ["kind", "project"],
+      ["project", "政务网等运行维护费"],
+    ]);
+    // The unit is what is left, for the question being asked (单位名称); the project is not in it.
+    expect(f.leftovers).toEqual(["宁德市数字宁德建设办公室"]);
+  });
+
+  it("a clause that does not start with its year is left as it was", () => {
+    expect(facts("我们开展了2021年度项目支出绩效自评").hits).toEqual([
+      ["year", 2021],
+      ["kind", "project"],
+    ]);
+  });
+});
+
 describe("small words between a label and its number do not refuse the message (issue 15)", () => {
   it.each([
     ["调整后也是318.91万", [["budget.adjusted", "318.91万元"]]],
