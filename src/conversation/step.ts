@@ -14,6 +14,7 @@ import { applyChanges, getIn, type Json } from "./patch.ts";
 import { missingReplies, progressOf, questionReply } from "./progress.ts";
 import { notice, type Reply, say } from "./replies.ts";
 import { MAX_MESSAGE, sanitize } from "./sanitize.ts";
+import { correctScheme, SCHEME_WORDS } from "./scheme-correction.ts";
 import { cardFor, explainReplies, scoreReplies } from "./score-answers.ts";
 import type { Proposal, Slot } from "./slot-types.ts";
 import { autoChanges, buildSlots } from "./slots.ts";
@@ -224,6 +225,8 @@ export function createEngine(schemes: readonly Scheme[]) {
       case "generate":
         return generateTurn(kit, state);
       case "correct":
+        if (SCHEME_WORDS.test(intent.target.trim()))
+          return take(state, correctScheme(state.report ?? {}, intent.value, schemes), "correction");
         return take(state, correctField(state.report ?? {}, intent.target, intent.value), "correction");
       case "indicator-edit":
         return take(
