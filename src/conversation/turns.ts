@@ -7,13 +7,17 @@ import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
+import { notAnAnswer } from "./not-an-answer.ts";
 import { looksTabular, readPaste } from "./paste.ts";
 import { applyChanges, invertChanges, type Json } from "./patch.ts";
 import { currentSlot } from "./progress.ts";
 import { notice, say } from "./replies.ts";
+import { correctScheme } from "./scheme-correction.ts";
 import { cardFor, scoreReplies } from "./score-answers.ts";
 import type { Proposal } from "./slot-types.ts";
 
+/** Slots whose answer is narrative text: a question or an empty message is never saved there. */
+const NARRATIVE = /^(goals|section:|deviationReason:)/;
 /** Slots whose answer is free text, read whole (not searched for labelled facts). */
 const FREE_TEXT = /^(goals|section:|deviationReason:|target:|actual:|preparer|scheme|kind)/;
 
@@ -42,6 +46,21 @@ export function answerTurn(
     return kit.take(state, factsProposal(doc, facts), "answer");
   }
   if (slot.key === "budget" || slot.key === "three") return kit.take(state, slot.answer(text), "answer");
+  if (NARRATIVE.test(slot.key)) {
+    const not = notAnAnswer(text, slot.field);
+    if (not?.kind === "scheme") {
+      const scheme = correctScheme(
+        doc,
+        not.words.replace(/^.*?(?:用|改成|改为|按)/u, "").replace(/的?吧$|[。！!]$/u, ""),
+        kit.schemes,
+      );
+      if (scheme.ok) return kit.take(state, scheme, "answer");
+      return kit.ask(state, [
+        notice("info", `关于评分办法的话没有作为“${slot.field}”保存。${scheme.error.message}`),
+      ]);
+    }
+    if (not !== undefined) return kit.ask(state, [notice("info", not.reply)]);
+  }
   if (FREE_TEXT.test(slot.key)) {
     // A message made only of labelled facts ("自评得分96，等级优") is taken as facts, not as this answer.
     const labelled = text.length <= 120 ? extractFacts(text, false) : null;
