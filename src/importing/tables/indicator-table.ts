@@ -114,6 +114,7 @@ export class IndicatorTable implements TableReader {
    * blocks and groups left without indicators are dropped.
    */
   close(): void {
+    this.nameLeadingBlocks();
     for (const block of this.started) {
       for (const group of block.groups ?? []) {
         const only = group.indicators?.length === 1 ? group.indicators[0] : undefined;
@@ -195,6 +196,20 @@ export class IndicatorTable implements TableReader {
     if (read.ok) return read.value;
     this.ctx.unread(row, read.reason);
     return undefined;
+  }
+
+  /**
+   * Rows above the first named 一级指标 whose 一级 cell is blank belong to that block: a merged cell
+   * exported with its text in a lower row. Only when the table has a 一级指标 column; with nothing
+   * named below they stay without a name (the checks call that block 表中未列一级指标).
+   */
+  private nameLeadingBlocks(): void {
+    if (this.cols.block === undefined) return;
+    const [first, second] = this.started;
+    if (first === undefined || second === undefined || first.name !== undefined || second.name === undefined)
+      return;
+    second.groups = [...(first.groups ?? []), ...(second.groups ?? [])];
+    first.groups = [];
   }
 
   private enterBlock(text: string, weightText: string, row: GridRow): void {
