@@ -7,6 +7,20 @@ export interface NamedField extends FieldDef {
 
 const money = "561.41万元";
 
+/**
+ * Budget figures the officer may name anywhere in a message, as [label, aliases, path under budget,
+ * example]: what the derived rates of a scheme (资金到位率, 到位及时率, 成本控制率, 固定资产利用率) read.
+ */
+const BUDGET_FIGURES: ReadonlyArray<[string, string[], string[], string]> = [
+  ["实际到位资金", ["实际到位资金", "到位资金"], ["funds", "received"], "318.91万元"],
+  ["按时到位资金", ["按时到位资金", "及时到位资金"], ["funds", "receivedOnTime"], "318.91万元"],
+  ["预算成本", ["预算成本", "计划成本"], ["cost", "budget"], "150万元"],
+  ["实际成本", ["实际成本"], ["cost", "actual"], "125.25万元"],
+  ["固定资产总额", ["固定资产总额"], ["assets", "total"], "80万元"],
+  ["在用固定资产", ["在用固定资产总额", "在用固定资产"], ["assets", "inUse"], "76万元"],
+  ["计划投入资金", ["计划投入资金", "计划投入"], ["funds", "planned"], "318.91万元"],
+];
+
 /** Fields named on their own, anywhere in a message ("单位：…", "填表人刘媛媛"). */
 export const GLOBAL_FIELDS: readonly NamedField[] = [
   {
@@ -67,55 +81,13 @@ export const GLOBAL_FIELDS: readonly NamedField[] = [
     type: "text",
     example: "完成",
   },
-  {
-    label: "实际到位资金",
-    aliases: ["实际到位资金", "到位资金"],
-    path: ["budget", "funds", "received"],
-    type: "money",
-    example: "318.91万元",
-  },
-  {
-    label: "按时到位资金",
-    aliases: ["按时到位资金", "及时到位资金"],
-    path: ["budget", "funds", "receivedOnTime"],
-    type: "money",
-    example: "318.91万元",
-  },
-  {
-    label: "预算成本",
-    aliases: ["预算成本", "计划成本"],
-    path: ["budget", "cost", "budget"],
-    type: "money",
-    example: "150万元",
-  },
-  {
-    label: "实际成本",
-    aliases: ["实际成本"],
-    path: ["budget", "cost", "actual"],
-    type: "money",
-    example: "125.25万元",
-  },
-  {
-    label: "固定资产总额",
-    aliases: ["固定资产总额"],
-    path: ["budget", "assets", "total"],
-    type: "money",
-    example: "80万元",
-  },
-  {
-    label: "在用固定资产",
-    aliases: ["在用固定资产总额", "在用固定资产"],
-    path: ["budget", "assets", "inUse"],
-    type: "money",
-    example: "76万元",
-  },
-  {
-    label: "计划投入资金",
-    aliases: ["计划投入资金", "计划投入"],
-    path: ["budget", "funds", "planned"],
-    type: "money",
-    example: "318.91万元",
-  },
+  ...BUDGET_FIGURES.map(([label, aliases, path, example]) => ({
+    label,
+    aliases,
+    path: ["budget", ...path],
+    type: "money" as const,
+    example,
+  })),
   {
     label: "自评得分",
     aliases: ["自评得分", "自评总分", "最终得分", "总分"],

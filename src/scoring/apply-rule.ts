@@ -32,6 +32,8 @@ export type RuleOutcome =
       /** The threshold that gives full marks, in words ("达到>95%"). */
       fullAt: string;
     }
+  /** "否则酌情扣分": the officer's judgement decides, which the caller weighs with the reason given. */
+  | { ok: true; judgement: true; formula: string; fullAt: string }
   | { ok: false; reason: string };
 
 const COMPARE: Record<RuleComparator, (a: number, b: number) => boolean> = {
@@ -59,7 +61,7 @@ function thresholdText(t: Threshold, unit: string): string {
 /**
  * Applies a row's rule to its actual value: full marks when the threshold (the rule's, else the
  * row's own target) is met, otherwise the rule's method — proportional, zero, a step deduction,
- * bands of shares, or the officer's judgement (`judgement` is left to the caller, which knows the
+ * bands of shares, or the officer's judgement (returned as `judgement: true`; the caller knows the
  * officer's score and reason). Pure; the formula shows every number used.
  */
 export function applyRule(origin: RuleOrigin, row: RuleInput): RuleOutcome {
@@ -166,6 +168,6 @@ export function applyRule(origin: RuleOrigin, row: RuleInput): RuleOutcome {
       };
     }
     case "judgement":
-      return { ok: true, met, points: Number.NaN, rule: "rule.judgement", formula: miss, fullAt };
+      return { ok: true, judgement: true, formula: miss, fullAt };
   }
 }

@@ -1,7 +1,8 @@
 import type { Finding } from "../core/finding.ts";
 import type { Indicator } from "../core/indicators.ts";
 import { applyRule, type RuleInput, type RuleOrigin } from "./apply-rule.ts";
-import { type IndicatorContext, indicatorFinding } from "./indicator-context.ts";
+import { checkReported } from "./check-reported.ts";
+import { type IndicatorContext, indicatorFinding, rowBase } from "./indicator-context.ts";
 import { fmt, round, samePoints } from "./rounding.ts";
 import type { IndicatorScore } from "./score-card.ts";
 
@@ -113,7 +114,7 @@ export function scoreByRule(
   if (!out.ok) return { ok: false, finding: unusable(ctx, origin, out.reason) };
   const w = row.weight;
   const quote = `${row.target.text} 实际${ind.actual ?? ""} 得分${ind.score ?? ""}`;
-  if (out.rule === "rule.judgement") return { ok: true, ...judged(ind, ctx, origin, out.formula, w, quote) };
+  if ("judgement" in out) return { ok: true, ...judged(ind, ctx, origin, out.formula, w, quote) };
   const lost = round(w - out.points, 2);
   const score: RuleScore = {
     rule: out.rule,
@@ -125,53 +126,8 @@ export function scoreByRule(
     ...(lost > 0 ? { restore: `若“${ind.name}”${out.fullAt}即可得满分${fmt(w)}分(+${fmt(lost)})` } : {}),
     ruleSource: ruleSource(origin),
   };
-  return { ok: true, score, findings: reportedVersusRule(ind, ctx, score, out.met, w, quote) };
-}
-
-/** The officer's 得分 against the rule's points: met-not-full, unmet-full or a different number. */
-function reportedVersusRule(
-  ind: Indicator,
-  ctx: IndicatorContext,
-  score: RuleScore,
-  met: boolean,
-  w: number,
-  quote: string,
-): Finding[] {
-  const reported = ind.score;
-  if (reported === undefined || samePoints(score.points, reported)) return [];
-  if (met && reported < w) {
-    return [
-      indicatorFinding(
-        ctx,
-        "score.met_not_full",
-        "error",
-        `“${ind.name}”已达到标准，按规则应得满分${fmt(w)}分，报告只给了${reported}分（${score.formula}）。请改为${fmt(w)}分，或说明扣分依据。`,
-        quote,
-      ),
-    ];
-  }
-  if (!met && reported >= w) {
-    return [
-      indicatorFinding(
-        ctx,
-        "score.unmet_full",
-        "error",
-        `“${ind.name}”未达到标准，却给了满分${reported}分；按规则应为${fmt(score.points)}分（${score.formula}）。`,
-        quote,
-      ),
-    ];
-  }
-  const severity =
-    Math.abs(reported - score.points) < 0.05 ? "info" : reported > score.points ? "error" : "warn";
-  return [
-    indicatorFinding(
-      ctx,
-      "score.rule_mismatch",
-      severity,
-      `“${ind.name}”报告得分${reported}分，按规则应为${fmt(score.points)}分（${score.formula}）。`,
-      quote,
-    ),
-  ];
+  const whole = { ...rowBase(ind, ctx, "quantitative", row.target.text), ...score };
+  return { ok: true, score, findings: checkReported(whole, ctx, out.met) };
 }
 
 /**
@@ -213,5 +169,6 @@ export function scoreQualitativeByRule(
     ...(met ? {} : { restore: `若“${ind.name}”达成预期即可得满分${fmt(w)}分(+${fmt(w)})` }),
     ruleSource: ruleSource(origin),
   };
-  return { ok: true, score, findings: reportedVersusRule(ind, ctx, score, met, w, quote) };
+  const whole = { ...rowBase(ind, ctx, "qualitative", targetText), ...score };
+  return { ok: true, score, findings: checkReported(whole, ctx, met) };
 }

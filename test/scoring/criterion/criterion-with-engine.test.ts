@@ -11,6 +11,8 @@ function scoreBy(text: string, row: RuleInput): { met: boolean; points: number; 
   if (!read.ok) throw new Error(read.reason);
   const out = applyRule({ rule: read.rule, from: "报告所列评分标准" }, row);
   if (!out.ok) throw new Error(out.reason);
+  // A judgement gives no points of its own: the officer's score decides (see score-by-rule.ts).
+  if ("judgement" in out) return { met: false, points: Number.NaN, rule: "rule.judgement" };
   return { met: out.met, points: out.points, rule: out.rule };
 }
 
