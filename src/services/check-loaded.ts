@@ -74,13 +74,10 @@ export function checkLoaded(
   // No total without rows the scheme's blocks can hold: none read, or none under a named 一级指标;
   // nor without a single 分值 (a table of 得分 alone scores 0 under any scheme, which says nothing);
   // nor from a table cut short, whose missing rows would count as points lost.
-  const weighted = report.indicators.some((b) =>
-    b.groups.some((g) => g.indicators.some((i) => i.weight !== undefined)),
-  );
   const scorable =
     unfit.length === 0 &&
     !entry.tableCut &&
-    weighted &&
+    unscorableWhy(report) === undefined &&
     report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
   return ok({
     file: entry.file,
