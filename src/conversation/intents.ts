@@ -19,6 +19,8 @@ export type Intent =
   | { kind: "list-reports" }
   | { kind: "open-report"; ref: string }
   | { kind: "generate" }
+  /** "换评分办法": show the schemes to change to. */
+  | { kind: "change-scheme" }
   | { kind: "correct"; target: string; value: string }
   | { kind: "indicator-edit"; ref: string; column: string; value: string };
 
@@ -34,6 +36,10 @@ const EXACT: ReadonlyArray<[RegExp, Intent]> = [
   [/^(新建报告|新报告|开始新报告|再写一份)$/, { kind: "new-report" }],
   [/^(我的报告|报告列表|所有报告)$/, { kind: "list-reports" }],
   [/^(生成报告|生成|出报告|导出|导出报告|生成草稿)$/, { kind: "generate" }],
+  [
+    /^(?:我要|我想|请|帮我)?(?:换|更换|重选|重新选择?|改|修改|变更)(?:一下|一个)?(?:评分办法|评分方案|计分办法)$/,
+    { kind: "change-scheme" },
+  ],
 ];
 
 const CORRECT =

@@ -7,9 +7,25 @@ export function progressOf(slots: readonly Slot[]): Progress {
   return { done: slots.filter((s) => s.filled).length, total: slots.length };
 }
 
-/** The question to ask now: the first slot neither filled nor put off. */
+/** Slots that cannot stay put off: without them nothing can be scored, so they are asked again last. */
+const ASKED_AGAIN = ["scheme"];
+
+/**
+ * The question to ask now: the first slot neither filled nor put off; when only put-off slots are
+ * left, a put-off scoring scheme is asked again (nothing is scored under a scheme nobody chose).
+ */
 export function currentSlot(slots: readonly Slot[], conversation: ConversationState): Slot | undefined {
-  return slots.find((s) => !s.filled && !conversation.skipped.includes(s.key));
+  return (
+    slots.find((s) => !s.filled && !conversation.skipped.includes(s.key)) ??
+    slots.find((s) => !s.filled && ASKED_AGAIN.includes(s.key))
+  );
+}
+
+/** The conversation with `key` no longer put off, so it is asked in its turn again. */
+export function unskip(conversation: ConversationState, key: string): ConversationState {
+  return conversation.skipped.includes(key)
+    ? { ...conversation, skipped: conversation.skipped.filter((k) => k !== key) }
+    : conversation;
 }
 
 /** The one question, with its example and progress; at the end, the review prompt. */

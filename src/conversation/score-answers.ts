@@ -4,6 +4,7 @@ import { fmt } from "../scoring/rounding.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { score } from "../scoring/score.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
+import { STATED_EXAMPLE, STATED_SCHEME_ID } from "../scoring/stated-scheme.ts";
 import { resolveScheme, TABLE_SCHEME_NAMES } from "../scoring/table-scheme.ts";
 import { draftAsReport, textAt } from "./draft-access.ts";
 import type { Json } from "./patch.ts";
@@ -27,7 +28,12 @@ export function cardFor(
   const scheme = report.schemeId === undefined ? undefined : resolveScheme(report.schemeId, report, schemes);
   if (scheme === undefined && report.schemeId !== undefined && TABLE_SCHEME_NAMES.includes(report.schemeId))
     return { why: "还不能按本表结构计分：指标表还没有写明一级指标及其分值（例如“产出指标（40分）”）。" };
-  if (scheme === undefined) return { why: "还不能计分：请先选择评分办法。" };
+  if (scheme === undefined && report.schemeId === STATED_SCHEME_ID)
+    return { why: `还不能计分：还没有说明一级指标和分值，例如：${STATED_EXAMPLE}` };
+  if (scheme === undefined)
+    return {
+      why: "还不能计分：还没有选择评分办法。请从下面选一个，也可以说“按本表结构”，或“我来说一级指标和分值”。",
+    };
   return { card: score(report, scheme), scheme, report };
 }
 
@@ -35,7 +41,14 @@ export function cardFor(
 export function scoreReplies(doc: Json | null, schemes: readonly Scheme[]): Reply[] {
   const got = cardFor(doc, schemes);
   if ("why" in got) return [notice("info", got.why)];
-  const { card } = got;
+  const { card, report } = got;
+  if (!report.indicators.some((b) => b.groups.some((g) => g.indicators.length > 0)))
+    return [
+      notice(
+        "info",
+        `按《${card.schemeName}》计分要看绩效指标，现在还没有填写任何指标，暂不计分。可以直接粘贴从 Excel/Word 复制的指标表，或按提问逐项填写。`,
+      ),
+    ];
   const reported = card.reported.total;
   const claim =
     reported !== undefined && Math.abs(reported - card.total) > 0.005

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../core/result.ts";
+import { STATED_EXAMPLE, STATED_SCHEME_LABEL } from "../scoring/stated-scheme.ts";
 import { TABLE_SCHEME_ID, TABLE_SCHEME_NAMES } from "../scoring/table-scheme.ts";
 import { asArray, asObject, hasSection, textAt } from "./draft-access.ts";
 import { changesForFacts } from "./fact-changes.ts";
@@ -11,6 +12,7 @@ import { narrativeSlotsFor } from "./narrative-slots.ts";
 import { type Change, changeTo, getIn, type Json } from "./patch.ts";
 import { obviousScheme, schemesForRegion } from "./scheme-choice.ts";
 import type { Proposal, Slot, SlotContext } from "./slot-types.ts";
+import { STATED_PROMPT, statedBlocksAnswer } from "./stated-blocks.ts";
 
 function field(label: string) {
   const f = GLOBAL_FIELDS.find((x) => x.label === label);
@@ -250,11 +252,15 @@ function schemeSlot(ctx: SlotContext): Slot {
     choices: [
       ...options.map((s) => ({ label: s.name, value: s.id })),
       { label: TABLE_CHOICE, value: TABLE_SCHEME_ID },
+      { label: STATED_SCHEME_LABEL, value: STATED_SCHEME_LABEL },
     ],
     filled: textAt(ctx.doc, ["schemeId"]) !== undefined,
     answer(text) {
       const t = text.trim();
       const index = /^\d+$/.test(t) ? Number(t) - 1 : -1;
+      const stated = index === options.length + 1 ? "prompt" : statedBlocksAnswer(ctx.doc, t, true);
+      if (stated === "prompt") return ok({ changes: [], summary: STATED_PROMPT, notes: [] });
+      if (stated !== null) return stated;
       if (index === options.length || TABLE_SCHEME_NAMES.includes(t) || t === TABLE_CHOICE) {
         const change = changeTo(ctx.doc, ["schemeId"], TABLE_SCHEME_ID);
         return ok({
@@ -269,7 +275,7 @@ function schemeSlot(ctx: SlotContext): Slot {
       if (scheme === undefined)
         return fail(
           "answer.scheme",
-          `没有找到评分办法“${t}”。请回复编号或名称，例如：1 或 ${options[0]?.name ?? ""}`,
+          `没有找到评分办法“${t}”。请回复编号或名称，例如：1 或 ${options[0]?.name ?? ""}；也可以自己说明一级指标和分值，例如：${STATED_EXAMPLE}`,
           "评分办法",
         );
       const change = changeTo(ctx.doc, ["schemeId"], scheme.id);

@@ -11,13 +11,14 @@ import { type Intent, recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
 import type { Change } from "./patch.ts";
 import { applyChanges, getIn, type Json } from "./patch.ts";
-import { missingReplies, progressOf, questionReply } from "./progress.ts";
+import { currentSlot, missingReplies, progressOf, questionReply, unskip } from "./progress.ts";
 import { notice, type Reply, say } from "./replies.ts";
 import { MAX_MESSAGE, sanitize } from "./sanitize.ts";
-import { correctScheme, SCHEME_WORDS } from "./scheme-correction.ts";
+import { correctScheme, SCHEME_WORDS, schemeChoicesText } from "./scheme-correction.ts";
 import { cardFor, explainReplies, scoreReplies } from "./score-answers.ts";
 import type { Proposal, Slot } from "./slot-types.ts";
 import { autoChanges, buildSlots } from "./slots.ts";
+import { STATED_PROMPT, statedBlocksAnswer } from "./stated-blocks.ts";
 import { answerTurn, generateTurn, pasteTurn, skipTurn, undoTurn } from "./turns.ts";
 
 /** One user message (or a resume) as the engine sees it. Ids come from the shell. */
@@ -123,6 +124,8 @@ export function createEngine(schemes: readonly Scheme[]) {
       };
       effects.push({ type: "create-report", reportId: input.newReportId, doc });
     } else if (input.resume === true) {
+      // A scoring scheme put off last time is asked again: nothing is scored under a scheme nobody chose.
+      current = { ...current, conversation: unskip(current.conversation, "scheme") };
       const { done, total } = progressOf(slotsOf(current));
       const lead =
         done > 0 ? [say(`欢迎回来，上次填到这里（已完成 ${done}/${total} 项）。`)] : [say(WELCOME)];
@@ -209,11 +212,11 @@ export function createEngine(schemes: readonly Scheme[]) {
       case "missing":
         return ask(state, missingReplies(slotsOf(state), conversation));
       case "score":
-        return ask(state, scoreReplies(state.report, schemes));
+        return ask(schemeAskedAgain(state), scoreReplies(state.report, schemes));
       case "why":
-        return ask(state, explainReplies(state.report, schemes));
+        return ask(schemeAskedAgain(state), explainReplies(state.report, schemes));
       case "howto":
-        return ask(state, explainReplies(state.report, schemes, intent.goal));
+        return ask(schemeAskedAgain(state), explainReplies(state.report, schemes, intent.goal));
       case "new-report":
         return ask(
           {
@@ -223,7 +226,9 @@ export function createEngine(schemes: readonly Scheme[]) {
           [say("好的，开始一份新报告。之前的报告已保存，回复“我的报告”可以切换回去。")],
         );
       case "generate":
-        return generateTurn(kit, state);
+        return generateTurn(kit, schemeAskedAgain(state));
+      case "change-scheme":
+        return ask(state, [say(schemeChoicesText(state.report ?? {}, schemes))]);
       case "correct":
         if (SCHEME_WORDS.test(intent.target.trim()))
           return take(state, correctScheme(state.report ?? {}, intent.value, schemes), "correction");
@@ -238,6 +243,13 @@ export function createEngine(schemes: readonly Scheme[]) {
         const anyTime = intent === null ? null : anyTimeTurn(state, intent);
         if (anyTime !== null) return anyTime;
       }
+    }
+    if (pending === null) {
+      const onScheme = currentSlot(slotsOf(state), conversation)?.key === "scheme";
+      const stated = statedBlocksAnswer(state.report ?? {}, text, onScheme);
+      const asked = { ...state, conversation: unskip(conversation, "scheme") };
+      if (stated === "prompt") return ask(asked, [say(STATED_PROMPT)]);
+      if (stated !== null) return take(asked, stated, "scheme");
     }
     const pasted = /[\n\t|]/.test(text) ? pasteTurn(kit, state, text, copies) : null;
     if (pasted !== null) return pasted;
@@ -256,6 +268,12 @@ export function createEngine(schemes: readonly Scheme[]) {
     const unpended =
       pending === null ? state : { ...state, conversation: { ...conversation, pending: null } };
     return answerTurn(kit, unpended, text, copies);
+  }
+
+  /** The state with a put-off scheme asked again, when there is no scheme to score by yet. */
+  function schemeAskedAgain(state: EngineState): EngineState {
+    if (state.report === null || getIn(state.report, ["schemeId"]) !== undefined) return state;
+    return { ...state, conversation: unskip(state.conversation, "scheme") };
   }
 
   /** The columns stored beside a report for listing: unit, year, kind, progress, score. */

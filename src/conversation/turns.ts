@@ -189,6 +189,13 @@ export function skipTurn(kit: Kit, state: EngineState, all: boolean): StepResult
   const slots = kit.slotsOf(state);
   const slot = currentSlot(slots, state.conversation);
   if (slot === undefined) return kit.ask(state, [notice("info", "没有待回答的问题。")]);
+  if (slot.key === "scheme" && state.conversation.skipped.includes("scheme"))
+    return kit.ask(state, [
+      notice(
+        "info",
+        "其余问题都已回答，只差评分办法：不选评分办法就不能计分，也不能生成报告。拿不准时可以选“按本表结构”（按指标表自身的一级指标和分值），或说“我来说一级指标和分值”。",
+      ),
+    ]);
   const prefix = slot.key.includes(":") ? `${slot.key.split(":")[0]}:` : slot.key;
   const keys = all
     ? slots.filter((s) => !s.filled && s.key.startsWith(prefix)).map((s) => s.key)
@@ -204,7 +211,15 @@ export function skipTurn(kit: Kit, state: EngineState, all: boolean): StepResult
 export function generateTurn(kit: Kit, state: EngineState): StepResult {
   const reportId = state.conversation.reportId;
   if (reportId === null) return kit.ask(state, [notice("info", "还没有报告。")]);
-  const open = kit.slotsOf(state).filter((s) => !s.filled);
+  const slots = kit.slotsOf(state);
+  if (slots.some((s) => s.key === "scheme" && !s.filled))
+    return kit.ask(state, [
+      notice(
+        "info",
+        "生成报告要先选定评分办法（报告里的得分、等级和失分说明都按它计算）。请从下面选一个，选好后再说“生成报告”。",
+      ),
+    ]);
+  const open = slots.filter((s) => !s.filled);
   const lead =
     open.length > 0
       ? [notice("warn", `还有 ${open.length} 项未填写（回复“还差什么”查看），先按现有内容导出。`)]

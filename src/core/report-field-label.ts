@@ -14,6 +14,7 @@ const FIELD_NAMES: Record<string, string> = {
   project: "项目名称",
   year: "年度",
   schemeId: "评分办法",
+  schemeBlocks: "一级指标和分值",
   preparer: "填报人",
   phone: "联系电话",
   goals: "年度目标",

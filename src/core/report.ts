@@ -53,6 +53,10 @@ export const ReportSchema = z.object({
   year: z.number().int().min(2000, "年度应为四位年份，例如 2021").max(2100, "年度应为四位年份，例如 2021"),
   /** Id of the scoring scheme (see `ziping schemes`). */
   schemeId: z.string().optional(),
+  /** 一级指标 and their 分值 as the officer stated them ("我来说一级指标和分值"), for scheme `officer-stated`. */
+  schemeBlocks: z
+    .array(z.object({ name: z.string().min(1), weight: z.number().positive().max(100) }))
+    .optional(),
   preparer: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
   goals: z
     .object({

@@ -3,6 +3,7 @@ import type { Report } from "../core/report.ts";
 import { nameMatches, normalizeName } from "./names.ts";
 import { fmt, round } from "./rounding.ts";
 import type { Scheme, SchemeBlock } from "./scheme.ts";
+import { STATED_SCHEME_ID } from "./stated-scheme.ts";
 
 /** Id of the scheme built from a report's own table. `--scheme table` chooses it. */
 export const TABLE_SCHEME_ID = "table-structure";
@@ -35,53 +36,87 @@ function tableWeight(block: Report["indicators"][number]): number | undefined {
  * the table names no block with a weight, so there is no structure to score by.
  */
 export function tableScheme(report: Report, rules: Scheme): Scheme | undefined {
-  const blocks: SchemeBlock[] = [];
+  const stated: { name: string; weight: number }[] = [];
   const seen = new Set<string>();
   for (const b of report.indicators) {
     if (b.name === UNNAMED_BLOCK || seen.has(normalizeName(b.name))) continue;
     const weight = tableWeight(b);
     if (weight === undefined) return undefined;
     seen.add(normalizeName(b.name));
-    blocks.push({
-      id: blockId(blocks.length),
-      name: b.name,
-      aliases: [],
-      weight,
-      source: "indicators",
-      groups: [],
-      bonus: false,
-    });
+    stated.push({ name: b.name, weight });
   }
-  if (blocks.length === 0) return undefined;
+  if (stated.length === 0) return undefined;
   const budgetWeight = report.budget.weight;
-  const budgetInTable = report.indicators.some((b) =>
-    nameMatches(b.name, "预算执行率", ["预算执行", "资金执行"]),
-  );
-  if (budgetWeight !== undefined && budgetWeight > 0 && !budgetInTable) {
-    blocks.unshift({
-      id: "budget",
-      name: "预算执行率",
-      aliases: ["预算执行"],
-      weight: budgetWeight,
-      source: "budget",
-      groups: [],
-      bonus: false,
-    });
-  }
-  const list = blocks.map((b) => `${b.name}${fmt(b.weight)}分`).join("、");
+  const budgetInTable = stated.some((b) => isBudgetBlock(b.name));
+  if (budgetWeight !== undefined && budgetWeight > 0 && !budgetInTable)
+    stated.unshift({ name: "预算执行率", weight: budgetWeight });
+  const list = stated.map((b) => `${b.name}${fmt(b.weight)}分`).join("、");
+  return blocksScheme(stated, report, rules, {
+    id: TABLE_SCHEME_ID,
+    name: "按本表结构",
+    basis: `报告自身指标表的一级指标和分值（${list}）`,
+    source: "报告自身的绩效指标表",
+  });
+}
+
+/**
+ * "我来说一级指标和分值": the 一级指标 and 分值 the officer stated in the chat (`report.schemeBlocks`),
+ * under the same national row rules as 按本表结构. Undefined when none were stated.
+ */
+export function statedScheme(report: Report, rules: Scheme): Scheme | undefined {
+  const stated = report.schemeBlocks ?? [];
+  if (stated.length === 0) return undefined;
+  const list = stated.map((b) => `${b.name}${fmt(b.weight)}分`).join("、");
+  return blocksScheme(stated, report, rules, {
+    id: STATED_SCHEME_ID,
+    name: "填报人说明的一级指标和分值",
+    basis: `填报人说明的一级指标和分值（${list}）`,
+    source: "填报人在对话中说明的一级指标和分值",
+    variants: true,
+  });
+}
+
+/** A stated name as a table may print it: "产出" ↔ "产出指标", "产出与效益" ↔ "产出和效益". */
+function nameVariants(name: string): string[] {
+  const bare = name.replace(/指标$/u, "");
+  const joined = [bare, ...["与", "和", "及"].map((w) => bare.replace(/[与和及]/u, w))];
+  return [...new Set(joined.flatMap((n) => [n, `${n}指标`]))].filter((n) => n !== name);
+}
+
+function isBudgetBlock(name: string): boolean {
+  return nameMatches(name, "预算执行率", ["预算执行", "资金执行", "预算资金执行率", "预算执行情况"]);
+}
+
+/** A scheme of the given first-level blocks, borrowing the row rules and grades of `rules`. */
+function blocksScheme(
+  stated: readonly { name: string; weight: number }[],
+  report: Report,
+  rules: Scheme,
+  meta: { id: string; name: string; basis: string; source: string; variants?: boolean },
+): Scheme {
+  let n = 0;
+  const blocks: SchemeBlock[] = stated.map((b) => ({
+    id: isBudgetBlock(b.name) ? "budget" : blockId(n++),
+    name: b.name,
+    aliases: isBudgetBlock(b.name) ? ["预算执行"] : meta.variants === true ? nameVariants(b.name) : [],
+    weight: b.weight,
+    source: isBudgetBlock(b.name) ? "budget" : "indicators",
+    groups: [],
+    bonus: false,
+  }));
   // The draft's template follows the report's kind, not the borrowed scheme's.
   const { template: _borrowed, ...settings } = rules;
   return {
     ...settings,
-    id: TABLE_SCHEME_ID,
-    name: "按本表结构",
+    id: meta.id,
+    name: meta.name,
     kind: report.kind,
     region: report.unit.region ?? "报告自身",
-    basis: `报告自身指标表的一级指标和分值（${list}）；各行按报告所列评分标准，未列评分标准的行按财预〔2020〕10号的通用规则（未达到指标值按完成比例计分，定性指标按完成档次评分）`,
+    basis: `${meta.basis}；各行按报告所列评分标准，未列评分标准的行按财预〔2020〕10号的通用规则（未达到指标值按完成比例计分，定性指标按完成档次评分）`,
     blocks,
     rowRules: [],
     maxTotal: 100,
-    sources: ["报告自身的绩效指标表"],
+    sources: [meta.source],
   };
 }
 
@@ -92,12 +127,16 @@ export function nationalRules(installed: readonly Scheme[]): Scheme | undefined 
 
 /**
  * The scheme an id names for this report: 按本表结构 (built from the report's own table; undefined
- * when it has no weighted blocks) or an installed scheme.
+ * when it has no weighted blocks), the officer's stated blocks, or an installed scheme.
  */
 export function resolveScheme(id: string, report: Report, installed: readonly Scheme[]): Scheme | undefined {
   if (TABLE_SCHEME_NAMES.includes(id.trim())) {
     const rules = nationalRules(installed);
     return rules === undefined ? undefined : tableScheme(report, rules);
+  }
+  if (id.trim() === STATED_SCHEME_ID) {
+    const rules = nationalRules(installed);
+    return rules === undefined ? undefined : statedScheme(report, rules);
   }
   return installed.find((s) => s.id === id);
 }

@@ -2,6 +2,7 @@ import type { Report } from "../core/report.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import { guessScheme, type SchemeGuess } from "../scoring/guess-scheme.ts";
 import type { Scheme } from "../scoring/scheme.ts";
+import { STATED_SCHEME_ID } from "../scoring/stated-scheme.ts";
 import { resolveScheme, TABLE_SCHEME_ID, TABLE_SCHEME_NAMES } from "../scoring/table-scheme.ts";
 import { loadScheme } from "./scheme-files.ts";
 
@@ -24,6 +25,15 @@ export function pickScheme(
   }
   if (report.schemeId !== undefined && TABLE_SCHEME_NAMES.includes(report.schemeId))
     return ownTable(report, installed);
+  if (report.schemeId === STATED_SCHEME_ID) {
+    const stated = resolveScheme(STATED_SCHEME_ID, report, installed);
+    return stated === undefined
+      ? fail(
+          "scheme.stated_missing",
+          "报告选了“我来说一级指标和分值”，但没有记下一级指标和分值。请在对话中说明，例如：投入20分，过程20分，产出40分，效益20分。",
+        )
+      : ok({ scheme: stated, reason: "填报人说明的一级指标和分值", fitted: true });
+  }
   if (report.schemeId !== undefined && !installed.some((s) => s.id === report.schemeId)) {
     const own = loadScheme(report.schemeId);
     return own.ok ? ok({ scheme: own.value, reason: "报告指定的评分方案", fitted: true }) : own;

@@ -12,7 +12,11 @@ function installed(...ids: string[]): Scheme[] {
 }
 
 const schemes = installed("cn-2020-project-default", "fujian-project");
-const doc = { unit: { name: "宁德市数字宁德建设办公室" }, schemeId: "fujian-project" };
+const doc = {
+  unit: { name: "宁德市数字宁德建设办公室", region: "福建省宁德市" },
+  kind: "project",
+  schemeId: "fujian-project",
+};
 
 describe("把评分办法改成… (issue 15: changing the scheme at any time)", () => {
   it.each([
@@ -33,7 +37,7 @@ describe("把评分办法改成… (issue 15: changing the scheme at any time)",
   it("an unknown name lists the choices and changes nothing", () => {
     const r = correctScheme(doc, "火星", schemes);
     expect(r.ok ? "" : r.error.message).toBe(
-      "没有找到评分办法“火星”。可以改成：财预〔2020〕10号 项目支出绩效自评（全国默认）、福建 项目支出绩效自评（投入/过程/产出与效益）、按本表结构，例如：把评分办法改成按本表结构",
+      "没有找到评分办法“火星”。可以改成：福建 项目支出绩效自评（投入/过程/产出与效益）、财预〔2020〕10号 项目支出绩效自评（全国默认）、按本表结构、我来说一级指标和分值，例如：把评分办法改成按本表结构；或直接说一级指标和分值：投入20分，过程20分，产出40分，效益20分",
     );
   });
 

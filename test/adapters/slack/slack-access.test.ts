@@ -115,7 +115,7 @@ describe("a user sees only reports of units they belong to", () => {
   test("once an administrator adds the officer to the unit, they can see and answer in the thread", async () => {
     t.app.store.addUnitMember(UNIT, "slack:T1:U2", "member", new Date("2026-11-21T02:00:00Z"));
     await t.receiver.send(slashCommand("score r1", { user: "U2" }));
-    expect(String(t.slack.responses[0]?.text)).toContain("现在计得");
+    expect(String(t.slack.responses[0]?.text)).toContain("按《河南郑州区县 部门整体绩效自评》");
     await t.receiver.send(envelope(channelMessage("刘媛媛 63526383", { user: "U2", thread })));
     expect(t.app.store.listEvents("r1").at(-1)).toMatchObject({ userId: "slack:T1:U2", kind: "answer" });
   });
