@@ -37,3 +37,24 @@ export function obviousScheme(
   if (second !== undefined && places(second.region).length === places(first.region).length) return undefined;
   return first;
 }
+
+/**
+ * The regional scheme of `kind` whose region the words name ("按我们安徽的办法", "用湖南的"), if
+ * exactly one does; national schemes are not named by a place.
+ */
+export function schemeOfRegionNamed(
+  words: string,
+  kind: string | undefined,
+  schemes: readonly Scheme[],
+): Scheme | undefined {
+  const named = schemes.filter(
+    (s) =>
+      s.region !== "全国" &&
+      (kind === undefined || s.kind === kind) &&
+      places(s.region).length > 0 &&
+      places(s.region).every((p) => words.includes(p)),
+  );
+  const most = Math.max(0, ...named.map((s) => places(s.region).length));
+  const best = named.filter((s) => places(s.region).length === most);
+  return best.length === 1 ? best[0] : undefined;
+}

@@ -10,7 +10,7 @@ import { indicatorSlots } from "./indicator-slots.ts";
 import { narrativeConcerns, noProblemsFollowUp } from "./narrative-review.ts";
 import { narrativeSlotsFor } from "./narrative-slots.ts";
 import { type Change, changeTo, getIn, type Json } from "./patch.ts";
-import { obviousScheme, schemesForRegion } from "./scheme-choice.ts";
+import { obviousScheme, schemeOfRegionNamed, schemesForRegion } from "./scheme-choice.ts";
 import type { Proposal, Slot, SlotContext } from "./slot-types.ts";
 import { STATED_PROMPT, statedBlocksAnswer } from "./stated-blocks.ts";
 
@@ -111,14 +111,13 @@ export function buildSlots(ctx: SlotContext): Slot[] {
   slots.push(single(ctx, "region", "所在地区", "单位在哪个地区？（用于选择当地的评分办法）"));
   slots.push(schemeSlot(ctx));
   slots.push({ ...preparerSlot(ctx) });
-  slots.push(
-    single(
-      ctx,
-      "goals",
-      "年度履职目标",
-      kind === "project" ? "项目的年度总体目标是什么？" : "部门的年度履职目标是什么？（可直接粘贴）",
-    ),
+  const goals = single(
+    ctx,
+    "goals",
+    "年度履职目标",
+    kind === "project" ? "项目的年度总体目标是什么？" : "部门的年度履职目标是什么？（可直接粘贴）",
   );
+  slots.push(kind === "project" ? { ...goals, field: "年度总体目标" } : goals);
   if (kind !== "project")
     slots.push({
       key: "tasks",
@@ -271,7 +270,8 @@ function schemeSlot(ctx: SlotContext): Slot {
       }
       const scheme =
         options[index] ??
-        ctx.schemes.find((s) => s.id === t || s.name === t || (t.length >= 2 && s.name.includes(t)));
+        ctx.schemes.find((s) => s.id === t || s.name === t || (t.length >= 2 && s.name.includes(t))) ??
+        schemeOfRegionNamed(t, kind, ctx.schemes);
       if (scheme === undefined)
         return fail(
           "answer.scheme",

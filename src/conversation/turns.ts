@@ -2,6 +2,7 @@ import type { Result } from "../core/result.ts";
 import { accept } from "./apply-proposal.ts";
 import type { ConversationState, EngineState } from "./conversation-state.ts";
 import type { CopyHit } from "./copy-hits.ts";
+import { textAt } from "./draft-access.ts";
 import type { Kit, StepResult } from "./engine-kit.ts";
 import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { changesForFacts } from "./fact-changes.ts";
@@ -12,6 +13,7 @@ import { looksTabular, readPaste } from "./paste.ts";
 import { applyChanges, invertChanges, type Json } from "./patch.ts";
 import { currentSlot } from "./progress.ts";
 import { notice, say } from "./replies.ts";
+import { schemeOfRegionNamed } from "./scheme-choice.ts";
 import { correctScheme } from "./scheme-correction.ts";
 import { cardFor, scoreReplies } from "./score-answers.ts";
 import type { Proposal } from "./slot-types.ts";
@@ -59,6 +61,15 @@ export function answerTurn(
         notice("info", `关于评分办法的话没有作为“${slot.field}”保存。${scheme.error.message}`),
       ]);
     }
+    const named =
+      not?.kind === "question" ? schemeOfRegionNamed(text, textAt(doc, ["kind"]), kit.schemes) : undefined;
+    if (named !== undefined)
+      return kit.ask(state, [
+        notice(
+          "info",
+          `可以：有《${named.name}》。说“把评分办法改成${named.region}”就按它计分（现在${textAt(doc, ["schemeId"]) === named.id ? "已经是按它计分" : "还没有改"}）。这句话没有作为“${slot.field}”保存。`,
+        ),
+      ]);
     if (not !== undefined) return kit.ask(state, [notice("info", not.reply)]);
   }
   if (FREE_TEXT.test(slot.key)) {

@@ -46,3 +46,14 @@ describe("把评分办法改成… (issue 15: changing the scheme at any time)",
     expect(SCHEME_WORDS.test("预算执行数")).toBe(false);
   });
 });
+
+describe("a question naming a region names its scheme (issue 15)", () => {
+  it("能按我们安徽的办法算吗？ → the Anhui project scheme; a region with no scheme → none", async () => {
+    const { schemeOfRegionNamed } = await import("../../src/conversation/scheme-choice.ts");
+    const all = installed("cn-2020-project-default", "anhui-project", "hunan-project", "hunan-department");
+    expect(schemeOfRegionNamed("能按我们安徽的办法算吗？", "project", all)?.id).toBe("anhui-project");
+    expect(schemeOfRegionNamed("用湖南的评分办法行不行？", "department", all)?.id).toBe("hunan-department");
+    expect(schemeOfRegionNamed("我们是甘肃的，能按我们的算吗？", "project", all)).toBeUndefined();
+    expect(schemeOfRegionNamed("能按全国的算吗？", "project", all)).toBeUndefined();
+  });
+});
