@@ -230,6 +230,14 @@ export function generateTurn(kit: Kit, state: EngineState): StepResult {
         "生成报告要先选定评分办法（报告里的得分、等级和失分说明都按它计算）。请从下面选一个，选好后再说“生成报告”。",
       ),
     ]);
+  const got = cardFor(state.report, kit.schemes);
+  if ("why" in got)
+    return kit.ask(state, [
+      notice(
+        "info",
+        `${got.why}报告里的得分、等级和失分说明都要按评分办法计算，所以还不能生成报告；也可以说“把评分办法改成…”换一个。`,
+      ),
+    ]);
   const open = slots.filter((s) => !s.filled);
   const lead =
     open.length > 0

@@ -79,3 +79,12 @@ describe("a scheme path for a region with no scheme of its own (issue 15)", () =
     expect(replies[4]).toContain("好的，请按“一级指标+分值”说一遍，合计100分");
   });
 });
+
+describe("生成报告 never drafts a score that cannot be computed (issue 15)", () => {
+  it("按本表结构 with no weighted table: says why and how to go on, exports nothing", async () => {
+    const replies = await chat("table.db", "table.txt", [FIRST, "2", "生成报告"]);
+    expect(replies[3]).toBe(
+      "\n生成报告\n\nziping：\n· 还不能按本表结构计分：指标表还没有写明一级指标及其分值（例如“产出指标（40分）”）。报告里的得分、等级和失分说明都要按评分办法计算，所以还不能生成报告；也可以说“把评分办法改成…”换一个。",
+    );
+  });
+});
