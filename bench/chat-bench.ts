@@ -10,11 +10,12 @@ const CONVERSATIONS = join(import.meta.dirname, "../fixtures/conversations");
 
 /**
  * Time per turn (engine + SQLite commit, on a file database in WAL mode) while `users` scripted
- * seed conversations run interleaved, one message each in turn; and user messages per seed script.
+ * seed conversations run interleaved, one message each in turn; and user messages per scripted
+ * conversation (the seeds, the mistakes script and real reports from outside the seeds).
  */
 export function benchChat(line: Line, users = 200): void {
   const scripts = readdirSync(CONVERSATIONS)
-    .filter((f) => /^seed-.*\.txt$/.test(f))
+    .filter((f) => f.endsWith(".txt"))
     .sort();
   for (const f of scripts)
     line(
