@@ -30,6 +30,7 @@ const MONEY_NOUN = /^(?:项目|部门|总)?(?:预算|资金)(?:数|总额)?[\s�
 /** Words between a label and its number: "为", "是", "共计", and "也是" / "均为" / "同样是" of a repeated figure. */
 const CONNECTOR =
   /^(?:[\s：:]|也是|也为|亦为|均为|都是|同样是|同为|达到|[是为达共计合总累了])*(数)?[\s：:是为]*/;
+const APPROXIMATE = /(?:大约|大概|约|估计|预计)$/;
 /** "年初预算和调整后预算均为318.91万元": several labels sharing one value. */
 const SHARED = /^(.+?[和及与、].+?)(均为|都是|均是|皆为|同为)(.+)$/;
 
@@ -167,6 +168,8 @@ function takeAlias(
     const at = clause.indexOf(alias);
     if (at < 0 || (atStart && at > 0)) continue;
     let value = clause.slice(at + alias.length).replace(CONNECTOR, "");
+    // "大约执行了191万元": a word of approximation before the label still makes the figure a guess.
+    if (NUMERIC_TYPES.has(field.type) && APPROXIMATE.test(clause.slice(0, at))) value = `约${value}`;
     // "调整预算后项目预算861.46万元": the alias names the figure, a short noun repeats what it is.
     if (field.type === "money") value = value.replace(MONEY_NOUN, "");
     if (value === "" || (!strict && NUMERIC_TYPES.has(field.type) && !NUMERIC_START.test(value))) continue;

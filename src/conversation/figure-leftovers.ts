@@ -22,6 +22,7 @@ export interface FactMessage {
 
 /** A clause that speaks of money or a rate: never a bare answer, never dropped. */
 const BUDGET_WORD = /预算|资金|经费|投入|投资|拨款|批复|决算|支出|总额|总量|到位|执行/;
+const WHICH_TAIL = "——请说明是年初预算、调整后预算还是到位资金";
 const AMOUNT = /[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)/;
 const PERCENT = /\d+(?:\.\d+)?\s*[%％]/;
 /** "资金全部到位", "项目资金已足额拨付到位", "资金均已及时足额到位". */
@@ -51,7 +52,42 @@ export function readFactMessage(doc: Json, text: string): FactMessage {
   const facts = extractFacts(text, false);
   const out: FactMessage = { hits: [...facts.hits], problems: [...facts.problems], notes: [], rest: [] };
   for (const clause of facts.leftovers) readLeftover(doc, clause, out);
-  return out;
+  return collapse(listed(out));
+}
+
+/**
+ * One field with several different values in one message ("项目批复资金12万元…执行数109.87万元"
+ * for each of 23 projects) is a list of parts, not the total: none is taken, the field is named.
+ */
+function listed(out: FactMessage): FactMessage {
+  const values = new Map<string, Set<string>>();
+  for (const h of out.hits) {
+    const k = h.field.path.join(".");
+    values.set(k, (values.get(k) ?? new Set()).add(JSON.stringify(h.value)));
+  }
+  const many = new Set([...values].filter(([, v]) => v.size > 1).map(([k]) => k));
+  if (many.size === 0) return out;
+  const notes = [...many].map((k) => {
+    const hits = out.hits.filter((h) => h.field.path.join(".") === k);
+    const label = hits[0]?.field.label ?? k;
+    const shown = hits.slice(0, 3).map((h) => String(h.value));
+    const more = hits.length > 3 ? "等" : "";
+    return `没有记录：这条消息里“${label}”有${hits.length}个不同的数（${shown.join("、")}${more}），像是分项列表而不是总数；请单独说明总数，例如“${label}${hits[0]?.field.example ?? ""}”`;
+  });
+  return {
+    ...out,
+    hits: out.hits.filter((h) => !many.has(h.field.path.join("."))),
+    notes: [...notes, ...out.notes],
+  };
+}
+
+/** More than three amounts of unknown kind are named in one line, not one line each. */
+function collapse(out: FactMessage): FactMessage {
+  const which = out.notes.filter((n) => n.includes(WHICH_TAIL));
+  if (which.length <= 3) return out;
+  const quotes = which.map((n) => n.match(/“[^”]*”/)?.[0] ?? "");
+  const line = `没有记录 ${which.length} 个金额：${quotes.slice(0, 3).join("、")}等${WHICH_TAIL}，例如“调整后预算318.91万元”；分项金额请写进报告的文字部分`;
+  return { ...out, notes: [line, ...out.notes.filter((n) => !n.includes(WHICH_TAIL))] };
 }
 
 function readLeftover(doc: Json, clause: string, out: FactMessage): void {
@@ -82,9 +118,7 @@ function readLeftover(doc: Json, clause: string, out: FactMessage): void {
   }
   if (money !== undefined && BUDGET_WORD.test(clause)) {
     const amount = /元$/.test(money) ? money : `${money}元`;
-    out.notes.push(
-      `没有记录：“${clause}”——请说明是年初预算、调整后预算还是到位资金，例如“调整后预算${amount}”`,
-    );
+    out.notes.push(`没有记录：“${clause}”${WHICH_TAIL}，例如“调整后预算${amount}”`);
     return;
   }
   out.rest.push(clause);
@@ -147,8 +181,11 @@ function statedRate(
   if (!got.ok) {
     const over =
       stated.ok && stated.value.value > rate.max ? `；${percent}超过${rate.max}%，${rate.why}` : "";
+    const example = got.missing.includes(rate.numerator.label)
+      ? rate.numerator.label
+      : (rate.denominators[0]?.label ?? "");
     out.notes.push(
-      `没有记录：“${clause}”——${rate.label}由${rate.numerator.label}和${denominatorWords(rate)}算出，不单独保存${over}。请写明${got.missing.join("和")}，例如“${rate.numerator.label}318.91万元”`,
+      `没有记录：“${clause}”——${rate.label}由${rate.numerator.label}和${denominatorWords(rate)}算出，不单独保存${over}。请写明${got.missing.join("和")}，例如“${example}318.91万元”`,
     );
     return;
   }

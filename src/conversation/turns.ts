@@ -7,6 +7,7 @@ import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
 import { type FactMessage, readFactMessage } from "./figure-leftovers.ts";
+import { implausibleQuery } from "./implausible-values.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
 import { looksTabular, readPaste } from "./paste.ts";
@@ -98,16 +99,13 @@ function takeFacts(kit: Kit, state: EngineState, slot: Slot | undefined, read: F
   if (first !== undefined && read.hits.length === 0 && read.notes.length === 0)
     return kit.ask(state, [notice("error", first.message, first.path)]);
   const named = [...read.problems.map((p) => `没有记录：${p.message}`), ...read.notes];
-  if (read.hits.length === 0 && read.rest.length === 0 && named.length > 0)
-    return kit.ask(
-      state,
-      named.map((n) => notice("info", n)),
-    );
-  if (read.hits.length === 0 && slot !== undefined)
-    return kit.take(state, slot.answer(read.rest.join("，")), "answer");
-  const base = changesForFacts(doc, read.hits);
   const rest = read.rest.join("，");
   const bare = rest === "" || slot === undefined ? null : slot.answer(rest);
+  if (read.hits.length === 0 && (bare === null || !bare.ok)) {
+    const refused = bare !== null && !bare.ok ? [notice("error", bare.error.message, bare.error.path)] : [];
+    return kit.ask(state, [...refused, ...named.map((n) => notice("info", n))]);
+  }
+  const base = changesForFacts(doc, read.hits);
   const unread = rest !== "" && (bare === null || !bare.ok) ? [`没有读懂：“${rest}”`] : [];
   const own = bare?.ok === true ? bare.value : { changes: [], summary: "", notes: [] };
   return kit.take(
@@ -158,7 +156,11 @@ export function pasteTurn(
   const got = cardFor(applyChanges(state.report ?? {}, reading.changes), kit.schemes);
   const review =
     "card" in got ? { report: got.report, card: got.card, copies } : { report: null, card: null, copies };
-  const concerns = pastedSectionNotices(reading.sectionIds, review).map((n) => notice("warn", n));
+  const query = implausibleQuery(state.report ?? {}, reading.changes);
+  const concerns = [
+    ...pastedSectionNotices(reading.sectionIds, review),
+    ...(query === undefined ? [] : [query.text]),
+  ].map((n) => notice("warn", n));
   return {
     state: { ...state, conversation: { ...state.conversation, pending } },
     replies: [
