@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "../core/result.ts";
 import { parseChineseNumeral } from "../numbers/index.ts";
+import { denominatorWords, derivedRateNamed } from "./derived-rates.ts";
 import { indicatorRefs } from "./draft-access.ts";
 import { showValue } from "./fact-changes.ts";
 import { ALL_FIELDS, GLOBAL_FIELDS, type NamedField, SUBJECTS } from "./field-catalog.ts";
@@ -42,6 +43,19 @@ export function findField(name: string): NamedField | undefined {
 /** "把预算执行数改成545.06": the change, reading a bare amount as 万元 when the field already is in 万元. */
 export function correctField(doc: Json, target: string, value: string): Result<Proposal> {
   const field = findField(target);
+  const name = target
+    .replace(/^(把|将)/, "")
+    .replace(/[“”"]/g, "")
+    .trim();
+  // "把资金到位率改成98%": an indicator of that name takes it as its 实际完成值.
+  const indicator = field === undefined ? indicatorRefs(doc).find((r) => r.name === name) : undefined;
+  if (indicator !== undefined) return editIndicator(doc, String(indicator.n), "实际完成值", value);
+  const rate = field === undefined ? derivedRateNamed(name) : undefined;
+  if (rate !== undefined)
+    return fail(
+      "correct.derived_rate",
+      `${rate.label}由${rate.numerator.label}和${denominatorWords(rate)}算出，不能直接修改。请改这两个数字，例如：把${rate.numerator.label}改成318.91万元`,
+    );
   if (field === undefined)
     return fail(
       "correct.unknown_field",

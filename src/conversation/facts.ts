@@ -28,7 +28,11 @@ const NUMERIC_START =
 const NUMERIC_TYPES = new Set(["money", "percent", "points", "year"]);
 const MONEY_NOUN = /^(?:项目|部门|总)?(?:预算|资金)(?:数|总额)?[\s：:是为达共计]*(?=[-+\d０-９])/;
 /** Words between a label and its number: "为", "是", "共计", and "也是" / "均为" / "同样是" of a repeated figure. */
-const CONNECTOR = /^(?:[\s：:]|也是|也为|亦为|均为|都是|同样是|同为|[是为达共计合了])*(数)?[\s：:是为]*/;
+const CONNECTOR =
+  /^(?:[\s：:]|也是|也为|亦为|均为|都是|同样是|同为|达到|[是为达共计合总累了])*(数)?[\s：:是为]*/;
+const APPROXIMATE = /(?:大约|大概|约|估计|预计)$/;
+/** "年初预算和调整后预算均为318.91万元": several labels sharing one value. */
+const SHARED = /^(.+?[和及与、].+?)(均为|都是|均是|皆为|同为)(.+)$/;
 
 function byLength(fields: readonly NamedField[]): { field: NamedField; alias: string }[] {
   return fields
@@ -66,6 +70,12 @@ export function extractFacts(text: string, assumeWan: boolean, strict = false): 
       } else if (DEFAULT_SUBJECT.words.test(clause) && !/^预算执行/.test(clause)) {
         subject = DEFAULT_SUBJECT;
       }
+      // "其中商品和服务支出491.21万元" is a part of a total, never the total's 执行数.
+      if (named === undefined && /^其中/.test(clause)) {
+        out.leftovers.push(clause);
+        continue;
+      }
+      if (takeShared(clause, SUBJECT_ALIASES.get(subject) ?? [], out, assumeWan)) continue;
       if (takeAlias(clause, GLOBAL_ALIASES, out, assumeWan, true)) continue;
       if (!takeAlias(clause, SUBJECT_ALIASES.get(subject) ?? [], out, assumeWan, false, strict))
         out.leftovers.push(named === undefined ? clause : rawClause.trim());
@@ -121,6 +131,26 @@ function takeImplicit(clause: string, out: Facts): string {
   return rest.trim();
 }
 
+/** "年初预算和调整后预算均为318.91万元": each label takes the value, or the clause is read as usual. */
+function takeShared(
+  clause: string,
+  aliases: ReturnType<typeof byLength>,
+  out: Facts,
+  assumeWan: boolean,
+): boolean {
+  const m = clause.match(SHARED);
+  if (m?.[1] === undefined || m[3] === undefined) return false;
+  const value = m[3];
+  const parts = m[1].split(/[和及与、]/).map((p) => p.trim());
+  const trial: Facts = { hits: [], problems: [], leftovers: [] };
+  for (const part of parts) {
+    if (part === "" || !takeAlias(`${part}${value}`, aliases, trial, assumeWan, false)) return false;
+  }
+  out.hits.push(...trial.hits);
+  out.problems.push(...trial.problems);
+  return true;
+}
+
 function push(out: Facts, label: string, value: Json): void {
   const field = GLOBAL_FIELDS.find((f) => f.label === label);
   if (field !== undefined) out.hits.push({ field, value });
@@ -138,6 +168,8 @@ function takeAlias(
     const at = clause.indexOf(alias);
     if (at < 0 || (atStart && at > 0)) continue;
     let value = clause.slice(at + alias.length).replace(CONNECTOR, "");
+    // "大约执行了191万元": a word of approximation before the label still makes the figure a guess.
+    if (NUMERIC_TYPES.has(field.type) && APPROXIMATE.test(clause.slice(0, at))) value = `约${value}`;
     // "调整预算后项目预算861.46万元": the alias names the figure, a short noun repeats what it is.
     if (field.type === "money") value = value.replace(MONEY_NOUN, "");
     if (value === "" || (!strict && NUMERIC_TYPES.has(field.type) && !NUMERIC_START.test(value))) continue;

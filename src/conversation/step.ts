@@ -7,6 +7,7 @@ import { correctField, editIndicator } from "./corrections.ts";
 import { derivedReplies, surprise } from "./derived-replies.ts";
 import type { Effect } from "./effects.ts";
 import { CONFIRM_CHOICES, type Kit, type StepResult } from "./engine-kit.ts";
+import { amendQueried, implausibleQuery } from "./implausible-values.ts";
 import { type Intent, recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
 import type { Change } from "./patch.ts";
@@ -69,9 +70,10 @@ export function createEngine(schemes: readonly Scheme[]) {
       changes: [...proposal.value.changes, ...auto.changes],
       summary: [proposal.value.summary, ...auto.lines].join("；"),
     };
+    const query = confirmed ? undefined : implausibleQuery(before, p.changes)?.text;
     const wow =
       confirmed || surprise(before) !== undefined ? undefined : surprise(applyChanges(before, p.changes));
-    if (p.confirm !== undefined || wow !== undefined) {
+    if (p.confirm !== undefined || query !== undefined || wow !== undefined) {
       const pending = {
         kind: "confirm" as const,
         summary: p.summary,
@@ -80,7 +82,7 @@ export function createEngine(schemes: readonly Scheme[]) {
       };
       return {
         state: { ...state, conversation: { ...state.conversation, pending } },
-        replies: [{ type: "confirm", text: p.confirm ?? wow ?? "", choices: CONFIRM_CHOICES }],
+        replies: [{ type: "confirm", text: p.confirm ?? query ?? wow ?? "", choices: CONFIRM_CHOICES }],
         effects: [],
       };
     }
@@ -253,6 +255,9 @@ export function createEngine(schemes: readonly Scheme[]) {
     }
     const pasted = /[\n\t|]/.test(text) ? pasteTurn(kit, state, text, copies) : null;
     if (pasted !== null) return pasted;
+    // "改成100%" answers a queried value: the waiting changes are proposed again with it.
+    const amended = pending === null ? null : amendQueried(state.report ?? {}, pending, text);
+    if (amended !== null && pending !== null) return take(state, amended, pending.eventKind);
     if (pending !== null && !revisesNarrative(pending.changes))
       return {
         state,

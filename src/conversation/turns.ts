@@ -7,6 +7,8 @@ import type { Kit, StepResult } from "./engine-kit.ts";
 import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
+import { type FactMessage, readFactMessage } from "./figure-leftovers.ts";
+import { implausibleQuery } from "./implausible-values.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
 import { looksTabular, readPaste } from "./paste.ts";
@@ -16,7 +18,7 @@ import { notice, say } from "./replies.ts";
 import { schemeOfRegionNamed } from "./scheme-choice.ts";
 import { correctScheme } from "./scheme-correction.ts";
 import { cardFor, scoreReplies } from "./score-answers.ts";
-import type { Proposal } from "./slot-types.ts";
+import type { Proposal, Slot } from "./slot-types.ts";
 
 /** Slots whose answer is narrative text: a question or an empty message is never saved there. */
 const NARRATIVE = /^(goals|section:|deviationReason:)/;
@@ -37,15 +39,15 @@ export function answerTurn(
   const slot = currentSlot(slots, state.conversation);
   const doc = state.report ?? {};
   if (slot === undefined) {
-    const facts = extractFacts(text, false);
-    if (facts.hits.length === 0)
+    const read = readFactMessage(doc, text);
+    if (read.hits.length === 0 && read.problems.length === 0 && read.notes.length === 0)
       return kit.ask(state, [
         notice(
           "info",
           "所有问题都已回答。要修改某个数字，可以说“把预算执行数改成545.06万元”或“第3个指标的实际值是98%”。",
         ),
       ]);
-    return kit.take(state, factsProposal(doc, facts), "answer");
+    return takeFacts(kit, state, undefined, read);
   }
   if (slot.key === "budget" || slot.key === "three") return kit.take(state, slot.answer(text), "answer");
   if (NARRATIVE.test(slot.key)) {
@@ -72,7 +74,7 @@ export function answerTurn(
       ]);
     if (not !== undefined) return kit.ask(state, [notice("info", not.reply)]);
   }
-  if (FREE_TEXT.test(slot.key)) {
+  if (FREE_TEXT.test(slot.key) && NARRATIVE.test(slot.key)) {
     // A message made only of labelled facts ("自评得分96，等级优") is taken as facts, not as this answer.
     const labelled = text.length <= 120 ? extractFacts(text, false) : null;
     if (
@@ -84,41 +86,47 @@ export function answerTurn(
       return kit.take(state, factsProposal(doc, labelled), "answer");
     return kit.take(state, slot.answer(text), "answer");
   }
-  const facts = extractFacts(text, false);
-  if (facts.hits.length === 0 && facts.problems.length === 0)
+  if (FREE_TEXT.test(slot.key)) {
+    // 填表人, 指标值, 实际完成值 …: figures typed here are taken wherever they belong; a message that
+    // names none is this question's answer, and figures it cannot place are named, not dropped.
+    const read = text.length <= 200 ? readFactMessage(doc, text) : null;
+    if (read === null || (read.hits.length === 0 && read.problems.length === 0)) {
+      const bare = slot.answer(text);
+      if (bare.ok || read === null || read.notes.length === 0) return kit.take(state, bare, "answer");
+    }
+    if (read !== null) return takeFacts(kit, state, slot, read);
     return kit.take(state, slot.answer(text), "answer");
-  const first = facts.problems[0];
-  if (first !== undefined) return kit.ask(state, [notice("error", first.message, first.path)]);
-  const base = changesForFacts(doc, facts.hits);
-  const rest = facts.leftovers.join("，");
-  if (rest === "")
-    return kit.take(
-      state,
-      { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } },
-      "answer",
-    );
-  const bare = slot.answer(rest);
-  if (!bare.ok)
-    return kit.take(
-      state,
-      {
-        ok: true,
-        value: {
-          changes: base.changes,
-          summary: base.lines.join("；"),
-          notes: [...base.notes, `没有读懂：“${rest}”`],
-        },
-      },
-      "answer",
-    );
+  }
+  return takeFacts(kit, state, slot, readFactMessage(doc, text));
+}
+
+/**
+ * Saves the facts of a message and, when `slot` reads them, its remaining clauses as the answer;
+ * every figure not taken is named. A message of nothing but one unreadable figure is refused.
+ */
+function takeFacts(kit: Kit, state: EngineState, slot: Slot | undefined, read: FactMessage): StepResult {
+  const doc = state.report ?? {};
+  const first = read.problems[0];
+  if (first !== undefined && read.hits.length === 0 && read.notes.length === 0)
+    return kit.ask(state, [notice("error", first.message, first.path)]);
+  const named = [...read.problems.map((p) => `没有记录：${p.message}`), ...read.notes];
+  const rest = read.rest.join("，");
+  const bare = rest === "" || slot === undefined ? null : slot.answer(rest);
+  if (read.hits.length === 0 && (bare === null || !bare.ok)) {
+    const refused = bare !== null && !bare.ok ? [notice("error", bare.error.message, bare.error.path)] : [];
+    return kit.ask(state, [...refused, ...named.map((n) => notice("info", n))]);
+  }
+  const base = changesForFacts(doc, read.hits);
+  const unread = rest !== "" && (bare === null || !bare.ok) ? [`没有读懂：“${rest}”`] : [];
+  const own = bare?.ok === true ? bare.value : { changes: [], summary: "", notes: [] };
   return kit.take(
     state,
     {
       ok: true,
       value: {
-        changes: [...bare.value.changes, ...base.changes],
-        summary: [bare.value.summary, ...base.lines].join("；"),
-        notes: [...bare.value.notes, ...base.notes],
+        changes: [...own.changes, ...base.changes],
+        summary: [own.summary, ...base.lines].filter((l) => l !== "").join("；"),
+        notes: [...own.notes, ...base.notes, ...named, ...unread],
       },
     },
     "answer",
@@ -159,7 +167,11 @@ export function pasteTurn(
   const got = cardFor(applyChanges(state.report ?? {}, reading.changes), kit.schemes);
   const review =
     "card" in got ? { report: got.report, card: got.card, copies } : { report: null, card: null, copies };
-  const concerns = pastedSectionNotices(reading.sectionIds, review).map((n) => notice("warn", n));
+  const query = implausibleQuery(state.report ?? {}, reading.changes);
+  const concerns = [
+    ...pastedSectionNotices(reading.sectionIds, review),
+    ...(query === undefined ? [] : [query.text]),
+  ].map((n) => notice("warn", n));
   return {
     state: { ...state, conversation: { ...state.conversation, pending } },
     replies: [

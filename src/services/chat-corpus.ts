@@ -9,40 +9,58 @@ import { corpusDocument, corpusStore } from "./copy-corpus.ts";
 /** Messages shorter than this cannot hold a 50-character copied passage: not searched. */
 const MIN_SEARCHED = 50;
 
+/**
+ * The officer's own work, never a "source" of copied text: the ids of every report they can open
+ * (their earlier attempts join the corpus as `ziping:<id>`) and every unit name those reports were
+ * saved under, a misread one included.
+ */
+export interface OwnWork {
+  reportIds: readonly string[];
+  agencies: readonly string[];
+}
+
 /** The deployment's corpus as the chat uses it: search a message, add a generated report. */
 export interface ChatCorpus {
-  /** Passages of `text` found in reports of other agencies than `ownAgency`. */
-  search(text: string, ownAgency: string | undefined): CopyHit[];
+  /** Passages of `text` found in reports of other agencies, the officer's own work excluded. */
+  search(text: string, own: OwnWork): CopyHit[];
   /** Adds a generated report (when it is a complete report) so later reports are compared with it. */
   add(reportId: string, doc: Json, now: Date): void;
   /** Passages of a whole report found in other agencies' reports, for the checker. */
-  passages(report: Report): PassageMatch[];
+  passages(report: Report, own?: OwnWork): PassageMatch[];
 }
+
+/** The corpus source of a report the chat generated. */
+export const chatSource = (reportId: string): string => `ziping:${reportId}`;
 
 /** The chat's corpus over the deployment's database (the same connection as the store). */
 export function chatCorpus(db: Database): ChatCorpus {
   const store = corpusStore(db);
+  const exclusions = (own: OwnWork) => ({
+    excludeDocIds: store.documentIdsBySource(own.reportIds.map(chatSource)),
+    excludeAgencies: own.agencies,
+  });
   return {
-    search(text, ownAgency) {
+    search(text, own) {
       if ([...text].length < MIN_SEARCHED || store.documentCount() === 0) return [];
-      return store
-        .findPassages(text, ownAgency === undefined ? {} : { excludeAgency: ownAgency })
-        .map((m) => ({
-          agency: m.source.agency,
-          year: m.source.year,
-          quote: m.queryQuote,
-          sourceQuote: m.sourceQuote,
-          length: m.length,
-        }));
+      return store.findPassages(text, exclusions(own)).map((m) => ({
+        agency: m.source.agency,
+        year: m.source.year,
+        quote: m.queryQuote,
+        sourceQuote: m.sourceQuote,
+        length: m.length,
+      }));
     },
-    passages(report) {
+    passages(report, own = { reportIds: [], agencies: [] }) {
       if (store.documentCount() === 0) return [];
-      return store.findPassages(reportText(report).text, { excludeAgency: report.unit.name });
+      return store.findPassages(reportText(report).text, {
+        ...exclusions(own),
+        excludeAgency: report.unit.name,
+      });
     },
     add(reportId, doc, now) {
       const report = ReportSchema.safeParse(doc);
       if (!report.success) return;
-      const document = corpusDocument(report.data, `ziping:${reportId}`, `ziping 报告 ${reportId}`);
+      const document = corpusDocument(report.data, chatSource(reportId), `ziping 报告 ${reportId}`);
       if (document.text.trim() !== "") store.addDocument(document, now);
     },
   };

@@ -8,7 +8,7 @@ import { getIn, type Json } from "../conversation/patch.ts";
 import type { Reply } from "../conversation/replies.ts";
 import type { ChatEngine } from "../conversation/step.ts";
 import type { ReportRow, Store } from "../storage/index.ts";
-import type { ChatCorpus } from "./chat-corpus.ts";
+import type { ChatCorpus, OwnWork } from "./chat-corpus.ts";
 
 /** One incoming message as a channel adapter delivers it. */
 export interface IncomingMessage {
@@ -185,6 +185,20 @@ export class ChatService {
     return row !== undefined && this.store.canAccess(row.id, userId) ? row : undefined;
   }
 
+  /**
+   * What the copy search must never name as a source for this user: every report they can open
+   * (and the one in this conversation) and every unit name those were saved under.
+   */
+  ownWork(userId: string, reportId: string | null = null, doc: Json | null = null): OwnWork {
+    const rows = this.store.listReports(userId);
+    const unit = getIn(doc ?? {}, ["unit", "name"]);
+    const names = [...rows.map((r) => r.unitName), typeof unit === "string" ? unit : null];
+    return {
+      reportIds: [...new Set([...rows.map((r) => r.id), ...(reportId === null ? [] : [reportId])])],
+      agencies: [...new Set(names.filter((n): n is string => n !== null && n.trim() !== ""))],
+    };
+  }
+
   private turn(message: IncomingMessage): TurnResult {
     this.store.ensureUser(message.userId, message.userName, message.now);
     const loaded = this.load(message.conversationKey);
@@ -198,8 +212,8 @@ export class ChatService {
         deliveries: [],
       };
     let state = { conversation: loaded.conversation, report: loaded.report };
-    const unit = getIn(loaded.report ?? {}, ["unit", "name"]);
-    const copies = this.corpus?.search(message.text, typeof unit === "string" ? unit : undefined) ?? [];
+    const copies =
+      this.corpus?.search(message.text, this.ownWork(message.userId, owned, loaded.report)) ?? [];
     const input = { text: message.text, newReportId: this.newId(), resume: message.resume === true, copies };
     let result = this.engine.step(state, input, message.now);
     const replies: Reply[] = [...loaded.notes];

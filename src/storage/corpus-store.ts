@@ -90,6 +90,7 @@ export class CorpusStore {
   readonly #prints: Statement<[number, number]>;
   readonly #document: Statement<[number]>;
   readonly #agency: Statement<[number]>;
+  readonly #bySource: Statement<[string]>;
   readonly #list: Statement<[]>;
   readonly #count: Statement<[]>;
   readonly #boilerplate: Statement<[]>;
@@ -107,6 +108,7 @@ export class CorpusStore {
     this.#prints = db.prepare("SELECT doc_id, pos FROM corpus_prints WHERE hash = ? LIMIT ?").raw();
     this.#document = db.prepare("SELECT id, agency, year, title, text FROM corpus_documents WHERE id = ?");
     this.#agency = db.prepare("SELECT agency FROM corpus_documents WHERE id = ?").pluck();
+    this.#bySource = db.prepare("SELECT id FROM corpus_documents WHERE source = ? ORDER BY id").pluck();
     this.#list = db.prepare(`
       SELECT id, agency, year, title, source, kind, length(text) AS chars, added_at
       FROM corpus_documents ORDER BY id`);
@@ -178,6 +180,13 @@ export class CorpusStore {
     return this.#list
       .all()
       .map((row, i) => readRow(DocumentInfoRowSchema, row, "corpus_documents", `第 ${i + 1} 行`));
+  }
+
+  /** The ids of the documents added from `sources` ("ziping:r1", a file name), in id order. */
+  documentIdsBySource(sources: readonly string[]): number[] {
+    return sources.flatMap((source) =>
+      this.#bySource.all(source).map((id) => integer(id, "corpus_documents")),
+    );
   }
 
   /** How many documents the corpus holds. */

@@ -42,6 +42,8 @@ export interface CopySearchOptions {
   excludeDocIds?: readonly number[];
   /** The query's own unit: its other reports (last year's) are not copying. Compared normalised. */
   excludeAgency?: string;
+  /** More names of the query's own unit (every name an officer's reports were saved under). */
+  excludeAgencies?: readonly string[];
   /** Least passage length in original characters outside template wording (default 50). */
   minLength?: number;
   /** A fingerprint in more documents than this is common wording; default max(dfFloor, dfShare × N). */
@@ -120,15 +122,18 @@ export function searchCopies(
       hits.set(r.docId, list);
     }
   }
-  const ownAgency =
-    options.excludeAgency === undefined ? undefined : normalizeText(options.excludeAgency).text;
+  const ownNames = [options.excludeAgency, ...(options.excludeAgencies ?? [])]
+    .map((name) => normalizeText(name ?? "").text)
+    .filter((name) => name !== "");
   // Names are written with or without the city ("金水区电子政务中心" / "郑州市金水区电子政务中心"):
   // one name ending with the other is the same unit.
   const isOwn = (id: number) => {
-    if (ownAgency === undefined || ownAgency === "") return false;
+    if (ownNames.length === 0) return false;
     const other = normalizeText(corpus.agency(id) ?? "").text;
-    const shorter = Math.min(other.length, ownAgency.length);
-    return shorter >= MIN_NAME && (other.endsWith(ownAgency) || ownAgency.endsWith(other));
+    return ownNames.some((own) => {
+      const shorter = Math.min(other.length, own.length);
+      return shorter >= MIN_NAME && (other.endsWith(own) || own.endsWith(other));
+    });
   };
   const candidates = [...hits]
     .filter(([id, list]) => list.length >= (options.minHits ?? 2) && !isOwn(id))

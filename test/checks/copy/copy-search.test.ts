@@ -77,5 +77,11 @@ describe("searchCopies", () => {
     const short = searchCopies(query, corpus, { excludeAgency: "金水区电子政务中心" });
     expect(short.map((p) => p.source.id)).toEqual([2]);
     expect(searchCopies(query, corpus, { excludeAgency: "中心" }).map((p) => p.source.id)).toEqual([1, 2]);
+    // Every name the officer's reports were saved under is theirs, alongside the report's own.
+    const names = {
+      excludeAgency: "另一单位的新名称",
+      excludeAgencies: ["另一个名字", "金水区电子政务中心"],
+    };
+    expect(searchCopies(query, corpus, names).map((p) => p.source.id)).toEqual([2]);
   });
 });

@@ -90,7 +90,9 @@ async function run(
       return reply(
         respond,
         dm,
-        found.ok ? checkReplies(found.doc, schemes, (r) => corpus.passages(r)) : [found.reply],
+        found.ok
+          ? checkReplies(found.doc, schemes, (r) => corpus.passages(r, chat.ownWork(query.userId, found.id)))
+          : [found.reply],
       );
     }
     default:
