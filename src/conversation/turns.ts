@@ -6,6 +6,7 @@ import type { Kit, StepResult } from "./engine-kit.ts";
 import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
+import { holdLongAnswer } from "./long-message.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
 import { looksTabular, readPaste } from "./paste.ts";
@@ -34,6 +35,9 @@ export function answerTurn(
   const slots = kit.slotsOf(state, copies);
   const slot = currentSlot(slots, state.conversation);
   const doc = state.report ?? {};
+  // A long or multi-line message is shown for 确认 before anything in it is saved.
+  const take = (s: EngineState, proposal: Result<Proposal>, kind: string): StepResult =>
+    kit.take(s, holdLongAnswer(text, proposal), kind);
   if (slot === undefined) {
     const facts = extractFacts(text, false);
     if (facts.hits.length === 0)
@@ -43,9 +47,9 @@ export function answerTurn(
           "所有问题都已回答。要修改某个数字，可以说“把预算执行数改成545.06万元”或“第3个指标的实际值是98%”。",
         ),
       ]);
-    return kit.take(state, factsProposal(doc, facts), "answer");
+    return take(state, factsProposal(doc, facts), "answer");
   }
-  if (slot.key === "budget" || slot.key === "three") return kit.take(state, slot.answer(text), "answer");
+  if (slot.key === "budget" || slot.key === "three") return take(state, slot.answer(text), "answer");
   if (NARRATIVE.test(slot.key)) {
     const not = notAnAnswer(text, slot.field);
     if (not?.kind === "scheme") {
@@ -54,7 +58,7 @@ export function answerTurn(
         not.words.replace(/^.*?(?:用|改成|改为|按)/u, "").replace(/的?吧$|[。！!]$/u, ""),
         kit.schemes,
       );
-      if (scheme.ok) return kit.take(state, scheme, "answer");
+      if (scheme.ok) return take(state, scheme, "answer");
       return kit.ask(state, [
         notice("info", `关于评分办法的话没有作为“${slot.field}”保存。${scheme.error.message}`),
       ]);
@@ -70,25 +74,24 @@ export function answerTurn(
       labelled.leftovers.length === 0 &&
       labelled.problems.length === 0
     )
-      return kit.take(state, factsProposal(doc, labelled), "answer");
-    return kit.take(state, slot.answer(text), "answer");
+      return take(state, factsProposal(doc, labelled), "answer");
+    return take(state, slot.answer(text), "answer");
   }
   const facts = extractFacts(text, false);
-  if (facts.hits.length === 0 && facts.problems.length === 0)
-    return kit.take(state, slot.answer(text), "answer");
+  if (facts.hits.length === 0 && facts.problems.length === 0) return take(state, slot.answer(text), "answer");
   const first = facts.problems[0];
   if (first !== undefined) return kit.ask(state, [notice("error", first.message, first.path)]);
   const base = changesForFacts(doc, facts.hits);
   const rest = facts.leftovers.join("，");
   if (rest === "")
-    return kit.take(
+    return take(
       state,
       { ok: true, value: { changes: base.changes, summary: base.lines.join("；"), notes: base.notes } },
       "answer",
     );
   const bare = slot.answer(rest);
   if (!bare.ok)
-    return kit.take(
+    return take(
       state,
       {
         ok: true,
@@ -100,7 +103,7 @@ export function answerTurn(
       },
       "answer",
     );
-  return kit.take(
+  return take(
     state,
     {
       ok: true,
