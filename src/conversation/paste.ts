@@ -3,10 +3,14 @@ import { splitSections } from "../importing/sections/sections.ts";
 import { readPastedTables } from "../importing/tables/pasted-tables.ts";
 import { asArray, asObject, indicatorRefs } from "./draft-access.ts";
 import { showValue } from "./fact-changes.ts";
+import { type IndicatorMerge, mergeIndicators } from "./indicator-merge.ts";
 import { applyChanges, type Change, changeTo, getIn, type Json, type Path } from "./patch.ts";
 import type { Reply } from "./replies.ts";
 
-/** Objects merged key by key; everything else (arrays, rows of a table) is replaced whole. */
+/**
+ * Objects merged key by key; the indicator table is merged row by row (indicator-merge.ts);
+ * everything else (other arrays, rows of a table) is replaced whole.
+ */
 const MERGED = new Set([
   "unit",
   "goals",
@@ -69,7 +73,13 @@ export function readPaste(doc: Json, text: string): PasteReading {
   const tables = readPastedTables(text, { defaultAmountUnit: "万元" });
   const split = splitSections(text);
   const changes: Change[] = [];
-  fragmentChanges(doc, tables.fragment as Json, [], changes);
+  const { indicators: pasted, ...rest } = tables.fragment;
+  fragmentChanges(doc, rest as Json, [], changes);
+  const merge = pasted === undefined ? null : mergeIndicators(getIn(doc, ["indicators"]), pasted as Json);
+  if (merge !== null) {
+    const change = changeTo(applyChanges(doc, changes), ["indicators"], merge.blocks);
+    if (change !== null) changes.push(change);
+  }
   if (split.sections.length > 0) {
     const change = changeTo(
       applyChanges(doc, changes),
@@ -79,7 +89,7 @@ export function readPaste(doc: Json, text: string): PasteReading {
     if (change !== null) changes.push(change);
   }
   const after = applyChanges(doc, changes);
-  const rows = describe(changes, after);
+  const rows = describe(changes, after, merge);
   const replies: Reply[] = [];
   if (rows.length > 0)
     replies.push({ type: "table", title: "从粘贴内容中读到", columns: ["项目", "内容"], rows });
@@ -122,7 +132,7 @@ const NAMES: Record<string, string> = {
   "budget.score": "预算执行率得分",
 };
 
-function describe(changes: readonly Change[], after: Json): string[][] {
+function describe(changes: readonly Change[], after: Json, merge: IndicatorMerge | null): string[][] {
   const rows: string[][] = [];
   for (const change of changes) {
     const key = change.path.join(".");
@@ -137,7 +147,9 @@ function describe(changes: readonly Change[], after: Json): string[][] {
     else if (key === "indicators")
       rows.push([
         "绩效指标",
-        `${asArray(change.after).length} 个一级指标，${indicatorRefs(after).length} 个三级指标（见下表）`,
+        merge === null || merge.before === 0
+          ? `${asArray(change.after).length} 个一级指标，${indicatorRefs(after).length} 个三级指标（见下表）`
+          : mergeText(merge, indicatorRefs(after).length),
       ]);
     else if (key === "summary.blocks")
       rows.push([
@@ -154,6 +166,19 @@ function describe(changes: readonly Change[], after: Json): string[][] {
     else rows.push([NAMES[key] ?? key, showValue(change.after)]);
   }
   return rows;
+}
+
+/** "新增 2 行，更新 1 行" with the rows' names, and the rows left as they were. */
+function mergeText(merge: IndicatorMerge, total: number): string {
+  const names = (list: readonly string[]) =>
+    list.length === 0 ? "" : `（${list.slice(0, 3).join("、")}${list.length > 3 ? "等" : ""}）`;
+  return [
+    `新增 ${merge.added.length} 行${names(merge.added)}，更新 ${merge.updated.length} 行${names(merge.updated)}`,
+    merge.kept > 0 ? `其余 ${merge.kept} 行保留不变` : "",
+    `现共 ${total} 个三级指标（见下表）`,
+  ]
+    .filter((t) => t !== "")
+    .join("；");
 }
 
 function rowText(value: Json | undefined): string {

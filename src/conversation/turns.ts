@@ -9,6 +9,7 @@ import { changesForFacts } from "./fact-changes.ts";
 import { extractFacts } from "./facts.ts";
 import { type FactMessage, readFactMessage } from "./figure-leftovers.ts";
 import { implausibleQuery } from "./implausible-values.ts";
+import { holdLongAnswer } from "./long-message.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
 import { looksTabular, readPaste } from "./paste.ts";
@@ -38,6 +39,12 @@ export function answerTurn(
   const slots = kit.slotsOf(state, copies);
   const slot = currentSlot(slots, state.conversation);
   const doc = state.report ?? {};
+  // A long or multi-line message is shown for 确认 before anything in it is saved.
+  const held: Kit = {
+    ...kit,
+    take: (s, proposal, kind, confirmed) => kit.take(s, holdLongAnswer(text, proposal), kind, confirmed),
+  };
+  const take = held.take;
   if (slot === undefined) {
     const read = readFactMessage(doc, text);
     if (read.hits.length === 0 && read.problems.length === 0 && read.notes.length === 0)
@@ -47,9 +54,9 @@ export function answerTurn(
           "所有问题都已回答。要修改某个数字，可以说“把预算执行数改成545.06万元”或“第3个指标的实际值是98%”。",
         ),
       ]);
-    return takeFacts(kit, state, undefined, read);
+    return takeFacts(held, state, undefined, read);
   }
-  if (slot.key === "budget" || slot.key === "three") return kit.take(state, slot.answer(text), "answer");
+  if (slot.key === "budget" || slot.key === "three") return take(state, slot.answer(text), "answer");
   if (NARRATIVE.test(slot.key)) {
     const not = notAnAnswer(text, slot.field);
     if (not?.kind === "scheme") {
@@ -58,7 +65,7 @@ export function answerTurn(
         not.words.replace(/^.*?(?:用|改成|改为|按)/u, "").replace(/的?吧$|[。！!]$/u, ""),
         kit.schemes,
       );
-      if (scheme.ok) return kit.take(state, scheme, "answer");
+      if (scheme.ok) return take(state, scheme, "answer");
       return kit.ask(state, [
         notice("info", `关于评分办法的话没有作为“${slot.field}”保存。${scheme.error.message}`),
       ]);
@@ -83,8 +90,8 @@ export function answerTurn(
       labelled.leftovers.length === 0 &&
       labelled.problems.length === 0
     )
-      return kit.take(state, factsProposal(doc, labelled), "answer");
-    return kit.take(state, slot.answer(text), "answer");
+      return take(state, factsProposal(doc, labelled), "answer");
+    return take(state, slot.answer(text), "answer");
   }
   if (FREE_TEXT.test(slot.key)) {
     // 填表人, 指标值, 实际完成值 …: figures typed here are taken wherever they belong; a message that
@@ -92,12 +99,12 @@ export function answerTurn(
     const read = text.length <= 200 ? readFactMessage(doc, text) : null;
     if (read === null || (read.hits.length === 0 && read.problems.length === 0)) {
       const bare = slot.answer(text);
-      if (bare.ok || read === null || read.notes.length === 0) return kit.take(state, bare, "answer");
+      if (bare.ok || read === null || read.notes.length === 0) return take(state, bare, "answer");
     }
-    if (read !== null) return takeFacts(kit, state, slot, read);
-    return kit.take(state, slot.answer(text), "answer");
+    if (read !== null) return takeFacts(held, state, slot, read);
+    return take(state, slot.answer(text), "answer");
   }
-  return takeFacts(kit, state, slot, readFactMessage(doc, text));
+  return takeFacts(held, state, slot, readFactMessage(doc, text));
 }
 
 /**

@@ -41,10 +41,14 @@ function lineOf(label: string): BudgetLine | null {
   return null;
 }
 
-/** Whether a row is the heading of a 预算情况 table. */
-export function isBudgetHeader(cells: readonly string[]): boolean {
+/**
+ * Whether a row is the heading of a 预算情况 table: it starts with the table's title ("预算情况",
+ * "项目资金（万元）") or names two amount columns. Inside an indicator table only the second counts
+ * (`byColumns`): an indicator named 项目资金安全性 is a row of that table, not a new one.
+ */
+export function isBudgetHeader(cells: readonly string[], byColumns = false): boolean {
   const first = cells.find((c) => labelKey(c) !== "");
-  if (first !== undefined && budgetRole(first) === "label") return true;
+  if (!byColumns && first !== undefined && budgetRole(first) === "label") return true;
   const amounts = cells.filter((k) => {
     const field = columnField(k);
     return field !== null && field !== "weight" && field !== "score";

@@ -115,6 +115,7 @@ export class IndicatorTable implements TableReader {
    */
   close(): void {
     this.nameLeadingBlocks();
+    this.nameLeadingGroups();
     for (const block of this.started) {
       for (const group of block.groups ?? []) {
         const only = group.indicators?.length === 1 ? group.indicators[0] : undefined;
@@ -210,6 +211,24 @@ export class IndicatorTable implements TableReader {
       return;
     second.groups = [...(first.groups ?? []), ...(second.groups ?? [])];
     first.groups = [];
+  }
+
+  /**
+   * A block named in a lower row of its merged cell ("产出指标" beside its second row, the 二级 cell
+   * there blank): after the rows above join it, that row goes on with their 二级指标 rather than
+   * starting a nameless one.
+   */
+  private nameLeadingGroups(): void {
+    if (this.cols.group === undefined) return;
+    for (const block of this.started) {
+      const groups = block.groups ?? [];
+      for (const [at, group] of groups.entries()) {
+        const above = at > 0 ? groups[at - 1] : undefined;
+        if (group.name !== undefined || group.weight !== undefined || above?.name === undefined) continue;
+        above.indicators = [...(above.indicators ?? []), ...(group.indicators ?? [])];
+        group.indicators = [];
+      }
+    }
   }
 
   private enterBlock(text: string, weightText: string, row: GridRow): void {

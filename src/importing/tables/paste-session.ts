@@ -180,7 +180,8 @@ export class PasteSession implements ReadContext {
     else if (isSummaryHeader(cells)) open = () => openSummaryTable(row, cells, this);
     else if (isStaffHeader(cells)) open = () => openStaffTable(row, cells, this);
     else if (isExpenseHeader(cells)) open = () => openExpenseTable(row, cells, following, this);
-    else if (isBudgetHeader(cells)) open = () => openBudgetTable(row, cells, following, this);
+    else if (isBudgetHeader(cells, this.table?.kind === "indicators"))
+      open = () => openBudgetTable(row, cells, following, this);
     if (open === null) return false;
     this.closeTable();
     this.table = open();

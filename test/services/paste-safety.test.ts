@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Chat, notices, testApp } from "./chat-harness.ts";
+
+const REAL = join(import.meta.dirname, "../../fixtures/real");
+/** Lines `from`–`to` (1-based, as numbered in the file) of a real report, without their indent. */
+function lines(file: string, from: number, to: number): string {
+  return readFileSync(join(REAL, file), "utf8")
+    .split("\n")
+    .slice(from - 1, to)
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .join("\n");
+}
+
+function budgetOf(chat: Chat): unknown {
+  return (chat.doc() as { budget?: unknown }).budget;
+}
+
+/** A project officer of 眉山市残联 (fixtures/real/41) who has answered up to the budget question. */
+function atBudget(): Chat {
+  const chat = new Chat(testApp());
+  chat.send("眉山市残疾人联合会，2021年度残疾人事业发展补助资金项目支出绩效自评，地区：四川省眉山市");
+  chat.send("刘媛媛 63526383");
+  chat.send("为残疾人提供基本康复服务，提高残疾人劳动技能");
+  return chat;
+}
+
+describe("nothing from a long pasted passage is saved before 确认 (issue 15)", () => {
+  // 41 lines 19 and 25: the execution of each source of funds, then the total with its rate.
+  const passage = lines("41_sichuan_meishan_canlian.txt", 19, 25)
+    .split("\n")
+    .filter((l) => /执行/.test(l))
+    .join("\n");
+
+  it("a report passage pasted where the budget is asked shows what it would save, and saves nothing yet", () => {
+    const chat = atBudget();
+    const turn = chat.send(passage);
+    expect(turn.replies).toEqual([
+      {
+        type: "confirm",
+        text: [
+          "这条消息较长（271 字），保存前请核对将要保存的内容：",
+          "其他资金预算执行率：99.91%",
+          "预算执行数：1847.85万元",
+          "这段文字里“预算执行率”有 4 个不同的数（81.97%、99.28%、100%…），不知道哪一个是要填的，没有保存；请单独说明，例如“预算执行率97%”。",
+          "正确吗？回复“确认”保存，“取消”放弃。",
+        ].join("\n"),
+        choices: [
+          { label: "确认", value: "确认" },
+          { label: "取消", value: "取消" },
+        ],
+      },
+    ]);
+    expect(budgetOf(chat)).toBeUndefined();
+    expect(chat.send("确认").replies[0]).toEqual({
+      type: "text",
+      text: "已记录：其他资金预算执行率：99.91%；预算执行数：1847.85万元",
+    });
+    expect(budgetOf(chat)).toEqual({
+      executed: "1847.85万元",
+      sources: { other: { reportedRate: "99.91%" } },
+    });
+  });
+
+  it("取消 leaves the budget as it was", () => {
+    const chat = atBudget();
+    chat.send(passage);
+    expect(chat.send("取消").replies[0]).toEqual({
+      type: "text",
+      text: "已放弃，未保存：其他资金预算执行率：99.91%；预算执行数：1847.85万元。",
+    });
+    expect(budgetOf(chat)).toBeUndefined();
+  });
+
+  it("a passage that names one figure with four different amounts is refused as a whole", () => {
+    const chat = new Chat(testApp());
+    chat.send("南县政协，2021年度部门整体支出绩效自评，地区：湖南省益阳市南县");
+    chat.send("刘媛媛 63526383");
+    chat.send("充分发挥政协纽带作用，切实履行政治协商、民主监督、参政议政三大职能");
+    chat.send("无");
+    // 25 lines 11–13: the 决算 收入 and 支出 of the year, 支出 split into its parts.
+    const turn = chat.send(lines("25_hunan_nanxian_zhengxie_zhengti.txt", 11, 13));
+    expect(notices(turn.replies, "error")).toEqual([
+      "这段文字里“预算执行数”有 4 个不同的数（799.12万元、434.89万元、77.4万元…），不知道哪一个是要填的，没有保存；请单独说明，例如“预算执行数545.06万元”。",
+    ]);
+    expect(budgetOf(chat)).toBeUndefined();
+  });
+
+  it("a long answer to a narrative question is shown before it is saved", () => {
+    const chat = new Chat(testApp());
+    chat.send("眉山市残疾人联合会，2021年度残疾人事业发展补助资金项目支出绩效自评，地区：四川省眉山市");
+    chat.send("刘媛媛 63526383");
+    // 41 lines 29–31: the year's goals as a numbered list, pasted where the goal is asked.
+    const goal = lines("41_sichuan_meishan_canlian.txt", 29, 31);
+    const turn = chat.send(goal);
+    expect(turn.replies.map((r) => r.type)).toEqual(["confirm"]);
+    expect((chat.doc() as { goals?: unknown }).goals).toBeUndefined();
+    chat.send("确认");
+    expect((chat.doc() as { goals?: unknown }).goals).toEqual({ text: goal });
+  });
+});
+
+describe("a second paste of indicators adds to the first and says what changed (issue 15)", () => {
+  // The indicator rows of fixtures/real/42 (金寨县美丽乡村), copied from Excel in two parts.
+  const tab = (rows: readonly (readonly string[])[]): string => rows.map((r) => r.join("\t")).join("\n");
+  const HEADING = ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"];
+  const FIRST = tab([
+    HEADING,
+    ["产出指标", "数量指标", "开展精品示范村建设数量", "≤4", "4", "10", "10"],
+    ["", "", "建设美丽宜居自然村庄数量", "≥200", "202", "10", "10"],
+    ["", "质量指标", "美丽宜居自然村庄验收通过率", "≥95%", "100%", "5", "5"],
+  ]);
+  // The officer corrects one row (实际完成值 98%) and pastes the rest of the table.
+  const SECOND = tab([
+    HEADING,
+    ["产出指标", "质量指标", "美丽宜居自然村庄验收通过率", "≥95%", "98%", "5", "5"],
+    ["", "", "户用卫生厕所改造验收通过率", "≥95%", "100%", "5", "5"],
+    ["", "时效指标", "完成美丽宜居自然村庄验收时间", "9月前", "7月", "5", "5"],
+  ]);
+
+  it("新增 and 更新 are counted by name within the block; rows the second paste does not name stay", () => {
+    const chat = new Chat(testApp());
+    chat.send(
+      "金寨县茶谷和美丽乡村建设服务中心，2023年度美丽乡村建设项目支出绩效自评，地区：安徽省六安市金寨县",
+    );
+    chat.send(FIRST);
+    chat.send("确认");
+    const turn = chat.send(SECOND);
+    expect(turn.replies[0]).toEqual({
+      type: "table",
+      title: "从粘贴内容中读到",
+      columns: ["项目", "内容"],
+      rows: [
+        [
+          "绩效指标",
+          "新增 2 行（户用卫生厕所改造验收通过率、完成美丽宜居自然村庄验收时间），更新 1 行（美丽宜居自然村庄验收通过率）；其余 2 行保留不变；现共 5 个三级指标（见下表）",
+        ],
+      ],
+    });
+    expect(turn.replies.at(-1)?.type).toBe("confirm");
+    chat.send("确认");
+    const doc = chat.doc() as {
+      indicators: {
+        name: string;
+        groups: { name: string; indicators: { name: string; actual: string }[] }[];
+      }[];
+    };
+    expect(
+      doc.indicators.map((b) => [
+        b.name,
+        b.groups.map((g) => [g.name, g.indicators.map((i) => `${i.name} ${i.actual}`)]),
+      ]),
+    ).toEqual([
+      [
+        "产出指标",
+        [
+          ["数量指标", ["开展精品示范村建设数量 4", "建设美丽宜居自然村庄数量 202"]],
+          ["质量指标", ["美丽宜居自然村庄验收通过率 98%", "户用卫生厕所改造验收通过率 100%"]],
+          ["时效指标", ["完成美丽宜居自然村庄验收时间 7月"]],
+        ],
+      ],
+    ]);
+  });
+
+  it("the same table pasted again changes nothing and says so", () => {
+    const chat = new Chat(testApp());
+    chat.send(
+      "金寨县茶谷和美丽乡村建设服务中心，2023年度美丽乡村建设项目支出绩效自评，地区：安徽省六安市金寨县",
+    );
+    chat.send(FIRST);
+    chat.send("确认");
+    expect(notices(chat.send(FIRST).replies, "info")).toEqual([
+      "粘贴的内容与已保存的一致，没有需要修改的地方。",
+    ]);
+  });
+});
