@@ -92,17 +92,18 @@ export function departmentTable(report: Report, card: ScoreCard): ViewTable {
       td(orUnfilled(report.goals.status, "年度履职目标完成情况"), { colSpan: 2 }),
     ],
   ];
+  const head = [
+    ...header,
+    ...taskRows(report.tasks, unit),
+    ...budgetRows(report.budget, card, unit, DEPARTMENT_BUDGET),
+  ];
   return {
     id: "self_evaluation",
     title: "部门整体绩效自评表",
     note: note(report, unit),
     widths: WIDTHS,
-    rows: [
-      ...header,
-      ...taskRows(report.tasks, unit),
-      ...budgetRows(report.budget, card, unit, DEPARTMENT_BUDGET),
-      ...indicatorRows(report.indicators, card, DEPARTMENT_INDICATORS),
-    ],
+    rows: [...head, ...indicatorRows(report.indicators, card, DEPARTMENT_INDICATORS)],
+    header: head.length,
   };
 }
 
@@ -127,19 +128,20 @@ export function projectTable(report: Report, card: ScoreCard): ViewTable {
       td(orUnfilled(report.goals.text, "年度总体目标"), { colSpan: 3 }),
       td(orUnfilled(report.goals.status, "年度总体目标实际完成情况"), { colSpan: 4 }),
     ],
-    ...indicatorRows(report.indicators, card, PROJECT_INDICATORS),
-    [
-      th("总分", { colSpan: 5 }),
-      { ...num(fmt(weight)), bold: true },
-      { ...num(scoreText(card.total, card.reported.totalRow ?? card.reported.total)), bold: true },
-      { ...td(`评价等级：${gradeText(card)}`), bold: true },
-    ],
   ];
+  const header = rows.length;
+  rows.push(...indicatorRows(report.indicators, card, PROJECT_INDICATORS), [
+    th("总分", { colSpan: 5 }),
+    { ...num(fmt(weight)), bold: true },
+    { ...num(scoreText(card.total, card.reported.totalRow ?? card.reported.total)), bold: true },
+    { ...td(`评价等级：${gradeText(card)}`), bold: true },
+  ]);
   return {
     id: "self_evaluation",
     title: "项目支出绩效自评表",
     note: note(report, unit),
     widths: WIDTHS,
     rows,
+    header,
   };
 }
