@@ -97,10 +97,16 @@ export function checkGrounding(
   return findNumberMentions(text).flatMap((mention) => {
     const family = familyOf(mention);
     if (selfEvident(mention, family, smallCounts)) return [];
-    const grounded = sheet.facts.some((fact) => {
-      const value = inMentionUnit(fact, mention, family);
-      return value !== undefined && states(value, mention);
-    });
+    const grounded = supportingFact(mention, sheet) !== undefined;
     return grounded ? [] : [{ mention, reason: reasonFor(mention, family, sheet) }];
+  });
+}
+
+/** The first fact of the sheet that states `mention` (same unit family, rounded to the precision written). */
+export function supportingFact(mention: NumberMention, sheet: FactSheet): Fact | undefined {
+  const family = familyOf(mention);
+  return sheet.facts.find((fact) => {
+    const value = inMentionUnit(fact, mention, family);
+    return value !== undefined && states(value, mention);
   });
 }

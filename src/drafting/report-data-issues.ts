@@ -40,6 +40,11 @@ const CLAUSES: Record<string, (label: string) => string> = {
   "actual.unit_mismatch": (l) => `${l}的实际完成值与指标值单位不同，无法比较`,
 };
 
+/** The clause a data finding of `code` reads as for `label` (quoted), when the draft words that code. */
+export function findingClause(code: string, label: string): string | undefined {
+  return CLAUSES[code]?.(label);
+}
+
 /** The last part of a finding's label, in quotes unless it has its own: “预算调整率”, “三公经费”控制率. */
 function labelOf(finding: Finding): string {
   const last = finding.where.label.split(" / ").at(-1)?.trim() ?? "";

@@ -1,5 +1,6 @@
 import type { IndicatorScore, RuleId } from "../scoring/score-card.ts";
 import { findNumberMentions } from "./number-mentions.ts";
+import { pending } from "./pending.ts";
 import { comparatorOf, missingSentence, q, type SectionKit } from "./section-kit.ts";
 
 /**
@@ -110,10 +111,11 @@ export function reportedNote(kit: SectionKit, row: IndicatorScore): string {
   return `报告自评得[[${p}.reported]]，与按规则计算的得分不一致。`;
 }
 
-/** The officer's 偏差原因 quoted, a pointer to the column when it holds figures, or that none was given. */
+/** The officer's 偏差原因 quoted, a pointer to the column when it holds figures, or a 〔待补充〕 marker asking for it. */
 export function deviationNote(kit: SectionKit, row: IndicatorScore): string {
   const reason = kit.numbered(row)?.indicator?.deviationReason?.trim();
-  if (reason === undefined || reason === "") return row.kind === "budget" ? "" : "自评表未说明偏差原因。";
+  if (reason === undefined || reason === "")
+    return row.kind === "budget" ? "" : `偏差原因：${pending(`${kit.title(row)}失分的原因`)}。`;
   const quotable = figureFree(reason);
   return quotable === undefined
     ? "偏差原因见自评表“偏差原因分析”栏。"

@@ -82,7 +82,7 @@ function echoes(text: string, material: readonly string[]): string[] {
  * Every problem of one model-written section, in Chinese, and its text with figures filled in:
  * empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; not
  * Chinese (fewer than half the letters Han); an injected instruction from the officer's material
- * reproduced or obeyed. The problems go back to the model in the repair turn.
+ * reproduced or obeyed. A 〔待补充：…〕 marker (what the officer still has to give) is valid text. The problems go back to the model in the repair turn.
  */
 export function sectionProblems(raw: string, ctx: SectionContext): { text: string; problems: string[] } {
   const trimmed = raw.trim();

@@ -1,6 +1,7 @@
 import type { Finding } from "../core/finding.ts";
 import type { Report } from "../core/report.ts";
 import type { Draft, TemplateFamily } from "../drafting/draft-types.ts";
+import { orPending, pending } from "../drafting/pending.ts";
 import { fmt } from "../scoring/rounding.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
 import type { ReportView } from "./report-view.ts";
@@ -24,22 +25,27 @@ export interface ViewInput {
   drafter: string;
 }
 
-/** "郑州市金水区电子政务中心2021年度部门整体支出绩效自评报告" or "<项目>项目支出绩效自评报告". */
+/**
+ * "郑州市金水区电子政务中心2021年度部门整体支出绩效自评报告" or, for a project,
+ * "宁德市数字宁德建设办公室2018年度政务网等运行维护费项目支出绩效自评报告": unit, year and project,
+ * a missing project name marked 〔待补充：项目名称〕 rather than dropped.
+ */
 export function reportTitle(report: Report): string {
-  if (report.kind === "department") return `${report.unit.name}${report.year}年度部门整体支出绩效自评报告`;
-  const project = report.project?.trim().replace(/项目$/, "");
-  return project === undefined || project === ""
-    ? `${report.unit.name}${report.year}年度项目支出绩效自评报告`
-    : `${project}项目支出绩效自评报告`;
+  const unit = orPending(report.unit.name, "单位名称");
+  if (report.kind === "department") return `${unit}${report.year}年度部门整体支出绩效自评报告`;
+  const project = orPending(report.project?.trim().replace(/项目$/, ""), "项目名称");
+  return `${unit}${report.year}年度${project}项目支出绩效自评报告`;
 }
 
 function header(report: Report, card: ScoreCard): ReportView["header"] {
   const preparer = [report.preparer?.name, report.preparer?.phone].filter((p) => p !== undefined && p !== "");
   return [
     { label: "部门（单位）名称", value: report.unit.name },
-    ...(report.kind === "project" ? [{ label: "项目名称", value: report.project ?? "未填写" }] : []),
+    ...(report.kind === "project"
+      ? [{ label: "项目名称", value: orPending(report.project, "项目名称") }]
+      : []),
     { label: "年度", value: `${report.year}年度` },
-    { label: "填报人", value: preparer.length === 0 ? "未填写" : preparer.join(" ") },
+    { label: "填报人", value: preparer.length === 0 ? pending("填报人姓名和电话") : preparer.join(" ") },
     { label: "自评得分", value: scoreText(card.total, card.reported.total) },
     { label: "自评结果", value: gradeText(card) },
   ];

@@ -11,7 +11,7 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
-import { STYLE, TEXT_WIDTH } from "./docx-styles.ts";
+import { SIZES, STYLE, TEXT_WIDTH } from "./docx-styles.ts";
 import type { ViewCell, ViewTable } from "./report-view.ts";
 
 /**
@@ -91,16 +91,76 @@ export function tableLayout(rows: readonly ViewCell[][]): TableLayout {
   return { columns, rows: laid };
 }
 
-/** Column widths in twips filling the text block: the view's relative widths, or equal ones. */
-export function columnWidths(columns: number, widths: readonly number[] | undefined): number[] {
+/**
+ * Column widths in twips filling the text block: the view's relative widths, or equal ones; a column
+ * narrower than its `minimums` entry is widened to it, the twips taken from the columns with room
+ * to spare in proportion to that room, so a figure like "59.93%" is never broken inside.
+ */
+export function columnWidths(
+  columns: number,
+  widths: readonly number[] | undefined,
+  minimums: readonly number[] = [],
+): number[] {
   const relative =
     widths !== undefined && widths.length === columns && widths.every((w) => w > 0)
       ? widths
       : Array<number>(columns).fill(1);
   const sum = relative.reduce((a, b) => a + b, 0);
-  const twips = relative.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+  const twips = widen(
+    relative.map((w) => Math.floor((w / sum) * TEXT_WIDTH)),
+    minimums,
+  );
   const rest = TEXT_WIDTH - twips.reduce((a, b) => a + b, 0);
   return twips.map((w, i) => (i === twips.length - 1 ? w + rest : w));
+}
+
+/** Widths raised to their minimums, the deficit taken from the others' room above their minimums. */
+function widen(twips: readonly number[], minimums: readonly number[]): number[] {
+  const min = (i: number) => minimums[i] ?? 0;
+  const deficit = twips.reduce((d, w, i) => d + Math.max(0, min(i) - w), 0);
+  const room = twips.reduce((r, w, i) => r + Math.max(0, w - min(i)), 0);
+  if (deficit === 0 || room <= deficit) return [...twips];
+  return twips.map((w, i) =>
+    w < min(i) ? min(i) : w - Math.ceil((Math.max(0, w - min(i)) / room) * deficit),
+  );
+}
+
+/** Twips a table character takes, in ems of the table font: digits half an em, "%" most of one. */
+function charEm(c: string): number {
+  if (/[0-9]/u.test(c)) return 0.5;
+  if (c === "." || c === ",") return 0.25;
+  if (c === "%" || c === "‰") return 0.85;
+  if (/[\p{Script=Han}（）“”，。、；：]/u.test(c)) return 1;
+  return 0.6;
+}
+
+/**
+ * A run a line cannot break: a figure with its sign, its unit and the brackets or punctuation that
+ * may not be parted from it ("59.93%", "≥95%", "（30分）", "2,450.00").
+ */
+const UNBREAKABLE = /[（(“]?[0-9A-Za-z.,%‰+\-−×÷≥≤<>=~／/]+(?:万元|[分人个项元次台户])?[）)”，。、；]?/gu;
+
+/** Cell padding left and right plus a little slack, in twips. */
+const CELL_PADDING = 57 * 2 + 40;
+
+/** The width a cell's longest unbreakable run needs, in twips at the table font size. */
+export function unbreakableWidth(text: string): number {
+  const em = SIZES.table * 10; // half-points → twips: 1 pt = 20 twips
+  const widest = Math.max(
+    0,
+    ...[...text.matchAll(UNBREAKABLE)].map((m) => [...m[0]].reduce((w, c) => w + charEm(c), 0)),
+  );
+  return widest === 0 ? 0 : Math.ceil(widest * em) + CELL_PADDING;
+}
+
+/** Per column, the width its single-column cells need so no figure in them breaks. */
+export function minimumWidths(layout: TableLayout): number[] {
+  const out = Array<number>(layout.columns).fill(0);
+  for (const slot of layout.rows.flat()) {
+    if (slot.kind !== "cell" || slot.span !== 1) continue;
+    out[slot.column] = Math.max(out[slot.column] ?? 0, unbreakableWidth(slot.cell.text));
+  }
+  return out;
 }
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
@@ -161,17 +221,41 @@ export function docxTable(table: ViewTable): (Paragraph | Table)[] {
     out.push(new Paragraph({ style: STYLE.tableNote, children: [new TextRun(table.note)] }));
   }
   if (layout.columns === 0) return out;
-  const widths = columnWidths(layout.columns, table.widths);
+  const widths = columnWidths(layout.columns, table.widths, minimumWidths(layout));
+  const left = leftColumns(layout);
+  const h = table.header;
+  // Word repeats only a table's first rows: a header row inside the grid starts a second table,
+  // unless a cell spans across it (then the grid stays whole and nothing repeats).
+  const split =
+    h !== undefined && h > 0 && h < layout.rows.length && !layout.rows[h]?.some((s) => s.kind === "continue");
+  if (!split) {
+    out.push(wordTable(layout.rows, widths, left, h === 0 ? 0 : undefined));
+    return out;
+  }
+  out.push(wordTable(layout.rows.slice(0, h), widths, left, undefined));
+  // Two tables with nothing between them are one table to Word: a hairline paragraph keeps them apart.
+  out.push(new Paragraph({ style: STYLE.tableText, spacing: { before: 0, after: 0, line: 20 } }));
+  out.push(wordTable(layout.rows.slice(h), widths, left, 0));
+  return out;
+}
+
+/** One Word table of laid-out rows; `header` (0) marks its first row to repeat on each page. */
+function wordTable(
+  slots: readonly GridSlot[][],
+  widths: readonly number[],
+  left: Set<number>,
+  header: 0 | undefined,
+): Table {
   const width = (column: number, span: number): number =>
     widths.slice(column, column + span).reduce((a, b) => a + b, 0);
-  const last = layout.rows.length - 1;
-  const kept = layout.rows.length <= SHORT_TABLE ? last : Math.min(KEPT_HEAD_ROWS, last);
-  const left = leftColumns(layout);
-  const rows = layout.rows.map(
-    (slots, r) =>
+  const last = slots.length - 1;
+  const kept = slots.length <= SHORT_TABLE ? last : Math.min(KEPT_HEAD_ROWS, last);
+  const rows = slots.map(
+    (row, r) =>
       new TableRow({
         cantSplit: true,
-        children: slots.map((slot) =>
+        ...(r === header ? { tableHeader: true } : {}),
+        children: row.map((slot) =>
           slotCell(slot, width(slot.column, slot.kind === "empty" ? 1 : slot.span), {
             keepNext: r < kept,
             left,
@@ -179,18 +263,15 @@ export function docxTable(table: ViewTable): (Paragraph | Table)[] {
         ),
       }),
   );
-  out.push(
-    new Table({
-      rows,
-      columnWidths: widths,
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      layout: TableLayoutType.FIXED,
-      alignment: AlignmentType.CENTER,
-      borders: BORDERS,
-      margins: { left: 57, right: 57, top: 28, bottom: 28 },
-    }),
-  );
-  return out;
+  return new Table({
+    rows,
+    columnWidths: [...widths],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: BORDERS,
+    margins: { left: 57, right: 57, top: 28, bottom: 28 },
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Block, Group, Indicator } from "../core/indicators.ts";
+import { pending } from "../drafting/pending.ts";
 import { fmt } from "../scoring/rounding.ts";
 import type { IndicatorScore, ScoreCard } from "../scoring/score-card.ts";
 import type { ViewCell } from "./report-view.ts";
-import { num, orUnfilled, scoreText, td, th } from "./view-format.ts";
+import { num, scoreText, td, th } from "./view-format.ts";
 
 /** Column headers of the indicator part, in the wording of the family's 自评表. */
 export interface IndicatorWording {
@@ -19,18 +20,34 @@ export const PROJECT_INDICATORS: IndicatorWording = {
   reason: "偏差原因分析及改进措施",
 };
 
+/** The unit a row's figures are in: the target's own ("57人" → 人), else the 度量单位 column when it is a unit. */
+function rowUnit(ind: Indicator): string {
+  const target = ind.target;
+  if (target?.kind !== "quantitative") return "";
+  if (target.unit !== "") return target.unit;
+  const column = ind.unit?.trim() ?? "";
+  return column === "" || /定性|定量|指标/u.test(column) ? "" : column;
+}
+
 /** The target as written, with the row's counter unit when the figure lacks one ("≥5" + "个"). */
 function targetText(ind: Indicator): string {
   const target = ind.target;
-  if (target === undefined) return "未填写";
-  const unit = ind.unit?.trim() ?? "";
-  const addUnit =
-    target.kind === "quantitative" &&
-    target.unit === "" &&
-    unit !== "" &&
-    !unit.includes("定性") &&
-    !target.text.endsWith(unit);
-  return addUnit ? `${target.text}${unit}` : target.text;
+  if (target === undefined) return pending("指标值");
+  const unit = rowUnit(ind);
+  return target.kind === "quantitative" && target.unit === "" && unit !== "" && !target.text.endsWith(unit)
+    ? `${target.text}${unit}`
+    : target.text;
+}
+
+/**
+ * The actual value as written; a bare number ("59") gets the unit of its target ("57人" → "59人"),
+ * the same unit only: a target without unit gives none. Never given: 〔待补充：实际完成值〕.
+ */
+export function actualText(ind: Indicator): string {
+  const actual = ind.actual?.trim() ?? "";
+  if (actual === "") return pending("实际完成值");
+  const unit = rowUnit(ind);
+  return unit !== "" && /^[0-9][0-9,]*(?:\.[0-9]+)?$/u.test(actual) ? `${actual}${unit}` : actual;
 }
 
 function indicatorCells(ind: Indicator, scored: IndicatorScore | undefined): ViewCell[] {
@@ -43,8 +60,8 @@ function indicatorCells(ind: Indicator, scored: IndicatorScore | undefined): Vie
   return [
     td(ind.name),
     td(targetText(ind)),
-    td(orUnfilled(ind.actual)),
-    num(ind.weight === undefined ? "未填写" : fmt(ind.weight)),
+    td(actualText(ind)),
+    num(ind.weight === undefined ? pending("分值") : fmt(ind.weight)),
     num(points),
     td(ind.deviationReason?.trim() ?? ""),
   ];
@@ -53,7 +70,7 @@ function indicatorCells(ind: Indicator, scored: IndicatorScore | undefined): Vie
 function groupRows(group: Group, path: string, scores: ReadonlyMap<string, IndicatorScore>): ViewCell[][] {
   const label = group.weight === undefined ? group.name : `${group.name}（${fmt(group.weight)}分）`;
   if (group.indicators.length === 0) {
-    return [[td(label), td("未填写三级指标"), td("—"), td("—"), num("—"), num("—"), td("")]];
+    return [[td(label), td(pending("三级指标")), td("—"), td("—"), num("—"), num("—"), td("")]];
   }
   return group.indicators.map((ind, i) => {
     const cells = indicatorCells(ind, scores.get(`${path}.indicators[${i}]`));
@@ -98,7 +115,7 @@ export function indicatorRows(
     const first = td(label, { rowSpan: blockRows(block) });
     const body =
       block.groups.length === 0
-        ? [[td("未填写二级、三级指标", { colSpan: 7 })]]
+        ? [[td(pending("二级、三级指标"), { colSpan: 7 })]]
         : block.groups.flatMap((g, i) => groupRows(g, `${path}.groups[${i}]`, scores));
     body.forEach((cells, i) => {
       rows.push(i === 0 ? [first, ...cells] : cells);

@@ -26,6 +26,11 @@ export interface ViewTable {
   /** Relative column widths (sum need not be 100); Word uses them. */
   widths?: number[];
   rows: ViewCell[][];
+  /**
+   * Index of the row of column headers that heads every row after it (0 for a plain table; the
+   * 一级指标/二级指标/… row inside a 自评表): Word repeats it at the top of each page.
+   */
+  header?: number;
 }
 
 /** 得分率 per first-level block, for the chart. */

@@ -1,5 +1,6 @@
 import type { Task } from "../core/budget.ts";
 import type { Report } from "../core/report.ts";
+import { pending } from "../drafting/pending.ts";
 import { fmt } from "../scoring/rounding.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
 import { budgetAmounts, budgetRows, DEPARTMENT_BUDGET, PROJECT_BUDGET } from "./budget-rows.ts";
@@ -30,7 +31,7 @@ function preparerText(report: Report): string {
   const parts = [report.preparer?.name, report.preparer?.phone].filter(
     (p): p is string => p !== undefined && p.trim() !== "",
   );
-  return parts.length === 0 ? "未填写" : parts.join(" ");
+  return parts.length === 0 ? pending("填报人姓名和电话") : parts.join(" ");
 }
 
 function taskRows(tasks: readonly Task[], unit: TableUnit): ViewCell[][] {
@@ -50,7 +51,7 @@ function taskRows(tasks: readonly Task[], unit: TableUnit): ViewCell[][] {
     td(t.content?.trim() ?? ""),
     num(moneyText(t.budget, unit)),
     num(moneyText(t.fiscal, unit)),
-    td(orUnfilled(t.status)),
+    td(orUnfilled(t.status, "任务完成情况")),
     num(moneyText(t.executed, unit)),
     num(rateText(t.executed, t.budget, t.reportedRate)),
   ]);
@@ -86,22 +87,23 @@ export function departmentTable(report: Report, card: ScoreCard): ViewTable {
     ],
     [
       th("年度履职目标", { colSpan: 2 }),
-      td(orUnfilled(report.goals.text), { colSpan: 3 }),
+      td(orUnfilled(report.goals.text, "年度履职目标"), { colSpan: 3 }),
       th("年度履职目标完成情况"),
-      td(orUnfilled(report.goals.status), { colSpan: 2 }),
+      td(orUnfilled(report.goals.status, "年度履职目标完成情况"), { colSpan: 2 }),
     ],
+  ];
+  const head = [
+    ...header,
+    ...taskRows(report.tasks, unit),
+    ...budgetRows(report.budget, card, unit, DEPARTMENT_BUDGET),
   ];
   return {
     id: "self_evaluation",
     title: "部门整体绩效自评表",
     note: note(report, unit),
     widths: WIDTHS,
-    rows: [
-      ...header,
-      ...taskRows(report.tasks, unit),
-      ...budgetRows(report.budget, card, unit, DEPARTMENT_BUDGET),
-      ...indicatorRows(report.indicators, card, DEPARTMENT_INDICATORS),
-    ],
+    rows: [...head, ...indicatorRows(report.indicators, card, DEPARTMENT_INDICATORS)],
+    header: head.length,
   };
 }
 
@@ -113,29 +115,33 @@ export function projectTable(report: Report, card: ScoreCard): ViewTable {
   const unit = tableUnit(budgetAmounts(report.budget));
   const weight = card.blocks.reduce((sum, b) => sum + b.weight, 0);
   const rows: ViewCell[][] = [
-    [th("项目名称", { colSpan: 2 }), td(orUnfilled(report.project), { colSpan: 6 })],
+    [th("项目名称", { colSpan: 2 }), td(orUnfilled(report.project, "项目名称"), { colSpan: 6 })],
     [
       th("主管部门", { colSpan: 2 }),
-      td(orUnfilled(report.unit.parent), { colSpan: 2 }),
+      td(orUnfilled(report.unit.parent, "主管部门"), { colSpan: 2 }),
       th("实施单位", { colSpan: 2 }),
       td(report.unit.name, { colSpan: 2 }),
     ],
     ...budgetRows(report.budget, card, unit, PROJECT_BUDGET),
     [th("年度总体目标", { rowSpan: 2 }), th("预期目标", { colSpan: 3 }), th("实际完成情况", { colSpan: 4 })],
-    [td(orUnfilled(report.goals.text), { colSpan: 3 }), td(orUnfilled(report.goals.status), { colSpan: 4 })],
-    ...indicatorRows(report.indicators, card, PROJECT_INDICATORS),
     [
-      th("总分", { colSpan: 5 }),
-      { ...num(fmt(weight)), bold: true },
-      { ...num(scoreText(card.total, card.reported.totalRow ?? card.reported.total)), bold: true },
-      { ...td(`评价等级：${gradeText(card)}`), bold: true },
+      td(orUnfilled(report.goals.text, "年度总体目标"), { colSpan: 3 }),
+      td(orUnfilled(report.goals.status, "年度总体目标实际完成情况"), { colSpan: 4 }),
     ],
   ];
+  const header = rows.length;
+  rows.push(...indicatorRows(report.indicators, card, PROJECT_INDICATORS), [
+    th("总分", { colSpan: 5 }),
+    { ...num(fmt(weight)), bold: true },
+    { ...num(scoreText(card.total, card.reported.totalRow ?? card.reported.total)), bold: true },
+    { ...td(`评价等级：${gradeText(card)}`), bold: true },
+  ]);
   return {
     id: "self_evaluation",
     title: "项目支出绩效自评表",
     note: note(report, unit),
     widths: WIDTHS,
     rows,
+    header,
   };
 }

@@ -1,4 +1,5 @@
 import type { Money, Percent } from "../core/quantities.ts";
+import { orPending } from "../drafting/pending.ts";
 import { fmt, samePoints, statesValue } from "../scoring/rounding.ts";
 import type { ViewCell } from "./report-view.ts";
 
@@ -75,7 +76,10 @@ function spans(span: Pick<ViewCell, "rowSpan" | "colSpan">): Pick<ViewCell, "row
   };
 }
 
-/** Text of an optional field, or "未填写" so a table never shows a silent gap where a figure belongs. */
-export function orUnfilled(text: string | undefined): string {
-  return text === undefined || text.trim() === "" ? "未填写" : text.trim();
+/**
+ * Text of an optional field, or 〔待补充：what〕 so a table never shows a silent gap (nor a "未填写"
+ * that blames the officer for a field never asked) where a figure belongs.
+ */
+export function orUnfilled(text: string | undefined, what: string): string {
+  return orPending(text, what);
 }

@@ -5,6 +5,8 @@ import type { Report } from "../core/report.ts";
 import { SECTION_TITLES, type SectionId } from "../core/sections.ts";
 import type { Draft, SectionAuthor, TemplateFamily } from "../drafting/draft-types.ts";
 import { officerSection } from "../drafting/officer-text.ts";
+import { orPending, pending } from "../drafting/pending.ts";
+import { NARRATIVE_NEEDS, narrativeMarker } from "../drafting/section-needs.ts";
 import { fmt, samePoints } from "../scoring/rounding.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
 
@@ -20,9 +22,9 @@ export interface SectionSources {
 const hasText = (text: string | undefined): text is string =>
   text !== undefined && !isEmptyAnswer(text, SECTION_RULES.emptyAnswers);
 
-/** What a section says when there is nothing to put in it: never blank, never "无". */
+/** What a section says when there is nothing to put in it: never blank, never "无": 〔待补充：…〕. */
 export function missingText(id: SectionId): string {
-  return `报告未提供${SECTION_TITLES[id]}的内容，请补充。`;
+  return NARRATIVE_NEEDS[id] === undefined ? pending(SECTION_TITLES[id]) : narrativeMarker(id);
 }
 
 /** "部门整体" or "项目支出". */
@@ -48,18 +50,14 @@ function taskList(report: Report): string | undefined {
 function dutiesText(report: Report): string {
   const officer = officerText(report, "duties");
   if (report.kind === "project") {
-    const parent = report.unit.parent === undefined ? "" : `，主管部门为${report.unit.parent}`;
-    const about = officer ?? `“${report.project ?? "本项目"}”由${report.unit.name}实施${parent}。`;
-    const goal = hasText(report.goals.text)
-      ? `年度总体目标：${report.goals.text}`
-      : "报告未提供年度总体目标，请补充。";
-    const done = hasText(report.goals.status)
-      ? `实际完成情况：${report.goals.status}`
-      : "报告未提供年度总体目标的实际完成情况，请补充。";
+    const parent = `，主管部门为${orPending(report.unit.parent, "主管部门")}`;
+    const project = report.project === undefined ? pending("项目名称") : `“${report.project}”`;
+    const about = officer ?? `${project}由${report.unit.name}实施${parent}。`;
+    const goal = `年度总体目标：${hasText(report.goals.text) ? report.goals.text : pending("年度总体目标")}`;
+    const done = `实际完成情况：${hasText(report.goals.status) ? report.goals.status : pending("年度总体目标的实际完成情况")}`;
     return [about, goal, done].join("\n\n");
   }
-  const goals =
-    officer ?? (hasText(report.goals.text) ? report.goals.text : "报告未提供年度履职目标，请补充。");
+  const goals = officer ?? (hasText(report.goals.text) ? report.goals.text : pending("年度履职目标"));
   return [goals, taskList(report)].filter((p) => p !== undefined).join("\n\n");
 }
 
@@ -70,7 +68,7 @@ function targetsText(report: Report, card: ScoreCard): string {
   const total = fmt(card.blocks.reduce((sum, b) => sum + b.weight, 0));
   const scheme = `按评分方案，各一级指标分值合计${total}分（${weights}）`;
   if (report.indicators.length === 0) {
-    return `报告未提供绩效指标（一级、二级、三级指标及指标值），请补充。${scheme}。`;
+    return `${pending("绩效指标（一级、二级、三级指标及指标值）")}${scheme}。`;
   }
   const groups = report.indicators.reduce((n, b) => n + b.groups.length, 0);
   const rows = report.indicators.reduce(

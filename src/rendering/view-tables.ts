@@ -30,7 +30,14 @@ export function summaryTable(card: ScoreCard): ViewTable {
       { ...num(rateOf(card.total, weight)), bold: true },
     ],
   ];
-  return { id: "summary", title: "各项指标得分情况表", note: "单位：分", widths: [30, 20, 30, 20], rows };
+  return {
+    id: "summary",
+    title: "各项指标得分情况表",
+    note: "单位：分",
+    widths: [30, 20, 30, 20],
+    rows,
+    header: 0,
+  };
 }
 
 /** One bar per first-level block of the card: points, weight and 得分率 rounded to 2 decimals. */

@@ -96,7 +96,7 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
 
   it("ends with the report's own data problems, grouped by kind", () => {
     expect(problems.split("\n\n").at(-1)).toBe(
-      "此外，报告自身的数据问题：一是“项目支出”与其分项的合计不一致；二是“各项指标得分情况表·效益指标”的汇总得分与其各行得分合计不一致；三是“得分情况表·合计行”的得分率不等于得分除以分值；四是“得分情况表·合计行”的得分与各项得分合计不一致；五是各一级指标分值合计不等于总分；六是“三公经费”控制率分子分母均为零，应写“不适用”，不应写成百分比；七是“预算调整率”同一数字在两处填写不一致。报送前应逐项更正，并按评分规则重新核对各项得分和合计。",
+      "此外，报告自身的数据问题需在报送前更正：一是“项目支出”与其分项的合计不一致；二是“各项指标得分情况表·效益指标”的汇总得分与其各行得分合计不一致；三是“得分情况表·合计行”的得分率不等于得分除以分值；四是“得分情况表·合计行”的得分与各项得分合计不一致；五是各一级指标分值合计不等于总分；六是“三公经费”控制率分子分母均为零，应写“不适用”，不应写成百分比；七是“预算调整率”同一数字在两处填写不一致。",
     );
   });
 
@@ -109,13 +109,13 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
     ]);
   });
 
-  it("describes the evaluation with this unit's counts: 32 indicators, 30 full, 4 deductions", () => {
-    const process = text(draft, "process");
-    expect(process).toContain("郑州市金水区电子政务中心成立绩效自评工作组");
-    expect(process).toContain("逐项核实32个三级指标的指标值");
-    expect(process).toContain(
-      "30个三级指标取得满分，按评分规则失分的有4项，按评分规则计算得92.71分，对应“优”档。",
-    );
+  // How the evaluation was organised is the officer's to tell: the draft marks it instead of the stock
+  // 成立绩效自评工作组… it used to invent, and states only the scheme and this unit's counts.
+  it("marks how the evaluation was organised as 待补充 and states the scheme with 32 indicators, 30 full, 4 deductions", () => {
+    expect(text(draft, "process").split("\n\n")).toEqual([
+      "〔待补充：自评工作如何组织（组织形式、时间、参与人员、资料收集和核查方式）〕",
+      "评分依据为《河南郑州区县 部门整体绩效自评》，一级指标及分值为“预算执行”（10分）、“投入管理指标”（20分）、“产出指标”（40分）、“效益指标”（30分）；共32个三级指标，30个取得满分，按评分规则失分的有4项。",
+    ]);
   });
 
   it("analyses each block: score, 得分率, rows met, rows lost, the officer's cuts", () => {

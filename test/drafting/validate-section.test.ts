@@ -19,6 +19,12 @@ describe("validateSection", () => {
     });
   });
 
+  it("accepts a section that marks what the officer has not given as 〔待补充：…〕", () => {
+    const text =
+      "〔待补充：自评工作如何组织（组织形式、时间、参与人员、资料收集和核查方式）〕\n\n评分依据见自评表。";
+    expect(validateSection(text, ctx)).toEqual({ ok: true, value: text });
+  });
+
   it("rejects a rate the facts do not hold, naming it", () => {
     const r = validateSection("全年预算执行率98.5%，执行情况良好。", ctx);
     expect(r).toEqual({

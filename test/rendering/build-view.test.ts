@@ -88,8 +88,9 @@ describe("buildReportView for seed 000 (henan-department)", () => {
   it("takes drafted sections from the draft and says what is missing where the draft has nothing", () => {
     expect(v.sections.process).toBe("二、绩效自评工作开展情况：起草文字。");
     expect(v.authors.process).toBe("llm");
-    // The officer wrote "无" under 八 and the draft skipped it: the section names what to add.
-    expect(v.sections.other).toBe("报告未提供其他需要说明的问题的内容，请补充。");
+    // The officer wrote "无" under 八 and the draft skipped it: the section is marked 待补充 with what to add
+    // (issue 15: a marker the officer replaces, instead of a sentence that reads as part of the report).
+    expect(v.sections.other).toBe("〔待补充：其他需要说明的情况（没有的写明“无其他需要说明的情况”）〕");
     expect(v.authors.other).toBe("deterministic");
   });
 
@@ -238,7 +239,10 @@ describe("buildReportView for the seed 003 annex (project)", () => {
   const table = v.tables.self_evaluation;
 
   it("titles it after the project and lays out the 项目支出绩效自评表 with 总分 and grade", () => {
-    expect(v.title).toBe("全市政务网络（政务外网和党政工作专网）链路租赁经费项目支出绩效自评报告");
+    // Issue 15: the title carries unit, year and project.
+    expect(v.title).toBe(
+      "浏阳市数据资源中心2020年度全市政务网络（政务外网和党政工作专网）链路租赁经费项目支出绩效自评报告",
+    );
     expect(table?.title).toBe("项目支出绩效自评表");
     expect(texts(table?.rows[0])).toEqual(["项目名称", "全市政务网络（政务外网和党政工作专网）链路租赁经费"]);
     expect(texts(rowStarting(table, "年度资金总额"))).toEqual([
@@ -272,10 +276,12 @@ describe("familyIdFor and reportTitle", () => {
     expect(familyIdFor({}, { kind: "project" })).toBe("project");
   });
 
-  it("does not double 项目 and falls back to the unit when the project has no name", () => {
+  it("does not double 项目 and marks a missing project name 待补充 instead of dropping it", () => {
     const { report } = seed("seed-003-project");
-    expect(reportTitle({ ...report, project: "智慧城市运维项目" })).toBe("智慧城市运维项目支出绩效自评报告");
+    expect(reportTitle({ ...report, project: "智慧城市运维项目" })).toBe(
+      "浏阳市数据资源中心2020年度智慧城市运维项目支出绩效自评报告",
+    );
     const { project: _, ...unnamed } = report;
-    expect(reportTitle(unnamed)).toBe("浏阳市数据资源中心2020年度项目支出绩效自评报告");
+    expect(reportTitle(unnamed)).toBe("浏阳市数据资源中心2020年度〔待补充：项目名称〕项目支出绩效自评报告");
   });
 });

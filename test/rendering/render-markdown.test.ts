@@ -224,7 +224,7 @@ describe("renderMarkdown: the other families", () => {
   it("renders the project annex of seed 003 with the 项目支出 layout", () => {
     const { md } = rendered("seed-003-project", "project");
     expect(headings(md)).toEqual([
-      "# 全市政务网络（政务外网和党政工作专网）链路租赁经费项目支出绩效自评报告",
+      "# 浏阳市数据资源中心2020年度全市政务网络（政务外网和党政工作专网）链路租赁经费项目支出绩效自评报告",
       "## 一、项目基本情况",
       "### （一）项目概况及年度总体目标",
       "### （二）项目绩效目标及指标设置情况",

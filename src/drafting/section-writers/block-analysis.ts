@@ -123,12 +123,28 @@ export function blockAnalysis(kit: SectionKit, block: BlockScore): string {
   ].join("");
 }
 
+/** The drafted analysis sections of the family before `id`. */
+function earlierSections(kit: SectionKit, id: SectionId): { id: SectionId; heading: string }[] {
+  const sections = kit.input.family.sections.filter((s) => s.drafted && s.id in SECTION_BLOCKS);
+  const at = sections.findIndex((s) => s.id === id);
+  return at < 0 ? [] : sections.slice(0, at);
+}
+
 /**
  * 投入 / 产出 / 效益指标情况分析 (or the whole 绩效情况分析): one paragraph per block of the section,
- * or the missing wording when the report has no such block.
+ * or the missing wording when the report has no such block. A block an earlier section of the
+ * family already analysed (产出与效益 under both 产出 and 效益) is not repeated: the later section
+ * points to the earlier one.
  */
 export function writeBlockAnalysis(kit: SectionKit, id: SectionId): string {
-  const blocks = blocksFor(kit, id);
+  const all = blocksFor(kit, id);
+  const earlier = earlierSections(kit, id);
+  const blocks = all.filter((b) => !earlier.some((s) => blocksFor(kit, s.id).includes(b)));
+  if (blocks.length === 0 && all.length > 0) {
+    // One block for 产出与效益 (2013 framework): analysed once, in the first section that covers it.
+    const where = earlier.find((s) => all.some((b) => blocksFor(kit, s.id).includes(b)));
+    return `${quoted(all.map((b) => b.name))}的分析见“${where?.heading ?? "上一部分"}”。`;
+  }
   if (blocks.length === 0) {
     const subject = SECTION_SUBJECT[id] ?? "绩效指标";
     return missingSentence(`${subject}的评分数据（三级指标、指标值、实际完成值和分值）`, "本部分无法分析");

@@ -1,8 +1,8 @@
 import { SECTION_TITLES } from "../../core/sections.ts";
 import { yiShi } from "../chinese-ordinals.ts";
-import { slowTasks } from "../measure-text.ts";
 import { problemItems } from "../problem-items.ts";
 import { q, quoted, type SectionKit } from "../section-kit.ts";
+import { narrativeMarker } from "../section-needs.ts";
 
 function problemNames(kit: SectionKit): string[] {
   return [...new Set(problemItems(kit.card).map((i) => i.name))];
@@ -10,8 +10,9 @@ function problemNames(kit: SectionKit): string[] {
 
 /** The stable title of the family's problems section, for a cross-reference. */
 function problemsTitle(kit: SectionKit): string {
-  const id = kit.input.family.sections.find((s) => s.id === "problems_measures" || s.id === "problems")?.id;
-  return SECTION_TITLES[id ?? "problems_measures"];
+  const section = kit.input.family.sections.find((s) => s.id === "problems_measures" || s.id === "problems");
+  const heading = section?.heading ?? "";
+  return /\p{Script=Han}/u.test(heading) ? heading : SECTION_TITLES[section?.id ?? "problems_measures"];
 }
 
 /** Whether the stated total differs from the rules' total (both known). */
@@ -21,36 +22,21 @@ function totalsDiffer(kit: SectionKit): boolean {
 }
 
 /**
- * 自评结果应用和公开情况: the problems put on a rectification list by name, the results used for
- * next year's budget (the slowest tasks named) and targets, and publication with the accounts.
+ * 自评结果应用和公开情况: how the results are used and published is the officer's to tell, so the
+ * draft marks it 〔待补充：…〕 (never a stock 随部门决算一并向社会公开); it names only the problems
+ * the rules found, which the application has to answer.
  */
 export function writeApplication(kit: SectionKit): string {
   const names = problemNames(kit);
-  const ledger =
+  const found =
     names.length > 0
-      ? `建立整改台账。将本次自评发现的${quoted(names.slice(0, 4))}${names.length > 4 ? "等" : ""}失分问题逐项列入整改台账，明确责任科室和完成时限，整改结果报财政部门备案。`
-      : `巩固自评结果。本次自评按规则得${kit.fig("score.total")}，将各项指标的完成情况和佐证材料整理归档，作为下一年度绩效监控的基线。`;
-  const slow = slowTasks(kit);
-  const budget = `应用于预算安排。将自评结果作为${kit.fig("year.next")}预算编制和绩效目标申报的依据${
-    slow.length > 0 ? `，对执行偏慢的${slow.join("、")}结合实际支出进度核定预算` : ""
-  }，对已完成的指标以本年度实际完成值为基础设定下一年度指标值。`;
-  const publish = `按规定公开。${kit.fig("year")}度绩效自评报告和自评表经财政部门审核后，随部门决算一并向社会公开，接受社会监督。`;
-  return yiShi([ledger, budget, publish]);
+      ? `本次自评发现的失分问题为${quoted(names.slice(0, 4))}${names.length > 4 ? "等" : ""}（见“${problemsTitle(kit)}”部分）。`
+      : "";
+  return [found, narrativeMarker("application")].filter((p) => p !== "").join("\n\n");
 }
 
-/**
- * 自评工作的经验、问题和建议: what worked (blocks met in full, by name and 得分率), what went wrong in
- * this self-evaluation (stated vs computed total, rows cut without basis, data gaps), and what to
- * do next time, all from this report's figures.
- */
-export function writeExperience(kit: SectionKit): string {
-  const strong = kit.card.blocks
-    .filter((b) => b.id !== "budget" && b.indicators.every((r) => r.kind !== "budget"))
-    .filter((b) => b.indicators.length > 0 && b.lost < 0.005 && kit.has(`block.${b.id}.rate`));
-  const experience =
-    strong.length > 0
-      ? `经验：以自评表为抓手逐项核实指标，${strong.map((b) => `${q(b.name)}得分率[[block.${b.id}.rate]]`).join("、")}，说明年初设定的目标与实际工作衔接较好。`
-      : `经验：以自评表为抓手逐项核实指标，按规则得${kit.fig("score.total")}，对失分指标逐一查找了原因。`;
+/** What went wrong in the report's own data: stated vs computed total, rows cut without basis, data gaps. */
+function dataIssues(kit: SectionKit): string[] {
   const issues: string[] = [];
   if (totalsDiffer(kit))
     issues.push("报告填报的自评得分[[score.reported]]与按规则计算的[[score.total]]不一致");
@@ -64,19 +50,26 @@ export function writeExperience(kit: SectionKit): string {
       `报告缺少${kit.sheet.missing
         .slice(0, 2)
         .map((m) => m.label)
-        .join("、")}等数据`,
+        .join("、")}${kit.sheet.missing.length > 2 ? "等数据" : ""}`,
     );
-  const problem =
-    issues.length > 0
-      ? `问题：本次自评中${issues.join("，")}，自评表的填报质量有待提高。`
-      : `问题：自评表各项数据与评分规则一致，但定性指标主要依据完成情况评分，佐证材料还不够系统。`;
-  const advice = `建议：填报前按《${kit.card.schemeName}》逐项核算得分、比率和合计，申报${kit.fig("year.next")}绩效目标时同步明确指标值、度量单位、数据来源和佐证材料。`;
-  return [experience, problem, advice].join("\n\n");
+  return issues;
+}
+
+/**
+ * 自评工作的经验、问题和建议: the problems of this report's own data the rules found (stated vs
+ * computed total, rows cut although met, data gaps), stated as facts, never as blame; the lessons
+ * and suggestions are the officer's, marked 〔待补充：…〕.
+ */
+export function writeExperience(kit: SectionKit): string {
+  const issues = dataIssues(kit);
+  const problem = issues.length > 0 ? `问题：按评分规则核对，${issues.join("；")}。` : "";
+  return [problem, narrativeMarker("experience")].filter((p) => p !== "").join("\n\n");
 }
 
 /**
  * 其他需要说明的问题: the data caveats of this report — figures it lacks, the stated vs computed
- * total, ratios that are 0/0 — or, when there are none, a statement that the figures are complete.
+ * total, ratios that are 0/0 — or, when there are none, the 〔待补充：…〕 marker: whether anything
+ * else needs explaining is the officer's to say.
  */
 export function writeOther(kit: SectionKit): string {
   const notes: string[] = [];
@@ -101,8 +94,6 @@ export function writeOther(kit: SectionKit): string {
   }
   const na = kit.card.derived.filter((d) => d.status === "na").map((d) => d.name);
   if (na.length > 0) notes.push(`${quoted(na)}分子分母均为零，按“不适用”处理，不填写百分比。`);
-  if (notes.length === 0) {
-    return `${kit.unit}${kit.fig("year")}度自评所用的预算、任务和指标数据均取自自评表，按评分规则计算的得分${kit.fig("score.total")}与报告填报一致，没有其他需要说明的事项。`;
-  }
+  if (notes.length === 0) return narrativeMarker("other");
   return yiShi(notes);
 }

@@ -87,9 +87,8 @@ function dataParagraph(clauses: readonly string[], lead: string): string {
 export function writeProblemsMeasures(kit: SectionKit): string {
   const p = plan(kit);
   const list = parenList(p.pairs.map((pair) => `${pair.problem}改进措施：${pair.measure}`));
-  const data = dataParagraph(p.data, "此外，报告自身的数据问题：");
-  const close = data === "" ? "" : `${data}报送前应逐项更正，并按评分规则重新核对各项得分和合计。`;
-  return [p.intro, list, close].filter((s) => s !== "").join("\n\n");
+  const data = dataParagraph(p.data, "此外，报告自身的数据问题需在报送前更正：");
+  return [p.intro, list, data].filter((s) => s !== "").join("\n\n");
 }
 
 /** 存在的主要问题 (Hunan): the opening and the numbered problems, then the report's data problems. */

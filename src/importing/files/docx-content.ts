@@ -142,7 +142,8 @@ class BodyReader {
   }
 
   text(text: string): void {
-    if (this.inText && this.skipping === null) this.append(text);
+    // Word joiners and zero-width spaces keep figures together on the page ("59.93%"); they are not text.
+    if (this.inText && this.skipping === null) this.append(text.replace(/[\u2060\u200b\ufeff]/gu, ""));
   }
 
   private append(text: string): void {

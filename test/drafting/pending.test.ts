@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { hasPending, isPendingOnly, orPending, pending } from "../../src/drafting/pending.ts";
+
+describe("pending markers", () => {
+  it("names what is missing, or is bare when nothing is named", () => {
+    expect(pending("主管部门")).toBe("〔待补充：主管部门〕");
+    expect(pending("  ")).toBe("〔待补充〕");
+  });
+
+  it("fills a blank field with the marker and keeps a given one trimmed", () => {
+    expect(orPending(undefined, "实际完成值")).toBe("〔待补充：实际完成值〕");
+    expect(orPending(" ", "实际完成值")).toBe("〔待补充：实际完成值〕");
+    expect(orPending(" 59人 ", "实际完成值")).toBe("59人");
+  });
+
+  it("tells a text that is only markers (with a lead-in label) from one that states something", () => {
+    expect(hasPending("年度总体目标：〔待补充：年度总体目标〕")).toBe(true);
+    expect(isPendingOnly("年度总体目标：〔待补充：年度总体目标〕")).toBe(true);
+    expect(isPendingOnly("〔待补充：经验〕。")).toBe(true);
+    expect(isPendingOnly("主管部门为〔待补充：主管部门〕，由本单位实施。")).toBe(false);
+    expect(isPendingOnly("没有标记的句子。")).toBe(false);
+  });
+});
