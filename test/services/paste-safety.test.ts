@@ -74,16 +74,17 @@ describe("nothing from a long pasted passage is saved before 确认 (issue 15)",
     expect(budgetOf(chat)).toBeUndefined();
   });
 
-  it("a passage that names one figure with four different amounts is refused as a whole", () => {
+  it("a passage that names one figure with three different amounts is refused as a whole", () => {
     const chat = new Chat(testApp());
     chat.send("南县政协，2021年度部门整体支出绩效自评，地区：湖南省益阳市南县");
     chat.send("刘媛媛 63526383");
     chat.send("充分发挥政协纽带作用，切实履行政治协商、民主监督、参政议政三大职能");
     chat.send("无");
-    // 25 lines 11–13: the 决算 收入 and 支出 of the year, 支出 split into its parts.
+    // 25 lines 11–13: the 决算 收入 and 支出 of the year, 支出 split into its parts (the 其中 part
+    // 人员经费支出 is named on its own by the facts reader, so three amounts remain).
     const turn = chat.send(lines("25_hunan_nanxian_zhengxie_zhengti.txt", 11, 13));
     expect(notices(turn.replies, "error")).toEqual([
-      "这段文字里“预算执行数”有 4 个不同的数（799.12万元、434.89万元、77.4万元…），不知道哪一个是要填的，没有保存；请单独说明，例如“预算执行数545.06万元”。",
+      "这段文字里“预算执行数”有 3 个不同的数（799.12万元、77.4万元、286.83万元），不知道哪一个是要填的，没有保存；请单独说明，例如“预算执行数545.06万元”。",
     ]);
     expect(budgetOf(chat)).toBeUndefined();
   });
