@@ -8,7 +8,7 @@ import { GLOBAL_FIELDS } from "./field-catalog.ts";
 import { readValue } from "./field-values.ts";
 import { indicatorSlots } from "./indicator-slots.ts";
 import { narrativeConcerns, noProblemsFollowUp } from "./narrative-review.ts";
-import { narrativeSlotsFor } from "./narrative-slots.ts";
+import { familyOf, narrativeSlotsFor } from "./narrative-slots.ts";
 import { type Change, changeTo, getIn, type Json } from "./patch.ts";
 import { obviousScheme, schemeOfRegionNamed, schemesForRegion } from "./scheme-choice.ts";
 import type { Proposal, Slot, SlotContext } from "./slot-types.ts";
@@ -177,7 +177,8 @@ export function buildSlots(ctx: SlotContext): Slot[] {
           ),
   });
   slots.push(...indicatorSlots(ctx));
-  for (const n of narrativeSlotsFor(schemeId)) {
+  const template = ctx.schemes.find((s) => s.id === schemeId)?.template;
+  for (const n of narrativeSlotsFor(familyOf(template, kind))) {
     slots.push({
       key: `section:${n.id}`,
       field: n.title.replace(/^[一二三四五六七八九十]+、/, ""),

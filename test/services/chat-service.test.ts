@@ -86,7 +86,7 @@ describe("the chat service", () => {
     first.app.close();
     const again = new Chat(testApp(path));
     const turn = again.resume();
-    expect(turn.replies[0]).toEqual({ type: "text", text: "欢迎回来，上次填到这里（已完成 6/14 项）。" });
+    expect(turn.replies[0]).toEqual({ type: "text", text: "欢迎回来，上次填到这里（已完成 6/16 项）。" });
     expect(lastQuestion(turn.replies)).toEqual(asked);
     again.app.close();
   });

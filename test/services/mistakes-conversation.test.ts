@@ -68,6 +68,6 @@ describe("a conversation with typical mistakes and corrections", () => {
   it("ends with the report the corrections describe, and delivers it on 生成报告", () => {
     const expected = JSON.parse(readFileSync(join(CONVERSATIONS, "mistakes.report.json"), "utf8"));
     expect(chat.doc()).toEqual(expected);
-    expect(lastQuestion(turn(24))?.slot).toBe("review");
+    expect(lastQuestion(turn(25))?.slot).toBe("review");
   });
 });

@@ -83,7 +83,7 @@ describe("/ziping", () => {
       "按《河南郑州区县 部门整体绩效自评》，现在计得 91.71 分，等级“优”（报告填写的是96分）。",
     );
     expect(why).toContain("91.71");
-    expect(status).toBe("已完成 45/48 项。");
+    expect(status).toBe("已完成 47/50 项。");
     expect(t.app.store.getConversation("slack:T1:D1")).toEqual(before);
   });
 
@@ -154,7 +154,7 @@ describe("App Home", () => {
     expect(view.type).toBe("home");
     const json = JSON.stringify(view.blocks);
     expect(json).toContain(
-      '"*郑州市金水区电子政务中心 2021年度 部门整体*\\n进度 45/48 · 得分 91.71（优） · 更新于 2026-11-21"',
+      '"*郑州市金水区电子政务中心 2021年度 部门整体*\\n进度 47/50 · 得分 91.71（优） · 更新于 2026-11-21"',
     );
     expect(json).toContain("ziping.home.continue");
     expect(json).toContain("ziping.home.download");
@@ -174,7 +174,7 @@ describe("App Home", () => {
       view: { id: "VH", type: "home" },
     });
     expect(t.slack.methods()).toEqual(["conversations.open", "chat.postMessage", "views.publish"]);
-    expect(t.slack.calls[1]?.args.text).toBe("欢迎回来，上次填到这里（已完成 45/48 项）。");
+    expect(t.slack.calls[1]?.args.text).toBe("欢迎回来，上次填到这里（已完成 47/50 项）。");
     expect(t.app.store.getConversation("slack:T1:D1")?.reportId).toBe("r1");
   });
 });
