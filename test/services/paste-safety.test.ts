@@ -176,3 +176,67 @@ describe("a second paste of indicators adds to the first and says what changed (
     ]);
   });
 });
+
+describe("pasted sections keep their own headings (issue 15)", () => {
+  type Narrative = { narrative: { id: string; title: string; text: string }[] };
+  const outline = (chat: Chat) =>
+    (chat.doc() as Narrative).narrative.map((s) => [s.id, s.title, s.text.length]);
+  const start = () => {
+    const chat = new Chat(testApp());
+    chat.send("福建省新闻出版广电局，2014年度部门整体支出绩效自评，地区：福建省");
+    return chat;
+  };
+  // fixtures/real/53 lines 3–15: "一、自评项目。" with its list, then "二、自评组织情况。我局…" on one line.
+  const FUJIAN = lines("53_fujian_guangdianju_ziping_gongshi.txt", 3, 15);
+
+  it("sections 一 and 二 of one paste are both kept, each under its heading; a final newline changes nothing", () => {
+    const chat = start();
+    const turn = chat.send(FUJIAN);
+    expect(turn.replies[0]).toEqual({
+      type: "table",
+      title: "从粘贴内容中读到",
+      columns: ["项目", "内容"],
+      rows: [
+        ["一、自评项目。", "441 字：我局确定开展自评的绩效评估项目共8项。分别为:\n…"],
+        ["二、自评组织情况", "183 字：我局组成以项目管理单位为主,主管部门审核汇总为辅…"],
+      ],
+    });
+    expect(start().send(`${FUJIAN}\n`).replies).toEqual(turn.replies);
+    chat.send("确认");
+    expect(outline(chat)).toEqual([
+      ["other", "一、自评项目。", 441],
+      ["process", "二、自评组织情况", 183],
+    ]);
+  });
+
+  it("（一）存在的问题 and （二）改进措施 pasted together are the one 问题和改进措施 section", () => {
+    const chat = start();
+    chat.send(
+      "(一)存在的问题\n项目资金下达较晚，部分项目执行进度偏慢。\n(二)改进措施\n提前下达资金，按月跟踪执行进度。",
+    );
+    chat.send("确认");
+    expect((chat.doc() as Narrative).narrative).toEqual([
+      {
+        id: "problems_measures",
+        title: "五、发现的主要问题和改进措施",
+        text: "(一)存在的问题\n\n项目资金下达较晚，部分项目执行进度偏慢。\n\n(二)改进措施\n\n提前下达资金，按月跟踪执行进度。",
+      },
+    ]);
+  });
+
+  it("a later paste adds its sections beside the saved ones, and replaces only the same section", () => {
+    const chat = start();
+    chat.send(FUJIAN);
+    chat.send("确认");
+    chat.send("一、部门职责\n负责全省广播电视行业管理。\n二、年度主要任务\n完成村村通工程运行维护。");
+    chat.send("确认");
+    chat.send("二、自评组织情况\n成立自评工作小组，逐项核查八个项目的资料。");
+    chat.send("确认");
+    expect(outline(chat)).toEqual([
+      ["other", "一、自评项目。", 441],
+      ["process", "二、自评组织情况", 21],
+      ["duties", "一、部门职责", 13],
+      ["duties", "二、年度主要任务", 12],
+    ]);
+  });
+});
