@@ -88,6 +88,25 @@ describe("nothing from a long pasted passage is saved before 确认 (issue 15)",
     expect(budgetOf(chat)).toBeUndefined();
   });
 
+  it("a passage that cannot be read is refused as a passage, with the way to paste it", () => {
+    const chat = new Chat(testApp());
+    chat.send(
+      "西平县交通运输局，2022年度财政衔接推进乡村振兴资金项目支出绩效自评，地区：河南省驻马店市西平县",
+    );
+    chat.send("1");
+    chat.send("刘媛媛 63526383");
+    chat.send("新建村内道路、连通道路32.63公里");
+    // 44 lines 12–14: 资金到位、执行、管理 of the project, each "N、…情况分析。…".
+    const turn = chat.send(lines("44_henan_xiping_jiaotong_xianjie.txt", 12, 14));
+    expect(notices(turn.replies, "error")).toEqual([
+      [
+        "这段较长的文字（176 字）没有保存：“预算执行数”：无法识别数字“情况分析”：其中没有数字。请填写阿拉伯数字或中文数字，例如“561.41万元”“97%”或“百分之九十七”。",
+        "如果这是报告正文，请连同章节标题一起粘贴（例如“三、绩效目标完成情况分析”）；数字请单独说明，例如“年初预算561.41万，调整后561.41万，执行545.06万”。",
+      ].join("\n"),
+    ]);
+    expect(budgetOf(chat)).toBeUndefined();
+  });
+
   it("a long answer to a narrative question is shown before it is saved", () => {
     const chat = new Chat(testApp());
     chat.send("眉山市残疾人联合会，2021年度残疾人事业发展补助资金项目支出绩效自评，地区：四川省眉山市");
