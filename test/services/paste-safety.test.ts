@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Chat, notices, testApp } from "./chat-harness.ts";
+import { Chat, lastQuestion, notices, testApp } from "./chat-harness.ts";
 
 const REAL = join(import.meta.dirname, "../../fixtures/real");
 /** Lines `from`–`to` (1-based, as numbered in the file) of a real report, without their indent. */
@@ -105,6 +105,22 @@ describe("nothing from a long pasted passage is saved before 确认 (issue 15)",
       ].join("\n"),
     ]);
     expect(budgetOf(chat)).toBeUndefined();
+  });
+
+  it("a whole 12,000-character report pasted where the budget is asked changes nothing before 确认", () => {
+    const chat = new Chat(testApp());
+    chat.send("浏阳市数据资源中心，2020年度部门整体支出绩效自评，地区：湖南省长沙市浏阳市");
+    chat.send("刘媛媛 63526383");
+    chat.send("统筹全市政务数据资源建设");
+    expect(lastQuestion(chat.send("无").replies)?.slot).toBe("budget");
+    const before = JSON.stringify(chat.doc());
+    const report = readFileSync(join(REAL, "../seeds/003_3bc036a0d1488051.txt"), "utf8");
+    expect(report.length).toBe(12154);
+    const turn = chat.send(report);
+    expect(turn.replies.at(-1)?.type).toBe("confirm");
+    expect(JSON.stringify(chat.doc())).toBe(before);
+    chat.send("取消");
+    expect(JSON.stringify(chat.doc())).toBe(before);
   });
 
   it("a long answer to a narrative question is shown before it is saved", () => {
