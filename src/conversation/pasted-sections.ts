@@ -19,9 +19,14 @@ export function pastedSections(doc: Json, text: string): Section[] {
   return joinHalves(sections, narrativeSlotsFor(textAt(doc, ["schemeId"])));
 }
 
+/**
+ * 问题 and 改进措施 as the report's template has them: joined into one section when it asks for
+ * 问题和改进措施, split by their （一）/（二） sub-headings when it asks for the two apart (Hunan).
+ */
 function joinHalves(sections: Section[], slots: ReturnType<typeof narrativeSlotsFor>): Section[] {
   const whole = slots.find((s) => s.id === "problems_measures");
-  if (whole === undefined || slots.some((s) => s.id === "problems" || s.id === "measures")) return sections;
+  if (whole === undefined) return slots.some((s) => s.id === "problems") ? splitHalves(sections) : sections;
+  if (slots.some((s) => s.id === "problems" || s.id === "measures")) return sections;
   if (sections.some((s) => s.id === "problems_measures")) return sections;
   const halves = sections.filter((s) => s.id === "problems" || s.id === "measures");
   if (halves.length === 0) return sections;
@@ -29,6 +34,15 @@ function joinHalves(sections: Section[], slots: ReturnType<typeof narrativeSlots
   const at = sections.indexOf(halves[0] as Section);
   const rest = sections.filter((s) => !halves.includes(s));
   return [...rest.slice(0, at), { id: "problems_measures", title: whole.title, text }, ...rest.slice(at)];
+}
+
+function splitHalves(sections: Section[]): Section[] {
+  return sections.flatMap((section) => {
+    if (section.id !== "problems_measures") return [section];
+    const halves = splitSections(section.text).sections;
+    const ids = halves.map((h) => h.id).join(",");
+    return ids === "problems,measures" ? halves : [section];
+  });
 }
 
 /** A heading without its number, spaces and closing mark: "五、发现的主要问题和改进措施" → 发现的主要问题和改进措施. */

@@ -259,6 +259,17 @@ describe("pasted sections keep their own headings (issue 15)", () => {
     ]);
   });
 
+  it("for a template that asks 存在的问题 and 改进措施 apart (Hunan), the two halves fill the two sections", () => {
+    const chat = new Chat(testApp());
+    chat.send("南县政协，2021年度部门整体支出绩效自评，地区：湖南省益阳市南县");
+    chat.send("六、存在的问题和改进措施\n(一)存在的问题\n预算编制不够细化。\n(二)改进措施\n细化预算编制。");
+    chat.send("确认");
+    expect((chat.doc() as Narrative).narrative).toEqual([
+      { id: "problems", title: "(一)存在的问题", text: "预算编制不够细化。" },
+      { id: "measures", title: "(二)改进措施", text: "细化预算编制。" },
+    ]);
+  });
+
   it("a later paste adds its sections beside the saved ones, and replaces only the same section", () => {
     const chat = start();
     chat.send(FUJIAN);
