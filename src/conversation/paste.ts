@@ -94,7 +94,11 @@ export function readPaste(doc: Json, text: string): PasteReading {
         .map((u) => `第${u.line}行：${u.reason}`)
         .join("\n")}`,
     });
-  const names = rows.map((r) => r[0] ?? "");
+  const counted =
+    merge !== null && merge.before > 0
+      ? `绩效指标（新增 ${merge.added.length} 行，更新 ${merge.updated.length} 行）`
+      : "绩效指标";
+  const names = rows.map((r) => (r[0] === "绩效指标" ? counted : (r[0] ?? "")));
   const what = names.length > 4 ? `${names.slice(0, 4).join("、")}等 ${names.length} 项` : names.join("、");
   return {
     changes,

@@ -175,7 +175,10 @@ describe("a second paste of indicators adds to the first and says what changed (
       ],
     });
     expect(turn.replies.at(-1)?.type).toBe("confirm");
-    chat.send("确认");
+    expect(chat.send("确认").replies[0]).toEqual({
+      type: "text",
+      text: "已记录：粘贴的内容：绩效指标（新增 2 行，更新 1 行）",
+    });
     const doc = chat.doc() as {
       indicators: {
         name: string;
