@@ -33,7 +33,7 @@ export function holdLongAnswer(text: string, proposal: Result<Proposal>): Result
   if (!proposal.ok)
     return fail(
       proposal.error.code,
-      `这段较长的文字（${text.length} 字）没有保存：${proposal.error.message}\n如果这是报告正文，请连同章节标题一起粘贴（例如“三、绩效目标完成情况分析”）；数字请单独说明，例如“年初预算561.41万，调整后561.41万，执行545.06万”。`,
+      `这段较长的文字（${text.length} 字）没有保存：${proposal.error.message.replace(text, `${text.slice(0, 20)}…`)}\n如果这是报告正文，请连同章节标题一起粘贴（例如“三、绩效目标完成情况分析”）；数字请单独说明，例如“年初预算561.41万，调整后561.41万，执行545.06万”。`,
       proposal.error.path,
     );
   const p = proposal.value;

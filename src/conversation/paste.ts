@@ -1,9 +1,9 @@
 import type { SectionId } from "../core/sections.ts";
-import { splitSections } from "../importing/sections/sections.ts";
 import { readPastedTables } from "../importing/tables/pasted-tables.ts";
 import { asArray, asObject, indicatorRefs } from "./draft-access.ts";
 import { showValue } from "./fact-changes.ts";
 import { type IndicatorMerge, mergeIndicators } from "./indicator-merge.ts";
+import { mergeSections, pastedSections } from "./pasted-sections.ts";
 import { applyChanges, type Change, changeTo, getIn, type Json, type Path } from "./patch.ts";
 import type { Reply } from "./replies.ts";
 
@@ -55,23 +55,13 @@ function fragmentChanges(doc: Json, fragment: Json, prefix: Path, out: Change[])
   }
 }
 
-function mergeSections(doc: Json, sections: Json[]): Json[] {
-  const merged = [...asArray(getIn(doc, ["narrative"]))];
-  for (const section of sections) {
-    const at = merged.findIndex((s) => asObject(s).id === asObject(section).id);
-    if (at >= 0) merged[at] = section;
-    else merged.push(section);
-  }
-  return merged;
-}
-
 /**
  * Reads a paste (tables copied from Excel/Word, narrative with headings, or both) into changes to
  * the draft and a compact table of what was read, including what could not be read.
  */
 export function readPaste(doc: Json, text: string): PasteReading {
   const tables = readPastedTables(text, { defaultAmountUnit: "万元" });
-  const split = splitSections(text);
+  const sections = pastedSections(doc, text);
   const changes: Change[] = [];
   const { indicators: pasted, ...rest } = tables.fragment;
   fragmentChanges(doc, rest as Json, [], changes);
@@ -80,11 +70,11 @@ export function readPaste(doc: Json, text: string): PasteReading {
     const change = changeTo(applyChanges(doc, changes), ["indicators"], merge.blocks);
     if (change !== null) changes.push(change);
   }
-  if (split.sections.length > 0) {
+  if (sections.length > 0) {
     const change = changeTo(
       applyChanges(doc, changes),
       ["narrative"],
-      mergeSections(applyChanges(doc, changes), split.sections as unknown as Json[]),
+      mergeSections(applyChanges(doc, changes), sections),
     );
     if (change !== null) changes.push(change);
   }
@@ -104,14 +94,18 @@ export function readPaste(doc: Json, text: string): PasteReading {
         .map((u) => `第${u.line}行：${u.reason}`)
         .join("\n")}`,
     });
-  const names = rows.map((r) => r[0] ?? "");
+  const counted =
+    merge !== null && merge.before > 0
+      ? `绩效指标（新增 ${merge.added.length} 行，更新 ${merge.updated.length} 行）`
+      : "绩效指标";
+  const names = rows.map((r) => (r[0] === "绩效指标" ? counted : (r[0] ?? "")));
   const what = names.length > 4 ? `${names.slice(0, 4).join("、")}等 ${names.length} 项` : names.join("、");
   return {
     changes,
     replies,
     summary: `粘贴的内容：${what}`,
-    recognised: tables.reads.length > 0 || split.sections.length > 0,
-    sectionIds: split.sections.map((section) => section.id),
+    recognised: tables.reads.length > 0 || sections.length > 0,
+    sectionIds: sections.map((section) => section.id),
   };
 }
 

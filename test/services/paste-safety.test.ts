@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Chat, notices, testApp } from "./chat-harness.ts";
+import { Chat, lastQuestion, notices, testApp } from "./chat-harness.ts";
 
 const REAL = join(import.meta.dirname, "../../fixtures/real");
 /** Lines `from`–`to` (1-based, as numbered in the file) of a real report, without their indent. */
@@ -89,6 +89,41 @@ describe("nothing from a long pasted passage is saved before 确认 (issue 15)",
     expect(budgetOf(chat)).toBeUndefined();
   });
 
+  it("a passage that cannot be read is refused as a passage, with the way to paste it", () => {
+    const chat = new Chat(testApp());
+    chat.send(
+      "西平县交通运输局，2022年度财政衔接推进乡村振兴资金项目支出绩效自评，地区：河南省驻马店市西平县",
+    );
+    chat.send("1");
+    chat.send("刘媛媛 63526383");
+    chat.send("新建村内道路、连通道路32.63公里");
+    // 44 lines 12–14: 资金到位、执行、管理 of the project, each "N、…情况分析。…".
+    const turn = chat.send(lines("44_henan_xiping_jiaotong_xianjie.txt", 12, 14));
+    expect(notices(turn.replies, "error")).toEqual([
+      [
+        "这段较长的文字（176 字）没有保存：“预算执行数”：无法识别数字“情况分析”：其中没有数字。请填写阿拉伯数字或中文数字，例如“561.41万元”“97%”或“百分之九十七”。",
+        "如果这是报告正文，请连同章节标题一起粘贴（例如“三、绩效目标完成情况分析”）；数字请单独说明，例如“年初预算561.41万，调整后561.41万，执行545.06万”。",
+      ].join("\n"),
+    ]);
+    expect(budgetOf(chat)).toBeUndefined();
+  });
+
+  it("a whole 12,000-character report pasted where the budget is asked changes nothing before 确认", () => {
+    const chat = new Chat(testApp());
+    chat.send("浏阳市数据资源中心，2020年度部门整体支出绩效自评，地区：湖南省长沙市浏阳市");
+    chat.send("刘媛媛 63526383");
+    chat.send("统筹全市政务数据资源建设");
+    expect(lastQuestion(chat.send("无").replies)?.slot).toBe("budget");
+    const before = JSON.stringify(chat.doc());
+    const report = readFileSync(join(REAL, "../seeds/003_3bc036a0d1488051.txt"), "utf8");
+    expect(report.length).toBe(12154);
+    const turn = chat.send(report);
+    expect(turn.replies.at(-1)?.type).toBe("confirm");
+    expect(JSON.stringify(chat.doc())).toBe(before);
+    chat.send("取消");
+    expect(JSON.stringify(chat.doc())).toBe(before);
+  });
+
   it("a long answer to a narrative question is shown before it is saved", () => {
     const chat = new Chat(testApp());
     chat.send("眉山市残疾人联合会，2021年度残疾人事业发展补助资金项目支出绩效自评，地区：四川省眉山市");
@@ -141,7 +176,10 @@ describe("a second paste of indicators adds to the first and says what changed (
       ],
     });
     expect(turn.replies.at(-1)?.type).toBe("confirm");
-    chat.send("确认");
+    expect(chat.send("确认").replies[0]).toEqual({
+      type: "text",
+      text: "已记录：粘贴的内容：绩效指标（新增 2 行，更新 1 行）",
+    });
     const doc = chat.doc() as {
       indicators: {
         name: string;
@@ -174,6 +212,81 @@ describe("a second paste of indicators adds to the first and says what changed (
     chat.send("确认");
     expect(notices(chat.send(FIRST).replies, "info")).toEqual([
       "粘贴的内容与已保存的一致，没有需要修改的地方。",
+    ]);
+  });
+});
+
+describe("pasted sections keep their own headings (issue 15)", () => {
+  type Narrative = { narrative: { id: string; title: string; text: string }[] };
+  const outline = (chat: Chat) =>
+    (chat.doc() as Narrative).narrative.map((s) => [s.id, s.title, s.text.length]);
+  const start = () => {
+    const chat = new Chat(testApp());
+    chat.send("福建省新闻出版广电局，2014年度部门整体支出绩效自评，地区：福建省");
+    return chat;
+  };
+  // fixtures/real/53 lines 3–15: "一、自评项目。" with its list, then "二、自评组织情况。我局…" on one line.
+  const FUJIAN = lines("53_fujian_guangdianju_ziping_gongshi.txt", 3, 15);
+
+  it("sections 一 and 二 of one paste are both kept, each under its heading; a final newline changes nothing", () => {
+    const chat = start();
+    const turn = chat.send(FUJIAN);
+    expect(turn.replies[0]).toEqual({
+      type: "table",
+      title: "从粘贴内容中读到",
+      columns: ["项目", "内容"],
+      rows: [
+        ["一、自评项目。", "441 字：我局确定开展自评的绩效评估项目共8项。分别为:\n…"],
+        ["二、自评组织情况", "183 字：我局组成以项目管理单位为主,主管部门审核汇总为辅…"],
+      ],
+    });
+    expect(start().send(`${FUJIAN}\n`).replies).toEqual(turn.replies);
+    chat.send("确认");
+    expect(outline(chat)).toEqual([
+      ["other", "一、自评项目。", 441],
+      ["process", "二、自评组织情况", 183],
+    ]);
+  });
+
+  it("（一）存在的问题 and （二）改进措施 pasted together are the one 问题和改进措施 section", () => {
+    const chat = start();
+    chat.send(
+      "(一)存在的问题\n项目资金下达较晚，部分项目执行进度偏慢。\n(二)改进措施\n提前下达资金，按月跟踪执行进度。",
+    );
+    chat.send("确认");
+    expect((chat.doc() as Narrative).narrative).toEqual([
+      {
+        id: "problems_measures",
+        title: "五、发现的主要问题和改进措施",
+        text: "(一)存在的问题\n\n项目资金下达较晚，部分项目执行进度偏慢。\n\n(二)改进措施\n\n提前下达资金，按月跟踪执行进度。",
+      },
+    ]);
+  });
+
+  it("for a template that asks 存在的问题 and 改进措施 apart (Hunan), the two halves fill the two sections", () => {
+    const chat = new Chat(testApp());
+    chat.send("南县政协，2021年度部门整体支出绩效自评，地区：湖南省益阳市南县");
+    chat.send("六、存在的问题和改进措施\n(一)存在的问题\n预算编制不够细化。\n(二)改进措施\n细化预算编制。");
+    chat.send("确认");
+    expect((chat.doc() as Narrative).narrative).toEqual([
+      { id: "problems", title: "(一)存在的问题", text: "预算编制不够细化。" },
+      { id: "measures", title: "(二)改进措施", text: "细化预算编制。" },
+    ]);
+  });
+
+  it("a later paste adds its sections beside the saved ones, and replaces only the same section", () => {
+    const chat = start();
+    chat.send(FUJIAN);
+    chat.send("确认");
+    chat.send("一、部门职责\n负责全省广播电视行业管理。\n二、年度主要任务\n完成村村通工程运行维护。");
+    chat.send("确认");
+    chat.send("二、自评组织情况\n成立自评工作小组，逐项核查八个项目的资料。");
+    chat.send("确认");
+    expect(outline(chat)).toEqual([
+      ["other", "一、自评项目。", 441],
+      ["process", "二、自评组织情况", 21],
+      ["duties", "一、部门职责", 13],
+      ["duties", "二、年度主要任务", 12],
     ]);
   });
 });

@@ -48,6 +48,24 @@ function headingOf(
   return heading.numbered || id ? { heading, id } : undefined;
 }
 
+/** A title, then its first sentence on the same line: "二、自评组织情况。我局组成以…". */
+const RUN_ON = /^([^。：:]+)[。：:]\s*(\S.*)$/u;
+
+/**
+ * A top-level heading written on the same line as its text (Fujian: "二、自评组织情况。我局组成以
+ * 项目管理单位…"): taken as heading and text only when the words before the first 。or ：name a
+ * known section, so a numbered sentence ("一、加强预算管理。…") stays text.
+ */
+function inlineHeading(text: string): { heading: Heading; id: SectionId; text: string } | undefined {
+  const match = RUN_ON.exec(text);
+  const [, title = "", rest = ""] = match ?? [];
+  const numbering = numberingOf(title);
+  if (match === null || numbering === undefined || numbering.level > 1) return undefined;
+  const found = headingOf(title, false);
+  if (found?.id === undefined || !found.heading.numbered) return undefined;
+  return { heading: found.heading, id: found.id, text: rest };
+}
+
 /**
  * Classifies every non-blank line of a report as heading, text or dropped. A table starts at a tab
  * row, a table title or a unit line, and lasts until a heading or a line of prose: inside it, cell
@@ -78,6 +96,13 @@ export function classifyLines(text: string): LineItem[] {
     if (heading) {
       [inTable, inNote, seenHeading] = [false, false, true];
       items.push({ kind: "heading", line, ...heading });
+      continue;
+    }
+    const inline = inlineHeading(clean);
+    if (inline !== undefined) {
+      [inTable, inNote, seenHeading] = [false, false, true];
+      items.push({ kind: "heading", line, heading: inline.heading, id: inline.id });
+      items.push({ kind: "text", line, text: inline.text });
       continue;
     }
     if (inTable) {

@@ -28,6 +28,17 @@ export interface SplitResult {
   dropped: DroppedLine[];
 }
 
+/** Options of `splitSections`. */
+export interface SplitOptions {
+  /**
+   * Every top-level heading (一、 / 第一部分) starts a section, as in the chat, where each section the
+   * officer pasted keeps its own heading and text: one that names no known section starts an `other`
+   * section under its own title (instead of being dropped or read as text of the section above), and
+   * "二、年度主要任务" after "一、部门职责" starts a second section rather than continuing the first.
+   */
+  eachHeading?: boolean;
+}
+
 interface OpenSection {
   id: SectionId;
   title: string;
@@ -53,9 +64,10 @@ function isContainer(items: readonly LineItem[], index: number, level: number, i
  * heading nested deeper than the open section is part of that section's text unless it names one
  * of its sub-sections; a heading that only groups named headings is skipped; an unknown heading at
  * the open section's level is text of that section, and one above it closes the section (its text
- * is dropped as "unmapped"). Tables, template guidance and page headers are dropped and listed.
+ * is dropped as "unmapped") — unless `eachHeading` asks for a section per top-level heading. Tables,
+ * template guidance and page headers are dropped and listed.
  */
-export function splitSections(text: string): SplitResult {
+export function splitSections(text: string, options: SplitOptions = {}): SplitResult {
   const items = classifyLines(text);
   const sections: Section[] = [];
   const dropped: DroppedLine[] = [];
@@ -84,7 +96,12 @@ export function splitSections(text: string): SplitResult {
     const { heading, id } = item;
     const nested = open !== undefined && heading.level > open.level;
     // A heading naming the open section again ("(一)部门职能概述" then "(一)职能职责") continues it.
-    const again = open !== undefined && heading.level === open.level && id === open.id;
+    const top = options.eachHeading === true && heading.level <= 1;
+    const again =
+      open !== undefined &&
+      heading.level === open.level &&
+      id === open.id &&
+      !(top && open.title !== heading.title);
     if (open && ((nested && !(id && isSubSection(open.id, id))) || again)) {
       addLine(open.text, heading.title, true);
     } else if (isContainer(items, index, heading.level, id)) {
@@ -92,6 +109,9 @@ export function splitSections(text: string): SplitResult {
     } else if (id) {
       close();
       open = { id, title: heading.title, level: heading.level, text: emptyParagraphs() };
+    } else if (top && (open === undefined || heading.level <= open.level)) {
+      close();
+      open = { id: "other", title: heading.title, level: heading.level, text: emptyParagraphs() };
     } else if (open && heading.level === open.level) {
       addLine(open.text, heading.title, true);
     } else {

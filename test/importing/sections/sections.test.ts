@@ -171,12 +171,45 @@ describe("splitSections on pasted text", () => {
     );
   });
 
-  it("splits a known heading into the sub-sections that directly follow it", () => {
+  it("keeps the （一）/（二） halves of 问题和改进措施 in that one section (issue 15)", () => {
     const text = "五、发现的主要问题和改进措施\n（一）存在的问题\n指标不够细化。\n（二）改进措施\n细化指标。";
     expect(splitSections(text).sections).toEqual([
-      { id: "problems", title: "（一）存在的问题", text: "指标不够细化。" },
-      { id: "measures", title: "（二）改进措施", text: "细化指标。" },
+      {
+        id: "problems_measures",
+        title: "五、发现的主要问题和改进措施",
+        text: "（一）存在的问题\n\n指标不够细化。\n\n（二）改进措施\n\n细化指标。",
+      },
     ]);
+  });
+
+  it("splits a known heading into the sub-sections that directly follow it", () => {
+    const text = "一、部门基本情况\n（一）部门职能\n负责全区统计工作。\n（二）机构设置\n内设科室5个。";
+    expect(splitSections(text).sections).toEqual([
+      { id: "duties", title: "（一）部门职能", text: "负责全区统计工作。" },
+      { id: "organization", title: "（二）机构设置", text: "内设科室5个。" },
+    ]);
+  });
+
+  it("reads a top-level heading written on the line of its first sentence (Fujian)", () => {
+    const text =
+      "一、自评项目。\n我局确定开展自评的项目共8项。\n二、自评组织情况。我局组成以项目管理单位为主的评估小组。";
+    expect(splitSections(text).sections).toEqual([
+      { id: "process", title: "二、自评组织情况", text: "我局组成以项目管理单位为主的评估小组。" },
+    ]);
+    expect(splitSections(text, { eachHeading: true }).sections).toEqual([
+      { id: "other", title: "一、自评项目。", text: "我局确定开展自评的项目共8项。" },
+      { id: "process", title: "二、自评组织情况", text: "我局组成以项目管理单位为主的评估小组。" },
+    ]);
+  });
+
+  it("with eachHeading, two top-level headings naming one topic stay two sections; a final newline changes nothing", () => {
+    const text = "一、部门职责\n负责全省广播电视行业管理。\n二、年度主要任务\n完成村村通工程运行维护。";
+    const expected = [
+      { id: "duties", title: "一、部门职责", text: "负责全省广播电视行业管理。" },
+      { id: "duties", title: "二、年度主要任务", text: "完成村村通工程运行维护。" },
+    ];
+    expect(splitSections(text, { eachHeading: true }).sections).toEqual(expected);
+    expect(splitSections(`${text}\n`, { eachHeading: true }).sections).toEqual(expected);
   });
 
   it("reads markdown and bold headings, and drops a markdown-marked table title with its rows", () => {
