@@ -59,9 +59,9 @@ function fragmentChanges(doc: Json, fragment: Json, prefix: Path, out: Change[])
  * Reads a paste (tables copied from Excel/Word, narrative with headings, or both) into changes to
  * the draft and a compact table of what was read, including what could not be read.
  */
-export function readPaste(doc: Json, text: string): PasteReading {
+export function readPaste(doc: Json, text: string, family: string): PasteReading {
   const tables = readPastedTables(text, { defaultAmountUnit: "万元" });
-  const sections = pastedSections(doc, text);
+  const sections = pastedSections(text, family);
   const changes: Change[] = [];
   const { indicators: pasted, ...rest } = tables.fragment;
   fragmentChanges(doc, rest as Json, [], changes);

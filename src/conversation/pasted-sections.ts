@@ -1,7 +1,7 @@
 import type { Section } from "../core/sections.ts";
 import { numberingOf } from "../importing/sections/section-headings.ts";
 import { splitSections } from "../importing/sections/sections.ts";
-import { asArray, asObject, textAt } from "./draft-access.ts";
+import { asArray, asObject } from "./draft-access.ts";
 import { NARRATIVE_SLOTS, narrativeSlotsFor } from "./narrative-slots.ts";
 import { getIn, type Json } from "./patch.ts";
 
@@ -12,11 +12,11 @@ import { getIn, type Json } from "./patch.ts";
  * into the section above. "（一）存在的问题 … （二）改进措施" pasted alone, for a report whose
  * template has one 问题和改进措施 section, is that section.
  */
-export function pastedSections(doc: Json, text: string): Section[] {
+export function pastedSections(text: string, family: string): Section[] {
   const plain = splitSections(text).sections;
   if (plain.length === 0) return [];
   const sections = splitSections(text, { eachHeading: true }).sections;
-  return joinHalves(sections, narrativeSlotsFor(textAt(doc, ["schemeId"])));
+  return joinHalves(sections, narrativeSlotsFor(family));
 }
 
 /**
@@ -52,7 +52,9 @@ function body(title: string): string {
 }
 
 /** Titles the chat gives a typed answer (五、发现的主要问题和改进措施): a paste of that section replaces it. */
-const SLOT_TITLES = new Set(NARRATIVE_SLOTS.flatMap((f) => f.slots.map((s) => `${s.id}|${s.title}`)));
+const SLOT_TITLES = new Set(
+  Object.values(NARRATIVE_SLOTS).flatMap((slots) => slots.map((s) => `${s.id}|${s.title}`)),
+);
 
 /**
  * The saved narrative with the pasted sections: a pasted section replaces the saved one it

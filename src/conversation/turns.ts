@@ -11,6 +11,7 @@ import { type FactMessage, readFactMessage } from "./figure-leftovers.ts";
 import { implausibleQuery } from "./implausible-values.ts";
 import { holdLongAnswer } from "./long-message.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
+import { familyOf } from "./narrative-slots.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
 import { looksTabular, readPaste } from "./paste.ts";
 import { applyChanges, invertChanges, type Json } from "./patch.ts";
@@ -150,7 +151,9 @@ export function pasteTurn(
   text: string,
   copies: readonly CopyHit[] = [],
 ): StepResult | null {
-  const reading = readPaste(state.report ?? {}, text);
+  const doc = state.report ?? {};
+  const template = kit.schemes.find((s) => s.id === textAt(doc, ["schemeId"]))?.template;
+  const reading = readPaste(doc, text, familyOf(template, textAt(doc, ["kind"])));
   if (!reading.recognised && !looksTabular(text)) return null;
   if (!reading.recognised)
     return kit.ask(state, [
