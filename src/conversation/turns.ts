@@ -88,7 +88,10 @@ export function answerTurn(
       return kit.take(state, bare, "answer");
     return takeFacts(kit, state, slot, read);
   }
-  return takeFacts(kit, state, slot, readFactMessage(doc, text));
+  const read = readFactMessage(doc, text);
+  if (read.hits.length === 0 && read.problems.length === 0 && read.notes.length === 0)
+    return kit.take(state, slot.answer(text), "answer");
+  return takeFacts(kit, state, slot, read);
 }
 
 /**

@@ -76,6 +76,18 @@ describe("every figure typed in the chat is taken or named, whatever is asked", 
     });
   });
 
+  it("a negative or approximate amount beside good ones is named, not a refusal of the message", () => {
+    const chat = atPreparer();
+    expect(chat.send("调整后预算318.91万元，执行数-5万元，到位资金大约300万元").replies).toEqual([
+      { type: "text", text: "已记录：调整后预算数：318.91万元" },
+      info("没有记录：“预算执行数”不能为负数：读到“-5万元”。请填写金额，例如：545.06万元"),
+      info(
+        "没有记录：“实际到位资金”需要准确金额，不能是“大约300万元”这样的约数（自评表按决算数填写）。请填写，例如：318.91万元",
+      ),
+      PREPARER,
+    ]);
+  });
+
   it("a 到位率 of 250% with no figures is named with why it cannot be, nothing saved", () => {
     const chat = atPreparer();
     const before = chat.doc();
