@@ -61,6 +61,12 @@ export function extractFacts(text: string, assumeWan: boolean, strict = false): 
     for (const rawClause of line.split(CLAUSE)) {
       let clause = takeImplicit(rawClause.trim(), out);
       if (clause === "" || FILLER.test(clause)) continue;
+      // "其中商品和服务支出491.21万元" is a part of a total: never the total's 执行数, nor a topic
+      // for the clauses after it.
+      if (/^其中/.test(clause)) {
+        out.leftovers.push(clause);
+        continue;
+      }
       // A parenthesis ("含1个年初结转结余项目50万元") is an aside, not the clause's topic.
       const topic = clause.replace(/[（(][^）)]*[）)]/g, "");
       const named = SUBJECTS.slice(1).find((s) => s.words.test(topic));
@@ -69,11 +75,6 @@ export function extractFacts(text: string, assumeWan: boolean, strict = false): 
         clause = clause.replace(named.words, "").trim();
       } else if (DEFAULT_SUBJECT.words.test(clause) && !/^预算执行/.test(clause)) {
         subject = DEFAULT_SUBJECT;
-      }
-      // "其中商品和服务支出491.21万元" is a part of a total, never the total's 执行数.
-      if (named === undefined && /^其中/.test(clause)) {
-        out.leftovers.push(clause);
-        continue;
       }
       if (takeShared(clause, SUBJECT_ALIASES.get(subject) ?? [], out, assumeWan)) continue;
       if (takeAlias(clause, GLOBAL_ALIASES, out, assumeWan, true)) continue;

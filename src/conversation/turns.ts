@@ -98,14 +98,18 @@ export function answerTurn(
     // 填表人, 指标值, 实际完成值 …: figures typed here are taken wherever they belong; a message that
     // names none is this question's answer, and figures it cannot place are named, not dropped.
     const read = text.length <= 200 ? readFactMessage(doc, text) : null;
-    if (read === null || (read.hits.length === 0 && read.problems.length === 0)) {
-      const bare = slot.answer(text);
-      if (bare.ok || read === null || read.notes.length === 0) return take(state, bare, "answer");
-    }
-    if (read !== null) return takeFacts(held, state, slot, read);
-    return take(state, slot.answer(text), "answer");
+    if (read === null) return take(state, slot.answer(text), "answer");
+    const labelled = read.hits.length > 0 && read.rest.length === 0 && read.problems.length === 0;
+    const budget = read.hits.some((h) => h.field.path[0] === "budget") || read.notes.length > 0;
+    if (labelled || budget) return takeFacts(held, state, slot, read);
+    const bare = slot.answer(text);
+    if (bare.ok || (read.hits.length === 0 && read.problems.length === 0)) return take(state, bare, "answer");
+    return takeFacts(held, state, slot, read);
   }
-  return takeFacts(held, state, slot, readFactMessage(doc, text));
+  const read = readFactMessage(doc, text);
+  if (read.hits.length === 0 && read.problems.length === 0 && read.notes.length === 0)
+    return take(state, slot.answer(text), "answer");
+  return takeFacts(held, state, slot, read);
 }
 
 /**

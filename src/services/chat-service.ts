@@ -186,11 +186,15 @@ export class ChatService {
   }
 
   /**
-   * What the copy search must never name as a source for this user: every report they can open
-   * (and the one in this conversation) and every unit name those were saved under.
+   * What the copy search must never name as a source for this user: every report they or the
+   * owner of `reportId` can open (and `reportId` itself) and every unit name those were saved under.
    */
   ownWork(userId: string, reportId: string | null = null, doc: Json | null = null): OwnWork {
-    const rows = this.store.listReports(userId);
+    // The report's owner too: a colleague typing in the owner's thread must not see the owner's
+    // earlier attempts named as sources either.
+    const owner = reportId === null ? undefined : this.store.getReport(reportId)?.createdBy;
+    const users = owner === undefined || owner === userId ? [userId] : [userId, owner];
+    const rows = users.flatMap((u) => this.store.listReports(u));
     const unit = getIn(doc ?? {}, ["unit", "name"]);
     const names = [...rows.map((r) => r.unitName), typeof unit === "string" ? unit : null];
     return {

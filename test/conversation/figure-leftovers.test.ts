@@ -202,6 +202,12 @@ const ROWS: Row[] = [
     { notes: [WHICH("乡村振兴衔接资金2179万元目前已全部拨付", "2179万元")] },
   ],
   [
+    "a negative amount is refused (never valid), the other figure taken",
+    EMPTY,
+    "调整后预算318.91万元，执行数-5万元",
+    { hits: [["budget.adjusted", "318.91万元"]], problems: ["answer.negative"] },
+  ],
+  [
     "a clause with no figure is left for the question",
     EMPTY,
     "刘媛媛 63526383",
