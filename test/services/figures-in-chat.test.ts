@@ -10,7 +10,7 @@ const PREPARER: Reply = {
   field: "填表人及联系方式",
   text: "填表人的姓名和联系电话是？",
   example: "刘媛媛 63526383",
-  progress: { done: 6, total: 11 },
+  progress: { done: 6, total: 14 },
 };
 const CHOICES = [
   { label: "确认", value: "确认" },
