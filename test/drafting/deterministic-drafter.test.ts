@@ -123,7 +123,8 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
     expect(text(draft, "analysis_input")).toContain(
       "自评表中“预算执行率”（投入管理指标）自评1分、按规则应得2分，自评得分需按规则更正。",
     );
-    expect(text(draft, "analysis_output")).toContain("该部分三级指标全部取得满分。");
+    // The all-full claim now opens the sentence naming the rows behind it, so it has a source.
+    expect(text(draft, "analysis_output")).toContain("该部分三级指标全部取得满分：“电子政务外网安全升级完成率”");
     expect(text(draft, "analysis_outcome")).toContain(
       "“效益指标”分值30分，按评分规则得24分，得分率80%；报告自评为28分，与按规则计算的不一致。",
     );
