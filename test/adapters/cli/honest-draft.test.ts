@@ -223,6 +223,8 @@ describe("honest drafts of real and project reports", () => {
       () => importedReal("47_yunnan_baoshan_dianziwuzheng_yunwei.txt", "保山市人民政府办公室"),
     ],
     ["the seed 003 project annex", async () => join(root, "fixtures/reports/seed-003-project.json")],
+    ["the seed 000 department report", async () => join(root, "fixtures/reports/seed-000.json")],
+    ["the seed 003 department report (Hunan)", async () => join(root, "fixtures/reports/seed-003.json")],
   ];
 
   it.each(cases)(
