@@ -263,6 +263,8 @@ describe("the Fujian project with indicators", () => {
       "# 宁德市数字宁德建设办公室2018年度政务网等运行维护费项目支出绩效自评报告",
     );
     expect(md).toContain("<td>培训人数</td><td>57人</td><td>59人</td>");
+    // The unit written with the target (≥120个) stays with both figures in the text.
+    expect(md).toContain("“网络覆盖单位”实际完成值125个（指标值≥120个）");
     const outcome = md.slice(md.indexOf("### （二）效益指标完成情况分析"), md.indexOf("## 五、"));
     expect(outcome.trim().split("\n\n")[1]).toBe("“产出与效益”的分析见“（一）产出指标完成情况分析”。");
   }, 60_000);
