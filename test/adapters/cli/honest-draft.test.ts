@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkReport } from "../../../src/checks/check-report.ts";
 import type { Report } from "../../../src/core/report.ts";
@@ -111,7 +111,7 @@ function loaded(path: string): Report {
 
 /** The drafted Markdown of a report file and its sentences with their sources. */
 async function drafted(path: string): Promise<{ md: string; sentences: SourcedSentence[] }> {
-  const out = join(dir, `${path.split("/").at(-1)?.replace(/\.json$/, "")}.md`);
+  const out = join(dir, `${basename(path, ".json")}.md`);
   const r = await run("draft", path, "--out", out, "--db", join(dir, "d.db"));
   expect(r.code).toBe(0);
   const md = readFileSync(out, "utf8");
