@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  columnWidths,
-  minimumWidths,
-  tableLayout,
-  unbreakableWidth,
-} from "../../src/rendering/docx-table.ts";
+import { tableLayout } from "../../src/rendering/docx-table.ts";
+import { columnWidths, minimumWidths, unbreakableWidth } from "../../src/rendering/docx-widths.ts";
 import { SAMPLE_VIEW } from "./sample-draft.ts";
 
 /** A laid-out table as compact strings: "text@column/span*" (* = merged down), "^column/span", "_column". */
