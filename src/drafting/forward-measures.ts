@@ -5,6 +5,7 @@ import {
   quantitativeMeasure,
   satisfactionMeasure,
 } from "./measure-text.ts";
+import { pending } from "./pending.ts";
 import { actualPhrase, targetPhrase } from "./row-phrases.ts";
 import { blockOf, q, quoted, type SectionKit } from "./section-kit.ts";
 
@@ -50,7 +51,7 @@ function qualitativeItem(kit: SectionKit): ForwardItem[] {
   return [
     {
       block: blockOf(kit.card, first),
-      problem: `定性指标${quoted(rows.slice(0, 3).map((r) => r.name))}等按完成情况评分，缺少可量化的成效数据支撑。`,
+      problem: `定性指标${quoted(rows.slice(0, 3).map((r) => r.name))}等按完成情况评分，没有可核实的量化数据。`,
       measure: qualitativeMeasure(kit, first),
     },
   ];
@@ -63,7 +64,7 @@ function satisfactionItem(kit: SectionKit): ForwardItem[] {
   return [
     {
       block: blockOf(kit.card, row),
-      problem: `${kit.title(row)}${actualPhrase(kit, row)}，满意度调查的样本和问卷需要持续留档，作为下一年度评分依据。`,
+      problem: `${kit.title(row)}${actualPhrase(kit, row)}。`,
       measure: satisfactionMeasure(row.name),
     },
   ];
@@ -77,8 +78,8 @@ function targetItem(kit: SectionKit): ForwardItem[] {
   return [
     {
       block,
-      problem: `${q(block.name)}各项三级指标均取得满分，部分指标值可能设定偏低。`,
-      measure: `申报${kit.fig("year.next")}绩效目标时，以本年度实际完成值为基础合理提高${name}指标的指标值，使目标具有挑战性。`,
+      problem: `${q(block.name)}各项三级指标均取得满分。`,
+      measure: `${pending(`${name}指标下一年度的指标值和措施`)}。`,
     },
   ];
 }

@@ -43,7 +43,9 @@ function targetUnit(
   if (targetUnit === "%") return { unit: "%", scale: 1, suffix: "%" };
   if (targetUnit === "万元" || targetUnit === "元") return { unit: targetUnit, scale: 1, suffix: targetUnit };
   if (targetUnit === "亿元") return { unit: "万元", scale: 1e4, suffix: "万元" };
-  const written = column?.trim() ?? "";
+  // The 度量单位 column, else the unit written with the target ("≥120个"): a value keeps its unit.
+  const written =
+    [column?.trim() ?? "", targetUnit.trim()].find((w) => w !== "" && !/定性|定量|指标/u.test(w)) ?? "";
   const known = COUNT_UNITS.find((u) => u === written);
   if (known !== undefined) return { unit: known, scale: 1, suffix: known };
   // A counter the facts do not name (台, 次, 户): the fact is unit-less, the text keeps the word.

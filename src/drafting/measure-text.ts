@@ -1,4 +1,5 @@
 import type { IndicatorScore } from "../scoring/score-card.ts";
+import { pending } from "./pending.ts";
 import type { MeasureKind, ProblemItem } from "./problem-items.ts";
 import { q, type SectionKit } from "./section-kit.ts";
 
@@ -31,20 +32,22 @@ export function slowTasks(kit: SectionKit, max = 2): string[] {
     .map(({ i, key }) => `${kit.taskTitle(i)}（执行率[[${key}]]）`);
 }
 
-/** 加快支出进度、按月调度, naming the slowest tasks. */
+/**
+ * Budget execution: supplying a missing 预算执行数 is the rules' fix; how to spend faster is the
+ * officer's to say, marked 〔待补充〕 after the slowest tasks by name (never a stock 按月调度).
+ */
 export function executionMeasure(kit: SectionKit): string {
   const slow = slowTasks(kit);
-  const tasks = slow.length > 0 ? `对执行偏慢的${slow.join("、")}逐项分析原因、督促按合同进度付款；` : "";
-  const base = kit.has("budget.adjusted") ? "调整后预算数[[budget.adjusted]]" : "全年预算";
+  const tasks = slow.length > 0 ? `执行偏慢的是${slow.join("、")}；` : "";
   const supply = kit.has("budget.executed")
     ? ""
     : `补充${kit.missingLabel("budget.executed", "预算执行数")}，按执行数÷预算数核算执行率；`;
-  return `${supply}加快支出进度，建立按月调度机制，每月对照${base}通报执行进度，${tasks}力争${kit.fig("year.next")}预算执行率达到目标。`;
+  return `${supply}${tasks}${pending("加快预算执行的具体措施（做什么、谁负责、何时完成）")}。`;
 }
 
-/** 满意度回访 for the named satisfaction indicator. */
+/** A satisfaction indicator: what to do about it is the officer's, marked 〔待补充〕 (never a stock 满意度回访). */
 export function satisfactionMeasure(name: string): string {
-  return `开展满意度回访，对${q(name)}涉及的服务对象逐一回访、收集意见建议，建立整改清单并限期整改，整改结果在下一次满意度调查中复测，问卷、样本和统计结果留档备查。`;
+  return `${pending(`提高${q(name)}的具体措施`)}。`;
 }
 
 function ratio(kit: SectionKit, row: IndicatorScore): string {
@@ -56,34 +59,36 @@ function ratio(kit: SectionKit, row: IndicatorScore): string {
   const contradicts = kit.input.findings.some(
     (f) => f.code === "actual.contradicts_target" && f.where.path === row.path,
   );
-  return `按公式重新核算${kit.title(row)}${how}${lacking}，据实填写实际比率${contradicts ? "，不能把完成率填入逆向指标" : ""}；日常加强对该比率的监控，使其不超过指标值。`;
+  return `按公式重新核算${kit.title(row)}${how}${lacking}，据实填写实际比率${contradicts ? "，不能把完成率填入逆向指标" : ""}。`;
 }
 
-/** A quantitative target: the shortfall broken down by quarter, or (met) kept under quarterly watch. */
+/**
+ * A quantitative target: the gap (when the facts hold it) and a 〔待补充〕 marker for the officer's
+ * measures; a target met with nothing to spare gets the marker alone. Never a stock 分解到季度.
+ */
 export function quantitativeMeasure(kit: SectionKit, row: IndicatorScore, shortfall = true): string {
-  if (!shortfall) {
-    return `把${kit.title(row)}分解到季度工作计划，按季度跟踪完成进度并留存佐证，出现偏差及时调度，确保${kit.fig("year.next")}继续达到指标值。`;
-  }
+  if (!shortfall) return `${pending(`保持${kit.title(row)}达到指标值的措施`)}。`;
   const n = kit.numbered(row);
-  const gap = n !== undefined && kit.has(`indicator.${n.n}.gap`) ? `（差距[[indicator.${n.n}.gap]]）` : "";
-  return `分析${kit.title(row)}未达到指标值${gap}的原因，把差距分解到季度工作计划，按季度跟踪完成进度并留存佐证，确保${kit.fig("year.next")}达到指标值。`;
+  const gap =
+    n !== undefined && kit.has(`indicator.${n.n}.gap`) ? `与指标值差距[[indicator.${n.n}.gap]]，` : "";
+  return `${kit.title(row)}${gap}${pending("未达到指标值的原因和改进措施")}。`;
 }
 
-/** Evidence for a qualitative row and a measurable target next year. */
+/** A qualitative row: the officer's measures (which evidence, what target next year), marked 〔待补充〕. */
 export function qualitativeMeasure(kit: SectionKit, row: IndicatorScore): string {
-  return `整理${kit.title(row)}的佐证材料（工作台账、成效数据、服务对象反馈），用可核实的结果说明完成程度；申报${kit.fig("year.next")}绩效目标时把该指标细化为可衡量的定量指标。`;
+  return `${pending(`${kit.title(row)}的改进措施（如补充哪些佐证材料）`)}。`;
 }
 
 function missing(kit: SectionKit, row: IndicatorScore): string {
   const what = { "missing.target": "指标值", "missing.weight": "分值" }[row.rule as string] ?? "实际完成值";
-  return `补齐${kit.title(row)}的${what}及佐证材料，按评分规则重新计分；今后申报绩效目标时同步明确指标值、度量单位和数据来源。`;
+  return `补齐${kit.title(row)}的${what}，按评分规则重新计分。`;
 }
 
 function structure(kit: SectionKit, item: ProblemItem): string {
   if (item.block.rowWeightSum === 0) {
     return `补充${q(item.block.name)}的三级指标、指标值、实际完成值和分值，使其分值合计为${kit.fig(`block.${item.block.id}.weight`)}，再按评分规则逐项计分。`;
   }
-  return `规范指标分值设置：${q(item.block.name)}的三级指标分值合计应等于一级指标分值${kit.fig(`block.${item.block.id}.weight`)}，补齐缺少的三级指标或调整各行分值；申报${kit.fig("year.next")}绩效目标时逐级核对分值。`;
+  return `${q(item.block.name)}的三级指标分值合计应等于一级指标分值${kit.fig(`block.${item.block.id}.weight`)}，补齐缺少的三级指标或调整各行分值。`;
 }
 
 function scoring(kit: SectionKit, row: IndicatorScore): string {
@@ -97,8 +102,8 @@ function scoring(kit: SectionKit, row: IndicatorScore): string {
  * tasks); satisfaction → 满意度回访; ratios → recompute by the formula; quantitative shortfall →
  * break the gap down by quarter; qualitative → evidence and a measurable target; missing data →
  * supply it; block structure → 规范指标分值设置; the officer's own unsupported cut → score by the
- * rules. A satisfaction or execution row cut by the officer gets both the scoring and the
- * satisfaction/execution measure.
+ * rules. What only the officer can decide (how to spend faster, raise satisfaction, close a gap)
+ * is a 〔待补充〕 marker, never a stock measure.
  */
 export function measureSentence(kit: SectionKit, item: ProblemItem): string {
   if (item.source === "structure" || item.row === undefined) return structure(kit, item);
@@ -113,7 +118,5 @@ export function measureSentence(kit: SectionKit, item: ProblemItem): string {
     structure: () => structure(kit, item),
     scoring: () => scoring(kit, row),
   };
-  if (item.measure !== "scoring") return byKind[item.measure]();
-  if (row.name.includes("满意")) return `${scoring(kit, row)}同时${satisfactionMeasure(row.name)}`;
-  return scoring(kit, row);
+  return byKind[item.measure]();
 }

@@ -53,7 +53,7 @@ const RULE_PHRASES: Record<RuleId, (row: IndicatorScore) => string> = {
   "budget.thresholds": () => "按执行率所在区间计分",
   "missing.actual": () => "报告未提供可用的实际完成值，无法计分",
   "missing.target": () => "报告未设定指标值，无法判断完成情况",
-  "missing.weight": () => "报告未填写分值，无法计分",
+  "missing.weight": () => "报告未提供分值，无法计分",
   "rule.met": (row) => `已达到${ruleName(row)}规定的满分标准`,
   "rule.proportional": (row) => `未达到${ruleName(row)}规定的满分标准，按比例计分`,
   "rule.zero": (row) => `未达到${ruleName(row)}规定的标准，按标准不得分`,

@@ -91,6 +91,8 @@ export function sourcesOf(sentence: string, ctx: SourceContext): string[] {
     const source = quotedName === undefined ? undefined : known.get(quotedName.trim());
     if (source !== undefined) sources.add(source);
   }
+  // Names that carry their own quotes (“三公经费”控制率) are found as written.
+  for (const [name, source] of known) if (name.includes("“") && text.includes(name)) sources.add(source);
   for (const name of [ctx.card.schemeName]) if (text.includes(name)) sources.add("scheme");
   for (const m of ctx.sheet.missing) if (text.includes(m.label)) sources.add(`missing:${m.key}`);
   for (const f of ctx.findings) {
@@ -99,7 +101,9 @@ export function sourcesOf(sentence: string, ctx: SourceContext): string[] {
   }
   // The officer's words may follow a label the draft puts before them ("年度总体目标：…").
   const body = compact(text.replace(/^[^：“”]{1,8}：/u, ""));
-  if (body.length >= 8) {
+  if (!/[\p{Script=Han}0-9]/u.test(body)) {
+    if (!sources.has("待补充")) sources.add("punctuation");
+  } else {
     for (const o of officerTexts(ctx.report)) if (o.text.includes(body)) sources.add(o.where);
   }
   return [...sources];
@@ -124,9 +128,12 @@ export function sentenceSources(markdown: string, ctx: SourceContext): SourcedSe
     .replace(/<table>[\s\S]*?<\/table>/gu, "")
     .split("\n")
     .filter((line) => line.trim() !== "" && !/^\s*(#|\||<)/u.test(line));
-  return prose
-    .flatMap((line) => line.match(/[^。！？]+[。！？]?/gu) ?? [])
-    .map((s) => s.trim())
-    .filter((s) => s !== "" && !/^[。！？]$/u.test(s))
-    .map((sentence) => ({ sentence, sources: sourcesOf(sentence, ctx) }));
+  return prose.flatMap((line) => {
+    // The official form's own footnote (注：1.自评采取打分评价的形式…) is printed as the form has it.
+    const note = /^\s*注[：:]/u.test(line);
+    return (line.match(/[^。！？]+[。！？]?/gu) ?? [])
+      .map((s) => s.trim())
+      .filter((s) => s !== "" && !/^[。！？]$/u.test(s))
+      .map((sentence) => ({ sentence, sources: note ? ["form-note"] : sourcesOf(sentence, ctx) }));
+  });
 }

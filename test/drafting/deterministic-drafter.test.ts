@@ -79,19 +79,23 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
     );
   });
 
+  // Issue 15: a measure is the rules' fix (supply, recompute, score by the rule) or, where only the
+  // officer can decide, a 〔待补充〕 marker; the stock 按月调度 / 满意度回访 / 分解到季度 are gone.
   it("ties each measure to its problem", () => {
     const paragraphs = problems.split("\n\n");
     expect(paragraphs[1]).toContain(
-      "改进措施：规范指标分值设置：“效益指标”的三级指标分值合计应等于一级指标分值30分",
+      "改进措施：“效益指标”的三级指标分值合计应等于一级指标分值30分，补齐缺少的三级指标或调整各行分值。",
     );
     expect(paragraphs[2]).toContain(
       "改进措施：按公式重新核算“结转结余率”（结转结余总额÷支出预算数），补充计算所需的结转结余总额，据实填写实际比率，不能把完成率填入逆向指标",
     );
-    expect(paragraphs[3]).toContain("改进措施：整理“提高业务工作水平”的佐证材料");
-    expect(paragraphs[4]).toContain(
-      "改进措施：加快支出进度，建立按月调度机制，每月对照调整后预算数561.41万元通报执行进度，对执行偏慢的“安可替代工程之办公硬件”（执行率75.28%）、“运维服务外包项目”（执行率92.84%）",
+    expect(paragraphs[3]).toContain(
+      "改进措施：〔待补充：“提高业务工作水平”的改进措施（如补充哪些佐证材料）〕。",
     );
-    expect(paragraphs[6]).toContain("同时开展满意度回访，对“辖区居民满意”涉及的服务对象逐一回访");
+    expect(paragraphs[4]).toContain(
+      "改进措施：执行偏慢的是“安可替代工程之办公硬件”（执行率75.28%）、“运维服务外包项目”（执行率92.84%）；〔待补充：加快预算执行的具体措施（做什么、谁负责、何时完成）〕。",
+    );
+    expect(paragraphs[6]).toMatch(/改进措施：按评分规则核定“辖区居民满意”的得分：.*做到得分与规则一致。$/u);
   });
 
   it("ends with the report's own data problems, grouped by kind", () => {
@@ -123,7 +127,10 @@ describe("draftDeterministic on seed 000 (every section rewritten)", () => {
     expect(text(draft, "analysis_input")).toContain(
       "自评表中“预算执行率”（投入管理指标）自评1分、按规则应得2分，自评得分需按规则更正。",
     );
-    expect(text(draft, "analysis_output")).toContain("该部分三级指标全部取得满分。");
+    // The all-full claim now opens the sentence naming the rows behind it, so it has a source.
+    expect(text(draft, "analysis_output")).toContain(
+      "该部分三级指标全部取得满分：“电子政务外网安全升级完成率”",
+    );
     expect(text(draft, "analysis_outcome")).toContain(
       "“效益指标”分值30分，按评分规则得24分，得分率80%；报告自评为28分，与按规则计算的不一致。",
     );
@@ -202,7 +209,7 @@ describe("draftDeterministic on seed 000 with half its figures missing", () => {
       "“预算执行（预算执行率）”失0.3分：报告未提供预算执行数，执行率无法计算，请补充；报告所填执行率为97%",
     );
     expect(text(draft, "problems_measures")).toContain(
-      "改进措施：补充预算执行数，按执行数÷预算数核算执行率；加快支出进度",
+      "改进措施：补充预算执行数，按执行数÷预算数核算执行率；执行偏慢的是",
     );
   });
 
@@ -303,8 +310,10 @@ describe("draftDeterministic with split 问题 / 措施 sections (Hunan, seed 00
     const problems = text(draft, "problems");
     const measures = text(draft, "measures");
     expect(problems).toContain("（四）“社会和人民群众满意度的评价”失0.2分：指标值≥100%，实际完成值98%");
-    expect(measures).toContain("（四）针对“社会和人民群众满意度的评价”：开展满意度回访");
-    expect(measures).toContain("（一）针对“资产管理”：补齐“资产管理”的指标值及佐证材料");
+    expect(measures).toContain(
+      "（四）针对“社会和人民群众满意度的评价”：〔待补充：提高“社会和人民群众满意度的评价”的具体措施〕。",
+    );
+    expect(measures).toContain("（一）针对“资产管理”：补齐“资产管理”的指标值，按评分规则重新计分。");
     expect(measures).toContain("（五）更正报告自身的数据问题：");
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { columnWidths, tableLayout } from "../../src/rendering/docx-table.ts";
+import { tableLayout } from "../../src/rendering/docx-table.ts";
+import { columnWidths, minimumWidths, unbreakableWidth } from "../../src/rendering/docx-widths.ts";
 import { SAMPLE_VIEW } from "./sample-draft.ts";
 
 /** A laid-out table as compact strings: "text@column/span*" (* = merged down), "^column/span", "_column". */
@@ -52,5 +53,26 @@ describe("columnWidths", () => {
   it("uses equal widths when the view gives none or the wrong number", () => {
     expect(columnWidths(3, undefined)).toEqual([2948, 2948, 2949]);
     expect(columnWidths(2, [1, 2, 3])).toEqual([4422, 4423]);
+  });
+});
+
+describe("minimum column widths", () => {
+  it("measures the longest unbreakable figure of a cell at the 10.5 pt table font, padding included", () => {
+    // "59.93%": 4 digits × 0.5 + "." 0.25 + "%" 0.85 = 3.1 em × 210 twips = 651, + 154 padding
+    expect(unbreakableWidth("59.93%")).toBe(805);
+    // "（30分）": brackets and 分 1 em each, 2 digits 0.5 → 4 em = 840, + 154
+    expect(unbreakableWidth("投入（30分）")).toBe(994);
+    expect(unbreakableWidth("定性指标")).toBe(0);
+  });
+
+  it("widens a narrow rate column to its figure, taking the twips from columns with room", () => {
+    const layout = tableLayout([
+      [{ text: "执行率" }, { text: "说明" }],
+      [{ text: "59.93%" }, { text: "正常" }],
+    ]);
+    const minimums = minimumWidths(layout);
+    expect(minimums).toEqual([805, 0]);
+    expect(columnWidths(2, [5, 95], minimums)).toEqual([805, 8040]);
+    expect(columnWidths(2, [5, 95])).toEqual([442, 8403]);
   });
 });

@@ -254,3 +254,38 @@ describe("renderDocx without a chart image", () => {
     );
   });
 });
+
+describe("renderDocx repeats column headers on each page", async () => {
+  const self = SAMPLE_VIEW.tables.self_evaluation;
+  const summary = SAMPLE_VIEW.tables.summary;
+  if (self === undefined || summary === undefined) throw new Error("sample tables missing");
+  const view = {
+    ...SAMPLE_VIEW,
+    tables: {
+      ...SAMPLE_VIEW.tables,
+      self_evaluation: { ...self, header: 1 },
+      summary: { ...summary, header: 0 },
+    },
+  };
+  const xml = part(
+    unzip(await renderDocx(SAMPLE_MARKDOWN, view, { chartPng: TINY_PNG, now: NOW })),
+    "word/document.xml",
+  );
+  /** Per Word table, the indexes of its rows marked to repeat. */
+  const repeated = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+    [...(table[1] ?? "").matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].flatMap((row, i) =>
+      (row[1] ?? "").includes("<w:tblHeader/>") ? [i] : [],
+    ),
+  );
+
+  it("splits the 自评表 before its 一级指标 row, which heads the second table, and repeats the summary's first row", () => {
+    expect(repeated).toEqual([[], [0], [0]]);
+    expect(tableCells(xml)[1]?.[0]?.map((c) => c[2])).toEqual([
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "分值",
+      "得分",
+    ]);
+  });
+});

@@ -39,7 +39,7 @@ function headline(kit: SectionKit, block: BlockScore): string {
 function fullRows(kit: SectionKit, block: BlockScore): string {
   const full = block.indicators.filter((r) => isFull(r) && !r.rule.startsWith("missing."));
   if (full.length === 0) return "";
-  const all = full.length === block.indicators.length ? "该部分三级指标全部取得满分。" : "";
+  const every = full.length === block.indicators.length;
   const seen = new Set<string>();
   const unique = full.filter((r) => !seen.has(r.name) && seen.add(r.name));
   const quantitative = unique
@@ -49,14 +49,21 @@ function fullRows(kit: SectionKit, block: BlockScore): string {
     .map((r) => `${kit.title(r)}${actualPhrase(kit, r)}（${targetPhrase(kit, r)}）`);
   const qualitative = unique.filter((r) => r.kind === "qualitative").map((r) => r.name);
   const parts = [
-    ...(quantitative.length > 0 ? [`${quantitative.join("，")}，均达到指标值，取得满分`] : []),
+    ...(quantitative.length > 0
+      ? [`${quantitative.join("，")}，均达到指标值${every ? "" : "，取得满分"}`]
+      : []),
     ...(qualitative.length > 0
       ? [
-          `定性指标${quoted(qualitative.slice(0, 4))}${qualitative.length > 4 ? "等" : ""}完成情况均为“达成”，评满分`,
+          `定性指标${quoted(qualitative.slice(0, 4))}${qualitative.length > 4 ? "等" : ""}完成情况均为“达成”${every ? "" : "，评满分"}`,
         ]
       : []),
   ];
-  return `${all}${parts.length > 0 ? `${parts.join("；")}。` : ""}`;
+  // "该部分三级指标全部取得满分：…" keeps the claim in the sentence that names the rows behind it.
+  if (every)
+    return parts.length > 0
+      ? `该部分三级指标全部取得满分：${parts.join("；")}。`
+      : "该部分三级指标全部取得满分。";
+  return parts.length > 0 ? `${parts.join("；")}。` : "";
 }
 
 function lostRow(kit: SectionKit, row: IndicatorScore): string {

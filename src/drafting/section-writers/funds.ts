@@ -1,5 +1,6 @@
 import { statesValue } from "../../scoring/rounding.ts";
 import { slowTasks } from "../measure-text.ts";
+import { pending } from "../pending.ts";
 import { executionFigures } from "../row-phrases.ts";
 import { missingSentence, type SectionKit } from "../section-kit.ts";
 
@@ -9,7 +10,7 @@ function totals(kit: SectionKit): string {
     ...(kit.has("budget.adjusted") ? ["调整后预算数[[budget.adjusted]]"] : []),
     ...(kit.has("budget.executed") ? ["预算执行数[[budget.executed]]"] : []),
   ];
-  const head = `${kit.fig("year")}度，${kit.we}${parts.length > 0 ? parts.join("，") : "预算数据未填写"}。`;
+  const head = `${kit.fig("year")}度，${kit.we}${parts.length > 0 ? parts.join("，") : `预算数据${pending("年初预算数、调整后预算数和预算执行数")}`}。`;
   if (!kit.has("budget.rate")) return `${head}${executionFigures(kit)}。`;
   const unspent = (kit.fact("budget.unspent")?.value ?? 0) > 0 ? `，未执行资金[[budget.unspent]]` : "";
   const stated = statedRate(kit);
@@ -46,7 +47,9 @@ function subRow(kit: SectionKit, prefix: string, name: string): string | undefin
       : undefined;
   if (adjusted === undefined) return undefined;
   if (kit.fact(`${prefix}.adjusted`)?.value === 0 && !kit.has(`${prefix}.executed`)) return `未安排${name}`;
-  const executed = kit.has(`${prefix}.executed`) ? `，执行[[${prefix}.executed]]` : `，执行数未填写`;
+  const executed = kit.has(`${prefix}.executed`)
+    ? `，执行[[${prefix}.executed]]`
+    : `，执行数${pending(`${name}执行数`)}`;
   const rate = kit.has(`${prefix}.rate`) ? `，执行率[[${prefix}.rate]]` : "";
   return `${name}预算${adjusted}${executed}${rate}`;
 }
@@ -64,7 +67,7 @@ function structure(kit: SectionKit): string {
     ...(kinds.length > 0 ? [`从支出结构看，${kinds.join("；")}`] : []),
   ];
   return parts.length === 0
-    ? "报告未填写资金来源和支出结构（基本支出、项目支出）的分项数据，请补充。"
+    ? `资金来源和支出结构：${pending("财政性资金、其他资金和基本支出、项目支出的预算数和执行数")}。`
     : `${parts.join("。")}。`;
 }
 
@@ -97,8 +100,12 @@ function pair(kit: SectionKit, prefix: string, name: string, noun: string): stri
   if (!kit.has(`${prefix}.budget`) && !kit.has(`${prefix}.actual`)) return "";
   const zero = kit.fact(`${prefix}.budget`)?.value === 0 && kit.fact(`${prefix}.actual`)?.value === 0;
   if (zero) return `${name}预算数和${noun}均为零，相关比率不适用，不应填写为百分比。`;
-  const budget = kit.has(`${prefix}.budget`) ? `预算[[${prefix}.budget]]` : "预算数未填写";
-  const actual = kit.has(`${prefix}.actual`) ? `${noun}[[${prefix}.actual]]` : `${noun}未填写`;
+  const budget = kit.has(`${prefix}.budget`)
+    ? `预算[[${prefix}.budget]]`
+    : `预算数${pending(`${name}预算数`)}`;
+  const actual = kit.has(`${prefix}.actual`)
+    ? `${noun}[[${prefix}.actual]]`
+    : `${noun}${pending(`${name}${noun}`)}`;
   const rate = kit.has(`${prefix}.rate`) ? `，比率为[[${prefix}.rate]]` : "";
   return `${name}${budget}，${actual}${rate}。`;
 }
