@@ -143,7 +143,8 @@ export function buildSlots(ctx: SlotContext): Slot[] {
       "预算情况",
       "请提供预算总额：年初预算数、调整后预算数、预算执行数（单位：万元）。也可以直接粘贴自评表的“预算情况”部分。",
       "年初预算561.41万，调整后561.41万，执行545.06万",
-      budget.initial !== undefined && budget.adjusted !== undefined && budget.executed !== undefined,
+      // 预算执行率 needs the year's budget and what was spent; many tables (全年预算数/全年执行数) have no 年初预算.
+      (budget.adjusted !== undefined || budget.initial !== undefined) && budget.executed !== undefined,
     ),
   );
   if (kind !== "project") {

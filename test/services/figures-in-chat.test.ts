@@ -68,7 +68,8 @@ describe("every figure typed in the chat is taken or named, whatever is asked", 
       info(
         "由预算数字算出（无需填写）：\n预算执行率：预算执行数191.13万元 ÷ 调整后预算数318.91万元 = 59.93%\n资金使用率：预算执行数191.13万元 ÷ 实际到位资金318.91万元 = 59.93%",
       ),
-      PREPARER,
+      // The budget question is answered now: 调整后预算数 and 预算执行数 are both known.
+      { ...PREPARER, progress: { done: 7, total: 14 } },
     ]);
     expect(chat.send("刘媛媛 63526383").replies[0]).toEqual({
       type: "text",
