@@ -17,7 +17,7 @@ const CLAUSES: Record<string, (label: string) => string> = {
   "score.met_not_full": (l) => `${l}已达到指标值却未评满分`,
   "score.rule_mismatch": (l) => `${l}的得分与按评分规则计算的不一致`,
   "score.qualitative_band": (l) => `${l}的定性评分超出了所选完成档的区间`,
-  "grade.mismatch": () => "评价等级与得分所在档次不符或没有写明",
+  "grade.mismatch": () => "评价等级与得分所在档次不符",
   "weights.total": () => "各一级指标分值合计不等于总分",
   "weights.block_sum": (l) => `${l}的三级指标分值合计与一级指标分值不一致`,
   "budget.rate_mismatch": (l) => `${l}所填执行率与执行数除以预算数的结果不符`,
@@ -68,6 +68,8 @@ export function dataIssueClauses(findings: readonly Finding[], covered: Readonly
   for (const f of findings) {
     if (f.severity === "info" || f.where.path.startsWith("narrative") || covered.has(f.where.path)) continue;
     if (f.code === "weights.block_sum" && covered.has(`block:${f.where.label}`)) continue;
+    // A grade the report does not state (warn) is not the officer's error: the draft states it.
+    if (f.code === "grade.mismatch" && f.severity === "warn") continue;
     if (CLAUSES[f.code] === undefined) continue;
     const list = byCode.get(f.code) ?? [];
     const label = labelOf(f);

@@ -196,10 +196,6 @@ describe("the draft of the Fujian chat report", () => {
         ["name:block:过程"],
       ],
       [
-        "此外，报告自身的数据问题需在报送前更正：一是评价等级与得分所在档次不符或没有写明。",
-        ["finding:grade.mismatch"],
-      ],
-      [
         "本次自评发现的失分问题为“产出与效益”“投入”“过程”（见“五、存在的主要问题和改进措施”部分）。",
         ["name:block:产出与效益", "name:block:投入", "name:block:过程"],
       ],
