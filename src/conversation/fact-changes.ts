@@ -26,8 +26,14 @@ export function changesForFacts(
     if (change === null) continue;
     changes.push(change);
     current = applyChanges(current, [change]);
-    lines.push(`${hit.field.label}：${showValue(hit.value)}`);
+    lines.push(`${labelFor(current, hit.field.label)}：${showValue(hit.value)}`);
     if (hit.note !== undefined) notes.push(hit.note);
   }
   return { changes, lines, notes };
+}
+
+/** A project's goals are its 年度总体目标 (a department's 年度履职目标). */
+function labelFor(doc: Json, label: string): string {
+  const project = typeof doc === "object" && doc !== null && !Array.isArray(doc) && doc.kind === "project";
+  return project && label === "年度履职目标" ? "年度总体目标" : label;
 }
