@@ -47,7 +47,7 @@ const PICTURES: { file: string; messages: number[]; header?: boolean }[] = [
   { file: "chat-01-start.png", messages: [1, 2, 3], header: true },
   { file: "chat-02-paste.png", messages: [6, 7] },
   { file: "chat-03-score.png", messages: [8, 9, 10] },
-  { file: "chat-04-draft.png", messages: [14] },
+  { file: "chat-04-draft.png", messages: [14, 15] },
 ];
 
 /** Pages of the drafted .docx kept for the README (1-based). */
