@@ -76,7 +76,15 @@ export const GLOBAL_FIELDS: readonly NamedField[] = [
   },
   {
     label: "目标完成情况",
-    aliases: ["年度履职目标完成情况", "目标完成情况", "完成情况"],
+    aliases: [
+      "年度履职目标完成情况",
+      "年度履职目标的实际完成情况",
+      "年度总体目标完成情况",
+      "年度总体目标的实际完成情况",
+      "目标实际完成情况",
+      "目标完成情况",
+      "完成情况",
+    ],
     path: ["goals", "status"],
     type: "text",
     example: "完成",

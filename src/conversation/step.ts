@@ -10,6 +10,7 @@ import { CONFIRM_CHOICES, type Kit, type StepResult } from "./engine-kit.ts";
 import { amendQueried, implausibleQuery } from "./implausible-values.ts";
 import { type Intent, recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
+import { familyOf } from "./narrative-slots.ts";
 import type { Change } from "./patch.ts";
 import { applyChanges, getIn, type Json } from "./patch.ts";
 import { currentSlot, missingReplies, progressOf, questionReply, unskip } from "./progress.ts";
@@ -17,6 +18,7 @@ import { notice, type Reply, say } from "./replies.ts";
 import { MAX_MESSAGE, sanitize } from "./sanitize.ts";
 import { correctScheme, SCHEME_WORDS, schemeChoicesText } from "./scheme-correction.ts";
 import { cardFor, explainReplies, scoreReplies } from "./score-answers.ts";
+import { correctSection } from "./section-correction.ts";
 import type { Proposal, Slot } from "./slot-types.ts";
 import { autoChanges, buildSlots } from "./slots.ts";
 import { STATED_PROMPT, statedBlocksAnswer } from "./stated-blocks.ts";
@@ -234,7 +236,12 @@ export function createEngine(schemes: readonly Scheme[]) {
       case "correct":
         if (SCHEME_WORDS.test(intent.target.trim()))
           return take(state, correctScheme(state.report ?? {}, intent.value, schemes), "correction");
-        return take(state, correctField(state.report ?? {}, intent.target, intent.value), "correction");
+        return take(
+          state,
+          correctSection(state.report ?? {}, intent.target, intent.value, familyOfState(state)) ??
+            correctField(state.report ?? {}, intent.target, intent.value),
+          "correction",
+        );
       case "indicator-edit":
         return take(
           state,
@@ -273,6 +280,17 @@ export function createEngine(schemes: readonly Scheme[]) {
     const unpended =
       pending === null ? state : { ...state, conversation: { ...conversation, pending: null } };
     return answerTurn(kit, unpended, text, copies);
+  }
+
+  /** The template family the report is drafted in: its scheme's, else its kind's default. */
+  function familyOfState(state: EngineState): string {
+    const doc = state.report ?? {};
+    const schemeId = getIn(doc, ["schemeId"]);
+    const kind = getIn(doc, ["kind"]);
+    return familyOf(
+      schemes.find((s) => s.id === schemeId)?.template,
+      typeof kind === "string" ? kind : undefined,
+    );
   }
 
   /** The state with a put-off scheme asked again, when there is no scheme to score by yet. */

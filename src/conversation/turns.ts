@@ -264,6 +264,13 @@ export function generateTurn(kit: Kit, state: EngineState): StepResult {
         `${got.why}报告里的得分、等级和失分说明都要按评分办法计算，所以还不能生成报告；也可以说“把评分办法改成…”换一个。`,
       ),
     ]);
+  if (!got.report.indicators.some((b) => b.groups.some((g) => g.indicators.length > 0)))
+    return kit.ask(state, [
+      notice(
+        "info",
+        "还没有绩效指标，不能计分，也就不能生成报告（得分、等级和失分说明都要按指标计算）。请先粘贴绩效指标表（从 Excel/Word 复制即可），再说“生成报告”。",
+      ),
+    ]);
   const open = slots.filter((s) => !s.filled);
   const lead =
     open.length > 0
