@@ -68,4 +68,15 @@ describe("为什么是X分不是100分 in the chat", () => {
     });
     expect(JSON.stringify(reply)).not.toMatch(/\[[a-z_]+\.[a-z_]+\]/u);
   });
+
+  it("names a budget block called 预算执行率 once", () => {
+    const partly = { ...doc, budget: { initial: "100万元", adjusted: "100万元", executed: "90万元" } };
+    const [reply] = explainReplies(partly, [national]);
+    const text = reply?.type === "text" ? reply.text : "";
+    // 10 × 90% = 9: the budget block loses 1 point.
+    expect(text.split("\n")[2]).toBe(
+      "1. 【规则扣分】预算执行率：失1分。预算执行数90万元 ÷ 调整后预算数100万元 = 90%；按比例计分：10 × 90% = 9分。",
+    );
+    expect(text).not.toContain("预算执行率（预算执行率）");
+  });
 });
