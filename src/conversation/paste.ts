@@ -1,5 +1,6 @@
 import type { SectionId } from "../core/sections.ts";
 import { readPastedTables } from "../importing/tables/pasted-tables.ts";
+import type { UnreadRow } from "../importing/tables/table-reading.ts";
 import { asArray, asObject, indicatorRefs } from "./draft-access.ts";
 import { showValue } from "./fact-changes.ts";
 import { type IndicatorMerge, mergeIndicators } from "./indicator-merge.ts";
@@ -85,15 +86,7 @@ export function readPaste(doc: Json, text: string, family: string): PasteReading
     replies.push({ type: "table", title: "从粘贴内容中读到", columns: ["项目", "内容"], rows });
   const indicators = changes.some((c) => c.path[0] === "indicators") ? indicatorTable(after) : null;
   if (indicators !== null) replies.push(indicators);
-  if (tables.unread.length > 0)
-    replies.push({
-      type: "notice",
-      level: "warn",
-      text: `有 ${tables.unread.length} 行没有读懂（未保存这些行）：\n${tables.unread
-        .slice(0, 10)
-        .map((u) => `第${u.line}行：${u.reason}`)
-        .join("\n")}`,
-    });
+  replies.push(...unreadNotices(tables.unread));
   const counted =
     merge !== null && merge.before > 0
       ? `绩效指标（新增 ${merge.added.length} 行，更新 ${merge.updated.length} 行）`
@@ -209,4 +202,45 @@ function indicatorTable(doc: Json): Reply {
       String(r.row.score ?? "—"),
     ]),
   };
+}
+
+/** Rows listed in a notice; the rest are counted. */
+const MAX_LISTED = 10;
+
+function listed(lines: readonly string[]): string {
+  const more = lines.length > MAX_LISTED ? `\n……另有 ${lines.length - MAX_LISTED} 行` : "";
+  return `${lines.slice(0, MAX_LISTED).join("\n")}${more}`;
+}
+
+/**
+ * The rows of a paste not taken into the report: "其中…" breakdowns of the indicator above (understood,
+ * kept as detail, not scored) under a neutral line, and the rows really not read under a warning.
+ * A reason that already names its line ("第3行…") is not prefixed again.
+ */
+export function unreadNotices(unread: readonly UnreadRow[]): Reply[] {
+  const details = unread.filter((u) => u.detail === true);
+  const rest = unread.filter((u) => u.detail !== true);
+  const replies: Reply[] = [];
+  if (details.length > 0) {
+    const lines = details.map((u) => {
+      const [name, ...values] = u.text.split(" | ");
+      return `第${u.line}行“${name ?? ""}”${values.length > 0 ? `（${values.join("，")}）` : ""}`;
+    });
+    replies.push({
+      type: "notice",
+      level: "info",
+      text: `另有 ${details.length} 行是上一指标的“其中”分项，作为明细不单独计分：\n${listed(lines)}`,
+    });
+  }
+  if (rest.length > 0) {
+    const lines = rest.map((u) =>
+      u.reason.startsWith(`第${u.line}行`) ? u.reason : `第${u.line}行：${u.reason}`,
+    );
+    replies.push({
+      type: "notice",
+      level: "warn",
+      text: `有 ${rest.length} 行没有读懂（未保存这些行）：\n${listed(lines)}`,
+    });
+  }
+  return replies;
 }

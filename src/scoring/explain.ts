@@ -187,7 +187,10 @@ export function explain(card: ScoreCard, grades: ReadonlyArray<{ grade: Grade; m
   };
 }
 
-/** Renders an explanation as plain Chinese text for a terminal or chat. */
+/**
+ * Renders an explanation as plain Chinese text for a terminal or chat. Finding codes stay out of the
+ * text (an officer reads it); `ziping explain --json` carries them in `unsupported`.
+ */
 export function explanationText(e: Explanation, schemeName: string): string {
   const out: string[] = [];
   const reported = e.reportedTotal;
@@ -220,7 +223,7 @@ export function explanationText(e: Explanation, schemeName: string): string {
   }
   if (e.unsupported.length > 0) {
     out.push("", "报告中与规则或自身不符的分数：");
-    for (const u of e.unsupported) out.push(`- [${u.code}] ${u.message}`);
+    for (const u of e.unsupported) out.push(`- ${u.message}`);
   }
   out.push("");
   for (const g of e.goals) {

@@ -19,7 +19,9 @@ export function scoreBudgetBlock(
   const findings: Finding[] = [];
   const w = block.weight;
   const b = report.budget;
-  const where = { path: "budget", label: `${block.name}（预算执行率）` };
+  // A block already named 预算执行率 is not named twice ("预算执行率（预算执行率）").
+  const label = block.name.includes("预算执行率") ? block.name : `${block.name}（预算执行率）`;
+  const where = { path: "budget", label };
   const d = scheme.rounding.decimals;
   let rate: number | undefined;
   let working: string;

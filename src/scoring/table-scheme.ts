@@ -31,7 +31,8 @@ function tableWeight(block: Report["indicators"][number]): number | undefined {
 /**
  * "按本表结构": the scheme a report's own table sets, for a report no installed scheme fits — its own
  * first-level blocks and their weights (a heading's 分值, else its rows' sum), a 预算执行率 block when
- * the budget row carries a 分值, and the national row rules of `rules` (财预〔2020〕10号: proportional
+ * the budget row carries a 分值 — or, when it carries none, the blocks total less than 100 and the
+ * report gives 调整后预算数 and 预算执行数, one worth the remainder (said so in the basis) — and the national row rules of `rules` (财预〔2020〕10号: proportional
  * below target, qualitative bands, grades); each row's own 评分标准 still comes first. Undefined when
  * the table names no block with a weight, so there is no structure to score by.
  */
@@ -48,13 +49,23 @@ export function tableScheme(report: Report, rules: Scheme): Scheme | undefined {
   if (stated.length === 0) return undefined;
   const budgetWeight = report.budget.weight;
   const budgetInTable = stated.some((b) => isBudgetBlock(b.name));
+  const tableSum = round(
+    stated.reduce((a, b) => a + b.weight, 0),
+    2,
+  );
+  let remainderNote = "";
   if (budgetWeight !== undefined && budgetWeight > 0 && !budgetInTable)
     stated.unshift({ name: "预算执行率", weight: budgetWeight });
+  else if (budgetWeight === undefined && !budgetInTable && tableSum < 100 && hasBudgetFigures(report)) {
+    const rest = round(100 - tableSum, 2);
+    stated.unshift({ name: "预算执行率", weight: rest });
+    remainderNote = `；预算执行率${fmt(rest)}分：指标表合计${fmt(tableSum)}分，余下的${fmt(rest)}分按预算执行率计`;
+  }
   const list = stated.map((b) => `${b.name}${fmt(b.weight)}分`).join("、");
   return blocksScheme(stated, report, rules, {
     id: TABLE_SCHEME_ID,
     name: "按本表结构",
-    basis: `报告自身指标表的一级指标和分值（${list}）`,
+    basis: `报告自身指标表的一级指标和分值（${list}）${remainderNote}`,
     source: "报告自身的绩效指标表",
   });
 }
@@ -81,6 +92,11 @@ function nameVariants(name: string): string[] {
   const bare = name.replace(/指标$/u, "");
   const joined = [bare, ...["与", "和", "及"].map((w) => bare.replace(/[与和及]/u, w))];
   return [...new Set(joined.flatMap((n) => [n, `${n}指标`]))].filter((n) => n !== name);
+}
+
+/** Whether the report gives both 调整后预算数 and 预算执行数, so 预算执行率 can be computed. */
+function hasBudgetFigures(report: Report): boolean {
+  return report.budget.adjusted !== undefined && report.budget.executed !== undefined;
 }
 
 function isBudgetBlock(name: string): boolean {

@@ -52,6 +52,44 @@ describe("按本表结构: the scheme a report's own table sets", () => {
     expect(score(r, own).total).toBe(91);
   });
 
+  it("a table totalling 90 with budget figures but no budget 分值: the remaining 10 points go to 预算执行率", () => {
+    const r = report([decision, output], { adjusted: "100万元", executed: "90万元" });
+    const own = tableScheme(r, national);
+    expect(own?.blocks.map((b) => [b.id, b.name, b.weight, b.source])).toEqual([
+      ["budget", "预算执行率", 10, "budget"],
+      ["table_a", "决策指标", 20, "indicators"],
+      ["table_b", "产出指标", 70, "indicators"],
+    ]);
+    expect(own?.basis).toBe(
+      "报告自身指标表的一级指标和分值（预算执行率10分、决策指标20分、产出指标70分）；预算执行率10分：指标表合计90分，余下的10分按预算执行率计；各行按报告所列评分标准，未列评分标准的行按财预〔2020〕10号的通用规则（未达到指标值按完成比例计分，定性指标按完成档次评分）",
+    );
+    if (own === undefined) throw new Error("no table scheme");
+    // 10 × 90% = 9; 决策 20; 产出 30 + 40 × 80 ÷ 100 = 62: 91 of 100.
+    expect(score(r, own).total).toBe(91);
+  });
+
+  it("no remainder block when the table already totals 100, or when the budget figures are missing", () => {
+    const full = {
+      ...decision,
+      weight: 30,
+      groups: [{ name: "目标设定", indicators: [metRow("目标明确性", 30)] }],
+    };
+    const hundred = tableScheme(
+      report([full, output], { adjusted: "100万元", executed: "90万元" }),
+      national,
+    );
+    expect(hundred?.blocks.map((b) => [b.name, b.weight])).toEqual([
+      ["决策指标", 30],
+      ["产出指标", 70],
+    ]);
+    expect(hundred?.basis.includes("余下")).toBe(false);
+    const noExecuted = tableScheme(report([decision, output], { adjusted: "100万元" }), national);
+    expect(noExecuted?.blocks.map((b) => [b.name, b.weight])).toEqual([
+      ["决策指标", 20],
+      ["产出指标", 70],
+    ]);
+  });
+
   it("no scheme when a block has neither a heading weight nor weighted rows", () => {
     const bare = {
       name: "效益指标",

@@ -7,6 +7,7 @@ import { readNotes } from "../../services/notes-file.ts";
 import { readIdentity } from "../../services/report-identity.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
+import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
 import { corpusAddCommand, corpusListCommand, SEED_DIR } from "./corpus-command.ts";
 import { draftCommand } from "./draft-command.ts";
 import { explainCommand } from "./explain-command.ts";
@@ -55,42 +56,73 @@ function usage(io: CliIo, message: string): number {
   return EXIT.badInput;
 }
 
+/** `ziping` reads these options; each command accepts only its own (see COMMANDS). */
+const OPTIONS = {
+  scheme: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h" },
+  db: { type: "string" },
+  user: { type: "string" },
+  script: { type: "string" },
+  delay: { type: "string" },
+  out: { type: "string" },
+  corpus: { type: "string" },
+  unit: { type: "string" },
+  llm: { type: "string" },
+  notes: { type: "string" },
+  redraft: { type: "boolean", default: false },
+  admin: { type: "boolean", default: false },
+  name: { type: "string" },
+  year: { type: "string" },
+  kind: { type: "string" },
+} as const;
+
+/** Parses a command line; a mistake in it is a Chinese message naming the option (node's are English). */
+function parseCommandLine(argv: readonly string[]) {
+  const loose = parseArgs({ args: [...argv], allowPositionals: true, strict: false, options: OPTIONS });
+  const command = loose.positionals[0];
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; allowPositionals: true; tokens: true; options: typeof OPTIONS }>
+  >;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, tokens: true, options: OPTIONS });
+  } catch (e) {
+    const flag = /'(-[^' ]+)/u.exec((e as Error).message)?.[1] ?? "";
+    const code = (e as { code?: string }).code;
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+      return {
+        error: optionError(
+          command,
+          flag,
+          /argument missing/u.test((e as Error).message) ? "missing-value" : "switch-with-value",
+        ),
+      };
+    return { error: optionError(command, flag, "unknown") };
+  }
+  for (const t of parsed.tokens) {
+    if (t.kind === "option" && !acceptsOption(command, t.name))
+      return {
+        error: optionError(command, t.rawName.startsWith("--") ? `--${t.name}` : t.rawName, "unknown"),
+      };
+  }
+  return { parsed };
+}
+
 /** Runs one `ziping` command line; returns the exit code. Never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   z.config(z.locales.zhCN());
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        scheme: { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-        db: { type: "string" },
-        user: { type: "string" },
-        script: { type: "string" },
-        delay: { type: "string" },
-        out: { type: "string" },
-        corpus: { type: "string" },
-        unit: { type: "string" },
-        llm: { type: "string" },
-        notes: { type: "string" },
-        redraft: { type: "boolean", default: false },
-        admin: { type: "boolean", default: false },
-        name: { type: "string" },
-        year: { type: "string" },
-        kind: { type: "string" },
-      },
-    });
-  } catch (e) {
-    return usage(io, `命令参数有误：${(e as Error).message}`);
+  const line = parseCommandLine(argv);
+  if (line.error !== undefined) {
+    io.err(line.error);
+    return EXIT.badInput;
   }
+  const { parsed } = line;
   const [command, ...rest] = parsed.positionals;
   const json = parsed.values.json === true;
   const scheme = typeof parsed.values.scheme === "string" ? parsed.values.scheme : undefined;
   if (parsed.values.help || command === undefined || command === "help") {
-    io.out(HELP);
+    const own = commandHelp(command === "help" ? (rest[0] ?? "") : (command ?? ""));
+    io.out(own ?? HELP);
     return EXIT.ok;
   }
   const config = readConfig();

@@ -47,7 +47,7 @@ export class IndicatorTable implements TableReader {
     if (isClosingRow(cells)) return false;
     const first = compactName(cells.find((c) => c !== "") ?? "");
     if (first.startsWith("其中") && cells.filter((c) => c !== "").length <= 3) {
-      this.ctx.unread(row, `第${row.line}行“${first}”是上一指标的“其中”分项，不单独作为指标读取`);
+      this.ctx.unread(row, `第${row.line}行“${first}”是上一指标的“其中”分项，不单独作为指标读取`, "detail");
       return true;
     }
     if (this.readLevelRow(row, cells)) return true;

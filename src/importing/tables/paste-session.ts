@@ -115,8 +115,13 @@ export class PasteSession implements ReadContext {
     this.reads.push({ table, rows: 1, firstLine: start, lastLine: row.lastLine });
   }
 
-  unread(row: GridRow, reason: string): void {
-    this.unreadRows.push({ line: row.line, text: rowText(row.cells), reason });
+  unread(row: GridRow, reason: string, detail?: "detail"): void {
+    this.unreadRows.push({
+      line: row.line,
+      text: rowText(row.cells),
+      reason,
+      ...(detail === undefined ? {} : { detail: true as const }),
+    });
   }
 
   /** Title, unit, year and note lines. True when the row was one of them. */

@@ -10,11 +10,16 @@ import type { FragmentBuilder } from "./fragment-builder.ts";
 /** The tables a paste can hold, as reported in `reads`. */
 export type TableKind = "header" | "tasks" | "budget" | "indicators" | "summary";
 
-/** A row (or a cell of it) that was not understood, with a Chinese reason naming what was expected. */
+/**
+ * A row (or a cell of it) that was not taken into the report, with a Chinese reason naming what was
+ * expected. `detail` marks a row that was understood but is not an indicator of its own: a "其中…"
+ * breakdown of the indicator above it.
+ */
 export interface UnreadRow {
   line: number;
   text: string;
   reason: string;
+  detail?: true;
 }
 
 /** What a reader needs besides the row: where to write, where to report, the units in force. */
@@ -22,8 +27,8 @@ export interface ReadContext {
   readonly fragment: FragmentBuilder;
   /** Records that a row gave the fragment something (for `reads`). */
   hit(table: TableKind, row: GridRow): void;
-  /** Records a row, or a cell of it, that could not be read. */
-  unread(row: GridRow, reason: string): void;
+  /** Records a row, or a cell of it, that could not be read (`detail`: understood, but a 其中 breakdown). */
+  unread(row: GridRow, reason: string, detail?: "detail"): void;
   /** The amount unit stated before the table ("单位：万元"), if any. */
   readonly statedUnit: AmountUnit | null;
   /** The unit the caller says bare amounts are in when the text does not say. */

@@ -1,0 +1,221 @@
+import { displayWidth } from "../../core/display-width.ts";
+
+/** One option of a command: how it is written, an example value, and what it does. */
+interface OptionDoc {
+  flag: string;
+  /** Placeholder of its value ("路径"); absent for a switch such as --json. */
+  value?: string;
+  /** A value to show in an example ("/tmp/demo.db"). */
+  example?: string;
+  what: string;
+}
+
+/** A command's own usage: its synopsis, what it does, its options and examples. */
+interface CommandDoc {
+  synopsis: string;
+  what: string;
+  options: OptionDoc[];
+  examples: string[];
+}
+
+const DB: OptionDoc = {
+  flag: "db",
+  value: "路径",
+  example: "/tmp/demo.db",
+  what: "报告数据库（默认 data/ziping.db）",
+};
+const JSON_OUT: OptionDoc = { flag: "json", what: "输出 JSON" };
+const SCHEME: OptionDoc = {
+  flag: "scheme",
+  value: "方案ID|方案文件",
+  example: "table",
+  what: "评分方案（ziping schemes 列出；table = 按本表结构）",
+};
+const LLM: OptionDoc = { flag: "llm", value: "on|off", example: "off", what: "是否用模型起草叙述部分" };
+const IDENTITY: OptionDoc[] = [
+  { flag: "name", value: "单位", example: "南县财政局", what: "单位全称（文件中没写明时）" },
+  { flag: "year", value: "年度", example: "2021", what: "年度（文件中没写明时）" },
+  { flag: "kind", value: "部门整体|项目支出", example: "项目支出", what: "报告类型（文件中没写明时）" },
+];
+
+/** Every command's usage; the options listed are the only ones the command accepts (besides --help). */
+export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
+  chat: {
+    synopsis: "ziping chat [--db 路径] [--user 姓名] [--script 对话文件] [--out 文件夹] [--llm on|off]",
+    what: "终端对话填写报告；“生成报告”把 .md 和 .docx 写到 out/",
+    options: [
+      DB,
+      { flag: "user", value: "姓名", example: "张丽", what: "填报人（默认终端登录名）" },
+      {
+        flag: "script",
+        value: "对话文件",
+        example: "对话.txt",
+        what: "按文件中的消息逐条对话（消息之间用一行 --- 分开）",
+      },
+      { flag: "delay", value: "毫秒", example: "300", what: "按文件对话时每条消息之间等待的毫秒数" },
+      { flag: "out", value: "文件夹", example: "out", what: "生成报告写到的文件夹（默认 out）" },
+      LLM,
+    ],
+    examples: ["npx ziping chat --script fixtures/conversations/seed-000.txt --db /tmp/demo.db"],
+  },
+  reports: {
+    synopsis: "ziping reports [--db 路径] [--json]",
+    what: "列出报告、进度和当前得分",
+    options: [DB, JSON_OUT],
+    examples: ["npx ziping reports --db /tmp/demo.db"],
+  },
+  export: {
+    synopsis: "ziping export <报告编号> [--db 路径]",
+    what: "输出报告 JSON（可交给 score/explain）",
+    options: [DB],
+    examples: ["npx ziping export r1a2b3c4d --db /tmp/demo.db"],
+  },
+  score: {
+    synopsis: "ziping score <报告.json> [--scheme 方案ID|方案文件] [--json]",
+    what: "按评分方案计分，列出与规则不符之处",
+    options: [SCHEME, JSON_OUT],
+    examples: ["npx ziping score fixtures/reports/seed-000.json"],
+  },
+  explain: {
+    synopsis: "ziping explain <报告.json> [--scheme 方案ID|方案文件] [--json]",
+    what: "为什么不是100分？怎样才能得优/100分？",
+    options: [SCHEME, JSON_OUT],
+    examples: ["npx ziping explain fixtures/reports/seed-000.json"],
+  },
+  import: {
+    synopsis:
+      "ziping import <文件> [--out 报告.json] [--unit 万元] [--json] [--name 单位] [--year 2021] [--kind 部门整体|项目支出]",
+    what: "读取 .txt/.md/.docx/.xlsx/.pdf 报告，列出读到和没读到的内容",
+    options: [
+      { flag: "out", value: "报告.json", example: "/tmp/报告.json", what: "把读到的报告写成 JSON 文件" },
+      { flag: "unit", value: "万元|元", example: "万元", what: "表格没写单位的金额按此读取" },
+      JSON_OUT,
+      ...IDENTITY,
+    ],
+    examples: ["npx ziping import fixtures/seeds/002_65c9de34f8230d6c.txt --out /tmp/seed-002.json"],
+  },
+  check: {
+    synopsis:
+      "ziping check <文件...> [--corpus 路径] [--scheme 方案] [--json] [--name 单位] [--year 2021] [--kind 部门整体|项目支出]",
+    what: "检查报告：分值、得分、执行率、叙述、抄袭等问题",
+    options: [
+      { flag: "corpus", value: "路径", example: "往年报告/", what: "抄袭比对用的报告文件、文件夹或语料库" },
+      SCHEME,
+      JSON_OUT,
+      ...IDENTITY,
+      DB,
+    ],
+    examples: [
+      "npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt",
+    ],
+  },
+  corpus: {
+    synopsis: "ziping corpus add <文件或文件夹...> | list | seeds [--db 路径]",
+    what: "管理抄袭比对语料库（seeds = 加入自带的示例报告）",
+    options: [DB, JSON_OUT],
+    examples: ["npx ziping corpus add 往年报告/ --db /tmp/demo.db"],
+  },
+  draft: {
+    synopsis:
+      "ziping draft <报告.json|文件|报告编号> [--out 文件.md|文件.docx] [--llm on|off] [--notes 说明.txt] [--redraft]",
+    what: "起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）",
+    options: [
+      { flag: "out", value: "文件.md|文件.docx", example: "out/报告.docx", what: "输出文件" },
+      LLM,
+      { flag: "notes", value: "说明.txt", example: "说明.txt", what: "起草时参考的补充说明" },
+      { flag: "redraft", what: "连填报人自己写的各节也重新起草" },
+      SCHEME,
+      DB,
+    ],
+    examples: ["npx ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx"],
+  },
+  units: {
+    synopsis:
+      "ziping units add <单位名称> <用户编号> [--admin] | remove <单位名称> <用户编号> | list [用户编号] [--db 路径]",
+    what: "管理单位成员：成员可查看和填写本单位的报告",
+    options: [{ flag: "admin", what: "把成员设为本单位管理员" }, DB],
+    examples: ["npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456"],
+  },
+  schemes: {
+    synopsis: "ziping schemes [--json]",
+    what: "列出已安装的评分方案",
+    options: [JSON_OUT],
+    examples: ["npx ziping schemes"],
+  },
+  schema: {
+    synopsis: "ziping schema",
+    what: "打印报告文件的 JSON Schema",
+    options: [],
+    examples: ["npx ziping schema"],
+  },
+};
+
+function written(o: OptionDoc): string {
+  return o.value === undefined ? `--${o.flag}` : `--${o.flag} ${o.value}`;
+}
+
+/** `ziping <command> --help`: the command's synopsis, what it does, each option and an example. */
+export function commandHelp(command: string): string | undefined {
+  const doc = COMMANDS[command];
+  if (doc === undefined) return undefined;
+  const rows = [
+    ...doc.options.map((o) => [written(o), o.what] as const),
+    ["-h, --help", "显示本命令的用法"] as const,
+  ];
+  const width = Math.max(...rows.map(([flag]) => displayWidth(flag)));
+  const options = rows.map(([flag, what]) => `  ${flag}${" ".repeat(width - displayWidth(flag))}  ${what}`);
+  return [
+    `ziping ${command} —— ${doc.what}`,
+    "",
+    "用法：",
+    `  ${doc.synopsis}`,
+    "",
+    "选项：",
+    ...options,
+    "",
+    "示例：",
+    ...doc.examples.map((e) => `  ${e}`),
+  ].join("\n");
+}
+
+/**
+ * Whether `flag` (without dashes) is one the command accepts; unknown commands accept all. --help and
+ * --db (the setting every command may be given, used by those that keep reports) are accepted anywhere.
+ */
+export function acceptsOption(command: string | undefined, flag: string): boolean {
+  if (flag === "help" || flag === "h" || flag === "db") return true;
+  const doc = command === undefined ? undefined : COMMANDS[command];
+  return doc === undefined || doc.options.some((o) => o.flag === flag);
+}
+
+function validOptions(doc: CommandDoc): string {
+  return doc.options.length === 0 ? "（无选项）" : doc.options.map(written).join("  ");
+}
+
+/**
+ * The Chinese message for an option a command line got wrong: `flag` unknown to the command, a value
+ * missing, or a value given to a switch. Names the option, the command's valid options and an example.
+ */
+export function optionError(
+  command: string | undefined,
+  flag: string,
+  problem: "unknown" | "missing-value" | "switch-with-value",
+): string {
+  const doc = command === undefined ? undefined : COMMANDS[command];
+  const who = doc === undefined ? "ziping" : `ziping ${command}`;
+  const option = doc?.options.find((o) => o.flag === flag.replace(/^-+/u, "").replace(/=.*$/u, ""));
+  const first =
+    problem === "unknown"
+      ? `${who} 没有选项 ${flag}。`
+      : problem === "missing-value"
+        ? `选项 ${flag} 后面要写${option?.value ?? "一个值"}，例如 ${flag} ${option?.example ?? "…"}。`
+        : `选项 ${flag.replace(/=.*$/u, "")} 不带值，直接写 ${flag.replace(/=.*$/u, "")}。`;
+  if (doc === undefined)
+    return `命令参数有误：${first}\n用 ziping --help 查看各命令和选项，例如：npx ziping check 报告.docx --json`;
+  return [
+    `命令参数有误：${first}`,
+    `${who} 可用的选项：${validOptions(doc)}`,
+    `例如：${doc.examples[0] ?? ""}`,
+    `（npx ${who} --help 查看用法）`,
+  ].join("\n");
+}
