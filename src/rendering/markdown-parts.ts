@@ -58,6 +58,8 @@ export function paragraphBlock(text: string): string {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== "")
-    .map((line) => line.replace(/^#/, "\\#"))
+    // Text is text: a line the Word writer would read as structure (a heading, a `<!-- table:… -->`
+    // marker, an HTML block) is escaped, so it prints literally in both files.
+    .map((line) => line.replace(/^#/, "\\#").replace(/^</, "&lt;"))
     .join("\n\n");
 }
