@@ -54,12 +54,14 @@ export function chartBlock(bars: readonly ChartBar[]): string {
  * lines; a line that would read as a heading (`#`) is escaped.
  */
 export function paragraphBlock(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "")
-    // Text is text: a line the Word writer would read as structure (a heading, a `<!-- table:… -->`
-    // marker, an HTML block) is escaped, so it prints literally in both files.
-    .map((line) => line.replace(/^#/, "\\#").replace(/^</, "&lt;"))
-    .join("\n\n");
+  return (
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== "")
+      // Text is text: a line the Word writer would read as structure (a heading, a `<!-- table:… -->`
+      // marker, an HTML block) is escaped, so it prints literally in both files.
+      .map((line) => line.replace(/^#/, "\\#").replace(/^</, "&lt;"))
+      .join("\n\n")
+  );
 }

@@ -7,7 +7,7 @@ import type { Effect } from "../conversation/effects.ts";
 import { getIn, type Json } from "../conversation/patch.ts";
 import type { Reply } from "../conversation/replies.ts";
 import type { ChatEngine } from "../conversation/step.ts";
-import type { ReportRow, Store } from "../storage/index.ts";
+import type { DeliveryJobs, ReportRow, Store } from "../storage/index.ts";
 import type { ChatCorpus, OwnWork } from "./chat-corpus.ts";
 
 /** One incoming message as a channel adapter delivers it. */
@@ -28,6 +28,8 @@ export interface IncomingMessage {
 export interface Delivery {
   reportId: string;
   doc: Json;
+  /** The recorded job (pending until the adapter calls `finishDelivery`), when jobs are kept. */
+  jobId?: number;
 }
 
 /** What one turn produced. */
@@ -50,7 +52,25 @@ export class ChatService {
     private readonly engine: ChatEngine,
     private readonly newId: () => string,
     private readonly corpus: ChatCorpus | null = null,
+    private readonly jobs: DeliveryJobs | null = null,
   ) {}
+
+  /**
+   * The drafts this conversation asked for that were never handed over (the process stopped while
+   * drafting): the adapter delivers them again when the conversation reopens.
+   */
+  pendingDeliveries(conversationKey: string): Delivery[] {
+    return (this.jobs?.pending(conversationKey) ?? []).map((j) => ({
+      reportId: j.reportId,
+      doc: j.doc as Json,
+      jobId: j.id,
+    }));
+  }
+
+  /** Marks a delivery handed over; its job is not done again. */
+  finishDelivery(delivery: Delivery, now: Date): void {
+    if (delivery.jobId !== undefined) this.jobs?.finish(delivery.jobId, now);
+  }
 
   handle(message: IncomingMessage): TurnResult {
     const id = message.messageId;
@@ -249,7 +269,16 @@ export class ChatService {
           replies.push(...result.replies);
         }
         replies.push(...out.replies);
-        if (out.delivery !== undefined) deliveries.push(out.delivery);
+        if (out.delivery !== undefined) {
+          // Recorded in the turn's transaction: a crash while drafting leaves it pending, not lost.
+          const jobId = this.jobs?.add({
+            conversationKey: message.conversationKey,
+            reportId: out.delivery.reportId,
+            doc: out.delivery.doc,
+            now: message.now,
+          });
+          deliveries.push(jobId === undefined ? out.delivery : { ...out.delivery, jobId });
+        }
       }
       effects = next;
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createEngine } from "../conversation/step.ts";
 import type { Scheme } from "../scoring/scheme.ts";
-import { openDatabase, Store } from "../storage/index.ts";
+import { DeliveryJobs, openDatabase, Store } from "../storage/index.ts";
 import { type ChatCorpus, chatCorpus } from "./chat-corpus.ts";
 import { ChatService } from "./chat-service.ts";
 import { installedSchemes } from "./scheme-files.ts";
@@ -34,6 +34,6 @@ export function openApp(dbPath: string, newId: () => string = randomReportId): A
   const store = new Store(db);
   const engine = createEngine(schemes.value);
   const corpus = chatCorpus(db);
-  const chat = new ChatService(store, engine, newId, corpus);
+  const chat = new ChatService(store, engine, newId, corpus, new DeliveryJobs(db));
   return { store, engine, schemes: schemes.value, chat, corpus, close: () => store.close() };
 }

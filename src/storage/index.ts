@@ -1,4 +1,6 @@
 /** SQLite storage: open and migrate the database, and the {@link Store} over it. */
+
+export { type DeliveryJob, DeliveryJobs } from "./delivery-jobs.ts";
 export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from "./migrations.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export type {

@@ -169,6 +169,23 @@ export const MIGRATIONS: readonly Migration[] = [
     // write from version 4 on, so rows written before are trimmed once here.
     sql: `UPDATE reports SET unit_name = trim(unit_name) WHERE unit_name <> trim(unit_name);`,
   },
+  {
+    version: 6,
+    name: "deliveries: a requested draft recorded with the turn that asked for it, finished after its files",
+    // 生成报告 commits a pending row in the turn's transaction; the adapter marks it done once the
+    // files are written, and a restarted conversation finishes the rows still pending.
+    sql: `
+      CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        conversation_key TEXT NOT NULL,
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        doc TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        done_at TEXT
+      ) STRICT;
+      CREATE INDEX deliveries_pending ON deliveries(conversation_key) WHERE done_at IS NULL;
+    `,
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

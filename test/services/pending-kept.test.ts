@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Reply } from "../../src/conversation/replies.ts";
 import { Chat, testApp } from "./chat-harness.ts";
+
+const textOf = (r: Reply | undefined): string => (r !== undefined && "text" in r ? r.text : "");
 
 /** Issue 16 item 4: a paste waiting for 确认 is never dropped without a word. */
 const SECTIONS = [
@@ -27,9 +30,9 @@ describe("a pending paste is kept until 确认 or 取消 (issue 16)", () => {
     const turn = chat.send("结转结余率百分之五十五万元");
     expect(turn.replies).toHaveLength(1);
     expect(turn.replies[0]?.type).toBe("confirm");
-    expect(turn.replies[0]?.text).toMatch(/^请先确认或取消上面的内容（.+），这条消息没有保存。/u);
+    expect(textOf(turn.replies[0])).toMatch(/^请先确认或取消上面的内容（.+），这条消息没有保存。/u);
     expect(narrative(chat)).toEqual([]);
-    expect(chat.send("确认").replies[0]?.text).toMatch(/^已记录：/u);
+    expect(textOf(chat.send("确认").replies[0])).toMatch(/^已记录：/u);
     expect(narrative(chat).map((s) => s.id)).toEqual(["process", "problems_measures", "application"]);
   });
 
@@ -37,7 +40,7 @@ describe("a pending paste is kept until 确认 or 取消 (issue 16)", () => {
     const chat = start();
     const turn = chat.send("七、绩效自评工作的经验、问题和建议\n对照合同逐项核对运维记录，数据有据可查。");
     expect(turn.replies[0]).toMatchObject({ type: "notice", level: "warn" });
-    expect(turn.replies[0]?.text).toMatch(/^之前待确认的内容没有保存，已由这次粘贴代替：/u);
+    expect(textOf(turn.replies[0])).toMatch(/^之前待确认的内容没有保存，已由这次粘贴代替：/u);
     chat.send("确认");
     expect(narrative(chat).map((s) => s.id)).toEqual(["experience"]);
   });

@@ -31,7 +31,7 @@ describe("openDatabase", () => {
   it("opens an in-memory database migrated to the latest version", () => {
     const db = openDatabase(":memory:");
     expect(db.pragma("journal_mode", { simple: true })).toBe("memory");
-    expect(db.pragma("user_version", { simple: true })).toBe(5);
+    expect(db.pragma("user_version", { simple: true })).toBe(6);
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     db.close();
   });
@@ -45,7 +45,7 @@ describe("openDatabase", () => {
 
     const db = openDatabase(path);
     const second = new Store(db);
-    expect(db.pragma("user_version", { simple: true })).toBe(5);
+    expect(db.pragma("user_version", { simple: true })).toBe(6);
     expect(second.getReport("r1")?.doc).toEqual({ unit: "某某局" });
     expect(second.isMember("r1", "U1")).toBe(true);
     second.close();
@@ -67,7 +67,7 @@ describe("openDatabase", () => {
     expect(caught).toBeInstanceOf(StorageError);
     expect((caught as StorageError).code).toBe("storage.too_new");
     expect((caught as StorageError).message).toBe(
-      `数据库 ${path} 的结构版本是 7，而本程序只认识到版本 5：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。`,
+      `数据库 ${path} 的结构版本是 7，而本程序只认识到版本 6：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。`,
     );
     const check = new BetterSqlite3(path);
     expect(check.pragma("user_version", { simple: true })).toBe(7);

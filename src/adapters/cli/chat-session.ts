@@ -37,6 +37,17 @@ export class ChatSession {
   }
 
   /**
+   * Drafts again what an earlier 生成报告 asked for and never finished (the process stopped while
+   * drafting): the request was committed with its turn, so it is not lost.
+   */
+  async finishPending(): Promise<void> {
+    for (const d of this.app.chat.pendingDeliveries(this.key)) {
+      this.io.out(`上次“生成报告”（报告 ${d.reportId}）没有完成，现在接着生成：`);
+      await this.deliver(d);
+    }
+  }
+
+  /**
    * Sends one message; a message id seen before is answered from the record and changes nothing.
    * The answer is committed before the reply is printed; a requested report is then drafted and
    * written (Markdown and Word) under the output folder.
@@ -74,6 +85,7 @@ export class ChatSession {
     const drafted = await draftDelivery(d, this.app.schemes, this.drafting);
     if (!drafted.ok) {
       this.io.out(drafted.error.message);
+      this.app.chat.finishDelivery(d, this.clock());
       return;
     }
     const base = join(this.outDir, d.reportId);
@@ -82,6 +94,7 @@ export class ChatSession {
       this.io.out(written.error.message);
       return;
     }
+    this.app.chat.finishDelivery(d, this.clock());
     this.io.out(draftSummary(drafted.value, written.value).join("\n"));
   }
 }

@@ -115,6 +115,7 @@ export class SlackTurns {
       ).ts;
       const drafted = await draftDelivery(delivery, this.deps.app.schemes, this.deps.drafting);
       if (!drafted.ok) {
+        this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
         await replace(deliveryFailed(drafted.error.message));
         return;
       }
@@ -133,6 +134,7 @@ export class SlackTurns {
           },
         ],
       });
+      this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
       await replace(deliverySummary(summarizeDelivery(drafted.value, files)));
     } catch (error) {
       this.deps.logger.error("生成或上传报告失败", error);
