@@ -144,6 +144,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           user: typeof parsed.values.user === "string" ? parsed.values.user : config.config.USER,
           outDir: typeof parsed.values.out === "string" ? parsed.values.out : "out",
           drafting: drafting.value.env,
+          keepMessageDays: config.config.ZIPING_KEEP_MESSAGES_DAYS,
         };
         if (typeof parsed.values.script === "string") options.script = parsed.values.script;
         if (delay !== undefined) options.delay = delay;
