@@ -136,6 +136,18 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
     options: [{ flag: "admin", what: "把成员设为本单位管理员" }, DB],
     examples: ["npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456"],
   },
+  backup: {
+    synopsis: "ziping backup <备份文件> [--force] [--db 路径]",
+    what: "在使用中也能一致地备份数据库（SQLite 在线备份），核对备份可以打开并列出其中的报告、事件和语料数",
+    options: [{ flag: "force", what: "备份文件已存在时覆盖它" }, DB],
+    examples: ["npx ziping backup 备份/ziping-2026-12-03.db"],
+  },
+  restore: {
+    synopsis: "ziping restore <备份文件> [--yes] [--db 路径]",
+    what: "用备份替换数据库：先核对它是 ziping 数据库并请您确认，原数据库另存为 <数据库>.before-restore-<时间>",
+    options: [{ flag: "yes", what: "不询问，直接恢复（在脚本中使用）" }, DB],
+    examples: ["npx ziping restore 备份/ziping-2026-12-03.db"],
+  },
   schemes: {
     synopsis: "ziping schemes [--json]",
     what: "列出已安装的评分方案",

@@ -5,6 +5,7 @@ import { openCopyCorpus } from "../../services/copy-corpus.ts";
 import { openDraftEnv } from "../../services/draft-env.ts";
 import { readNotes } from "../../services/notes-file.ts";
 import { readIdentity } from "../../services/report-identity.ts";
+import { backupCommand, restoreCommand, terminalConfirm } from "./backup-command.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
 import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
@@ -36,6 +37,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
                                                                    起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）
   ziping units   add <单位名称> <用户编号> [--admin] | remove <单位名称> <用户编号> | list [用户编号] [--db 路径]
                                                                    管理单位成员：成员可查看和填写本单位的报告（用户编号如 slack:T0123:U0456 或终端登录名）
+  ziping backup  <备份文件> [--force] [--db 路径]                     在使用中也能一致地备份数据库，核对备份并列出其中的报告、事件和语料数
+  ziping restore <备份文件> [--yes] [--db 路径]                       用备份替换数据库（先确认；原数据库另存为 <数据库>.before-restore-<时间>）
   ziping schemes [--json]                                          列出已安装的评分方案
   ziping schema                                                    打印报告文件的 JSON Schema
 
@@ -48,6 +51,7 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   npx ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx
   npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt
   npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456
+  npx ziping backup 备份/ziping-2026-12-03.db
 
 退出码：0 成功；2 输入有误（会用中文说明哪个文件、哪个字段、应如何填写）。`;
 
@@ -75,6 +79,8 @@ const OPTIONS = {
   name: { type: "string" },
   year: { type: "string" },
   kind: { type: "string" },
+  force: { type: "boolean", default: false },
+  yes: { type: "boolean", default: false },
 } as const;
 
 /** Parses a command line; a mistake in it is a Chinese message naming the option (node's are English). */
@@ -257,6 +263,24 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       }
       case "units":
         return unitsCommand(io, rest, { db, admin: parsed.values.admin === true, now: new Date() });
+      case "backup": {
+        const target = rest[0];
+        if (target === undefined)
+          return usage(io, "ziping backup 需要备份文件的路径，例如 ziping backup 备份/ziping-2026-12-03.db");
+        return await backupCommand(io, db, target, parsed.values.force === true);
+      }
+      case "restore": {
+        const file = rest[0];
+        if (file === undefined)
+          return usage(io, "ziping restore 需要备份文件，例如 ziping restore 备份/ziping-2026-12-03.db");
+        const confirm = terminalConfirm();
+        return await restoreCommand(io, file, {
+          db,
+          yes: parsed.values.yes === true,
+          now: new Date(),
+          ...(confirm === undefined ? {} : { confirm }),
+        });
+      }
       case "schemes":
         return schemesCommand(io, json);
       case "schema":
