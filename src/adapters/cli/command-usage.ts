@@ -65,10 +65,16 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
     examples: ["npx ziping reports --db /tmp/demo.db"],
   },
   export: {
-    synopsis: "ziping export <报告编号> [--db 路径]",
-    what: "输出报告 JSON（可交给 score/explain）",
-    options: [DB],
+    synopsis: "ziping export <报告编号> [--with-events] [--db 路径]",
+    what: "输出报告 JSON（可交给 score/explain）；--with-events 输出整份报告（连同成员和修改记录），可用 import-report 载入",
+    options: [{ flag: "with-events", what: "连同成员和修改记录输出整份报告" }, DB],
     examples: ["npx ziping export r1a2b3c4d --db /tmp/demo.db"],
+  },
+  "import-report": {
+    synopsis: "ziping import-report <整份报告.json> [--db 路径]",
+    what: "载入 ziping export <编号> --with-events 导出的整份报告及其修改记录（编号已存在时不导入）",
+    options: [DB],
+    examples: ["npx ziping import-report r1a2b3c4d.json --db /tmp/demo.db"],
   },
   score: {
     synopsis: "ziping score <报告.json> [--scheme 方案ID|方案文件] [--json]",

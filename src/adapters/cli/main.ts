@@ -14,6 +14,7 @@ import { draftCommand } from "./draft-command.ts";
 import { explainCommand } from "./explain-command.ts";
 import { importCommand } from "./import-command.ts";
 import { type CliIo, EXIT, processIo } from "./output.ts";
+import { exportArchiveCommand, importReportCommand } from "./report-archive-command.ts";
 import { exportCommand, reportsCommand } from "./reports-command.ts";
 import { schemaCommand } from "./schema-command.ts";
 import { schemesCommand } from "./schemes-command.ts";
@@ -26,7 +27,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping chat    [--db 路径] [--user 姓名] [--script 对话文件] [--out 文件夹] [--llm on|off]
                                                                    终端对话填写报告（默认 data/ziping.db）；“生成报告”把 .md 和 .docx 写到 out/
   ziping reports [--db 路径] [--json]                               列出报告、进度和当前得分
-  ziping export  <报告编号> [--db 路径]                              输出报告 JSON（可交给 score/explain）
+  ziping export  <报告编号> [--with-events] [--db 路径]              输出报告 JSON（可交给 score/explain）；--with-events 连同成员和修改记录输出整份报告
+  ziping import-report <整份报告.json> [--db 路径]                   载入 export --with-events 导出的整份报告及其修改记录
   ziping score   <报告.json> [--scheme 方案ID|方案文件] [--json]   按评分方案计分，列出与规则不符之处
   ziping explain <报告.json> [--scheme 方案ID|方案文件] [--json]   为什么不是100分？怎样才能得优/100分？
   ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx/.pdf 报告，列出读到和没读到的内容
@@ -81,6 +83,7 @@ const OPTIONS = {
   kind: { type: "string" },
   force: { type: "boolean", default: false },
   yes: { type: "boolean", default: false },
+  "with-events": { type: "boolean", default: false },
 } as const;
 
 /** Parses a command line; a mistake in it is a Chinese message naming the option (node's are English). */
@@ -169,7 +172,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             io,
             "ziping export 需要报告编号，例如 ziping export r1a2b3c4d（用 ziping reports 查看编号）",
           );
-        return exportCommand(io, db, id);
+        return parsed.values["with-events"] === true
+          ? exportArchiveCommand(io, db, id, new Date())
+          : exportCommand(io, db, id);
       }
       case "score":
       case "explain": {
@@ -268,6 +273,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         if (target === undefined)
           return usage(io, "ziping backup 需要备份文件的路径，例如 ziping backup 备份/ziping-2026-12-03.db");
         return await backupCommand(io, db, target, parsed.values.force === true);
+      }
+      case "import-report": {
+        const file = rest[0];
+        if (file === undefined)
+          return usage(io, "ziping import-report 需要报告文件，例如 ziping import-report r1a2b3c4d.json");
+        return importReportCommand(io, db, file, new Date());
       }
       case "restore": {
         const file = rest[0];
