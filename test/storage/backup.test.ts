@@ -4,7 +4,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { backupDatabase, inspectDatabase, restoreDatabase } from "../../src/storage/backup.ts";
 import { CorpusStore } from "../../src/storage/corpus-store.ts";
-import { openDatabase, Store } from "../../src/storage/index.ts";
+import { MIGRATIONS, migrate, openDatabase, Store } from "../../src/storage/index.ts";
 import { tempDir } from "./temp-db.ts";
 
 const now = new Date("2026-12-03T16:10:00.000Z");
@@ -130,6 +130,25 @@ describe("restoreDatabase", () => {
     );
     expect(inspectDatabase(path)).toEqual({ ok: true, value: COUNTS });
     expect(existsSync(join(dir, "ziping.db.before-restore-20261203T161000Z"))).toBe(false);
+  });
+
+  it("brings a backup made by an older ziping (schema version 1) up to this version", async () => {
+    const dir = temp();
+    const old = join(dir, "v1.db");
+    const v1 = new BetterSqlite3(old);
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    v1.exec(`INSERT INTO users VALUES ('liu', NULL, '2024-01-01T00:00:00.000Z');
+      INSERT INTO reports (id, doc, created_by, created_at, updated_at)
+      VALUES ('r00000009', '{}', 'liu', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');`);
+    v1.close();
+    expect(inspectDatabase(old)).toEqual({
+      ok: true,
+      value: { version: 1, reports: 1, events: 0, corpusDocuments: 0 },
+    });
+    const path = join(dir, "ziping.db");
+    seeded(path).store.close();
+    const r = await restoreDatabase(old, path, now);
+    expect(r.ok && r.value.counts).toEqual({ version: 5, reports: 1, events: 0, corpusDocuments: 0 });
   });
 
   it("restores into a path with no database yet, keeping nothing", async () => {
