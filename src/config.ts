@@ -34,6 +34,13 @@ const ConfigSchema = z.object({
     .min(1, "SLACK_PORT 应为端口号（1–65535 的整数），例如 3000")
     .max(65535, "SLACK_PORT 应为端口号（1–65535 的整数），例如 3000")
     .default(3000),
+  /** Days a handled chat message id is kept (redelivery and script replays); older ones are forgotten at startup. */
+  ZIPING_KEEP_MESSAGES_DAYS: z.coerce
+    .number({ error: "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30" })
+    .int("ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30")
+    .min(1, "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30")
+    .max(3650, "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30")
+    .default(30),
   /** The login name, the default user of the terminal chat. */
   USER: z.string().default("officer"),
   /** Any OpenAI-compatible endpoint; unset means api.openai.com. */

@@ -68,6 +68,7 @@ export class Store {
   readonly #insertProcessed: Statement<[Named]>;
   readonly #claimEvent: Statement<[Named]>;
   readonly #pruneEvents: Statement<[string]>;
+  readonly #pruneProcessed: Statement<[string]>;
   readonly #upsertUnitMember: Statement<[Named]>;
   readonly #deleteUnitMember: Statement<[string, string]>;
   readonly #unitsOf: Statement<[string]>;
@@ -122,6 +123,7 @@ export class Store {
       "INSERT OR IGNORE INTO slack_events (event_id, received_at) VALUES (@eventId, @now)",
     );
     this.#pruneEvents = db.prepare("DELETE FROM slack_events WHERE received_at < ?");
+    this.#pruneProcessed = db.prepare("DELETE FROM processed_messages WHERE at < ?");
     this.#upsertUnitMember = db.prepare(`
       INSERT INTO unit_members (unit_name, user_id, role, added_at) VALUES (@unitName, @userId, @role, @now)
       ON CONFLICT (unit_name, user_id) DO UPDATE SET role = excluded.role`);
@@ -298,6 +300,14 @@ export class Store {
    */
   pruneEvents(before: Date): number {
     return this.#pruneEvents.run(before.toISOString()).changes;
+  }
+
+  /**
+   * Forgets the chat messages handled before `before` (their ids and recorded replies) and returns
+   * how many. A message redelivered after that would be handled again, so callers keep weeks.
+   */
+  pruneProcessedMessages(before: Date): number {
+    return this.#pruneProcessed.run(before.toISOString()).changes;
   }
 
   /**

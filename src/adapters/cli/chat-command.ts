@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { DraftEnv } from "../../services/draft-report.ts";
 import { openApp } from "../../services/open-app.ts";
+import { DEFAULT_KEEP_MESSAGE_DAYS, pruneHandledMessages } from "../../services/retention.ts";
 import { ChatSession } from "./chat-session.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
@@ -16,6 +17,10 @@ export interface ChatOptions {
   outDir: string;
   /** How generated reports are drafted (templates, optional model). */
   drafting: DraftEnv;
+  /** Handled message ids older than this many days are forgotten at start (default 30). */
+  keepMessageDays?: number;
+  /** The time of each message and of the start-up pruning (tests fix it). */
+  clock?: () => Date;
 }
 
 /** Splits a script into messages: blocks separated by lines containing only `---`. */
@@ -27,11 +32,19 @@ export function scriptMessages(text: string): string[] {
     .filter((m) => m !== "");
 }
 
+/**
+ * The id of the n-th message (from 1) of a script played by `user`: the same file replayed by the
+ * same user after a crash sends only what is missing, and another user's replay is their own.
+ */
+export function scriptMessageId(user: string, file: string, n: number): string {
+  return `script:${user}:${file}:${n}`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `ziping chat`: the terminal conversation. With --script it plays a file of messages (ids derived
- * from the file name and position, so replaying a script after a crash only sends what is missing).
+ * from the user, the file name and position, so replaying a script after a crash only sends what is missing).
  */
 export async function chatCommand(io: CliIo, options: ChatOptions): Promise<number> {
   let script: string[] | undefined;
@@ -53,7 +66,9 @@ export async function chatCommand(io: CliIo, options: ChatOptions): Promise<numb
     return EXIT.badInput;
   }
   try {
-    const session = new ChatSession(app, io, options.user, options.outDir, options.drafting);
+    const clock = options.clock ?? (() => new Date());
+    pruneHandledMessages(app.store, clock(), options.keepMessageDays ?? DEFAULT_KEEP_MESSAGE_DAYS);
+    const session = new ChatSession(app, io, options.user, options.outDir, options.drafting, clock);
     if (script !== undefined) {
       const name = basename(options.script ?? "script");
       session.resume();
@@ -62,7 +77,7 @@ export async function chatCommand(io: CliIo, options: ChatOptions): Promise<numb
         if (options.delay !== undefined && options.delay > 0) await sleep(options.delay);
         io.out(`\n>>> [${i + 1}/${script.length}] ${options.user}：\n${text}\n`);
         io.out("ziping：");
-        await session.send(text, `script:${name}:${i + 1}`);
+        await session.send(text, scriptMessageId(options.user, name, i + 1));
       }
       return EXIT.ok;
     }

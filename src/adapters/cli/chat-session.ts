@@ -75,9 +75,10 @@ export class ChatSession {
 
   /** Writes the report data, then drafts it to .md and .docx; an incomplete report says what is missing. */
   private async deliver(d: Delivery): Promise<void> {
-    mkdirSync(this.outDir, { recursive: true });
+    // The officer's own files: 0700 folder, 0600 files (not the umask's world-readable 0644).
+    mkdirSync(this.outDir, { recursive: true, mode: 0o700 });
     const data = join(this.outDir, `${d.reportId}.json`);
-    writeFileSync(data, `${JSON.stringify(d.doc, null, 2)}\n`);
+    writeFileSync(data, `${JSON.stringify(d.doc, null, 2)}\n`, { mode: 0o600 });
     this.io.out(`已导出报告数据：${data}`);
     if (this.drafting.llm !== undefined)
       this.io.out(`正在请模型 ${this.drafting.llm.port.model} 起草叙述部分……`);

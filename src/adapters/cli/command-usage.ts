@@ -65,10 +65,16 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
     examples: ["npx ziping reports --db /tmp/demo.db"],
   },
   export: {
-    synopsis: "ziping export <报告编号> [--db 路径]",
-    what: "输出报告 JSON（可交给 score/explain）",
-    options: [DB],
+    synopsis: "ziping export <报告编号> [--with-events] [--db 路径]",
+    what: "输出报告 JSON（可交给 score/explain）；--with-events 输出整份报告（连同成员和修改记录），可用 import-report 载入",
+    options: [{ flag: "with-events", what: "连同成员和修改记录输出整份报告" }, DB],
     examples: ["npx ziping export r1a2b3c4d --db /tmp/demo.db"],
+  },
+  "import-report": {
+    synopsis: "ziping import-report <整份报告.json> [--db 路径]",
+    what: "载入 ziping export <编号> --with-events 导出的整份报告及其修改记录（编号已存在时不导入）",
+    options: [DB],
+    examples: ["npx ziping import-report r1a2b3c4d.json --db /tmp/demo.db"],
   },
   score: {
     synopsis: "ziping score <报告.json> [--scheme 方案ID|方案文件] [--json]",
@@ -135,6 +141,18 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
     what: "管理单位成员：成员可查看和填写本单位的报告",
     options: [{ flag: "admin", what: "把成员设为本单位管理员" }, DB],
     examples: ["npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456"],
+  },
+  backup: {
+    synopsis: "ziping backup <备份文件> [--force] [--db 路径]",
+    what: "在使用中也能一致地备份数据库（SQLite 在线备份），核对备份可以打开并列出其中的报告、事件和语料数",
+    options: [{ flag: "force", what: "备份文件已存在时覆盖它" }, DB],
+    examples: ["npx ziping backup 备份/ziping-2026-12-03.db"],
+  },
+  restore: {
+    synopsis: "ziping restore <备份文件> [--yes] [--db 路径]",
+    what: "用备份替换数据库：先核对它是 ziping 数据库并请您确认，原数据库另存为 <数据库>.before-restore-<时间>",
+    options: [{ flag: "yes", what: "不询问，直接恢复（在脚本中使用）" }, DB],
+    examples: ["npx ziping restore 备份/ziping-2026-12-03.db"],
   },
   schemes: {
     synopsis: "ziping schemes [--json]",

@@ -5,6 +5,7 @@ import { openCopyCorpus } from "../../services/copy-corpus.ts";
 import { openDraftEnv } from "../../services/draft-env.ts";
 import { readNotes } from "../../services/notes-file.ts";
 import { readIdentity } from "../../services/report-identity.ts";
+import { backupCommand, restoreCommand, terminalConfirm } from "./backup-command.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
 import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
@@ -13,6 +14,7 @@ import { draftCommand } from "./draft-command.ts";
 import { explainCommand } from "./explain-command.ts";
 import { importCommand } from "./import-command.ts";
 import { type CliIo, EXIT, processIo } from "./output.ts";
+import { exportArchiveCommand, importReportCommand } from "./report-archive-command.ts";
 import { exportCommand, reportsCommand } from "./reports-command.ts";
 import { schemaCommand } from "./schema-command.ts";
 import { schemesCommand } from "./schemes-command.ts";
@@ -25,7 +27,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping chat    [--db 路径] [--user 姓名] [--script 对话文件] [--out 文件夹] [--llm on|off]
                                                                    终端对话填写报告（默认 data/ziping.db）；“生成报告”把 .md 和 .docx 写到 out/
   ziping reports [--db 路径] [--json]                               列出报告、进度和当前得分
-  ziping export  <报告编号> [--db 路径]                              输出报告 JSON（可交给 score/explain）
+  ziping export  <报告编号> [--with-events] [--db 路径]              输出报告 JSON（可交给 score/explain）；--with-events 连同成员和修改记录输出整份报告
+  ziping import-report <整份报告.json> [--db 路径]                   载入 export --with-events 导出的整份报告及其修改记录
   ziping score   <报告.json> [--scheme 方案ID|方案文件] [--json]   按评分方案计分，列出与规则不符之处
   ziping explain <报告.json> [--scheme 方案ID|方案文件] [--json]   为什么不是100分？怎样才能得优/100分？
   ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx/.pdf 报告，列出读到和没读到的内容
@@ -36,6 +39,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
                                                                    起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）
   ziping units   add <单位名称> <用户编号> [--admin] | remove <单位名称> <用户编号> | list [用户编号] [--db 路径]
                                                                    管理单位成员：成员可查看和填写本单位的报告（用户编号如 slack:T0123:U0456 或终端登录名）
+  ziping backup  <备份文件> [--force] [--db 路径]                     在使用中也能一致地备份数据库，核对备份并列出其中的报告、事件和语料数
+  ziping restore <备份文件> [--yes] [--db 路径]                       用备份替换数据库（先确认；原数据库另存为 <数据库>.before-restore-<时间>）
   ziping schemes [--json]                                          列出已安装的评分方案
   ziping schema                                                    打印报告文件的 JSON Schema
 
@@ -48,6 +53,7 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   npx ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx
   npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt
   npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456
+  npx ziping backup 备份/ziping-2026-12-03.db
 
 退出码：0 成功；2 输入有误（会用中文说明哪个文件、哪个字段、应如何填写）。`;
 
@@ -75,6 +81,9 @@ const OPTIONS = {
   name: { type: "string" },
   year: { type: "string" },
   kind: { type: "string" },
+  force: { type: "boolean", default: false },
+  yes: { type: "boolean", default: false },
+  "with-events": { type: "boolean", default: false },
 } as const;
 
 /** Parses a command line; a mistake in it is a Chinese message naming the option (node's are English). */
@@ -144,6 +153,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           user: typeof parsed.values.user === "string" ? parsed.values.user : config.config.USER,
           outDir: typeof parsed.values.out === "string" ? parsed.values.out : "out",
           drafting: drafting.value.env,
+          keepMessageDays: config.config.ZIPING_KEEP_MESSAGES_DAYS,
         };
         if (typeof parsed.values.script === "string") options.script = parsed.values.script;
         if (delay !== undefined) options.delay = delay;
@@ -162,7 +172,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             io,
             "ziping export 需要报告编号，例如 ziping export r1a2b3c4d（用 ziping reports 查看编号）",
           );
-        return exportCommand(io, db, id);
+        return parsed.values["with-events"] === true
+          ? exportArchiveCommand(io, db, id, new Date())
+          : exportCommand(io, db, id);
       }
       case "score":
       case "explain": {
@@ -256,6 +268,30 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       }
       case "units":
         return unitsCommand(io, rest, { db, admin: parsed.values.admin === true, now: new Date() });
+      case "backup": {
+        const target = rest[0];
+        if (target === undefined)
+          return usage(io, "ziping backup 需要备份文件的路径，例如 ziping backup 备份/ziping-2026-12-03.db");
+        return await backupCommand(io, db, target, parsed.values.force === true);
+      }
+      case "import-report": {
+        const file = rest[0];
+        if (file === undefined)
+          return usage(io, "ziping import-report 需要报告文件，例如 ziping import-report r1a2b3c4d.json");
+        return importReportCommand(io, db, file, new Date());
+      }
+      case "restore": {
+        const file = rest[0];
+        if (file === undefined)
+          return usage(io, "ziping restore 需要备份文件，例如 ziping restore 备份/ziping-2026-12-03.db");
+        const confirm = terminalConfirm();
+        return await restoreCommand(io, file, {
+          db,
+          yes: parsed.values.yes === true,
+          now: new Date(),
+          ...(confirm === undefined ? {} : { confirm }),
+        });
+      }
       case "schemes":
         return schemesCommand(io, json);
       case "schema":

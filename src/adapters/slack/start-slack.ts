@@ -2,6 +2,7 @@ import { HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import type { Config, SlackSettings } from "../../config.ts";
 import { openDraftEnv } from "../../services/draft-env.ts";
 import { openApp } from "../../services/open-app.ts";
+import { pruneHandledMessages } from "../../services/retention.ts";
 import { fetchDownload } from "./file-intake.ts";
 import { redact, redactingLogger } from "./redacting-logger.ts";
 import { createSlackApp } from "./slack-app.ts";
@@ -51,6 +52,11 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
     }
   };
   prune();
+  try {
+    pruneHandledMessages(app.store, now(), config.ZIPING_KEEP_MESSAGES_DAYS);
+  } catch (error) {
+    logger.error("清理过期的已处理消息记录失败", error);
+  }
   const timer = setInterval(prune, 60 * 60 * 1000);
   timer.unref();
   logger.info(

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -33,6 +33,10 @@ describe("生成报告 in the terminal chat", () => {
     const files = readdirSync(out).sort();
     expect(files.map((f) => f.replace(/^r[0-9a-z]{8}/, "ID"))).toEqual(["ID.docx", "ID.json", "ID.md"]);
     const id = (files[0] ?? "").slice(0, 9);
+    // The officer's files are theirs alone on a shared machine: folder 0700, files 0600.
+    expect(statSync(out).mode & 0o777).toBe(0o700);
+    expect(files.map((f) => statSync(join(out, f)).mode & 0o777)).toEqual([0o600, 0o600, 0o600]);
+    expect(statSync(join(dir, "chat.db")).mode & 0o777).toBe(0o600);
     const tail = r.out.slice(r.out.indexOf("已导出报告数据"));
     expect(tail.split("\n").slice(0, 6)).toEqual([
       `已导出报告数据：${join(out, `${id}.json`)}`,

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scriptMessageId } from "../../../src/adapters/cli/chat-command.ts";
 import { openDatabase, Store } from "../../../src/storage/index.ts";
 import { Chat, fixture, lastQuestion, script, testApp } from "../../services/chat-harness.ts";
 
@@ -54,7 +55,7 @@ describe("ziping chat survives SIGKILL", () => {
     const store = new Store(openDatabase(db));
     const messages = script("seed-000.txt");
     const done = messages.filter(
-      (_m, i) => store.getProcessedMessage(`script:seed-000.txt:${i + 1}`) !== undefined,
+      (_m, i) => store.getProcessedMessage(scriptMessageId("liu", "seed-000.txt", i + 1)) !== undefined,
     ).length;
     store.close();
     expect(done).toBeGreaterThanOrEqual(3);

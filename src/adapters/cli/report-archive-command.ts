@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { type Database, openDatabase } from "../../storage/open-database.ts";
+import { exportReportArchive, importReportArchive, readReportArchive } from "../../storage/report-archive.ts";
+import { type CliIo, EXIT } from "./output.ts";
+
+function open(io: CliIo, db: string): Database | null {
+  try {
+    return openDatabase(db);
+  } catch (e) {
+    io.err(`无法打开数据库 ${db}：${(e as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * `ziping export <id> --with-events`: the whole report as JSON (document, listing columns,
+ * members, event log), which `ziping import-report` loads back.
+ */
+export function exportArchiveCommand(io: CliIo, db: string, id: string, now: Date): number {
+  const conn = open(io, db);
+  if (conn === null) return EXIT.badInput;
+  try {
+    const archive = exportReportArchive(conn, id, now);
+    if (archive === undefined) {
+      io.err(`没有编号为“${id}”的报告。用 ziping reports --db ${db} 查看所有报告的编号。`);
+      return EXIT.badInput;
+    }
+    io.out(JSON.stringify(archive, null, 2));
+    return EXIT.ok;
+  } finally {
+    conn.close();
+  }
+}
+
+/**
+ * `ziping import-report <file>`: loads a report exported with `--with-events`, its members and
+ * its event log, into the database. An id already there is refused and nothing changes.
+ */
+export function importReportCommand(io: CliIo, db: string, file: string, now: Date): number {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    io.err(
+      missing
+        ? `文件 ${file} 不存在。`
+        : `${file} 不是有效的 JSON 文件，应为 ziping export r1a2b3c4d --with-events > 报告.json 导出的文件。`,
+    );
+    return EXIT.badInput;
+  }
+  const archive = readReportArchive(data, file);
+  if (!archive.ok) {
+    io.err(archive.error.message);
+    return EXIT.badInput;
+  }
+  const conn = open(io, db);
+  if (conn === null) return EXIT.badInput;
+  try {
+    const loaded = importReportArchive(conn, archive.value, now);
+    if (!loaded.ok) {
+      io.err(loaded.error.message);
+      return EXIT.badInput;
+    }
+    const r = archive.value.report;
+    io.out(
+      `已导入报告 ${r.id}（${r.unitName ?? "未写单位"}${r.year === null ? "" : `，${r.year}年度`}）及修改记录 ${loaded.value.events} 条到 ${db}。`,
+    );
+    return EXIT.ok;
+  } finally {
+    conn.close();
+  }
+}
