@@ -20,8 +20,11 @@ export interface Facts {
   leftovers: string[];
 }
 
-/** Clause breaks; an ASCII comma between digits is a thousands separator ("6,272,512.00元"), not a break. */
-const CLAUSE = /[，；;。]+|,(?!\d{3})/;
+/**
+ * Clause breaks. An ASCII comma between digits is part of the number, never a break: a thousands
+ * separator ("6,272,512.00元") is read, a decimal comma ("561,41万") is refused by the number reader.
+ */
+const CLAUSE = /[，；;。]+|(?<!\d),|,(?!\d)/;
 const FILLER = /^(的|绩效|自评|报告|整体|表|情况|是|为|和|及|与|、|\s)*$/;
 /** A number field's value must start like a number ("支出管理中心" is a name, not an amount). */
 const NUMERIC_START =
