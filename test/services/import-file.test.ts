@@ -286,3 +286,17 @@ describe("a UTF-8 file with bad bytes (issue 16)", () => {
     });
   });
 });
+
+describe("a unit name with bidirectional controls in a file (issue 16)", () => {
+  it("is read without them", async () => {
+    const seed = readFileSync(join(root, "fixtures/seeds/000_0839647822e00506.txt"), "utf8");
+    const file = join(dir, "bidi.txt");
+    writeFileSync(
+      file,
+      seed.replace("郑州市金水区电子政务中心", "郑州市\u202e金水区\u00ad电子\u2066政务中心\u2069"),
+    );
+    const r = await importFile(file);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.reports[0]?.fragment.unit).toEqual({ name: "郑州市金水区电子政务中心" });
+  });
+});

@@ -27,3 +27,14 @@ describe("a 30,000-character message gets its reply", () => {
     }
   });
 });
+
+describe("a unit name with bidirectional controls (issue 16)", () => {
+  it("is saved without them", () => {
+    const chat = new Chat(testApp());
+    const r = chat.send("郑州市\u202e金水区\u00ad电子\u2066政务中心\u2069，2021年度部门整体绩效自评");
+    expect("text" in (r.replies[0] ?? {}) ? (r.replies[0] as { text: string }).text : "").toBe(
+      "已记录：单位名称：郑州市金水区电子政务中心；年度：2021；报告类型：部门整体",
+    );
+    expect((chat.doc() as { unit: unknown }).unit).toEqual({ name: "郑州市金水区电子政务中心" });
+  });
+});
