@@ -11,6 +11,7 @@ import { benchDraft } from "./draft-bench.ts";
 import { benchImport } from "./import-bench.ts";
 import { benchPdf } from "./pdf-bench.ts";
 import { benchSlack } from "./slack-bench.ts";
+import { benchWorstCase } from "./worst-case-bench.ts";
 
 function syntheticReport(indicators: number): Report {
   const blocks = [
@@ -115,4 +116,5 @@ await benchDraft(line);
 await benchSlack(line);
 await benchImport(line);
 await benchPdf(line);
+await benchWorstCase(line);
 line("rss_after_bench", process.memoryUsage().rss / 1024 / 1024, "MiB");

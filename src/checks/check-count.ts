@@ -1,3 +1,4 @@
+import { removeBracketAsides } from "../core/bracket-asides.ts";
 import type { Finding } from "../core/finding.ts";
 import type { Report } from "../core/report.ts";
 import { checkNamedCounts } from "./check-named-count.ts";
@@ -84,7 +85,7 @@ const ADDED =
 function checkAddedCounts(refs: readonly SectionRef[]): Finding[] {
   return refs.flatMap((ref) =>
     ref.text.split(/\n+/).flatMap((paragraph): Finding[] => {
-      const plain = paragraph.replace(/[（(][^）)]*[）)]/gu, "");
+      const plain = removeBracketAsides(paragraph);
       const total = PROJECT_TOTAL.exec(plain);
       const start = AT_START.exec(plain);
       const added = ADDED.exec(plain);

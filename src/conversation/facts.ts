@@ -1,3 +1,4 @@
+import { removeBracketAsides } from "../core/bracket-asides.ts";
 import type { Problem } from "../core/result.ts";
 import { readReportTitle } from "../importing/report/report-title.ts";
 import { GLOBAL_FIELDS, type NamedField, SUBJECTS, type Subject } from "./field-catalog.ts";
@@ -19,8 +20,11 @@ export interface Facts {
   leftovers: string[];
 }
 
-/** Clause breaks; an ASCII comma between digits is a thousands separator ("6,272,512.00元"), not a break. */
-const CLAUSE = /[，；;。]+|,(?!\d{3})/;
+/**
+ * Clause breaks. An ASCII comma between digits is part of the number, never a break: a thousands
+ * separator ("6,272,512.00元") is read, a decimal comma ("561,41万") is refused by the number reader.
+ */
+const CLAUSE = /[，；;。]+|(?<!\d),|,(?!\d)/;
 const FILLER = /^(的|绩效|自评|报告|整体|表|情况|是|为|和|及|与|、|\s)*$/;
 /** A number field's value must start like a number ("支出管理中心" is a name, not an amount). */
 const NUMERIC_START =
@@ -31,8 +35,25 @@ const MONEY_NOUN = /^(?:项目|部门|总)?(?:预算|资金)(?:数|总额)?[\s�
 const CONNECTOR =
   /^(?:[\s：:]|也是|也为|亦为|均为|都是|同样是|同为|达到|[是为达共计合总累了])*(数)?[\s：:是为]*/;
 const APPROXIMATE = /(?:大约|大概|约|估计|预计)$/;
-/** "年初预算和调整后预算均为318.91万元": several labels sharing one value. */
-const SHARED = /^(.+?[和及与、].+?)(均为|都是|均是|皆为|同为)(.+)$/;
+const SHARED_WORDS = ["均为", "都是", "均是", "皆为", "同为"];
+
+/**
+ * "年初预算和调整后预算均为318.91万元": several labels sharing one value. The same split as
+ * `/^(.+?[和及与、].+?)(均为|都是|均是|皆为|同为)(.+)$/` — the first 和/及/与/、 after the first
+ * character, then the first shared word at least one character after it with text behind it — in
+ * one pass instead of the regular expression's rescans (quadratic on a long clause of 、).
+ * Returns [labels, shared word, value], or null.
+ */
+export function splitShared(clause: string): [string, string, string] | null {
+  if (/[\n\r\u2028\u2029]/.test(clause)) return null;
+  const j = clause.slice(1).search(/[和及与、]/) + 1;
+  if (j < 1) return null;
+  for (let k = j + 2; k + 2 < clause.length; k++) {
+    const word = clause.slice(k, k + 2);
+    if (SHARED_WORDS.includes(word)) return [clause.slice(0, k), word, clause.slice(k + 2)];
+  }
+  return null;
+}
 
 function byLength(fields: readonly NamedField[]): { field: NamedField; alias: string }[] {
   return fields
@@ -68,7 +89,7 @@ export function extractFacts(text: string, assumeWan: boolean, strict = false): 
         continue;
       }
       // A parenthesis ("含1个年初结转结余项目50万元") is an aside, not the clause's topic.
-      const topic = clause.replace(/[（(][^）)]*[）)]/g, "");
+      const topic = removeBracketAsides(clause);
       const named = SUBJECTS.slice(1).find((s) => s.words.test(topic));
       if (named !== undefined) {
         subject = named;
@@ -139,10 +160,10 @@ function takeShared(
   out: Facts,
   assumeWan: boolean,
 ): boolean {
-  const m = clause.match(SHARED);
-  if (m?.[1] === undefined || m[3] === undefined) return false;
-  const value = m[3];
-  const parts = m[1].split(/[和及与、]/).map((p) => p.trim());
+  const m = splitShared(clause);
+  if (m === null) return false;
+  const value = m[2];
+  const parts = m[0].split(/[和及与、]/).map((p) => p.trim());
   const trial: Facts = { hits: [], problems: [], leftovers: [] };
   for (const part of parts) {
     if (part === "" || !takeAlias(`${part}${value}`, aliases, trial, assumeWan, false)) return false;

@@ -23,8 +23,13 @@ export interface FactMessage {
 /** A clause that speaks of money or a rate: never a bare answer, never dropped. */
 const BUDGET_WORD = /预算|资金|经费|投入|投资|拨款|批复|决算|支出|总额|总量|到位|执行/;
 const WHICH_TAIL = "——请说明是年初预算、调整后预算还是到位资金";
-const AMOUNT = /[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)/;
-const PERCENT = /\d+(?:\.\d+)?\s*[%％]/;
+/**
+ * An amount or a rate. A match never starts inside a run of digits (or after "digit,"): it would
+ * start earlier anyway, and without that guard a long run with no unit is rescanned from each digit.
+ */
+export const AMOUNT = /[-+]?(?<!\d)(?<!\d,)\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)/;
+/** See AMOUNT. */
+export const PERCENT = /(?<!\d)\d+(?:\.\d+)?\s*[%％]/;
 /** "资金全部到位", "项目资金已足额拨付到位", "资金均已及时足额到位". */
 const ALL_RECEIVED =
   /^(?:项目|本项目)?(?:资金|经费|预算资金|财政资金)?(?:已经?|均已|全部已)?(?:及时|按时)?(?:全部|全额|足额)(?:拨付)?到位$/;

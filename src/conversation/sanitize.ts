@@ -1,3 +1,5 @@
+import { removeInvisible } from "../core/invisible-chars.ts";
+
 /** Longest message read (a whole 自评表 with narrative is about 10,000 characters). */
 export const MAX_MESSAGE = 30_000;
 
@@ -8,13 +10,13 @@ const CONTROL = new RegExp(
 );
 
 /**
- * Normalises a message: line endings, control characters (kept: tab and newline), zero-width and
- * non-breaking spaces, ideographic space in tables; trims the ends.
+ * Normalises a message: line endings, control characters (kept: tab and newline), invisible and
+ * bidirectional control characters (zero-width spaces, U+202E, U+2066, the soft hyphen …: see
+ * invisible-chars.ts), non-breaking spaces; trims the ends.
  */
 export function sanitize(text: string): string {
-  return text
+  return removeInvisible(text)
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u200b-\u200d\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
     .replace(CONTROL, "")
     .trim();

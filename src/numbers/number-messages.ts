@@ -21,6 +21,8 @@ function isNumeralChar(ch: string): boolean {
  * Points at extra text before or after the number when there is some.
  */
 export function unreadableReason(normalized: string, body: string): string {
+  const separators = separatorReason(normalized);
+  if (separators !== null) return separators;
   const percentSigns = [...normalized].filter((ch) => ch === "%").length;
   if (percentSigns > 1) return "百分号“%”写了不止一次";
   if (/\d\.\d+\./.test(normalized)) return "小数点写了不止一次";
@@ -43,6 +45,20 @@ export function unreadableReason(normalized: string, body: string): string {
 /** Message for text that is not a number. */
 export function unreadableMessage(text: string, reason: string): string {
   return `无法识别数字“${text}”：${reason}。${NUMBER_HINT}`;
+}
+
+/**
+ * A comma used as the decimal point: "561,41万" (a comma followed by one or two digits), or "1.234,5"
+ * (a point before a comma: dots for thousands, comma for decimals). Null for anything else; a
+ * thousands comma every three digits ("1,234.5") is read as a number before this is asked.
+ */
+function separatorReason(normalized: string): string | null {
+  if (/\d\.\d+,\d/.test(normalized))
+    return "同时写了“.”和“,”，而且逗号在小数点后面，像是以逗号为小数点的写法（“1.234,5”即1234.5），无法确定数值；小数点请写“.”，千分位逗号每三位一个，例如“1,234.5”或“561.41万元”";
+  const comma = /\d,(\d{1,2})(?!\d)/.exec(normalized);
+  if (comma !== null)
+    return `逗号“,”后面只有${comma[1]?.length}位数字，像是把逗号当成了小数点，无法确定数值；小数点请写“.”，例如“561.41万元”（千分位逗号每三位一个，例如“1,234.5”）`;
+  return null;
 }
 
 /** Message for text that becomes a number if letters are read as digits (OCR noise). */

@@ -47,15 +47,19 @@ export function readStatedBlocks(text: string): Result<StatedBlock[]> | null {
     .trim();
   if (body === "") return null;
   const blocks: StatedBlock[] = [];
-  let rest = body;
+  // The text between the pairs, which must be separators only (one pass: not a copy per pair).
+  let rest = "";
+  let end = 0;
   for (const m of body.matchAll(PAIR)) {
+    rest += body.slice(end, m.index);
+    end = m.index + m[0].length;
     const name = (m[1] ?? "").replace(/^(?:和|及|与)/u, "");
     const read = parseNumber(m[2] ?? "");
     if (!read.ok || name === "") return null;
     const weight = read.value.value;
     blocks.push({ name, weight });
-    rest = rest.replace(m[0], "");
   }
+  rest += body.slice(end);
   if (blocks.length < 2 || rest.replace(/[，,、；;。\s和及与]/gu, "") !== "") return null;
   const names = new Set<string>();
   for (const b of blocks) {

@@ -7,6 +7,7 @@ import { contentRows, contentText, type DocumentContent } from "../importing/fil
 import { maxFileBytes } from "../importing/files/file-limits.ts";
 import { fileMessage } from "../importing/files/file-problems.ts";
 import { readDocument } from "../importing/files/read-document.ts";
+import { unreadableByteRows } from "../importing/files/text-decoding.ts";
 import {
   type CompletedReport,
   completeReport,
@@ -76,6 +77,10 @@ export async function importFile(
   for (const [i, read] of reads.entries())
     applyIdentity(read, i === 0 ? identity : { ...identity, kind: undefined });
   for (const read of reads) nameUnnamedLevels(read.fragment);
+  // Bytes that are not UTF-8 in a UTF-8 file: named as unread on their lines, never guessed.
+  const badBytes = content.value.unreadableBytes;
+  if (badBytes !== undefined && reads[0] !== undefined)
+    reads[0].unread.unshift(...unreadableByteRows(badBytes, documentText.split("\n")));
   const reports = reads.map((read) => ({
     ...read,
     report: validateReport(read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),

@@ -139,3 +139,21 @@ describe("extractFacts reads several facts in one message", () => {
     ]);
   });
 });
+
+describe("an ASCII comma between digits stays inside the number (issue 16)", () => {
+  it("年初预算561,41万 is the 年初预算 refused with the decimal-comma message, not 561 without a unit", () => {
+    const facts = extractFacts("年初预算561,41万", false);
+    expect(facts.hits).toEqual([]);
+    expect(facts.problems.map((p) => p.message)).toEqual([
+      "“年初预算数”：无法识别数字“561,41万”：逗号“,”后面只有2位数字，像是把逗号当成了小数点，无法确定数值；小数点请写“.”，例如“561.41万元”（千分位逗号每三位一个，例如“1,234.5”）。请填写阿拉伯数字或中文数字，例如“561.41万元”“97%”或“百分之九十七”。",
+    ]);
+  });
+
+  it("a comma after a unit still breaks the clause", () => {
+    const facts = extractFacts("年初预算561.41万,调整后预算1,234.5万", false);
+    expect(facts.hits.map((h) => [h.field.label, h.value])).toEqual([
+      ["年初预算数", "561.41万元"],
+      ["调整后预算数", "1234.5万元"],
+    ]);
+  });
+});

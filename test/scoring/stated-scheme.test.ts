@@ -104,3 +104,18 @@ describe("我来说一级指标和分值: the blocks an officer states in the ch
     ).toBeUndefined();
   });
 });
+
+describe("readStatedBlocks keeps the text between pairs in one pass (issue 16)", () => {
+  it("separators only between the pairs: read; any other word left: not a list", () => {
+    expect(readStatedBlocks("投入20分，过程20分；产出40分 和 效益20分。")).toEqual({
+      ok: true,
+      value: [
+        { name: "投入", weight: 20 },
+        { name: "过程", weight: 20 },
+        { name: "产出", weight: 40 },
+        { name: "效益", weight: 20 },
+      ],
+    });
+    expect(readStatedBlocks("投入20分，过程20分，产出40分，效益20分，其他")).toBeNull();
+  });
+});

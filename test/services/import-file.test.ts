@@ -267,3 +267,36 @@ describe("importFile refuses what it cannot read, with a stable code and a messa
     }
   });
 });
+
+describe("a UTF-8 file with bad bytes (issue 16)", () => {
+  it("is read as UTF-8 and each line with bad bytes is listed as unread", async () => {
+    const text = "郑州市金水区电子政务中心\n预算执行率97%\n";
+    const good = Buffer.from(text, "utf8");
+    // 0xff after 郑州 (two characters of three bytes: offset 6)
+    const file = join(dir, "bad-bytes.txt");
+    writeFileSync(file, Buffer.concat([good.subarray(0, 6), Buffer.from([0xff]), good.subarray(6)]));
+    const r = await importFile(file);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.text).toBe("郑州\uFFFD市金水区电子政务中心\n预算执行率97%\n");
+    expect(r.value.reports[0]?.unread[0]).toEqual({
+      line: 1,
+      text: "郑州\uFFFD市金水区电子政务中心",
+      reason:
+        "第1行有1个字节不是有效的 UTF-8 编码（文件第6字节，从0数起），无法读取，显示为“\uFFFD”；文件其余部分按 UTF-8 读取。请检查这一行，或用 UTF-8 重新保存文件（例如记事本“另存为”时编码选 UTF-8）",
+    });
+  });
+});
+
+describe("a unit name with bidirectional controls in a file (issue 16)", () => {
+  it("is read without them", async () => {
+    const seed = readFileSync(join(root, "fixtures/seeds/000_0839647822e00506.txt"), "utf8");
+    const file = join(dir, "bidi.txt");
+    writeFileSync(
+      file,
+      seed.replace("郑州市金水区电子政务中心", "郑州市\u202e金水区\u00ad电子\u2066政务中心\u2069"),
+    );
+    const r = await importFile(file);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.reports[0]?.fragment.unit).toEqual({ name: "郑州市金水区电子政务中心" });
+  });
+});

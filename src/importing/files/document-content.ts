@@ -1,6 +1,7 @@
 import { type GridRow, textToGrid } from "../grid/text-grid.ts";
 import { officerValue } from "./draft-annotations.ts";
 import { markdownBlocks } from "./markdown-tables.ts";
+import type { UnreadableByte } from "./text-decoding.ts";
 import { splitTitleArea } from "./title-area.ts";
 
 /**
@@ -19,6 +20,8 @@ export type ContentBlock =
 export interface DocumentContent {
   format: "text" | "docx" | "xlsx" | "pdf";
   blocks: ContentBlock[];
+  /** Bytes of a text file read as UTF-8 that are not valid UTF-8 (see text-decoding.ts). */
+  unreadableBytes?: UnreadableByte[];
 }
 
 /** One line span of `contentText` and the row it shows (null for a blank line or an empty row). */

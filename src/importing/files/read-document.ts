@@ -1,5 +1,5 @@
 import { ok, type Result } from "../../core/result.ts";
-import type { DocumentContent } from "./document-content.ts";
+import type { ContentBlock, DocumentContent } from "./document-content.ts";
 import { docxBlocks } from "./docx-content.ts";
 import { docxImageCount, isImagesOnly } from "./docx-images.ts";
 import {
@@ -129,7 +129,12 @@ function readText(bytes: Uint8Array, problem: Problem): Result<DocumentContent> 
   const decoded = decodeText(bytes);
   if (decoded === null) return problem("file.not_text");
   if (decoded.text.trim() === "") return problem("file.empty");
-  return ok({ format: "text", blocks: [{ type: "paragraph", text: decoded.text }] });
+  const blocks: ContentBlock[] = [{ type: "paragraph", text: decoded.text }];
+  return ok(
+    decoded.unreadable === undefined
+      ? { format: "text", blocks }
+      : { format: "text", blocks, unreadableBytes: decoded.unreadable },
+  );
 }
 
 function readDocx(bytes: Uint8Array, problem: Problem): Result<DocumentContent> {

@@ -1,3 +1,4 @@
+import { removeInvisible } from "../../core/invisible-chars.ts";
 import { simplifiedKey } from "./traditional-chars.ts";
 
 /**
@@ -9,9 +10,12 @@ const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const SPACE_BETWEEN_HAN = new RegExp(`([${HAN}])\\s+(?=[${HAN}])`, "gu");
 const TRAILING_WEIGHT = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*(?:分\s*[）)]?|[）)])\s*$/u;
 
-/** Drops Word bookmarks ("[bookmark: _GoBack]"), Markdown heading marks and bold marks, then trims. */
+/**
+ * Drops invisible and bidirectional control characters (invisible-chars.ts), Word bookmarks
+ * ("[bookmark: _GoBack]"), Markdown heading marks and bold marks, then trims.
+ */
 export function cleanCell(text: string): string {
-  return text
+  return removeInvisible(text)
     .replace(/\[bookmark:[^\]]*\]/g, "")
     .replace(/^#+\s*/, "")
     .replace(/^\*\*(.*)\*\*$/, "$1")

@@ -21,6 +21,7 @@ import {
   type UnreadRow,
 } from "./table-reading.ts";
 import { isNote, readTitle, readUnitLine, readYearLine, type TableTitle } from "./table-titles.ts";
+import { LOOKAHEAD_ROWS } from "./table-unit.ts";
 import { isTaskHeader, openTaskTable } from "./task-table.ts";
 
 /** A table found in the paste: its kind, how many rows gave values, and the lines it spans. */
@@ -177,7 +178,8 @@ export class PasteSession implements ReadContext {
 
   /** Opens the table whose heading row this is. True when it was one. */
   private openTable(row: GridRow, cells: readonly string[], index: number): boolean {
-    const following = this.rows.slice(index + 1);
+    // the rows a table reader looks ahead at, not the rest of the file (copied for every row)
+    const following = this.rows.slice(index + 1, index + 1 + LOOKAHEAD_ROWS);
     const indicators = indicatorColumns(cells);
     let open: (() => TableReader) | null = null;
     if (isTaskHeader(cells)) open = () => openTaskTable(row, cells, following, this);

@@ -8,7 +8,8 @@ import { rowTitle } from "./table-titles.ts";
 const HEADING_UNIT = /[（(]\s*(万元|元)\s*[)）]/;
 /** Accounting format (thousands separators, two decimals) as 元 figures are printed: "6,272,512.00". */
 const ACCOUNTING_FIGURE = /^\d{1,3}(?:,\d{3})+\.\d{2}$/;
-const LOOKAHEAD_ROWS = 60;
+/** Rows after a heading row looked at for accounting figures: a table reader never needs more. */
+export const LOOKAHEAD_ROWS = 60;
 
 /**
  * The unit of the amounts in a table, in order of authority: a unit in the table's headings, the
@@ -25,8 +26,9 @@ export function tableUnit(
     if (unit !== undefined) return unit as AmountUnit;
   }
   if (ctx.statedUnit !== null) return ctx.statedUnit;
-  const end = following.findIndex((r) => r.plain || rowTitle(r) !== null);
-  const rows = following.slice(0, end < 0 ? LOOKAHEAD_ROWS : Math.min(end, LOOKAHEAD_ROWS));
+  const ahead = following.slice(0, LOOKAHEAD_ROWS);
+  const end = ahead.findIndex((r) => r.plain || rowTitle(r) !== null);
+  const rows = end < 0 ? ahead : ahead.slice(0, end);
   if (rows.some((r) => r.cells.some((c) => ACCOUNTING_FIGURE.test(c)))) return "元";
   return ctx.defaultUnit;
 }

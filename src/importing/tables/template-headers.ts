@@ -226,14 +226,46 @@ export function headingKey(heading: string): string {
   return labelKey(heading).replace(TRAILING_NOTE, "");
 }
 
-function matches(key: string, word: string): boolean {
-  const starts = word.startsWith("*");
-  const ends = word.endsWith("*");
-  const core = labelKey(word.replace(/^\*|\*$/g, ""));
+/** A template word as compared: its key without the stars, and where the stars were. */
+interface Pattern {
+  core: string;
+  starts: boolean;
+  ends: boolean;
+}
+
+function pattern(word: string): Pattern {
+  return {
+    core: labelKey(word.replace(/^\*|\*$/g, "")),
+    starts: word.startsWith("*"),
+    ends: word.endsWith("*"),
+  };
+}
+
+function matches(key: string, { core, starts, ends }: Pattern): boolean {
   if (starts && ends) return key.includes(core);
   if (starts) return key.endsWith(core);
   if (ends) return key.startsWith(core);
   return key === core;
+}
+
+/**
+ * The roles of one table's headings, keyed once: the exact headings (of every template) in a map
+ * where the first template to name a key wins, then the patterns in the order the templates give
+ * them. Every cell of every row of a file is looked up here, so the words are not re-keyed per cell.
+ */
+class RoleTable<R extends string> {
+  private readonly exact = new Map<string, R>();
+  private readonly patterns: Array<readonly [R, Pattern]> = [];
+  constructor(roles: ReadonlyArray<readonly [R, string]>) {
+    for (const [role, word] of roles) {
+      const p = pattern(word);
+      if (word.includes("*")) this.patterns.push([role, p]);
+      else if (!this.exact.has(p.core)) this.exact.set(p.core, role);
+    }
+  }
+  find(key: string): R | null {
+    return this.exact.get(key) ?? this.patterns.find(([, p]) => matches(key, p))?.[0] ?? null;
+  }
 }
 
 /**
@@ -250,18 +282,18 @@ function rolesOf<R extends string>(
   return [...exact, ...all.filter(([, w]) => w.includes("*"))];
 }
 
-const BUDGET = rolesOf((t) => t.budget);
-const INDICATORS = rolesOf((t) => t.indicators);
+const BUDGET = new RoleTable(rolesOf((t) => t.budget));
+const INDICATORS = new RoleTable(rolesOf((t) => t.indicators));
 
 /** The role of a 预算情况 column heading; null when no template names it. */
 export function budgetRole(heading: string): BudgetRole | null {
   const key = headingKey(heading);
-  return BUDGET.find(([, word]) => matches(key, word))?.[0] ?? null;
+  return BUDGET.find(key);
 }
 
 /** The role of an indicator table column heading; null when no template names it. */
 export function indicatorRole(heading: string): IndicatorRole | null {
   const key = headingKey(heading);
   if (key === "") return null;
-  return INDICATORS.find(([, word]) => matches(key, word))?.[0] ?? null;
+  return INDICATORS.find(key);
 }
