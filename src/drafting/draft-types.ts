@@ -56,6 +56,8 @@ export interface Draft {
   sections: DraftedSection[];
   /** Figures the report lacks; the draft names them instead of inventing them. */
   missing: MissingFact[];
+  /** Why the model was asked nothing more for this draft (a timeout, the deadline spent), in Chinese. */
+  stopped?: string;
 }
 
 /**

@@ -12,6 +12,9 @@ export interface SectionContext {
   material: readonly string[];
 }
 
+/** Longest model-written section accepted, in characters; a real section is a few hundred. */
+export const MAX_SECTION_CHARS = 8000;
+
 /** Below this share of Han characters among letters the model did not write Chinese. */
 const MIN_HAN_SHARE = 0.5;
 
@@ -80,12 +83,22 @@ function echoes(text: string, material: readonly string[]): string[] {
 
 /**
  * Every problem of one model-written section, in Chinese, and its text with figures filled in:
- * empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; not
+ * longer than {@link MAX_SECTION_CHARS} (then nothing else is checked); empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; not
  * Chinese (fewer than half the letters Han); an injected instruction from the officer's material
  * reproduced or obeyed. A 〔待补充：…〕 marker (what the officer still has to give) is valid text. The problems go back to the model in the repair turn.
  */
 export function sectionProblems(raw: string, ctx: SectionContext): { text: string; problems: string[] } {
   const trimmed = raw.trim();
+  const length = Array.from(trimmed).length;
+  if (length > MAX_SECTION_CHARS) {
+    // Not checked further: a runaway reply is refused whole, before any quadratic reading.
+    return {
+      text: "",
+      problems: [
+        `章节过长（${length} 字，上限 ${MAX_SECTION_CHARS} 字）：每节写几百字即可，只写本章节的内容`,
+      ],
+    };
+  }
   if (isEmptyAnswer(trimmed, SECTION_RULES.emptyAnswers)) {
     return { text: trimmed, problems: [`内容为空或只写了“${trimmed}”：必须写出本章节的实际内容`] };
   }
