@@ -6,7 +6,7 @@ export const SECRET_MASK = "***";
  * secret, password, sig, signature (any case; OpenAI-compatible gateways such as Azure use api-key).
  */
 const SECRET_PARAM =
-  /([?&#;](?:[\w.-]*[_-])?(?:api[_-]?key|key|token|secret|password|passwd|pwd|sig|signature|auth|authorization|credential|credentials)=)[^&#\s"'<>）)，。；]*/giu;
+  /([?&#;](?:[\w.-]*[_-])?(?:api[_-]?key|key|token|secret|password|passwd|pwd|sig|signature|auth|authorization|credential|credentials)=)[\w.~%+\-/=!$*,:@]*/giu;
 
 /** `scheme://user:pass@` or `scheme://token@`: the part before the host that logs in. */
 const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#\s@"'<>]+@/giu;
