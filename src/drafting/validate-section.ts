@@ -1,6 +1,7 @@
 import { SECTION_RULES } from "../checks/data/section-rules.ts";
 import { isEmptyAnswer } from "../checks/section-text.ts";
 import { fail, ok, type Result } from "../core/result.ts";
+import { checkClaims } from "./claims.ts";
 import type { FactSheet } from "./draft-types.ts";
 import { checkGrounding } from "./grounding.ts";
 import { fillPlaceholders } from "./placeholders.ts";
@@ -83,7 +84,8 @@ function echoes(text: string, material: readonly string[]): string[] {
 
 /**
  * Every problem of one model-written section, in Chinese, and its text with figures filled in:
- * longer than {@link MAX_SECTION_CHARS} (then nothing else is checked); empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; not
+ * longer than {@link MAX_SECTION_CHARS} (then nothing else is checked); empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; a
+ * claim the facts do not support (满分, 100分, a grade, a ranking, a multiple: see checkClaims); not
  * Chinese (fewer than half the letters Han); an injected instruction from the officer's material
  * reproduced or obeyed. A 〔待补充：…〕 marker (what the officer still has to give) is valid text. The problems go back to the model in the repair turn.
  */
@@ -110,6 +112,7 @@ export function sectionProblems(raw: string, ctx: SectionContext): { text: strin
     for (const issue of checkGrounding(text, ctx.sheet)) {
       problems.push(`${issue.reason}：数字只能用事实表中的[[key]]引用，表中没有的写“报告未提供”`);
     }
+    for (const claim of checkClaims(text, ctx.sheet)) problems.push(claim.reason);
   } else {
     problems.push(filled.error.message);
   }
