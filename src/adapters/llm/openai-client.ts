@@ -194,7 +194,8 @@ export function bodyInTimeout(inner: () => Fetch, maxBytes = MAX_REPLY_BYTES): F
  * json_object mode it is described in the system message. Every failure, including retries spent,
  * comes back as a failed Result with an LlmErrorCode, so the drafter falls back instead of throwing.
  * `timeoutMs` bounds each attempt from request to the last byte of the reply.
- * The SDK reads no environment variable here: base URL, key, organisation and project are all given.
+ * The SDK reads no environment variable here: base URL, key, organisation, project and log level
+ * (off, since its log lines quote the URL) are all given.
  */
 export function createOpenAiPort(options: OpenAiPortOptions): LlmPort {
   const baseURL = options.baseURL ?? OPENAI_DEFAULT_BASE_URL;
@@ -206,6 +207,8 @@ export function createOpenAiPort(options: OpenAiPortOptions): LlmPort {
     project: null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
+    // OPENAI_LOG=debug would print each request URL, secrets of the base URL included: never.
+    logLevel: "off",
     // Looked up at each call, so a fetch patched after start-up (a test's nock) is the one used.
     fetch: bodyInTimeout(() => options.fetch ?? globalThis.fetch, options.maxReplyBytes),
   });
