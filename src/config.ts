@@ -68,6 +68,8 @@ const ConfigSchema = z.object({
     })
     .optional(),
   LLM_TIMEOUT_MS: positiveMs("LLM_TIMEOUT_MS", 60000).default(60_000),
+  /** One deadline for all model calls of a draft; past it (or at the first timeout) the rest is deterministic. */
+  LLM_DRAFT_DEADLINE_MS: positiveMs("LLM_DRAFT_DEADLINE_MS", 120000).default(120_000),
   LLM_MAX_RETRIES: z.coerce
     .number({ error: "LLM_MAX_RETRIES 应为 0 到 10 的整数，例如 2" })
     .int("LLM_MAX_RETRIES 应为 0 到 10 的整数，例如 2")
@@ -101,6 +103,8 @@ export interface LlmSettings {
   responseFormat: ResponseFormat;
   timeoutMs: number;
   maxRetries: number;
+  /** Milliseconds for all model calls of one draft together (LLM_DRAFT_DEADLINE_MS). */
+  draftDeadlineMs: number;
 }
 
 /**
@@ -130,6 +134,7 @@ export function llmSettings(
     responseFormat: config.LLM_RESPONSE_FORMAT ?? defaultResponseFormat(baseURL),
     timeoutMs: config.LLM_TIMEOUT_MS,
     maxRetries: config.LLM_MAX_RETRIES,
+    draftDeadlineMs: config.LLM_DRAFT_DEADLINE_MS,
   };
   if (baseURL !== undefined) settings.baseURL = baseURL;
   if (apiKey !== undefined) settings.apiKey = apiKey;

@@ -26,6 +26,7 @@ describe("readConfig: LLM settings", () => {
       LLM_MODEL: "deepseek-chat ",
       LLM_TIMEOUT_MS: "90000",
       LLM_MAX_RETRIES: "0",
+      LLM_DRAFT_DEADLINE_MS: "30000",
     });
     expect(llmSettings(c)).toEqual({
       ok: true,
@@ -36,6 +37,7 @@ describe("readConfig: LLM settings", () => {
         responseFormat: "json_object",
         timeoutMs: 90000,
         maxRetries: 0,
+        draftDeadlineMs: 30000,
       },
     });
   });
@@ -65,6 +67,7 @@ describe("readConfig: LLM settings", () => {
         responseFormat: "json_object",
         timeoutMs: 60000,
         maxRetries: 2,
+        draftDeadlineMs: 120000,
       },
     });
   });

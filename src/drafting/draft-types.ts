@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Finding } from "../core/finding.ts";
-import { type Report, ReportKindSchema } from "../core/report.ts";
+import { type Grade, type Report, ReportKindSchema } from "../core/report.ts";
 import { type SectionId, SectionIdSchema } from "../core/sections.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
 
@@ -37,6 +37,8 @@ export interface MissingFact {
 export interface FactSheet {
   facts: Fact[];
   missing: MissingFact[];
+  /** The grade by the rules (not the one the report states): the only grade a draft may claim. */
+  grade?: Grade;
 }
 
 /** Who wrote a section of the draft. */
@@ -56,6 +58,8 @@ export interface Draft {
   sections: DraftedSection[];
   /** Figures the report lacks; the draft names them instead of inventing them. */
   missing: MissingFact[];
+  /** Why the model was asked nothing more for this draft (a timeout, the deadline spent), in Chinese. */
+  stopped?: string;
 }
 
 /**

@@ -111,7 +111,7 @@ export function collectFacts(report: Report, card: ScoreCard): FactSheet {
     ...indicatorFacts(numberedRows(report, card)),
     ...plainFact("deductions.count", "按评分规则失分的指标项数", deductions, "项", { derived: true }),
   ];
-  return { facts: dedupe(facts), missing: missingFacts(report, card) };
+  return { facts: dedupe(facts), missing: missingFacts(report, card), grade: card.grade };
 }
 
 /** Keeps the first fact of each key, so a key always names one figure. */

@@ -22,16 +22,37 @@ export interface LlmDrafterDeps {
   record?: (call: LlmCallRecord) => void;
   reportId?: string;
   budget?: NoteBudget;
+  /**
+   * Milliseconds for all model calls of this draft together, measured with `now` (LLM_DRAFT_DEADLINE_MS).
+   * Each call gets what is left; once it is spent, or at the first timeout, the rest is deterministic.
+   */
+  deadlineMs?: number;
 }
 
-/** Call errors after which no other family is tried: the model will not answer this run. */
-const FATAL = new Set(["llm.auth", "llm.unreachable"]);
+/**
+ * Call errors after which no other call is made for this draft: the model will not answer (auth,
+ * unreachable), or it hangs (timeout), and waiting again would hold the officer for minutes.
+ */
+const FATAL = new Set(["llm.auth", "llm.unreachable", "llm.timeout"]);
 
-/** One family's run: its sections as drafted, and whether the model is still worth asking. */
+/** Why the sections after a fatal error or past the deadline are deterministic, for `rejected` and the summary. */
+function stopReason(code: string | undefined): string {
+  if (code === "llm.timeout") return "模型未在时限内回复，本次起草不再调用模型，本部分由系统按数据生成";
+  if (code === "deadline")
+    return "本次起草的模型调用总时限（LLM_DRAFT_DEADLINE_MS）已用完，本部分由系统按数据生成";
+  return "模型不可用，本部分由系统按数据生成";
+}
+
+/** What is left of the draft's deadline, or undefined when there is none. */
+type Clock = () => number | undefined;
+
+/** One family's run: its sections as drafted, and the error code that stops further calls, if any. */
 interface FamilyRun {
   sections: Map<SectionId, DraftedSection>;
-  fatal: boolean;
+  fatal?: string;
 }
+
+const fatalOf = (code: string): string | undefined => (FATAL.has(code) ? code : undefined);
 
 /** Per-section outcome of one reply: the text, or the reasons it cannot be used. */
 type Checked = Map<SectionId, { text: string } | { problems: string[] }>;
@@ -104,9 +125,10 @@ async function callModel(
   attempt: number,
   family: PromptFamily,
   deps: LlmDrafterDeps,
+  left: number | undefined,
 ): Promise<{ reply: Result<LlmReply>; record: LlmCallRecord }> {
   const at = deps.now();
-  const reply = await deps.llm.complete(request);
+  const reply = await deps.llm.complete(request, left === undefined ? undefined : { timeoutMs: left });
   const base = {
     ...(deps.reportId === undefined ? {} : { reportId: deps.reportId }),
     family,
@@ -142,6 +164,7 @@ async function runFamily(
   input: DraftInput,
   deps: LlmDrafterDeps,
   calls: LlmCallRecord[],
+  left: Clock,
 ): Promise<FamilyRun> {
   const request = buildPrompt(family, input, deps.prompts, { sections: ids, budget: deps.budget });
   const material = [
@@ -149,7 +172,7 @@ async function runFamily(
     ...input.report.narrative.filter((s) => familyOf(s.id) === family).map((s) => s.text),
   ];
   const sections = new Map<SectionId, DraftedSection>();
-  const call = (req: LlmRequest, attempt: number) => callModel(req, attempt, family, deps);
+  const call = (req: LlmRequest, attempt: number) => callModel(req, attempt, family, deps, left());
   const log = (record: LlmCallRecord) => {
     calls.push(record);
     deps.record?.(record);
@@ -160,7 +183,7 @@ async function runFamily(
     log(first.record);
     const reason = `模型调用失败（${first.reply.error.code}）：${first.reply.error.message}`;
     for (const id of ids) sections.set(id, fallback(id, input, [reason]));
-    return { sections, fatal: FATAL.has(first.reply.error.code) };
+    return { sections, fatal: fatalOf(first.reply.error.code) };
   }
   const one = checkReply(first.reply.value, ids, ids, input, material);
   const bad = ids.filter((id) => one.problems.has(id) || one.problems.has("格式"));
@@ -170,9 +193,20 @@ async function runFamily(
   }
   if (bad.length === 0) {
     log(first.record);
-    return { sections, fatal: false };
+    return { sections };
   }
   log({ ...first.record, outcome: "rejected", detail: [...one.problems.values()][0]?.[0] });
+  const remaining = left();
+  if (remaining !== undefined && remaining <= 0) {
+    for (const id of bad) {
+      const c = one.checked.get(id);
+      sections.set(
+        id,
+        fallback(id, input, [...(c && "problems" in c ? c.problems : []), stopReason("deadline")]),
+      );
+    }
+    return { sections, fatal: "deadline" };
+  }
 
   const repair: LlmRequest = {
     ...request,
@@ -189,7 +223,7 @@ async function runFamily(
       const c = one.checked.get(id);
       sections.set(id, fallback(id, input, [...(c && "problems" in c ? c.problems : []), reason]));
     }
-    return { sections, fatal: FATAL.has(second.reply.error.code) };
+    return { sections, fatal: fatalOf(second.reply.error.code) };
   }
   const two = checkReply(second.reply.value, ids, bad, input, material);
   const still: string[] = [];
@@ -208,20 +242,25 @@ async function runFamily(
       ? { ...second.record, outcome: "repaired" }
       : { ...second.record, outcome: "rejected", detail: still[0] },
   );
-  return { sections, fatal: false };
+  return { sections };
 }
 
 /**
  * Drafts the narrative with a model, family by family (one call each, at most one repair turn),
  * keeping the officer's substantive sections as written. A section the model gets wrong twice, and
  * every section of a family whose call fails, is written by the deterministic drafter with the
- * reasons in `rejected`; after an auth or unreachable error no further family is tried. Every
- * attempt is returned in `calls` and passed to `record`.
+ * reasons in `rejected`; after an auth, unreachable or timeout error, or once `deadlineMs` is spent,
+ * no further call is made and `stopped` says why in Chinese. Every attempt is returned in `calls`
+ * and passed to `record`.
  */
 export async function draftWithLlm(
   input: DraftInput,
   deps: LlmDrafterDeps,
 ): Promise<Draft & { calls: LlmCallRecord[] }> {
+  const deadline = deps.deadlineMs;
+  // The clock is read for the deadline only when there is one (a test's stepping clock stays as it was).
+  const start = deadline === undefined ? 0 : deps.now().getTime();
+  const left: Clock = () => (deadline === undefined ? undefined : deadline - (deps.now().getTime() - start));
   const keep = input.keepOfficerText ?? true;
   const drafted = input.family.sections.filter((s) => s.drafted).map((s) => s.id);
   const done = new Map<SectionId, DraftedSection>();
@@ -230,18 +269,25 @@ export async function draftWithLlm(
     if (keep && officer?.substantive) done.set(id, { id, text: officer.text, by: "officer" });
   }
   const calls: LlmCallRecord[] = [];
-  let reachable = true;
+  let stop: string | undefined;
+  let skipped = 0;
   for (const family of PROMPT_FAMILIES) {
     const ids = drafted.filter((id) => familyOf(id) === family && !done.has(id));
     if (ids.length === 0) continue;
-    if (!reachable) {
-      for (const id of ids) done.set(id, fallback(id, input, ["模型不可用，本部分由系统按数据生成"]));
+    const remaining = left();
+    if (stop === undefined && remaining !== undefined && remaining <= 0) stop = "deadline";
+    if (stop !== undefined) {
+      for (const id of ids) done.set(id, fallback(id, input, [stopReason(stop)]));
+      skipped += ids.length;
       continue;
     }
-    const run = await runFamily(family, ids, input, deps, calls);
+    const run = await runFamily(family, ids, input, deps, calls, left);
     for (const [id, section] of run.sections) done.set(id, section);
-    reachable = !run.fatal;
+    stop = run.fatal;
   }
   const sections = drafted.map((id) => done.get(id) ?? fallback(id, input, []));
-  return { sections, missing: input.sheet.missing, calls };
+  const draft: Draft & { calls: LlmCallRecord[] } = { sections, missing: input.sheet.missing, calls };
+  if (stop !== undefined && (stop === "llm.timeout" || stop === "deadline"))
+    draft.stopped = `${stop === "deadline" ? "模型调用总时限已用完" : "模型未在时限内回复"}，本次起草不再调用模型${skipped > 0 ? `，其余 ${skipped} 节由系统按数据生成` : ""}`;
+  return draft;
 }

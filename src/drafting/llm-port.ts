@@ -36,13 +36,20 @@ export type LlmErrorCode =
   | "llm.server"
   | "llm.timeout"
   | "llm.bad_request"
+  | "llm.too_large"
   | "llm.other";
+
+/** Limits of one call set by the drafter. */
+export interface LlmCallOptions {
+  /** What is left of the draft's overall deadline: the call, retries included, ends with llm.timeout by then. */
+  timeoutMs?: number;
+}
 
 /** The model behind an interface (architecture habit 7). */
 export interface LlmPort {
   /** Model name, for the record of calls and the colophon. */
   readonly model: string;
-  complete(request: LlmRequest): Promise<Result<LlmReply>>;
+  complete(request: LlmRequest, options?: LlmCallOptions): Promise<Result<LlmReply>>;
 }
 
 /** One call as recorded in SQLite (table llm_calls): what was asked of whom, and how it went. */

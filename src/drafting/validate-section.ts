@@ -1,6 +1,7 @@
 import { SECTION_RULES } from "../checks/data/section-rules.ts";
 import { isEmptyAnswer } from "../checks/section-text.ts";
 import { fail, ok, type Result } from "../core/result.ts";
+import { checkClaims } from "./claims.ts";
 import type { FactSheet } from "./draft-types.ts";
 import { checkGrounding } from "./grounding.ts";
 import { fillPlaceholders } from "./placeholders.ts";
@@ -11,6 +12,9 @@ export interface SectionContext {
   /** The officer's texts and notes as given to the model. */
   material: readonly string[];
 }
+
+/** Longest model-written section accepted, in characters; a real section is a few hundred. */
+export const MAX_SECTION_CHARS = 8000;
 
 /** Below this share of Han characters among letters the model did not write Chinese. */
 const MIN_HAN_SHARE = 0.5;
@@ -80,12 +84,23 @@ function echoes(text: string, material: readonly string[]): string[] {
 
 /**
  * Every problem of one model-written section, in Chinese, and its text with figures filled in:
- * empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; not
+ * longer than {@link MAX_SECTION_CHARS} (then nothing else is checked); empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; a
+ * claim the facts do not support (满分, 100分, a grade, a ranking, a multiple: see checkClaims); not
  * Chinese (fewer than half the letters Han); an injected instruction from the officer's material
  * reproduced or obeyed. A 〔待补充：…〕 marker (what the officer still has to give) is valid text. The problems go back to the model in the repair turn.
  */
 export function sectionProblems(raw: string, ctx: SectionContext): { text: string; problems: string[] } {
   const trimmed = raw.trim();
+  const length = Array.from(trimmed).length;
+  if (length > MAX_SECTION_CHARS) {
+    // Not checked further: a runaway reply is refused whole, before any quadratic reading.
+    return {
+      text: "",
+      problems: [
+        `章节过长（${length} 字，上限 ${MAX_SECTION_CHARS} 字）：每节写几百字即可，只写本章节的内容`,
+      ],
+    };
+  }
   if (isEmptyAnswer(trimmed, SECTION_RULES.emptyAnswers)) {
     return { text: trimmed, problems: [`内容为空或只写了“${trimmed}”：必须写出本章节的实际内容`] };
   }
@@ -97,6 +112,7 @@ export function sectionProblems(raw: string, ctx: SectionContext): { text: strin
     for (const issue of checkGrounding(text, ctx.sheet)) {
       problems.push(`${issue.reason}：数字只能用事实表中的[[key]]引用，表中没有的写“报告未提供”`);
     }
+    for (const claim of checkClaims(text, ctx.sheet)) problems.push(claim.reason);
   } else {
     problems.push(filled.error.message);
   }

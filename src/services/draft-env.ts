@@ -36,7 +36,12 @@ export function openDraftEnv(
     env: {
       families: families.value,
       now: options.now,
-      llm: { port, prompts: prompts.value, record: (call) => log.record(call) },
+      llm: {
+        port,
+        prompts: prompts.value,
+        record: (call) => log.record(call),
+        ...(settings.ok ? { deadlineMs: settings.settings.draftDeadlineMs } : {}),
+      },
     },
     close: () => db.close(),
   });

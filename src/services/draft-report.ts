@@ -27,6 +27,8 @@ export interface DraftLlm {
   port: LlmPort;
   prompts: PromptTexts;
   record?: (call: LlmCallRecord) => void;
+  /** All model calls of one draft together end by then (LLM_DRAFT_DEADLINE_MS); none: no overall limit. */
+  deadlineMs?: number;
 }
 
 /** What drafting needs from the shell: template families, the optional model, the corpus, a clock. */
@@ -67,10 +69,14 @@ function drafterLabel(draft: Draft, llm: DraftLlm | undefined): string {
   const byLlm = draft.sections.filter((s) => s.by === "llm").length;
   const byRules = draft.sections.filter((s) => s.by === "deterministic").length;
   if (llm === undefined) return "确定性起草（未配置模型）";
-  if (byLlm === 0) return `确定性起草（模型 ${llm.port.model} 的稿件未通过核验或调用失败）`;
+  const stopped = draft.stopped === undefined ? "" : `；${draft.stopped}`;
+  if (byLlm === 0)
+    return draft.stopped === undefined
+      ? `确定性起草（模型 ${llm.port.model} 的稿件未通过核验或调用失败）`
+      : `确定性起草（${draft.stopped}）`;
   return byRules === 0
     ? `模型 ${llm.port.model} 起草，数字由事实填入并经核验`
-    : `模型 ${llm.port.model} 起草 ${byLlm} 节，确定性起草 ${byRules} 节`;
+    : `模型 ${llm.port.model} 起草 ${byLlm} 节，确定性起草 ${byRules} 节${stopped}`;
 }
 
 /**
@@ -112,10 +118,12 @@ export async function draftReport(
       now: env.now,
       hash: sha256Hex,
       ...(env.llm.record === undefined ? {} : { record: env.llm.record }),
+      ...(env.llm.deadlineMs === undefined ? {} : { deadlineMs: env.llm.deadlineMs }),
       ...(options.reportId === undefined ? {} : { reportId: options.reportId }),
     });
     calls = result.calls;
     draft = { sections: result.sections, missing: result.missing };
+    if (result.stopped !== undefined) draft.stopped = result.stopped;
   }
   const drafted = applyDraft(report, draft, loaded.family, card);
   // Scored again: the drafted report states the rules' total where the officer stated none.

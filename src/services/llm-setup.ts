@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createOpenAiPort, OPENAI_DEFAULT_BASE_URL } from "../adapters/llm/openai-client.ts";
 import { type Config, llmSettings } from "../config.ts";
+import { redactUrlSecrets } from "../core/redact-url.ts";
 import type { LlmPort } from "../drafting/llm-port.ts";
 
 /** What a caller (a test, a bench) may replace in the client: the fetch and the latency clock. */
@@ -42,7 +43,7 @@ export function describeLlm(config: Config): string {
       : `未配置模型（${resolved.why}）：使用确定性起草`;
   }
   const { settings } = resolved;
-  return `模型 ${settings.model} @ ${settings.baseURL ?? OPENAI_DEFAULT_BASE_URL}（${settings.responseFormat}）`;
+  return `模型 ${settings.model} @ ${redactUrlSecrets(settings.baseURL ?? OPENAI_DEFAULT_BASE_URL)}（${settings.responseFormat}）`;
 }
 
 /** Hex sha256 of a UTF-8 string: the drafter's `hash` dependency, for the prompt hash of each call. */

@@ -306,7 +306,8 @@ describe("LLM drafting of seed 000 over HTTP", () => {
     expect(result.sections[0]?.rejected?.[0]).toContain("模型调用失败（llm.server）");
   });
 
-  it("timeout: that family falls back, the others are drafted", async () => {
+  // Issue 16: a timeout now stops every further call of the draft (it used to try the next family).
+  it("timeout: that family and every later one fall back, no further call is made", async () => {
     serve(({ n }) => (n === 1 ? { ...ok200(good(["process"])), lateMs: 1000 } : undefined));
     let t = 0;
     const port = createOpenAiPort({
@@ -319,8 +320,9 @@ describe("LLM drafting of seed 000 over HTTP", () => {
       now: () => (t += 400),
     });
     const result = await draft(port);
-    expectComplete(result, { process: "deterministic" });
-    expect(rows(result)).toEqual([["process", 1, "failed", "llm.timeout"], ...ALL_OK.slice(1)]);
+    expectComplete(result, ALL_DETERMINISTIC);
+    expect(rows(result)).toEqual([["process", 1, "failed", "llm.timeout"]]);
+    expect(result.stopped).toBe("模型未在时限内回复，本次起草不再调用模型，其余 8 节由系统按数据生成");
   });
 
   it("malformed JSON: the repair turn carries the bad reply and the problem, and its answer is used", async () => {

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import { redactUrlSecrets } from "../../core/redact-url.ts";
 import { fail, type Result } from "../../core/result.ts";
 import type { LlmErrorCode } from "../../drafting/llm-port.ts";
 
@@ -15,6 +16,9 @@ export interface CallContext {
 }
 
 const FALLBACK = "本次改用确定性起草";
+
+/** Set by the adapter's fetch on the 413 it makes of an oversized reply (value: the byte limit). */
+export const TOO_LARGE_HEADER = "x-ziping-reply-too-large";
 
 /** Plain Chinese for the socket errors a misconfigured endpoint gives. */
 const SOCKET_CODES: Record<string, string> = {
@@ -56,8 +60,23 @@ function serverSays(error: APIError, apiKey: string | undefined): string {
 
 const retried = (n: number) => (n > 0 ? `（已自动重试 ${n} 次）` : "");
 
+/** Every message leaves here without the login or key a quoted URL may carry (OPENAI_BASE_URL, an SDK error). */
 function failWith(code: LlmErrorCode, message: string): Result<never> {
-  return fail(code, message);
+  return fail(code, redactUrlSecrets(message));
+}
+
+/** Seconds for a message: 0.2, 120. */
+const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
+
+/**
+ * The call ran out of the draft's overall time (LLM_DRAFT_DEADLINE_MS): `leftMs` was what remained
+ * when it started. The drafter asks the model nothing more for this draft.
+ */
+export function deadlineFailure(ctx: CallContext, leftMs: number): Result<never> {
+  return failWith(
+    "llm.timeout",
+    `模型服务 ${ctx.baseURL} 在本次起草剩余的 ${seconds(leftMs)} 秒内没有回复（每份草稿的模型调用总时限由 LLM_DRAFT_DEADLINE_MS 设置，例如 120000）：${FALLBACK}。`,
+  );
 }
 
 /**
@@ -86,6 +105,13 @@ export function llmFailure(error: unknown, ctx: CallContext): Result<never> {
     return failWith("llm.other", `调用模型服务 ${ctx.baseURL} 时出错：${text}。${FALLBACK}。`);
   }
   const status = error.status;
+  const tooLarge = error.headers?.get(TOO_LARGE_HEADER);
+  if (tooLarge !== null && tooLarge !== undefined) {
+    return failWith(
+      "llm.too_large",
+      `模型服务 ${ctx.baseURL} 的回复超过 ${Math.round(Number(tooLarge) / 1024)} KB，已拒收（正常的章节稿只有几 KB，过长的回复可能是服务异常或模型失控）：${FALLBACK}。`,
+    );
+  }
   if (status === 401 || status === 403) {
     return failWith(
       "llm.auth",

@@ -1,12 +1,13 @@
-import OpenAI, { type ClientOptions } from "openai";
+import OpenAI, { APIConnectionTimeoutError, type ClientOptions } from "openai";
 import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from "openai/resources/chat/completions";
 import { z } from "zod";
+import { redactUrlSecrets } from "../../core/redact-url.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import type { LlmPort, LlmReply, LlmRequest } from "../../drafting/llm-port.ts";
-import { type CallContext, llmFailure } from "./llm-errors.ts";
+import { type CallContext, deadlineFailure, llmFailure, TOO_LARGE_HEADER } from "./llm-errors.ts";
 
 /** OpenAI's own endpoint, used when no base URL is configured. */
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -26,6 +27,8 @@ export interface OpenAiPortOptions {
   now?: () => number;
   /** A fetch to use instead of the global one. */
   fetch?: ClientOptions["fetch"];
+  /** Largest reply body accepted (default {@link MAX_REPLY_BYTES}). */
+  maxReplyBytes?: number;
 }
 
 /** The sampling temperature: low, since the drafts restate facts rather than invent. */
@@ -122,16 +125,61 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undef
   });
 }
 
+/** Largest reply body read, in bytes: nine sections of 8,000 characters, JSON-escaped, fit with room. */
+export const MAX_REPLY_BYTES = 2 * 1024 * 1024;
+
+/** The body as bytes, or undefined once it exceeds `limit` (declared or counted); reading stops there. */
+async function readBounded(response: Response, limit: number): Promise<Uint8Array | undefined> {
+  const declared = Number(response.headers.get("content-length") ?? "");
+  if (response.body === null) return new Uint8Array(0);
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body.cancel().catch(() => undefined);
+    return undefined;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
 /**
  * A fetch that resolves only once the whole body has arrived. The SDK's timeout covers a fetch
  * until it resolves, i.e. until the headers; a server that sends headers at once and the body
  * minutes later (DeepSeek keeps a busy connection alive that way) would otherwise never time out.
  * Reading the body inside the fetch puts it under the same per-attempt timeout and retry rules.
+ * At most `maxBytes` are read: a longer body becomes a 413 marked with {@link TOO_LARGE_HEADER}
+ * and `x-should-retry: false`, so the SDK neither retries nor holds the rest in memory.
  */
-export function bodyInTimeout(inner: () => Fetch): Fetch {
+export function bodyInTimeout(inner: () => Fetch, maxBytes = MAX_REPLY_BYTES): Fetch {
   return async (input, init) => {
     const response = await inner()(input, init);
-    const body = await untilAborted(response.arrayBuffer(), init?.signal);
+    const body = await untilAborted(readBounded(response, maxBytes), init?.signal);
+    if (body === undefined) {
+      return new Response(JSON.stringify({ error: { message: `reply larger than ${maxBytes} bytes` } }), {
+        status: 413,
+        headers: {
+          "content-type": "application/json",
+          "x-should-retry": "false",
+          [TOO_LARGE_HEADER]: String(maxBytes),
+        },
+      });
+    }
     return new Response(NO_BODY.has(response.status) ? null : body, {
       status: response.status,
       statusText: response.statusText,
@@ -146,7 +194,8 @@ export function bodyInTimeout(inner: () => Fetch): Fetch {
  * json_object mode it is described in the system message. Every failure, including retries spent,
  * comes back as a failed Result with an LlmErrorCode, so the drafter falls back instead of throwing.
  * `timeoutMs` bounds each attempt from request to the last byte of the reply.
- * The SDK reads no environment variable here: base URL, key, organisation and project are all given.
+ * The SDK reads no environment variable here: base URL, key, organisation, project and log level
+ * (off, since its log lines quote the URL) are all given.
  */
 export function createOpenAiPort(options: OpenAiPortOptions): LlmPort {
   const baseURL = options.baseURL ?? OPENAI_DEFAULT_BASE_URL;
@@ -158,11 +207,13 @@ export function createOpenAiPort(options: OpenAiPortOptions): LlmPort {
     project: null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
+    // OPENAI_LOG=debug would print each request URL, secrets of the base URL included: never.
+    logLevel: "off",
     // Looked up at each call, so a fetch patched after start-up (a test's nock) is the one used.
-    fetch: bodyInTimeout(() => options.fetch ?? globalThis.fetch),
+    fetch: bodyInTimeout(() => options.fetch ?? globalThis.fetch, options.maxReplyBytes),
   });
   const ctx: CallContext = {
-    baseURL,
+    baseURL: redactUrlSecrets(baseURL),
     model: options.model,
     responseFormat: options.responseFormat,
     timeoutMs: options.timeoutMs,
@@ -171,14 +222,21 @@ export function createOpenAiPort(options: OpenAiPortOptions): LlmPort {
   };
   return {
     model: options.model,
-    async complete(request) {
+    async complete(request, call = {}) {
       const started = now();
+      // The draft's remaining time bounds the whole call, retries and their pauses included.
+      const left = call.timeoutMs === undefined ? undefined : Math.max(1, Math.ceil(call.timeoutMs));
+      const byDeadline = left !== undefined && left < options.timeoutMs;
+      const signal = byDeadline ? AbortSignal.timeout(left) : undefined;
       try {
         const raw: unknown = await client.chat.completions.create(
           completionBody(request, options.model, options.responseFormat),
+          byDeadline ? { timeout: left, signal } : undefined,
         );
         return toReply(raw, ctx, now() - started);
       } catch (error) {
+        if (byDeadline && (signal?.aborted || error instanceof APIConnectionTimeoutError))
+          return deadlineFailure(ctx, left);
         return llmFailure(error, ctx);
       }
     },

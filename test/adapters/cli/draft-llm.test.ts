@@ -115,6 +115,73 @@ describe("ziping draft --llm on", () => {
     expect(md).toContain("差额部分没有对应的三级指标、无从得分，失5分。");
   });
 
+  it("replaces a section that claims 满分, a ranking and a multiple twice, and says why", async () => {
+    stubModelEnv();
+    const claimed = JSON.stringify({
+      sections: [
+        {
+          id: "problems_measures",
+          paragraphs: [
+            "本单位自评得分为满分，绩效排名全省第1，服务人数是上年的两倍。改进措施：加快支出进度。",
+          ],
+        },
+      ],
+    });
+    const prompts = serveRecorded(3, (id) => (id === "problems_measures" ? claimed : undefined));
+    const out = join(dir, "claims.md");
+    const r = await run(
+      "draft",
+      join(root, "fixtures/reports/seed-000.json"),
+      "--llm",
+      "on",
+      "--out",
+      out,
+      "--db",
+      join(dir, "claims.db"),
+    );
+    expect(r.code).toBe(0);
+    expect(prompts).toHaveLength(3);
+    expect(r.out).toContain("起草方式：模型 deepseek-chat 起草 2 节，确定性起草 1 节");
+    const line =
+      r.out.split("\n").find((l) => l.startsWith("  “五、发现的主要问题和改进措施”的模型稿未采用")) ?? "";
+    expect(line).toContain("“本单位自评得分为满分”称总得分为满分，但按评分规则总得分是92.71分");
+    expect(line).toContain("“排名全省第1”是排名，报告数据中没有任何排名");
+    expect(line).toContain("“两倍”是倍数");
+    const md = readFileSync(out, "utf8");
+    for (const claim of ["满分，", "全省第1", "两倍"]) expect(md).not.toContain(claim);
+  });
+
+  it("a model that hangs past LLM_DRAFT_DEADLINE_MS is asked once, and the summary says the rest is by the data", async () => {
+    stubModelEnv();
+    vi.stubEnv("LLM_DRAFT_DEADLINE_MS", "1000");
+    let calls = 0;
+    nock("http://llm.test/v1")
+      .post("/chat/completions")
+      .times(5)
+      .delay(10_000)
+      .reply(() => {
+        calls += 1;
+        return [200, {}];
+      });
+    const out = join(dir, "hang.md");
+    const r = await run(
+      "draft",
+      join(root, "fixtures/reports/seed-000.json"),
+      "--llm",
+      "on",
+      "--out",
+      out,
+      "--db",
+      join(dir, "hang.db"),
+    );
+    expect(r.code).toBe(0);
+    expect(calls).toBe(1);
+    expect(r.out).toContain(
+      "起草方式：确定性起草（模型未在时限内回复，本次起草不再调用模型，其余 2 节由系统按数据生成）",
+    );
+    expect(r.out).toContain("本次起草剩余的 1 秒内没有回复");
+  });
+
   it("drafts every narrative section with the model, fills the figures and records each call", async () => {
     stubModelEnv();
     const prompts = serveRecorded(5);
