@@ -49,6 +49,19 @@ const ConfigSchema = z.object({
       protocol: /^https?$/,
       error: "OPENAI_BASE_URL 应为 http(s) 网址，例如 https://api.deepseek.com 或 http://localhost:11434/v1",
     })
+    // A secret inside the address would be sent in every request line and printed in logs; the SDK
+    // also appends its paths after a query string, so such an address cannot work anyway.
+    .refine(
+      (url) => {
+        if (!URL.canParse(url)) return true; // already refused as not an address
+        const u = new URL(url);
+        return u.username === "" && u.password === "" && u.search === "" && u.hash === "";
+      },
+      {
+        error:
+          "OPENAI_BASE_URL 不能带用户名、密码或“?…”参数（密钥会随网址出现在日志里）；请把密钥放在 OPENAI_API_KEY，网址只写到路径，例如 https://api.deepseek.com 或 http://localhost:11434/v1",
+      },
+    )
     .optional(),
   /** Never echoed back: the messages below describe what is wrong without quoting the value. */
   OPENAI_API_KEY: z

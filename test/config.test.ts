@@ -173,3 +173,21 @@ describe("slackSettings: which way npm start goes", () => {
     expect(message).not.toContain("xoxp-user");
   });
 });
+
+describe("a secret inside OPENAI_BASE_URL (issue 16)", () => {
+  it.each([
+    "https://user:pass@api.example.com/v1",
+    "https://api.example.com/v1?api-key=sk-abc",
+    "https://api.example.com/v1#token=x",
+  ])("%s is refused without quoting it", (url) => {
+    const read = readConfig({ OPENAI_BASE_URL: url });
+    expect(read).toEqual({
+      ok: false,
+      message: [
+        "环境变量设置有误：",
+        "  - OPENAI_BASE_URL：OPENAI_BASE_URL 不能带用户名、密码或“?…”参数（密钥会随网址出现在日志里）；请把密钥放在 OPENAI_API_KEY，网址只写到路径，例如 https://api.deepseek.com 或 http://localhost:11434/v1",
+        "请检查 .env 或 shell 中的设置（参见 .env.example）。",
+      ].join("\n"),
+    });
+  });
+});

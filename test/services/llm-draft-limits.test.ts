@@ -218,13 +218,15 @@ describe("secrets in OPENAI_BASE_URL", () => {
     );
   });
 
-  it("the banner shows where the model is without the login or key", () => {
-    const read = readConfig({
-      LLM_MODEL: "deepseek-chat",
-      OPENAI_BASE_URL: "https://bob:s3cret@gw.example.com/v1?api-key=zzz",
-    });
+  it("the banner shows where the model is without the login or key; the config refuses such an address", () => {
+    const secret = "https://bob:s3cret@gw.example.com/v1?api-key=zzz";
+    const refused = readConfig({ LLM_MODEL: "deepseek-chat", OPENAI_BASE_URL: secret });
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).not.toMatch(/s3cret|zzz/u);
+    const read = readConfig({ LLM_MODEL: "deepseek-chat", OPENAI_BASE_URL: "https://gw.example.com/v1" });
     if (!read.ok) throw new Error(read.message);
-    expect(describeLlm(read.config)).toBe(
+    // Redaction still guards a configuration built another way.
+    expect(describeLlm({ ...read.config, OPENAI_BASE_URL: secret })).toBe(
       "模型 deepseek-chat @ https://***@gw.example.com/v1?api-key=***（json_object）",
     );
   });
