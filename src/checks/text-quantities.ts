@@ -52,7 +52,8 @@ const PATTERNS: Array<{ key: QuantityKey; re: RegExp }> = [
 const PART = /三公|公务|接待|任务|基本支出|人员经费|公用经费|采购|专项|资产/;
 /** In a department report a project's figures are parts too ("已完结的项目预算执行率"). */
 const DEPARTMENT_PART = new RegExp(`${PART.source}|项目`);
-const GRADE_WORDS: Record<string, Grade> = {
+/** The grade a report's words name: 优秀 → 优 … (the checker reads only these plain forms). */
+export const GRADE_WORDS: Readonly<Record<string, Grade>> = {
   优秀: "优",
   优: "优",
   良好: "良",

@@ -1,4 +1,7 @@
 import type { SectionId } from "../core/sections.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import { textAt } from "./draft-access.ts";
+import type { Json } from "./patch.ts";
 
 /** A narrative section the conversation asks for, with the heading it gets when typed as an answer. */
 export interface NarrativeSlot {
@@ -70,9 +73,14 @@ export const NARRATIVE_SLOTS: Readonly<Record<string, readonly NarrativeSlot[]>>
   ],
 };
 
-/** The family a report is drafted in: its scheme's template, else the default of its kind (as the drafter does). */
-export function familyOf(schemeTemplate: string | undefined, kind: string | undefined): string {
-  return schemeTemplate ?? (kind === "department" ? "henan-department" : "project");
+/**
+ * The family a draft is written in: its scheme's template, else the default of its kind (as the
+ * drafter does).
+ */
+export function familyOfDraft(doc: Json, schemes: readonly Scheme[]): string {
+  const schemeId = textAt(doc, ["schemeId"]);
+  const template = schemes.find((s) => s.id === schemeId)?.template;
+  return template ?? (textAt(doc, ["kind"]) === "department" ? "henan-department" : "project");
 }
 
 /** The narrative slots for a template family (the project family's when unknown). */

@@ -8,7 +8,7 @@ import { GLOBAL_FIELDS } from "./field-catalog.ts";
 import { readValue } from "./field-values.ts";
 import { indicatorSlots } from "./indicator-slots.ts";
 import { narrativeConcerns, noProblemsFollowUp } from "./narrative-review.ts";
-import { familyOf, narrativeSlotsFor } from "./narrative-slots.ts";
+import { familyOfDraft, narrativeSlotsFor } from "./narrative-slots.ts";
 import { type Change, changeTo, getIn, type Json } from "./patch.ts";
 import { obviousScheme, schemeOfRegionNamed, schemesForRegion } from "./scheme-choice.ts";
 import type { Proposal, Slot, SlotContext } from "./slot-types.ts";
@@ -95,7 +95,6 @@ function positionalBudget(text: string, prefix: string): string | null {
 export function buildSlots(ctx: SlotContext): Slot[] {
   const { doc } = ctx;
   const kind = textAt(doc, ["kind"]);
-  const schemeId = textAt(doc, ["schemeId"]);
   const slots: Slot[] = [
     { ...single(ctx, "unit", "单位名称", "请问填报单位的全称是？"), answer: (t) => unitAnswer(ctx, t) },
     single(ctx, "year", "年度", "这是哪一年度的自评报告？"),
@@ -178,8 +177,7 @@ export function buildSlots(ctx: SlotContext): Slot[] {
           ),
   });
   slots.push(...indicatorSlots(ctx));
-  const template = ctx.schemes.find((s) => s.id === schemeId)?.template;
-  for (const n of narrativeSlotsFor(familyOf(template, kind))) {
+  for (const n of narrativeSlotsFor(familyOfDraft(doc, ctx.schemes))) {
     slots.push({
       key: `section:${n.id}`,
       field: n.title.replace(/^[一二三四五六七八九十]+、/, ""),

@@ -1,19 +1,18 @@
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { accept } from "./apply-proposal.ts";
-import type { EngineState, Pending } from "./conversation-state.ts";
+import type { EngineState } from "./conversation-state.ts";
 import type { CopyHit } from "./copy-hits.ts";
 import { correctField, editIndicator } from "./corrections.ts";
 import { derivedReplies, surprise } from "./derived-replies.ts";
 import type { Effect } from "./effects.ts";
 import { CONFIRM_CHOICES, type Kit, type StepResult } from "./engine-kit.ts";
-import { extractFacts } from "./facts.ts";
 import { amendQueried, implausibleQuery } from "./implausible-values.ts";
 import { type Intent, recognise } from "./intents.ts";
 import { HELP_TEXT, WELCOME } from "./messages.ts";
-import { familyOf } from "./narrative-slots.ts";
-import { notAnAnswer } from "./not-an-answer.ts";
+import { familyOfDraft } from "./narrative-slots.ts";
 import { applyChanges, getIn, type Json } from "./patch.ts";
+import { confirmFirst, pasteReplaced, revisesNarrative } from "./pending-reminders.ts";
 import { currentSlot, missingReplies, progressOf, questionReply, unskip } from "./progress.ts";
 import { notice, type Reply, say } from "./replies.ts";
 import { MAX_MESSAGE, sanitize } from "./sanitize.ts";
@@ -239,8 +238,12 @@ export function createEngine(schemes: readonly Scheme[]) {
           return take(state, correctScheme(state.report ?? {}, intent.value, schemes), "correction");
         return take(
           state,
-          correctSection(state.report ?? {}, intent.target, intent.value, familyOfState(state)) ??
-            correctField(state.report ?? {}, intent.target, intent.value),
+          correctSection(
+            state.report ?? {},
+            intent.target,
+            intent.value,
+            familyOfDraft(state.report ?? {}, schemes),
+          ) ?? correctField(state.report ?? {}, intent.target, intent.value),
           "correction",
         );
       case "indicator-edit":
@@ -265,41 +268,17 @@ export function createEngine(schemes: readonly Scheme[]) {
     if (pasted !== null && pending !== null && pasted.state.conversation.pending !== pending)
       return {
         ...pasted,
-        replies: [
-          notice("warn", `之前待确认的内容没有保存，已由这次粘贴代替：${clip(pending.summary)}。`),
-          ...pasted.replies,
-        ],
+        replies: [pasteReplaced(pending), ...pasted.replies],
       };
     if (pasted !== null) return pasted;
     // "改成100%" answers a queried value: the waiting changes are proposed again with it.
     const amended = pending === null ? null : amendQueried(state.report ?? {}, pending, text);
     if (amended !== null && pending !== null) return take(state, amended, pending.eventKind);
     if (pending !== null && !revisesNarrative(pending, text))
-      return {
-        state,
-        replies: [
-          {
-            type: "confirm",
-            text: `请先确认或取消上面的内容（${clip(pending.summary)}），这条消息没有保存。回复“确认”保存，或“取消”放弃；之后再发这条消息。`,
-            choices: CONFIRM_CHOICES,
-          },
-        ],
-        effects: [],
-      };
+      return { state, replies: [confirmFirst(pending)], effects: [] };
     const unpended =
       pending === null ? state : { ...state, conversation: { ...conversation, pending: null } };
     return answerTurn(kit, unpended, text, copies);
-  }
-
-  /** The template family the report is drafted in: its scheme's, else its kind's default. */
-  function familyOfState(state: EngineState): string {
-    const doc = state.report ?? {};
-    const schemeId = getIn(doc, ["schemeId"]);
-    const kind = getIn(doc, ["kind"]);
-    return familyOf(
-      schemes.find((s) => s.id === schemeId)?.template,
-      typeof kind === "string" ? kind : undefined,
-    );
   }
 
   /** The state with a put-off scheme asked again, when there is no scheme to score by yet. */
@@ -332,24 +311,6 @@ export function createEngine(schemes: readonly Scheme[]) {
 /** A short one-line message read as a command, or null to read it as an answer. */
 function intentOf(text: string): Intent | null {
   return text.length <= 200 && !text.includes("\n") ? recognise(text) : null;
-}
-
-/**
- * A narrative answer waiting for 确认 because of its findings: a new message is its rewrite, not
- * something to refuse until the old text is confirmed.
- */
-function revisesNarrative(pending: Pending, text: string): boolean {
-  const { changes } = pending;
-  if (pending.eventKind === "paste" || changes.length === 0) return false;
-  if (!changes.every((c) => c.path[0] === "narrative")) return false;
-  // A question, noise or a figure typed while a section waits is not its rewrite.
-  if (notAnAnswer(text, "") !== undefined) return false;
-  return text.length >= 30 || extractFacts(text, false).hits.length === 0;
-}
-
-/** A waiting summary, cut for a reminder. */
-function clip(summary: string): string {
-  return summary.length > 60 ? `${summary.slice(0, 60)}…` : summary;
 }
 
 /** The listing columns of a report. */

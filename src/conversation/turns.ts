@@ -11,7 +11,7 @@ import { type FactMessage, readFactMessage } from "./figure-leftovers.ts";
 import { implausibleQuery } from "./implausible-values.ts";
 import { holdLongAnswer } from "./long-message.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
-import { familyOf } from "./narrative-slots.ts";
+import { familyOfDraft } from "./narrative-slots.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
 import { looksTabular, readPaste } from "./paste.ts";
 import { applyChanges, invertChanges, type Json } from "./patch.ts";
@@ -156,8 +156,7 @@ export function pasteTurn(
   copies: readonly CopyHit[] = [],
 ): StepResult | null {
   const doc = state.report ?? {};
-  const template = kit.schemes.find((s) => s.id === textAt(doc, ["schemeId"]))?.template;
-  const reading = readPaste(doc, text, familyOf(template, textAt(doc, ["kind"])));
+  const reading = readPaste(doc, text, familyOfDraft(doc, kit.schemes));
   if (!reading.recognised && !looksTabular(text)) return null;
   if (!reading.recognised)
     return kit.ask(state, [

@@ -1,3 +1,4 @@
+import { GRADE_WORDS } from "../checks/text-quantities.ts";
 import type { Grade } from "../core/report.ts";
 import type { Fact, FactSheet } from "./draft-types.ts";
 import { supportingFact } from "./grounding.ts";
@@ -26,15 +27,10 @@ const SCALE_FULL = /满分(值|为|是|[：:])?\s*(\d|\[\[|〔)/u;
 const SCALE_100 = /(满分|分值|总分值|总分为|总分是|百分制|按|以|共|合计)[为是：:]?\s*$/u;
 const HUNDRED_POINTS = /(100|一百)(\.0+)?\s*分(?!之|值|制)/gu;
 
-const GRADE_WORDS: Record<string, Grade> = {
-  优秀: "优",
-  优: "优",
-  良好: "良",
-  良: "良",
-  中等: "中",
-  中: "中",
+/** Grade words a model may use: the checker's, plus 合格 / 较差 / 不合格. */
+const CLAIMED_GRADES: Readonly<Record<string, Grade>> = {
+  ...GRADE_WORDS,
   合格: "中",
-  差: "差",
   较差: "差",
   不合格: "差",
 };
@@ -102,7 +98,7 @@ function gradeClaims(clause: string, grade: Grade | undefined): UnsupportedClaim
   const out: UnsupportedClaim[] = [];
   for (const m of clause.matchAll(GRADE_CLAIM)) {
     const word = (m[3] ?? "").replace(/[等级]$/u, "");
-    const said = GRADE_WORDS[word];
+    const said = CLAIMED_GRADES[word];
     if (said === undefined || said === grade) continue;
     out.push({
       text: m[0],
