@@ -67,6 +67,14 @@ export class ChatService {
     }));
   }
 
+  /** The drafts never handed over in every conversation whose key starts with `prefix`, with their keys. */
+  pendingDeliveriesUnder(prefix: string): { conversationKey: string; delivery: Delivery }[] {
+    return (this.jobs?.pendingUnder(prefix) ?? []).map((j) => ({
+      conversationKey: j.conversationKey,
+      delivery: { reportId: j.reportId, doc: j.doc as Json, jobId: j.id },
+    }));
+  }
+
   /** Marks a delivery handed over; its job is not done again. */
   finishDelivery(delivery: Delivery, now: Date): void {
     if (delivery.jobId !== undefined) this.jobs?.finish(delivery.jobId, now);

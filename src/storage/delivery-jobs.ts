@@ -26,6 +26,7 @@ type Named = Record<string, unknown>;
 export class DeliveryJobs {
   readonly #add: Statement<[Named]>;
   readonly #pending: Statement<[string]>;
+  readonly #pendingUnder: Statement<[Named]>;
   readonly #finish: Statement<[Named]>;
 
   constructor(db: Database) {
@@ -34,6 +35,9 @@ export class DeliveryJobs {
       VALUES (@conversationKey, @reportId, @doc, @now) RETURNING id`);
     this.#pending = db.prepare(
       "SELECT id, conversation_key, report_id, doc FROM deliveries WHERE conversation_key = ? AND done_at IS NULL ORDER BY id",
+    );
+    this.#pendingUnder = db.prepare(
+      "SELECT id, conversation_key, report_id, doc FROM deliveries WHERE substr(conversation_key, 1, length(@prefix)) = @prefix AND done_at IS NULL ORDER BY id",
     );
     this.#finish = db.prepare("UPDATE deliveries SET done_at = @now WHERE id = @id AND done_at IS NULL");
   }
@@ -51,19 +55,29 @@ export class DeliveryJobs {
 
   /** The drafts of a conversation still to hand over, oldest first. */
   pending(conversationKey: string): DeliveryJob[] {
-    return this.#pending.all(conversationKey).map((raw) => {
-      const row = RowSchema.parse(raw);
-      return {
-        id: row.id,
-        conversationKey: row.conversation_key,
-        reportId: row.report_id,
-        doc: JSON.parse(row.doc) as unknown,
-      };
-    });
+    return this.#pending.all(conversationKey).map(jobOf);
+  }
+
+  /**
+   * The drafts still to hand over in every conversation whose key starts with `prefix` ("slack:"),
+   * oldest first: a channel whose conversations do not "reopen" (Slack) finishes them at start.
+   */
+  pendingUnder(prefix: string): DeliveryJob[] {
+    return this.#pendingUnder.all({ prefix }).map(jobOf);
   }
 
   /** Marks a job handed over (its files written, or refused for a reason the officer was told). */
   finish(id: number, now: Date): void {
     this.#finish.run({ id, now: now.toISOString() });
   }
+}
+
+function jobOf(raw: unknown): DeliveryJob {
+  const row = RowSchema.parse(raw);
+  return {
+    id: row.id,
+    conversationKey: row.conversation_key,
+    reportId: row.report_id,
+    doc: JSON.parse(row.doc) as unknown,
+  };
 }

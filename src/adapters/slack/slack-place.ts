@@ -18,6 +18,15 @@ export function conversationKey(place: SlackPlace): string {
     : `slack:${place.team}:${place.channel}:${place.threadTs}`;
 }
 
+/** The place a conversation key names (the inverse of `conversationKey`); null for another channel's key. */
+export function placeOfKey(key: string): SlackPlace | null {
+  const [channelName, team, channel, threadTs, ...rest] = key.split(":");
+  if (channelName !== "slack" || team === undefined || channel === undefined || rest.length > 0) return null;
+  if (team === "" || channel === "") return null;
+  const dm = isDmChannel(channel);
+  return threadTs === undefined || threadTs === "" ? { team, channel, dm } : { team, channel, dm, threadTs };
+}
+
 /** The store's user id of a Slack user: "slack:T0123:U0456", as `ziping units add` takes it. */
 export function slackUserId(team: string, user: string): string {
   return `slack:${team}:${user}`;

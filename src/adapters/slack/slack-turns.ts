@@ -8,7 +8,7 @@ import { deliveryFailed, deliverySummary, placeholderMessage } from "./blocks/de
 import { renderMessages } from "./blocks/render-blocks.ts";
 import { type Download, fileAsText } from "./file-intake.ts";
 import type { SlackFile } from "./payloads.ts";
-import { conversationKey, type SlackPlace, slackUserId } from "./slack-place.ts";
+import { conversationKey, placeOfKey, type SlackPlace, slackUserId } from "./slack-place.ts";
 
 type WebClient = webApi.WebClient;
 
@@ -84,6 +84,23 @@ export class SlackTurns {
         text: m.text,
         blocks: m.blocks,
       });
+  }
+
+  /**
+   * At start: the drafts asked for in Slack that were never handed over (the process stopped while
+   * drafting or uploading) are drafted and uploaded now, each into the DM or thread it was asked in.
+   * Returns how many were resumed.
+   */
+  async resumeDeliveries(client: WebClient): Promise<number> {
+    let resumed = 0;
+    for (const { conversationKey: key, delivery } of this.deps.app.chat.pendingDeliveriesUnder("slack:")) {
+      const place = placeOfKey(key);
+      if (place === null) continue;
+      this.deps.logger.info(`继续交付上次未完成的报告 ${delivery.reportId}（${key}）`);
+      await this.deliver(client, place, delivery);
+      resumed += 1;
+    }
+    return resumed;
   }
 
   /**

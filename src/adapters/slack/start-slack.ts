@@ -35,7 +35,7 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
     app.close();
     return 2;
   }
-  const { bolt } = createSlackApp(
+  const { bolt, ctx } = createSlackApp(
     { app, drafting: drafting.value.env, clock: now, download: fetchDownload, logger },
     {
       botToken: settings.botToken,
@@ -74,6 +74,11 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
     drafting.value.close();
     app.close();
     return 3;
+  }
+  try {
+    await ctx.turns.resumeDeliveries(bolt.client);
+  } catch (error) {
+    logger.error("继续交付上次未完成的报告失败", error);
   }
   const llm = drafting.value.env.llm;
   logger.info(

@@ -1,8 +1,9 @@
-import { LogLevel } from "@slack/bolt";
+import { LogLevel, type webApi } from "@slack/bolt";
 import nock from "nock";
 import { fetchDownload } from "../../../src/adapters/slack/file-intake.ts";
 import { redactingLogger } from "../../../src/adapters/slack/redacting-logger.ts";
 import { createSlackApp } from "../../../src/adapters/slack/slack-app.ts";
+import type { SlackTurns } from "../../../src/adapters/slack/slack-turns.ts";
 import type { App } from "../../../src/services/open-app.ts";
 import { loadTemplateFamilies } from "../../../src/services/template-files.ts";
 import { testApp } from "../../services/chat-harness.ts";
@@ -19,6 +20,9 @@ export interface Testbed {
   receiver: TestReceiver;
   slack: FakeSlack;
   logs: string[];
+  /** The adapter's turns and the Bolt app's Web API client (to call what start-slack calls at start). */
+  turns: SlackTurns;
+  client: webApi.WebClient;
   /** Closes the database; the fake API stays until nock.cleanAll(). */
   close(): void;
 }
@@ -35,7 +39,7 @@ export function testbed(dbPath = ":memory:", slack = new FakeSlack({ U1: "D1", U
   const logs: string[] = [];
   const logger = redactingLogger([BOT_TOKEN], (line) => logs.push(line), LogLevel.DEBUG);
   const receiver = new TestReceiver();
-  createSlackApp(
+  const { bolt, ctx } = createSlackApp(
     { app, drafting: { families: families.value, now: clock }, clock, download: fetchDownload, logger },
     {
       botToken: BOT_TOKEN,
@@ -50,7 +54,7 @@ export function testbed(dbPath = ":memory:", slack = new FakeSlack({ U1: "D1", U
       },
     },
   );
-  return { app, receiver, slack, logs, close: () => app.close() };
+  return { app, receiver, slack, logs, turns: ctx.turns, client: bolt.client, close: () => app.close() };
 }
 
 let eventN = 0;
