@@ -19,7 +19,7 @@ import type { Scheme } from "../scoring/scheme.ts";
 import { score } from "../scoring/score.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
 import { chartPng, systemCjkFonts } from "./chart-png.ts";
-import { sha256Hex } from "./llm-setup.ts";
+import { sha256Hex } from "./sha256-hex.ts";
 import type { LoadedFamily } from "./template-files.ts";
 
 /** The model, its prompts and where its calls are recorded: present only when an LLM is configured. */

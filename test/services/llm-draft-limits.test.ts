@@ -2,11 +2,12 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TOO_LARGE_HEADER } from "../../src/adapters/llm/llm-errors.ts";
 import { bodyInTimeout, createOpenAiPort, MAX_REPLY_BYTES } from "../../src/adapters/llm/openai-client.ts";
+import { describeLlm } from "../../src/app/llm-setup.ts";
 import { readConfig } from "../../src/config.ts";
 import type { SectionId } from "../../src/core/sections.ts";
 import { draftWithLlm } from "../../src/drafting/llm-drafter.ts";
 import type { LlmPort } from "../../src/drafting/llm-port.ts";
-import { describeLlm, sha256Hex } from "../../src/services/llm-setup.ts";
+import { sha256Hex } from "../../src/services/sha256-hex.ts";
 import { readPrompts, seedInput } from "../drafting/llm-test-kit.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { openDraftEnv } from "../../app/draft-env.ts";
 import { readConfig } from "../../config.ts";
 import { openCopyCorpus } from "../../services/copy-corpus.ts";
-import { openDraftEnv } from "../../services/draft-env.ts";
 import { readNotes } from "../../services/notes-file.ts";
 import { readIdentity } from "../../services/report-identity.ts";
 import { backupCommand, restoreCommand, terminalConfirm } from "./backup-command.ts";

@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from "../../core/result.ts";
+import { renderTable } from "../../rendering/text-table.ts";
 import { openDatabase } from "../../storage/open-database.ts";
 import { Store } from "../../storage/store.ts";
 import type { UnitRole } from "../../storage/store-inputs.ts";
 import { type CliIo, EXIT } from "./output.ts";
-import { renderTable } from "./render-text.ts";
 
 /** The usage lines of `ziping units`, printed under every usage error of the command. */
 export const UNITS_USAGE = `用法：

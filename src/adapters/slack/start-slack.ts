@@ -1,6 +1,6 @@
 import { HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { openDraftEnv } from "../../app/draft-env.ts";
 import type { Config, SlackSettings } from "../../config.ts";
-import { openDraftEnv } from "../../services/draft-env.ts";
 import { openApp } from "../../services/open-app.ts";
 import { pruneHandledMessages } from "../../services/retention.ts";
 import { fetchDownload } from "./file-intake.ts";

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { chatCommand, scriptMessageId } from "../../../src/adapters/cli/chat-command.ts";
+import { openDraftEnv } from "../../../src/app/draft-env.ts";
 import { readConfig } from "../../../src/config.ts";
-import { openDraftEnv } from "../../../src/services/draft-env.ts";
 import { openDatabase, Store } from "../../../src/storage/index.ts";
 import { writeIn } from "./cli-harness.ts";
 

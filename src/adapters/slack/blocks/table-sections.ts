@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { renderTable } from "../../cli/render-text.ts";
+import { renderTable } from "../../../rendering/text-table.ts";
 import { section } from "./block-kit.ts";
 import { escapeMrkdwn, MAX_SECTION_CHARS } from "./mrkdwn.ts";
 

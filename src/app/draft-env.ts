@@ -1,11 +1,11 @@
 import { type Config, llmSettings } from "../config.ts";
 import { fail, ok, type Result } from "../core/result.ts";
+import type { DraftEnv } from "../services/draft-report.ts";
+import { loadPrompts } from "../services/prompt-files.ts";
+import { loadTemplateFamilies } from "../services/template-files.ts";
 import { LlmCallLog } from "../storage/llm-call-log.ts";
 import { openDatabase } from "../storage/open-database.ts";
-import type { DraftEnv } from "./draft-report.ts";
 import { openLlm } from "./llm-setup.ts";
-import { loadPrompts } from "./prompt-files.ts";
-import { loadTemplateFamilies } from "./template-files.ts";
 
 /** on: the model must be configured; off: deterministic; auto: the model when configured. */
 export type LlmChoice = "on" | "off" | "auto";

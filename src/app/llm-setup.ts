@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { createOpenAiPort, OPENAI_DEFAULT_BASE_URL } from "../adapters/llm/openai-client.ts";
 import { type Config, llmSettings } from "../config.ts";
 import { redactUrlSecrets } from "../core/redact-url.ts";
@@ -44,9 +43,4 @@ export function describeLlm(config: Config): string {
   }
   const { settings } = resolved;
   return `模型 ${settings.model} @ ${redactUrlSecrets(settings.baseURL ?? OPENAI_DEFAULT_BASE_URL)}（${settings.responseFormat}）`;
-}
-
-/** Hex sha256 of a UTF-8 string: the drafter's `hash` dependency, for the prompt hash of each call. */
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -1,7 +1,8 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeLlm, openLlm } from "../../src/app/llm-setup.ts";
 import { type Config, readConfig } from "../../src/config.ts";
-import { describeLlm, openLlm, sha256Hex } from "../../src/services/llm-setup.ts";
+import { sha256Hex } from "../../src/services/sha256-hex.ts";
 
 function config(env: Record<string, string>): Config {
   const read = readConfig(env);
