@@ -23,7 +23,6 @@ import { tempDir } from "../storage/temp-db.ts";
  * exactly the expected rows in llm_calls.
  */
 
-const _ROOT = join(import.meta.dirname, "../..");
 const BASE = "http://llm.test/v1";
 const KEY = "sk-e2e-secret-4242";
 const T0 = new Date("2025-03-01T08:00:00.000Z");
