@@ -8,6 +8,14 @@ import { readIdentity } from "../../services/report-identity.ts";
 import { backupCommand, restoreCommand, terminalConfirm } from "./backup-command.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
+import {
+  ADMIN_COMMANDS,
+  adminRequired,
+  cliAccess,
+  currentOsUser,
+  type OsUser,
+  otherUserRefused,
+} from "./cli-access.ts";
 import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
 import { corpusAddCommand, corpusListCommand, SEED_DIR } from "./corpus-command.ts";
 import { draftCommand } from "./draft-command.ts";
@@ -117,8 +125,15 @@ function parseCommandLine(argv: readonly string[]) {
   return { parsed };
 }
 
-/** Runs one `ziping` command line; returns the exit code. Never throws for bad input. */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/**
+ * Runs one `ziping` command line as the OS account `os` (tests pass one; see cli-access.ts);
+ * returns the exit code. Never throws for bad input.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  os: OsUser = currentOsUser(),
+): Promise<number> {
   z.config(z.locales.zhCN());
   const line = parseCommandLine(argv);
   if (line.error !== undefined) {
@@ -137,6 +152,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const config = readConfig();
   if (!config.ok) return usage(io, config.message);
   const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
+  const access = cliAccess(os, db, config.config.ZIPING_ADMINS);
+  if (!access.admin && ADMIN_COMMANDS.has(command)) {
+    io.err(adminRequired(command, access, db));
+    return EXIT.badInput;
+  }
   try {
     switch (command) {
       case "chat": {
@@ -146,11 +166,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         const llm = parsed.values.llm ?? "auto";
         if (llm !== "on" && llm !== "off" && llm !== "auto")
           return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
+        const user = typeof parsed.values.user === "string" ? parsed.values.user : access.user;
+        if (user !== access.user && !access.admin) {
+          io.err(otherUserRefused(user, access, db));
+          return EXIT.badInput;
+        }
         const drafting = openDraftEnv(config.config, { llm, db, now: () => new Date() });
         if (!drafting.ok) return usage(io, drafting.error.message);
         const options: ChatOptions = {
           db,
-          user: typeof parsed.values.user === "string" ? parsed.values.user : config.config.USER,
+          user,
           outDir: typeof parsed.values.out === "string" ? parsed.values.out : "out",
           drafting: drafting.value.env,
           keepMessageDays: config.config.ZIPING_KEEP_MESSAGES_DAYS,
@@ -164,7 +189,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         }
       }
       case "reports":
-        return reportsCommand(io, db, json);
+        return reportsCommand(io, db, json, access);
       case "export": {
         const id = rest[0];
         if (id === undefined)
@@ -173,8 +198,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             "ziping export 需要报告编号，例如 ziping export r1a2b3c4d（用 ziping reports 查看编号）",
           );
         return parsed.values["with-events"] === true
-          ? exportArchiveCommand(io, db, id, new Date())
-          : exportCommand(io, db, id);
+          ? exportArchiveCommand(io, db, id, new Date(), access)
+          : exportCommand(io, db, id, access);
       }
       case "score":
       case "explain": {
@@ -256,6 +281,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         try {
           return await draftCommand(io, ref, {
             db,
+            access,
             keepOfficerText: parsed.values.redraft !== true,
             env: env.value.env,
             ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
