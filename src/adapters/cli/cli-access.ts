@@ -7,10 +7,18 @@ export interface OsUser {
   uid: number;
 }
 
-/** The OS account of this process (tests pass their own to `runCli`). */
+/**
+ * The OS account of this process (tests pass their own to `runCli`). An account without a name
+ * (a container run with a bare uid) is named by its uid number.
+ */
 export function currentOsUser(): OsUser {
-  const info = userInfo();
-  return { name: info.username, uid: info.uid };
+  try {
+    const info = userInfo();
+    return { name: info.username, uid: info.uid };
+  } catch {
+    const uid = process.getuid?.() ?? -1;
+    return { name: String(uid), uid };
+  }
 }
 
 /** Who a command line acts as, and whether they administer the database it opens. */
