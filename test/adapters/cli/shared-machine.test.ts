@@ -1,6 +1,7 @@
-import { chownSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { cliAccess } from "../../../src/adapters/cli/cli-access.ts";
 import { openDatabase, Store } from "../../../src/storage/index.ts";
@@ -229,5 +230,33 @@ describe("cliAccess", () => {
     expect(cliAccess(BOB, db, ["alice"])).toEqual({ user: "bob", admin: false });
     // No file yet: the caller creates it, so it is theirs.
     expect(cliAccess(BOB, join(dir, "not-yet.db"), [])).toEqual({ user: "bob", admin: true });
+  });
+});
+
+// A child process, so that the default out/ is under a folder of the test's own and the umask is
+// the usual 022 (under which a file written without a mode is 0644, readable by every account).
+describe("files ziping draft writes", { timeout: 60_000 }, () => {
+  it("creates out/ 0700 and the drafts in it 0600 under umask 022", () => {
+    const cwd = join(dir, "draft-cwd");
+    mkdirSync(cwd);
+    const root = resolve(import.meta.dirname, "../../..");
+    const r = spawnSync(
+      "sh",
+      ["-c", 'umask 022 && exec "$0" "$@"', process.execPath, join(root, "bin/ziping.js"), "draft"].concat([
+        join(root, "fixtures/reports/seed-000.json"),
+        "--llm",
+        "off",
+      ]),
+      { cwd, encoding: "utf8" },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      "已写入：out/seed-000.md",
+      "已写入：out/seed-000.docx",
+    ]);
+    expect(statSync(join(cwd, "out")).mode & 0o777).toBe(0o700);
+    const files = readdirSync(join(cwd, "out")).sort();
+    expect(files).toEqual(["seed-000.docx", "seed-000.md"]);
+    expect(files.map((f) => statSync(join(cwd, "out", f)).mode & 0o777)).toEqual([0o600, 0o600]);
   });
 });
