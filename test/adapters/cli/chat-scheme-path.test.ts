@@ -35,7 +35,15 @@ describe("a scheme path for a region with no scheme of its own (issue 15)", () =
     );
     // Nothing was exported: no draft scored under a scheme nobody chose.
     writeFileSync(join(dir, "empty.txt"), "");
-    const resumed = await run("chat", "--script", join(dir, "empty.txt"), "--db", join(dir, "skip.db"), "--user", "officer");
+    const resumed = await run(
+      "chat",
+      "--script",
+      join(dir, "empty.txt"),
+      "--db",
+      join(dir, "skip.db"),
+      "--user",
+      "officer",
+    );
     expect(resumed.out).toContain(
       `欢迎回来，上次填到这里（已完成 5/14 项）。\n[已完成 5/14 项] 按哪个评分办法计分？请选择：\n${CHOICES}`,
     );
