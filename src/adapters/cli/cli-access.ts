@@ -31,10 +31,11 @@ export interface CliAccess {
 
 /**
  * Whether `uid` owns the database file, or would own it (no file yet: the command creates it). A
- * file that cannot be examined (a folder closed to this user) is not theirs.
+ * file that cannot be examined (a folder closed to this user) is not theirs. Without user ids
+ * (Windows: uid -1) there is no owner to compare and the file's ACL alone decides, as on a desktop.
  */
 function ownsDatabase(uid: number, db: string): boolean {
-  if (db === ":memory:") return true;
+  if (db === ":memory:" || uid < 0) return true;
   try {
     return statSync(db).uid === uid;
   } catch (e) {

@@ -228,6 +228,8 @@ describe("cliAccess", () => {
     expect(cliAccess({ name: "root", uid: 0 }, db, [])).toEqual({ user: "root", admin: true });
     expect(cliAccess(BOB, db, ["bob"])).toEqual({ user: "bob", admin: true });
     expect(cliAccess(BOB, db, ["alice"])).toEqual({ user: "bob", admin: false });
+    // No user ids (Windows): the file's ACL alone decides who opens it.
+    expect(cliAccess({ name: "officer", uid: -1 }, db, [])).toEqual({ user: "officer", admin: true });
     // No file yet: the caller creates it, so it is theirs.
     expect(cliAccess(BOB, join(dir, "not-yet.db"), [])).toEqual({ user: "bob", admin: true });
   });
