@@ -20,7 +20,7 @@ import { renderPages } from "./render-pages.ts";
  *
  *   node --import tsx scripts/readme-pictures.ts
  *
- * 1. runs `ziping chat --script first-report.txt --db r.db` in a fresh temporary folder (no .env,
+ * 1. runs `ziping chat --script first-report.txt --db r.db --user officer` in a fresh temporary folder (no .env,
  *    no model, no Slack: the deterministic drafter) with docs/examples/first-report.txt;
  * 2. keeps the whole terminal output as docs/examples/first-report.out.txt (the README quotes it,
  *    shortened with “……”);
@@ -212,11 +212,22 @@ function main(): number {
   const work = mkdtempSync(join(tmpdir(), "ziping-readme-"));
   try {
     copyFileSync(SCRIPT, join(work, "first-report.txt"));
-    const env: NodeJS.ProcessEnv = { ...process.env, USER: "officer" };
+    const env: NodeJS.ProcessEnv = { ...process.env };
     for (const key of Object.keys(env)) if (/^(OPENAI_|LLM_|SLACK_|ZIPING_DB)/.test(key)) delete env[key];
+    // The chat acts as the login name; --user keeps the transcript the same on every machine (the
+    // fresh r.db is this account's own, so it may name the user).
     const chat = spawnSync(
       process.execPath,
-      [join(ROOT, "bin/ziping.js"), "chat", "--script", "first-report.txt", "--db", "r.db"],
+      [
+        join(ROOT, "bin/ziping.js"),
+        "chat",
+        "--script",
+        "first-report.txt",
+        "--db",
+        "r.db",
+        "--user",
+        "officer",
+      ],
       { cwd: work, env, encoding: "utf8" },
     );
     if (chat.status !== 0) {

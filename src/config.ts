@@ -11,6 +11,17 @@ const positiveMs = (name: string, example: number) =>
     .min(1000, `${name} 至少为 1000 毫秒，例如 ${example}`)
     .max(600_000, `${name} 最多为 600000 毫秒（10 分钟），例如 ${example}`);
 
+/** A POSIX login name: letters, digits, `.`, `_`, `-` (not first), an optional final `$`. */
+const LOGIN_NAME = /^[A-Za-z0-9._][A-Za-z0-9._-]*\$?$/u;
+
+/** The names of a comma-separated list (ASCII or Chinese commas), trimmed, empty ones dropped. */
+function adminNames(list: string): string[] {
+  return list
+    .split(/[,，]/u)
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+}
+
 /** Settings read from the environment: the only reader of process.env (architecture). */
 const ConfigSchema = z.object({
   ZIPING_DB: z.string().min(1).default("data/ziping.db"),
@@ -41,8 +52,17 @@ const ConfigSchema = z.object({
     .min(1, "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30")
     .max(3650, "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30")
     .default(30),
-  /** The login name, the default user of the terminal chat. */
-  USER: z.string().default("officer"),
+  /**
+   * OS login names that administer ziping from the terminal, besides root and the owner of the
+   * database file: the operator's setting of the service (see README “多人共用一台机器”).
+   */
+  ZIPING_ADMINS: z
+    .string()
+    .refine((list) => adminNames(list).every((name) => LOGIN_NAME.test(name)), {
+      error: "ZIPING_ADMINS 应为逗号分隔的系统登录名（字母、数字、. _ -），例如 root,zhangsan",
+    })
+    .transform(adminNames)
+    .default([]),
   /** Any OpenAI-compatible endpoint; unset means api.openai.com. */
   OPENAI_BASE_URL: z
     .url({

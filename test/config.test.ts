@@ -191,3 +191,26 @@ describe("a secret inside OPENAI_BASE_URL (issue 16)", () => {
     });
   });
 });
+
+describe("readConfig: ZIPING_ADMINS", () => {
+  it("reads login names separated by ASCII or Chinese commas, spaces trimmed; none by default", () => {
+    expect(config({ ZIPING_ADMINS: " root, zhang.san ，li-si,,ops$" }).ZIPING_ADMINS).toEqual([
+      "root",
+      "zhang.san",
+      "li-si",
+      "ops$",
+    ]);
+    expect(config({}).ZIPING_ADMINS).toEqual([]);
+  });
+
+  it("refuses a name that is not a login name, in Chinese", () => {
+    expect(readConfig({ ZIPING_ADMINS: "root;bob" })).toEqual({
+      ok: false,
+      message: [
+        "环境变量设置有误：",
+        "  - ZIPING_ADMINS：ZIPING_ADMINS 应为逗号分隔的系统登录名（字母、数字、. _ -），例如 root,zhangsan",
+        "请检查 .env 或 shell 中的设置（参见 .env.example）。",
+      ].join("\n"),
+    });
+  });
+});

@@ -41,11 +41,16 @@ const IDENTITY: OptionDoc[] = [
 /** Every command's usage; the options listed are the only ones the command accepts (besides --help). */
 export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
   chat: {
-    synopsis: "ziping chat [--db 路径] [--user 姓名] [--script 对话文件] [--out 文件夹] [--llm on|off]",
+    synopsis: "ziping chat [--db 路径] [--user 登录名] [--script 对话文件] [--out 文件夹] [--llm on|off]",
     what: "终端对话填写报告；“生成报告”把 .md 和 .docx 写到 out/",
     options: [
       DB,
-      { flag: "user", value: "姓名", example: "张丽", what: "填报人（默认终端登录名）" },
+      {
+        flag: "user",
+        value: "登录名",
+        example: "zhangli",
+        what: "以另一用户的身份对话（仅管理员；默认是您的系统登录名）",
+      },
       {
         flag: "script",
         value: "对话文件",
@@ -60,19 +65,19 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
   },
   reports: {
     synopsis: "ziping reports [--db 路径] [--json]",
-    what: "列出报告、进度和当前得分",
+    what: "列出您可以打开的报告、进度和当前得分（管理员：全部报告及创建人）",
     options: [DB, JSON_OUT],
     examples: ["npx ziping reports --db /tmp/demo.db"],
   },
   export: {
     synopsis: "ziping export <报告编号> [--with-events] [--db 路径]",
-    what: "输出报告 JSON（可交给 score/explain）；--with-events 输出整份报告（连同成员和修改记录），可用 import-report 载入",
+    what: "输出您可以打开的报告的 JSON（可交给 score/explain）；--with-events 输出整份报告（连同成员和修改记录），可用 import-report 载入",
     options: [{ flag: "with-events", what: "连同成员和修改记录输出整份报告" }, DB],
     examples: ["npx ziping export r1a2b3c4d --db /tmp/demo.db"],
   },
   "import-report": {
     synopsis: "ziping import-report <整份报告.json> [--db 路径]",
-    what: "载入 ziping export <编号> --with-events 导出的整份报告及其修改记录（编号已存在时不导入）",
+    what: "载入 ziping export <编号> --with-events 导出的整份报告及其修改记录（编号已存在时不导入；仅管理员）",
     options: [DB],
     examples: ["npx ziping import-report r1a2b3c4d.json --db /tmp/demo.db"],
   },
@@ -138,19 +143,19 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
   units: {
     synopsis:
       "ziping units add <单位名称> <用户编号> [--admin] | remove <单位名称> <用户编号> | list [用户编号] [--db 路径]",
-    what: "管理单位成员：成员可查看和填写本单位的报告",
+    what: "管理单位成员：成员可查看和填写本单位的报告（仅管理员）",
     options: [{ flag: "admin", what: "把成员设为本单位管理员" }, DB],
     examples: ["npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456"],
   },
   backup: {
     synopsis: "ziping backup <备份文件> [--force] [--db 路径]",
-    what: "在使用中也能一致地备份数据库（SQLite 在线备份），核对备份可以打开并列出其中的报告、事件和语料数",
+    what: "在使用中也能一致地备份数据库（SQLite 在线备份），核对备份可以打开并列出其中的报告、事件和语料数（仅管理员）",
     options: [{ flag: "force", what: "备份文件已存在时覆盖它" }, DB],
     examples: ["npx ziping backup 备份/ziping-2026-12-03.db"],
   },
   restore: {
     synopsis: "ziping restore <备份文件> [--yes] [--db 路径]",
-    what: "用备份替换数据库：先核对它是 ziping 数据库并请您确认，原数据库另存为 <数据库>.before-restore-<时间>",
+    what: "用备份替换数据库：先核对它是 ziping 数据库并请您确认，原数据库另存为 <数据库>.before-restore-<时间>（仅管理员）",
     options: [{ flag: "yes", what: "不询问，直接恢复（在脚本中使用）" }, DB],
     examples: ["npx ziping restore 备份/ziping-2026-12-03.db"],
   },

@@ -13,6 +13,7 @@ import { loadReports } from "../../services/load-reports.ts";
 import { openApp } from "../../services/open-app.ts";
 import { pickScheme } from "../../services/pick-scheme.ts";
 import { installedSchemes } from "../../services/scheme-files.ts";
+import { type CliAccess, reportNotFound } from "./cli-access.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
 /** Options of `ziping draft`. */
@@ -21,6 +22,8 @@ export interface DraftCommandOptions {
   out?: string;
   scheme?: string;
   db: string;
+  /** Who asks: a report id is drafted only for a user who may open it, or an administrator. */
+  access: CliAccess;
   notes?: string;
   keepOfficerText: boolean;
   env: DraftEnv;
@@ -30,6 +33,7 @@ export interface DraftCommandOptions {
 async function findReport(
   ref: string,
   db: string,
+  access: CliAccess,
 ): Promise<Result<{ report: Report; text: string; name: string }>> {
   if (existsSync(ref)) {
     const loaded = await loadReports(ref);
@@ -50,6 +54,8 @@ async function findReport(
   const app = openApp(db);
   try {
     const row = app.store.getReport(ref);
+    if (!access.admin && (row === undefined || !app.store.canAccess(ref, access.user)))
+      return fail("report.not_found", reportNotFound(ref, access, db));
     if (row === undefined)
       return fail(
         "report.not_found",
@@ -99,7 +105,7 @@ export function findingLines(findings: readonly Finding[]): string[] {
  * is bad input; nothing is written then.
  */
 export async function draftCommand(io: CliIo, ref: string, options: DraftCommandOptions): Promise<number> {
-  const found = await findReport(ref, options.db);
+  const found = await findReport(ref, options.db, options.access);
   if (!found.ok) {
     io.err(found.error.message);
     return EXIT.badInput;

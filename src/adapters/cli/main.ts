@@ -8,10 +8,19 @@ import { readIdentity } from "../../services/report-identity.ts";
 import { backupCommand, restoreCommand, terminalConfirm } from "./backup-command.ts";
 import { type ChatOptions, chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
+import {
+  ADMIN_COMMANDS,
+  adminRequired,
+  cliAccess,
+  currentOsUser,
+  type OsUser,
+  otherUserRefused,
+} from "./cli-access.ts";
 import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
 import { corpusAddCommand, corpusListCommand, SEED_DIR } from "./corpus-command.ts";
 import { draftCommand } from "./draft-command.ts";
 import { explainCommand } from "./explain-command.ts";
+import { HELP } from "./help-text.ts";
 import { importCommand } from "./import-command.ts";
 import { type CliIo, EXIT, processIo } from "./output.ts";
 import { exportArchiveCommand, importReportCommand } from "./report-archive-command.ts";
@@ -20,42 +29,6 @@ import { schemaCommand } from "./schema-command.ts";
 import { schemesCommand } from "./schemes-command.ts";
 import { scoreCommand } from "./score-command.ts";
 import { unitsCommand } from "./units-command.ts";
-
-export const HELP = `ziping（自评）—— 绩效自评报告助手
-
-用法：
-  ziping chat    [--db 路径] [--user 姓名] [--script 对话文件] [--out 文件夹] [--llm on|off]
-                                                                   终端对话填写报告（默认 data/ziping.db）；“生成报告”把 .md 和 .docx 写到 out/
-  ziping reports [--db 路径] [--json]                               列出报告、进度和当前得分
-  ziping export  <报告编号> [--with-events] [--db 路径]              输出报告 JSON（可交给 score/explain）；--with-events 连同成员和修改记录输出整份报告
-  ziping import-report <整份报告.json> [--db 路径]                   载入 export --with-events 导出的整份报告及其修改记录
-  ziping score   <报告.json> [--scheme 方案ID|方案文件] [--json]   按评分方案计分，列出与规则不符之处
-  ziping explain <报告.json> [--scheme 方案ID|方案文件] [--json]   为什么不是100分？怎样才能得优/100分？
-  ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx/.pdf 报告，列出读到和没读到的内容
-  ziping check   <文件...> [--corpus 路径] [--scheme 方案] [--json]  检查报告：分值、得分、执行率、叙述、抄袭等问题
-                 import 和 check 都可加 [--name 单位] [--year 2021] [--kind 部门整体|项目支出]：补上文件中没写明的内容
-  ziping corpus  add <文件或文件夹...> | list | seeds [--db 路径]      管理抄袭比对语料库（seeds = 加入自带的示例报告）
-  ziping draft   <报告.json|文件|报告编号> [--out 文件.md|文件.docx] [--llm on|off] [--notes 说明.txt] [--redraft]
-                                                                   起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）
-  ziping units   add <单位名称> <用户编号> [--admin] | remove <单位名称> <用户编号> | list [用户编号] [--db 路径]
-                                                                   管理单位成员：成员可查看和填写本单位的报告（用户编号如 slack:T0123:U0456 或终端登录名）
-  ziping backup  <备份文件> [--force] [--db 路径]                     在使用中也能一致地备份数据库，核对备份并列出其中的报告、事件和语料数
-  ziping restore <备份文件> [--yes] [--db 路径]                       用备份替换数据库（先确认；原数据库另存为 <数据库>.before-restore-<时间>）
-  ziping schemes [--json]                                          列出已安装的评分方案
-  ziping schema                                                    打印报告文件的 JSON Schema
-
-示例：
-  npm start                                  （即 ziping chat）
-  npx ziping chat --script fixtures/conversations/seed-000.txt --db /tmp/demo.db
-  npx ziping score fixtures/reports/seed-000.json
-  npx ziping explain fixtures/reports/seed-000.json
-  npx ziping import fixtures/seeds/002_65c9de34f8230d6c.txt --out /tmp/seed-002.json
-  npx ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx
-  npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt
-  npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456
-  npx ziping backup 备份/ziping-2026-12-03.db
-
-退出码：0 成功；2 输入有误（会用中文说明哪个文件、哪个字段、应如何填写）。`;
 
 function usage(io: CliIo, message: string): number {
   io.err(`${message}\n\n${HELP}`);
@@ -117,8 +90,15 @@ function parseCommandLine(argv: readonly string[]) {
   return { parsed };
 }
 
-/** Runs one `ziping` command line; returns the exit code. Never throws for bad input. */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/**
+ * Runs one `ziping` command line as the OS account `os` (tests pass one; see cli-access.ts);
+ * returns the exit code. Never throws for bad input.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  os: OsUser = currentOsUser(),
+): Promise<number> {
   z.config(z.locales.zhCN());
   const line = parseCommandLine(argv);
   if (line.error !== undefined) {
@@ -137,6 +117,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const config = readConfig();
   if (!config.ok) return usage(io, config.message);
   const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
+  const access = cliAccess(os, db, config.config.ZIPING_ADMINS);
+  if (!access.admin && ADMIN_COMMANDS.has(command)) {
+    io.err(adminRequired(command, access, db));
+    return EXIT.badInput;
+  }
   try {
     switch (command) {
       case "chat": {
@@ -146,11 +131,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         const llm = parsed.values.llm ?? "auto";
         if (llm !== "on" && llm !== "off" && llm !== "auto")
           return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
+        const user = typeof parsed.values.user === "string" ? parsed.values.user : access.user;
+        if (user !== access.user && !access.admin) {
+          io.err(otherUserRefused(user, access, db));
+          return EXIT.badInput;
+        }
         const drafting = openDraftEnv(config.config, { llm, db, now: () => new Date() });
         if (!drafting.ok) return usage(io, drafting.error.message);
         const options: ChatOptions = {
           db,
-          user: typeof parsed.values.user === "string" ? parsed.values.user : config.config.USER,
+          user,
           outDir: typeof parsed.values.out === "string" ? parsed.values.out : "out",
           drafting: drafting.value.env,
           keepMessageDays: config.config.ZIPING_KEEP_MESSAGES_DAYS,
@@ -164,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         }
       }
       case "reports":
-        return reportsCommand(io, db, json);
+        return reportsCommand(io, db, json, access);
       case "export": {
         const id = rest[0];
         if (id === undefined)
@@ -173,8 +163,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             "ziping export 需要报告编号，例如 ziping export r1a2b3c4d（用 ziping reports 查看编号）",
           );
         return parsed.values["with-events"] === true
-          ? exportArchiveCommand(io, db, id, new Date())
-          : exportCommand(io, db, id);
+          ? exportArchiveCommand(io, db, id, new Date(), access)
+          : exportCommand(io, db, id, access);
       }
       case "score":
       case "explain": {
@@ -256,6 +246,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         try {
           return await draftCommand(io, ref, {
             db,
+            access,
             keepOfficerText: parsed.values.redraft !== true,
             env: env.value.env,
             ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),

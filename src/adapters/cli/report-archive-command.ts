@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { type Database, openDatabase } from "../../storage/open-database.ts";
 import { exportReportArchive, importReportArchive, readReportArchive } from "../../storage/report-archive.ts";
+import { Store } from "../../storage/store.ts";
+import { type CliAccess, reportNotFound } from "./cli-access.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
 function open(io: CliIo, db: string): Database | null {
@@ -14,12 +16,23 @@ function open(io: CliIo, db: string): Database | null {
 
 /**
  * `ziping export <id> --with-events`: the whole report as JSON (document, listing columns,
- * members, event log), which `ziping import-report` loads back.
+ * members, event log), which `ziping import-report` loads back. A user who is not an
+ * administrator gets only a report they may open; any other id is answered as missing.
  */
-export function exportArchiveCommand(io: CliIo, db: string, id: string, now: Date): number {
+export function exportArchiveCommand(
+  io: CliIo,
+  db: string,
+  id: string,
+  now: Date,
+  access: CliAccess,
+): number {
   const conn = open(io, db);
   if (conn === null) return EXIT.badInput;
   try {
+    if (!access.admin && !new Store(conn).canAccess(id, access.user)) {
+      io.err(reportNotFound(id, access, db));
+      return EXIT.badInput;
+    }
     const archive = exportReportArchive(conn, id, now);
     if (archive === undefined) {
       io.err(`没有编号为“${id}”的报告。用 ziping reports --db ${db} 查看所有报告的编号。`);

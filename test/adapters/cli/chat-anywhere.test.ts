@@ -22,7 +22,7 @@ describe("an officer from a region ziping has never seen (issue 15)", () => {
   it("is understood message by message; questions and noise are not saved", async () => {
     const script = join(dir, "fujian.txt");
     writeFileSync(script, MESSAGES.join("\n---\n"));
-    const r = await run("chat", "--script", script, "--db", join(dir, "chat.db"));
+    const r = await run("chat", "--script", script, "--db", join(dir, "chat.db"), "--user", "officer");
     expect(r.code).toBe(0);
     const replies = r.out.split(/>>> \[\d+\/\d+\] officer：/u).slice(1);
     const first = (i: number) => replies[i]?.split("ziping：")[1]?.trim().split("\n")[0];

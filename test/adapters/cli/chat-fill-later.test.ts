@@ -11,7 +11,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function chat(name: string, messages: string[]): Promise<string[]> {
   const script = join(dir, `${name}.txt`);
   writeFileSync(script, messages.join("\n---\n"));
-  const r = await run("chat", "--script", script, "--db", join(dir, `${name}.db`), "--out", join(dir, "out"));
+  const r = await run(
+    "chat",
+    "--script",
+    script,
+    "--db",
+    join(dir, `${name}.db`),
+    "--out",
+    join(dir, "out"),
+    "--user",
+    "officer",
+  );
   expect(r.code).toBe(0);
   return r.out
     .split(/>>> \[\d+\/\d+\] officer：/u)

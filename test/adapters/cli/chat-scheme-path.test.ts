@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function chat(db: string, name: string, messages: string[]): Promise<string[]> {
   const script = join(dir, name);
   writeFileSync(script, messages.join("\n---\n"));
-  const r = await run("chat", "--script", script, "--db", join(dir, db));
+  const r = await run("chat", "--script", script, "--db", join(dir, db), "--user", "officer");
   expect(r.code).toBe(0);
   return r.out.split(/>>> \[\d+\/\d+\] officer：/u).map((part) => part.split("\n[已完成")[0] ?? "");
 }
@@ -35,7 +35,15 @@ describe("a scheme path for a region with no scheme of its own (issue 15)", () =
     );
     // Nothing was exported: no draft scored under a scheme nobody chose.
     writeFileSync(join(dir, "empty.txt"), "");
-    const resumed = await run("chat", "--script", join(dir, "empty.txt"), "--db", join(dir, "skip.db"));
+    const resumed = await run(
+      "chat",
+      "--script",
+      join(dir, "empty.txt"),
+      "--db",
+      join(dir, "skip.db"),
+      "--user",
+      "officer",
+    );
     expect(resumed.out).toContain(
       `欢迎回来，上次填到这里（已完成 5/14 项）。\n[已完成 5/14 项] 按哪个评分办法计分？请选择：\n${CHOICES}`,
     );

@@ -1,12 +1,28 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { OsUser } from "../../../src/adapters/cli/cli-access.ts";
 import { runCli } from "../../../src/adapters/cli/main.ts";
 
-/** Runs one `ziping` command line in-process, capturing what it prints. */
-export async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+/** What one command line printed and its exit code. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs one `ziping` command line in-process as this process's OS account, capturing what it
+ * prints. The suite runs as root or as the owner of its temp databases: an administrator.
+ */
+export function run(...argv: string[]): Promise<CliRun> {
+  return runAs(undefined, ...argv);
+}
+
+/** Runs one `ziping` command line in-process as the OS account `os` (undefined: this process's). */
+export async function runAs(os: OsUser | undefined, ...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }, os);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
