@@ -36,7 +36,7 @@ export function tableBlock(table: ViewTable): string {
 }
 
 /** A pipe-table cell: literal text on one line (`|` is escaped with the rest). */
-const pipeCell = (text: string): string => escapeMarkdownText(text, "| ");
+const pipeCell = (text: string): string => escapeMarkdownText(text, "| ", true);
 
 /** The chart's data as rows of text, header first: 指标 | 得分 | 分值 | 得分率. */
 export function chartRows(bars: readonly ChartBar[]): string[][] {

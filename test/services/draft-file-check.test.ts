@@ -34,7 +34,7 @@ describe("writeDraftFiles checks each file before writing any", () => {
     const paths = [join(dir, "ok.md"), join(dir, "ok.docx")];
     expect(await writeDraftFiles(drafted, paths, now)).toEqual({ ok: true, value: paths });
     expect(readFileSync(paths[0] ?? "", "utf8")).toBe(drafted.markdown);
-  });
+  }, 30_000);
 
   it("refuses a Word writer that drops a section, naming the file and the heading, and writes nothing", async () => {
     const dropping: DraftWriters = {
@@ -55,7 +55,7 @@ describe("writeDraftFiles checks each file before writing any", () => {
       },
     });
     expect(paths.map((p) => existsSync(p))).toEqual([false, false]);
-  });
+  }, 30_000);
 
   it("refuses a Markdown writer that cuts the draft after 七", async () => {
     const cutting: DraftWriters = {
@@ -68,7 +68,7 @@ describe("writeDraftFiles checks each file before writing any", () => {
       `生成的文件 ${path} 不完整：缺少标题“八、其他需要说明的问题”（应有 17 个标题，按模板顺序），未交付。请重新生成；如仍如此，请告诉管理员。`,
     );
     expect(existsSync(path)).toBe(false);
-  });
+  }, 30_000);
 
   it("refuses Word bytes that are no .docx", async () => {
     const broken: DraftWriters = { markdown, docx: async () => new Uint8Array([1, 2, 3]) };
@@ -76,5 +76,5 @@ describe("writeDraftFiles checks each file before writing any", () => {
     const result = await writeDraftFiles(drafted, [path], now, broken);
     expect(result.ok ? "" : result.error.code).toBe("draft.file_unreadable");
     expect(existsSync(path)).toBe(false);
-  });
+  }, 30_000);
 });

@@ -65,5 +65,5 @@ describe("生成报告 with structure-like text in an answer", () => {
         "\\*\\*粗体\\*\\*与\\<b>html\\</b>，{{title}}，\\[\\[budget.total\\]\\]",
       ].join("\n\n"),
     );
-  });
+  }, 30_000);
 });
