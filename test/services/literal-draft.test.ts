@@ -158,3 +158,22 @@ describe.each([
     expect(d.markdown).toContain("<td># 标题 **粗体** &lt;!-- chart --&gt; |a|b|</td>");
   }, 30_000);
 });
+
+describe("a project name that looks like structure stays text (issue 16)", () => {
+  it("is the title of both files as written, and the project draft keeps its closing sections", async () => {
+    const json = JSON.parse(readFileSync(join(root, "fixtures/reports/seed-003-project.json"), "utf8"));
+    json.project = "项目**粗体**<!-- table:nosuchtable -->[[budget.total]]";
+    const report = reportFromJson(json, "seed-003-project.json");
+    if (!report.ok) throw new Error(report.error.message);
+    const d = await draft(report.value);
+    const title =
+      "浏阳市数据资源中心2020年度项目**粗体**<!-- table:nosuchtable -->[[budget.total]]项目支出绩效自评报告";
+    const headings = docxHeadings(await draftDocx(d, now())) ?? [];
+    expect(headings[0]).toBe(title);
+    expect(headings.slice(-2)).toEqual(["七、绩效自评工作的经验、问题和建议", "附：核查发现"]);
+    expect(markdownHeadings(Buffer.from(d.markdown))).toEqual(headings);
+    expect(d.markdown.split("\n")[0]).toBe(
+      "# 浏阳市数据资源中心2020年度项目\\*\\*粗体\\*\\*\\<!-- table:nosuchtable -->\\[\\[budget.total\\]\\]项目支出绩效自评报告",
+    );
+  }, 30_000);
+});
