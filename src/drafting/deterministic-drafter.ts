@@ -17,8 +17,12 @@ import {
 } from "./section-writers/overview.ts";
 import { writeMeasures, writeProblems, writeProblemsMeasures } from "./section-writers/problems.ts";
 import { writeProcess } from "./section-writers/process.ts";
+import { shieldBrackets, unshieldBrackets } from "./shielded-brackets.ts";
 
-/** The writer of each section id: text with `[[key]]` figures, never "无". */
+/**
+ * The writer of each section id: text with `[[key]]` figures, never "无". Writers get the input
+ * with report text shielded (see shielded-brackets.ts), so only their own placeholders are filled.
+ */
 const WRITERS: Record<SectionId, (kit: SectionKit, id: SectionId) => string> = {
   duties: writeDuties,
   organization: writeOrganization,
@@ -50,7 +54,7 @@ function written(kit: SectionKit, id: SectionId): string {
   const filled = fillPlaceholders(raw, kit.sheet);
   // Writers cite only keys they checked with `has`; a refused key is a bug in a writer, not bad input.
   if (!filled.ok) throw new Error(`确定性起草的“${id}”部分引用了事实表外的数字：${filled.error.message}`);
-  return filled.value.text;
+  return unshieldBrackets(filled.value.text);
 }
 
 /**
@@ -58,7 +62,7 @@ function written(kit: SectionKit, id: SectionId): string {
  * LLM drafter uses section by section. Always the drafter's own text (the officer's is not consulted).
  */
 export function draftSection(id: SectionId, input: DraftInput): string {
-  return written(sectionKit(input), id);
+  return written(sectionKit(shieldBrackets(input)), id);
 }
 
 /**
@@ -68,7 +72,7 @@ export function draftSection(id: SectionId, input: DraftInput): string {
  * tied to them, missing figures named instead of invented. Notes are not used.
  */
 export function draftDeterministic(input: DraftInput): Draft {
-  const kit = sectionKit(input);
+  const kit = sectionKit(shieldBrackets(input));
   const keep = input.keepOfficerText !== false;
   const sections = input.family.sections
     .filter((s) => s.drafted)

@@ -1,20 +1,18 @@
 import { HeadingLevel, ImageRun, Paragraph, Tab, type Table, TextRun } from "docx";
 import { STYLE, TEXT_WIDTH } from "./docx-styles.ts";
 import { docxTable } from "./docx-table.ts";
-import type { InlineRun, MarkdownBlock } from "./markdown-blocks.ts";
+import type { DraftBlock, InlineRun } from "./draft-blocks.ts";
 import { pngSize } from "./png-size.ts";
-import type { ReportView } from "./report-view.ts";
 
 /**
  * The blocks of a draft as Word paragraphs and tables: `#` is the report's title, `##` 一级标题,
  * `###` 二级标题, `####` 三级标题; paragraphs are body text; list items hang from a bullet; a table
- * marker becomes the structured table of the view; the chart marker becomes the chart image, or,
- * without one, the small table of block scores that follows the marker in the Markdown.
+ * block becomes the structured table; the chart becomes the chart image, or, without one, the
+ * small table of block scores. Every run is literal text.
  */
 
-/** What the blocks refer to: the view (for its tables) and the rendered chart, if any. */
+/** The rendered chart, if any. */
 export interface BodyContext {
-  view: ReportView;
   chartPng?: Uint8Array;
 }
 
@@ -28,11 +26,8 @@ const HEADINGS = {
 /** Twips per CSS pixel (the docx package sizes images in pixels at 96 dpi). */
 const TWIPS_PER_PIXEL = 15;
 
-/**
- * Converts the blocks. A table marker naming a table the view does not have is a mismatch between
- * template and view (a bug), so it throws.
- */
-export function docxBody(blocks: readonly MarkdownBlock[], context: BodyContext): (Paragraph | Table)[] {
+/** Converts the blocks. */
+export function docxBody(blocks: readonly DraftBlock[], context: BodyContext): (Paragraph | Table)[] {
   return blocks.flatMap((block, i) => {
     const next = blocks[i + 1]?.type;
     return blockChildren(block, context, next === "table" || next === "chart");
@@ -40,7 +35,7 @@ export function docxBody(blocks: readonly MarkdownBlock[], context: BodyContext)
 }
 
 /** One block; `leadsIn` holds a paragraph on the page of the table or chart it introduces. */
-function blockChildren(block: MarkdownBlock, context: BodyContext, leadsIn: boolean): (Paragraph | Table)[] {
+function blockChildren(block: DraftBlock, context: BodyContext, leadsIn: boolean): (Paragraph | Table)[] {
   switch (block.type) {
     case "heading":
       return [new Paragraph({ heading: HEADINGS[block.level], children: textRuns(block.runs) })];
@@ -60,11 +55,8 @@ function blockChildren(block: MarkdownBlock, context: BodyContext, leadsIn: bool
             children: [new TextRun({ children: ["•", new Tab()] }), ...textRuns(runs)],
           }),
       );
-    case "table": {
-      const table = context.view.tables[block.id];
-      if (table === undefined) throw new Error(`模板引用了不存在的表格 table:${block.id}`);
-      return docxTable(table);
-    }
+    case "table":
+      return docxTable(block.table);
     case "chart":
       return chart(block.rows, context.chartPng);
   }

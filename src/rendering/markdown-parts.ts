@@ -1,4 +1,5 @@
 import { fmt } from "../scoring/rounding.ts";
+import { escapeMarkdownText } from "./markdown-escape.ts";
 import type { ChartBar, ViewCell, ViewTable } from "./report-view.ts";
 
 /** Text safe inside an HTML table cell: `&`, `<`, `>` escaped, line breaks as `<br>`. */
@@ -18,9 +19,9 @@ function cellHtml(cell: ViewCell): string {
 }
 
 /**
- * A table as the Word writer expects it in the Markdown: a `<!-- table:<id> -->` line, an HTML
- * `<table>` (caption = title and note, one `<tr>` per line, rowspan / colspan as in the view) and a
- * closing `</table>` line. The Word writer replaces the whole block with the structured table.
+ * A table in Markdown: a `<!-- table:<id> -->` line (a landmark for readers of the file), an HTML
+ * `<table>` (caption = title and note, one `<tr>` per line, rowspan / colspan as in the view, every
+ * text escaped) and a closing `</table>` line.
  */
 export function tableBlock(table: ViewTable): string {
   const caption = [table.title, table.note].filter((t): t is string => t !== undefined && t !== "");
@@ -34,11 +35,20 @@ export function tableBlock(table: ViewTable): string {
   return lines.join("\n");
 }
 
-const pipeCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+/** A pipe-table cell: literal text on one line (`|` is escaped with the rest). */
+const pipeCell = (text: string): string => escapeMarkdownText(text, "| ", true);
+
+/** The chart's data as rows of text, header first: 指标 | 得分 | 分值 | 得分率. */
+export function chartRows(bars: readonly ChartBar[]): string[][] {
+  return [
+    ["指标", "得分", "分值", "得分率"],
+    ...bars.map((b) => [b.name, fmt(b.points), fmt(b.weight), `${fmt(b.rate)}%`]),
+  ];
+}
 
 /**
- * The score chart as the Word writer expects it: a `<!-- chart -->` line followed by a pipe table
- * 指标 | 得分 | 分值 | 得分率 (replaced by the PNG chart in Word, read as is in Markdown).
+ * The score chart in Markdown: a `<!-- chart -->` line followed by a pipe table
+ * 指标 | 得分 | 分值 | 得分率 (the chart image takes its place in Word).
  */
 export function chartBlock(bars: readonly ChartBar[]): string {
   return [
@@ -47,21 +57,4 @@ export function chartBlock(bars: readonly ChartBar[]): string {
     "| --- | ---: | ---: | ---: |",
     ...bars.map((b) => `| ${pipeCell(b.name)} | ${fmt(b.points)} | ${fmt(b.weight)} | ${fmt(b.rate)}% |`),
   ].join("\n");
-}
-
-/**
- * A section's text as Markdown paragraphs: one paragraph per non-blank line, separated by blank
- * lines; a line that would read as a heading (`#`) is escaped.
- */
-export function paragraphBlock(text: string): string {
-  return (
-    text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== "")
-      // Text is text: a line the Word writer would read as structure (a heading, a `<!-- table:… -->`
-      // marker, an HTML block) is escaped, so it prints literally in both files.
-      .map((line) => line.replace(/^#/, "\\#").replace(/^</, "&lt;"))
-      .join("\n\n")
-  );
 }

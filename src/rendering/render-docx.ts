@@ -1,13 +1,13 @@
 import { Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from "docx";
 import { docxBody } from "./docx-body.ts";
 import { documentStyles, fontTableXml, PAGE, STYLE } from "./docx-styles.ts";
-import { markdownBlocks } from "./markdown-blocks.ts";
+import type { DraftBlock } from "./draft-blocks.ts";
 import type { ReportView } from "./report-view.ts";
 
 /**
- * Writes a draft as a Word document (.docx): the Markdown the templates produced, with its table
- * markers replaced by the view's structured tables (merged cells and all) and its chart marker by
- * the chart image. Layout and fonts follow the official-document format (see docx-styles.ts);
+ * Writes a draft as a Word document (.docx) from the blocks the template rendered (see
+ * render-markdown.ts; never from the Markdown): the view's structured tables (merged cells and
+ * all) and the chart image where the template placed them. Layout and fonts follow the official-document format (see docx-styles.ts);
  * every page carries its number in the footer as "— 1 —".
  */
 
@@ -20,12 +20,11 @@ export interface RenderDocxOptions {
 
 /** Renders the draft; the bytes are a .docx file. */
 export async function renderDocx(
-  markdown: string,
+  blocks: readonly DraftBlock[],
   view: ReportView,
   options: RenderDocxOptions = {},
 ): Promise<Uint8Array> {
-  const context = options.chartPng === undefined ? { view } : { view, chartPng: options.chartPng };
-  const children = docxBody(markdownBlocks(markdown), context);
+  const children = docxBody(blocks, options.chartPng === undefined ? {} : { chartPng: options.chartPng });
   const properties = {
     title: view.title,
     subject: `${view.kindLabel}绩效自评报告`,

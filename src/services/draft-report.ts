@@ -11,8 +11,9 @@ import { collectFacts } from "../drafting/facts.ts";
 import { draftWithLlm } from "../drafting/llm-drafter.ts";
 import type { LlmCallRecord, LlmPort } from "../drafting/llm-port.ts";
 import { buildReportView, familyIdFor } from "../rendering/build-view.ts";
+import type { DraftBlock } from "../rendering/draft-blocks.ts";
 import { renderDocx } from "../rendering/render-docx.ts";
-import { renderMarkdown } from "../rendering/render-markdown.ts";
+import { renderDraft } from "../rendering/render-markdown.ts";
 import type { ReportView } from "../rendering/report-view.ts";
 import { chartSvg } from "../rendering/score-chart.ts";
 import type { Scheme } from "../scoring/scheme.ts";
@@ -59,6 +60,8 @@ export interface DraftedReport {
   findings: Finding[];
   view: ReportView;
   markdown: string;
+  /** The blocks the Markdown was written from; Word is built from them. */
+  blocks: DraftBlock[];
   /** The score chart as SVG (rasterised only for Word), and whether a CJK font was found to draw its labels. */
   chart: { svg: string; fontFound: boolean };
   /** The model calls made (empty with the deterministic drafter). */
@@ -136,9 +139,9 @@ export async function draftReport(
     family: loaded.family,
     drafter: drafterLabel(draft, env.llm),
   });
-  const markdown = renderMarkdown(view, loaded);
+  const { markdown, blocks } = renderDraft(view, loaded);
   const chart = { svg: chartSvg(view.chart), fontFound: systemCjkFonts().length > 0 };
-  return ok({ report: drafted, card, draft, findings, view, markdown, chart, calls });
+  return ok({ report: drafted, card, draft, findings, view, markdown, blocks, chart, calls });
 }
 
 /**
@@ -146,5 +149,5 @@ export async function draftReport(
  * parses the CJK font files on every render (about 0.25 s), which a Markdown-only draft should not pay.
  */
 export function draftDocx(drafted: DraftedReport, now: Date): Promise<Uint8Array> {
-  return renderDocx(drafted.markdown, drafted.view, { chartPng: chartPng(drafted.chart.svg).png, now });
+  return renderDocx(drafted.blocks, drafted.view, { chartPng: chartPng(drafted.chart.svg).png, now });
 }

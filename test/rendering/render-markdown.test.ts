@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/checks/check-report.ts";
 import type { Draft } from "../../src/drafting/draft-types.ts";
 import { buildReportView } from "../../src/rendering/build-view.ts";
-import { markdownBlocks } from "../../src/rendering/markdown-blocks.ts";
-import { type LoadedFamily, renderMarkdown } from "../../src/rendering/render-markdown.ts";
+import { type LoadedFamily, renderDraft, renderMarkdown } from "../../src/rendering/render-markdown.ts";
 import type { ReportView } from "../../src/rendering/report-view.ts";
 import { loadTemplateFamilies } from "../../src/services/template-files.ts";
 import { seed } from "../checks/helpers.ts";
@@ -145,9 +144,11 @@ describe("renderMarkdown: seed 000 in the henan-department family", () => {
     );
   });
 
-  it("is read back by the Word writer's parser as the two tables and the chart, in order", () => {
-    const blocks = markdownBlocks(md).filter((b) => b.type === "table" || b.type === "chart");
-    expect(blocks.map((b) => (b.type === "table" ? b.id : b.type))).toEqual([
+  it("renders blocks for Word with the two tables and the chart, in order", () => {
+    const blocks = renderDraft(view, loaded("henan-department")).blocks.filter(
+      (b) => b.type === "table" || b.type === "chart",
+    );
+    expect(blocks.map((b) => (b.type === "table" ? b.table.id : b.type))).toEqual([
       "self_evaluation",
       "summary",
       "chart",

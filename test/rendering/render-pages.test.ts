@@ -8,7 +8,7 @@ import { pngSize } from "../../src/rendering/png-size.ts";
 import { renderDocx } from "../../src/rendering/render-docx.ts";
 import { chartSvg } from "../../src/rendering/score-chart.ts";
 import { chartPng } from "../../src/services/chart-png.ts";
-import { SAMPLE_MARKDOWN, SAMPLE_VIEW } from "./sample-draft.ts";
+import { SAMPLE_VIEW, sampleBlocks } from "./sample-draft.ts";
 
 const tools = findPageTools();
 if (tools === null) {
@@ -26,7 +26,7 @@ describe("renderPages", () => {
     async () => {
       const docx = join(work, "sample.docx");
       const { png } = chartPng(chartSvg(SAMPLE_VIEW.chart));
-      writeFileSync(docx, await renderDocx(SAMPLE_MARKDOWN, SAMPLE_VIEW, { chartPng: png }));
+      writeFileSync(docx, await renderDocx(sampleBlocks(), SAMPLE_VIEW, { chartPng: png }));
       const rendered = renderPages(docx, join(work, "pages"), { tools });
       if (!rendered.ok) throw new Error(rendered.error.message);
       expect(rendered.value.pages).toBeGreaterThanOrEqual(1);

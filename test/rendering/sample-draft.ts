@@ -1,9 +1,10 @@
+import type { DraftBlock, InlineRun } from "../../src/rendering/draft-blocks.ts";
 import type { ReportView, ViewCell } from "../../src/rendering/report-view.ts";
 
 /**
  * A small hand-made draft for the Word tests: a view with a 自评表 (a 部门名称 header spanning two
  * columns, a 产出指标 cell spanning three rows, a 合计 row spanning three columns) and a summary
- * table, and Markdown written the way the report templates write it (table and chart markers).
+ * table, and the blocks a template renders from it.
  */
 
 const th = (text: string, span: Partial<ViewCell> = {}): ViewCell => ({ text, bold: true, ...span });
@@ -69,40 +70,69 @@ export const SAMPLE_VIEW: ReportView = {
   drafter: "确定性起草",
 };
 
-/** The Markdown of the sample draft, following the template contract. */
-export const SAMPLE_MARKDOWN = `# ${SAMPLE_TITLE}
+const plain = (text: string): InlineRun => ({ text, bold: false });
+const bold = (text: string): InlineRun => ({ text, bold: true });
+const heading = (level: 1 | 2 | 3 | 4, text: string): DraftBlock => ({
+  type: "heading",
+  level,
+  runs: [plain(text)],
+});
 
-## 一、基本情况
-
-### （一）部门年度履职目标及主要任务
-
-郑州市金水区电子政务中心负责全区电子政务网络的建设、运行和维护，
-保障全区各单位政务网络安全稳定运行。2021年全年预算执行数**545.06万元**，预算执行率**97.09%**。
-
-<!-- table:self_evaluation -->
-<table>
-<tr><th colspan="2">部门（单位）名称</th><td colspan="3">郑州市金水区电子政务中心</td></tr>
-<tr><td rowspan="3">产出指标</td><td>数量指标</td><td>政务网络运维保障单位数</td><td>10</td><td>10</td></tr>
-</table>
-
-## 三、综合评价结论
-
-经自评，本单位2021年度部门整体支出绩效自评得分为**96.67分**，自评等级为**优**。
-
-<!-- table:summary -->
-<table>
-<tr><th>指标</th><th>权重分值</th><th>得分</th><th>得分率</th></tr>
-</table>
-
-<!-- chart -->
-| 指标 | 得分率 |
-|---|---|
-| 产出指标 | 96.67% |
-
-#### 1.产出指标情况分析
-
-系统正常运行率未达到年初目标，扣1分。
-
-- 个别时段网络设备故障，影响系统正常运行；
-- 运维人员不足，故障排查时间较长。
-`;
+/**
+ * The blocks of the sample draft as a template renders them: headings, a paragraph with bold
+ * figures, the 自评表 and summary tables of `view`, the chart (its data as a two-column table) and
+ * a list.
+ */
+export function sampleBlocks(view: ReportView = SAMPLE_VIEW): DraftBlock[] {
+  const table = (id: string): DraftBlock => {
+    const t = view.tables[id];
+    if (t === undefined) throw new Error(`sample table ${id} missing`);
+    return { type: "table", table: t };
+  };
+  return [
+    heading(1, SAMPLE_TITLE),
+    heading(2, "一、基本情况"),
+    heading(3, "（一）部门年度履职目标及主要任务"),
+    {
+      type: "paragraph",
+      runs: [
+        plain(
+          "郑州市金水区电子政务中心负责全区电子政务网络的建设、运行和维护，保障全区各单位政务网络安全稳定运行。2021年全年预算执行数",
+        ),
+        bold("545.06万元"),
+        plain("，预算执行率"),
+        bold("97.09%"),
+        plain("。"),
+      ],
+    },
+    table("self_evaluation"),
+    heading(2, "三、综合评价结论"),
+    {
+      type: "paragraph",
+      runs: [
+        plain("经自评，本单位2021年度部门整体支出绩效自评得分为"),
+        bold("96.67分"),
+        plain("，自评等级为"),
+        bold("优"),
+        plain("。"),
+      ],
+    },
+    table("summary"),
+    {
+      type: "chart",
+      rows: [
+        ["指标", "得分率"],
+        ["产出指标", "96.67%"],
+      ],
+    },
+    heading(4, "1.产出指标情况分析"),
+    { type: "paragraph", runs: [plain("系统正常运行率未达到年初目标，扣1分。")] },
+    {
+      type: "list",
+      items: [
+        [plain("个别时段网络设备故障，影响系统正常运行；")],
+        [plain("运维人员不足，故障排查时间较长。")],
+      ],
+    },
+  ];
+}

@@ -2,7 +2,8 @@ import type { Logger, webApi } from "@slack/bolt";
 import type { Reply } from "../../conversation/replies.ts";
 import type { Delivery, TurnResult } from "../../services/chat-service.ts";
 import { deliveryFileBase, draftDelivery, summarizeDelivery } from "../../services/draft-delivery.ts";
-import { type DraftEnv, draftDocx } from "../../services/draft-report.ts";
+import { draftFileBytes } from "../../services/draft-files.ts";
+import type { DraftEnv } from "../../services/draft-report.ts";
 import type { App } from "../../services/open-app.ts";
 import { deliveryFailed, deliverySummary, placeholderMessage } from "./blocks/delivery-blocks.ts";
 import { renderMessages } from "./blocks/render-blocks.ts";
@@ -137,15 +138,23 @@ export class SlackTurns {
         return;
       }
       const base = deliveryFileBase(drafted.value);
-      const docx = await draftDocx(drafted.value, this.deps.clock());
       const files = [`${base}.docx`, `${base}.md`];
+      const docx = await draftFileBytes(drafted.value, files[0] ?? "", this.deps.clock());
+      const markdown = await draftFileBytes(drafted.value, files[1] ?? "", this.deps.clock());
+      if (!docx.ok || !markdown.ok) {
+        this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
+        await replace(
+          deliveryFailed(!docx.ok ? docx.error.message : markdown.ok ? "" : markdown.error.message),
+        );
+        return;
+      }
       await client.filesUploadV2({
         channel_id: place.channel,
         ...thread(place),
         file_uploads: [
-          { file: Buffer.from(docx), filename: files[0] ?? "", title: `${base}（Word）` },
+          { file: Buffer.from(docx.value), filename: files[0] ?? "", title: `${base}（Word）` },
           {
-            file: Buffer.from(drafted.value.markdown, "utf8"),
+            file: Buffer.from(markdown.value),
             filename: files[1] ?? "",
             title: `${base}（Markdown）`,
           },

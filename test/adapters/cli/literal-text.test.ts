@@ -36,7 +36,7 @@ describe("text is always text in the draft (issue 16)", () => {
     const md = await run("draft", json, "--out", join(dir, "r.md"), "--db", join(dir, "d.db"));
     expect(md.code).toBe(0);
     const text = readFileSync(join(dir, "r.md"), "utf8");
-    expect(text).toContain("\n&lt;!-- table:nosuchtable -->\n");
+    expect(text).toContain("\n\\<!-- table:nosuchtable -->\n");
     expect(text.match(/^<!-- table:self_evaluation -->$/gmu)).toHaveLength(1);
     const back = join(dir, "back.json");
     expect((await run("import", join(dir, "r.docx"), "--out", back, "--db", join(dir, "i.db"))).code).toBe(0);
