@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.ts";
 import type { LlmPort, LlmRequest } from "../../src/drafting/llm-port.ts";
@@ -131,6 +132,28 @@ async function docxCells(bytes: Uint8Array): Promise<string[]> {
   return read.value.blocks.flatMap((b) => (b.type === "table" ? b.rows.flat() : []));
 }
 
+/**
+ * The .md as a CommonMark reader (markdown-it, HTML allowed as in most viewers) sees it: each
+ * heading and paragraph as its text, or null when the reader found structure inside it (emphasis,
+ * a link, code, inline HTML) instead of plain text.
+ */
+function commonMarkBlocks(markdown: string): { type: string; text: string | null }[] {
+  const tokens = new MarkdownIt({ html: true }).parse(markdown, {});
+  const out: { type: string; text: string | null }[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type === "html_block") out.push({ type: "html", text: token.content.trim() });
+    if (token.type !== "inline") return;
+    const parent = tokens[i - 1]?.type ?? "";
+    const children = token.children ?? [];
+    const plain = children.every((c) => c.type === "text" || c.type === "softbreak");
+    out.push({
+      type: parent.replace(/_open$/, ""),
+      text: plain ? children.map((c) => (c.type === "text" ? c.content : "")).join("") : null,
+    });
+  });
+  return out;
+}
+
 describe.each([
   ["officer text", () => draft(planted(LINES.join("\n"))), PLANTED],
   ["model text", () => draft(planted(null), plantingModel), MODEL_PLANTED],
@@ -156,6 +179,18 @@ describe.each([
     expect(md.filter((l) => l === "<!-- chart -->")).toHaveLength(1);
     expect(md.some((l) => l.startsWith("本稿由 ziping 生成"))).toBe(true);
     expect(d.markdown).toContain("<td># 标题 **粗体** &lt;!-- chart --&gt; |a|b|</td>");
+  }, 30_000);
+
+  it("a CommonMark reader sees every heading, the title and each planted line as plain text", async () => {
+    const d = await drafted();
+    const blocks = commonMarkBlocks(d.markdown);
+    expect(blocks.filter((b) => b.type === "heading").map((b) => b.text)).toEqual(HEADINGS);
+    const paragraphs = blocks.filter((b) => b.type === "paragraph").map((b) => b.text);
+    for (const [line] of planted) expect(paragraphs, line).toContain(line);
+    // The marker a CommonMark reader takes as an HTML comment is only the template's own, once.
+    expect(
+      blocks.filter((b) => b.type === "html" && b.text === "<!-- table:self_evaluation -->"),
+    ).toHaveLength(1);
   }, 30_000);
 });
 
