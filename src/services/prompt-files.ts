@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { fail, ok, type Result } from "../core/result.ts";
 import type { PromptTexts } from "../drafting/build-prompt.ts";
 import { PROMPT_FAMILIES } from "../drafting/section-families.ts";
+import { PROJECT_ROOT } from "./project-root.ts";
 
 /** prompts/ at the repository root. */
-export const PROMPT_DIR = fileURLToPath(new URL("../../prompts/", import.meta.url));
+export const PROMPT_DIR = `${join(PROJECT_ROOT, "prompts")}/`;
 
 /** Reads prompts/system.md and one prompts/<family>.md per drafted section family. */
 export function loadPrompts(dir: string = PROMPT_DIR): Result<PromptTexts> {

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { parseScheme } from "../scoring/scheme-registry.ts";
+import { PROJECT_ROOT } from "./project-root.ts";
 
 /** Folder of the installed scheme files: a new region is a new JSON file here. */
-export const SCHEME_DIR = join(dirname(fileURLToPath(import.meta.url)), "../scoring/schemes");
+export const SCHEME_DIR = join(PROJECT_ROOT, "src/scoring/schemes");
 
 /** Reads and validates a JSON file, returning a Chinese message naming the file on failure. */
 export function readJsonFile(path: string): Result<unknown> {

@@ -1,16 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join } from "node:path";
 import { fail, ok, type Result } from "../core/result.ts";
 import { validate } from "../core/validation.ts";
 import { type TemplateFamily, TemplateFamilySchema } from "../drafting/draft-types.ts";
 import type { LoadedFamily } from "../rendering/render-markdown.ts";
+import { PROJECT_ROOT } from "./project-root.ts";
 import { readJsonFile } from "./scheme-files.ts";
 
 export type { LoadedFamily } from "../rendering/render-markdown.ts";
 
 /** The repository's templates/ folder: one <id>.json and its .hbs per family, shared partials in partials/. */
-export const TEMPLATE_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../templates");
+export const TEMPLATE_DIR = join(PROJECT_ROOT, "templates");
 
 function readText(path: string): Result<string> {
   if (!existsSync(path)) return fail("template.not_found", `找不到模板文件 ${path}。`);

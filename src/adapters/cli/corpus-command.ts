@@ -1,12 +1,12 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { corpusDocumentsFromFiles, corpusStore } from "../../services/copy-corpus.ts";
+import { PROJECT_ROOT } from "../../services/project-root.ts";
 import { CorpusStore } from "../../storage/corpus-store.ts";
 import { openDatabase } from "../../storage/open-database.ts";
 import { type CliIo, EXIT, pad } from "./output.ts";
 
 /** The four public seed reports shipped with ziping: a starter corpus. */
-export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/seeds");
+export const SEED_DIR = join(PROJECT_ROOT, "fixtures/seeds");
 
 /**
  * `ziping corpus add <files or folders...>`: adds reports to the copy-detection corpus of the

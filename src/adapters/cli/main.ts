@@ -1,13 +1,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDraftEnv } from "../../app/draft-env.ts";
 import { readConfig } from "../../config.ts";
-import { openCopyCorpus } from "../../services/copy-corpus.ts";
 import { readNotes } from "../../services/notes-file.ts";
 import { readIdentity } from "../../services/report-identity.ts";
-import { backupCommand, restoreCommand, terminalConfirm } from "./backup-command.ts";
-import { type ChatOptions, chatCommand } from "./chat-command.ts";
-import { checkCommand } from "./check-command.ts";
+import type { ChatOptions } from "./chat-command.ts";
 import {
   ADMIN_COMMANDS,
   adminRequired,
@@ -17,18 +13,32 @@ import {
   otherUserRefused,
 } from "./cli-access.ts";
 import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
-import { corpusAddCommand, corpusListCommand, SEED_DIR } from "./corpus-command.ts";
-import { draftCommand } from "./draft-command.ts";
-import { explainCommand } from "./explain-command.ts";
 import { HELP } from "./help-text.ts";
-import { importCommand } from "./import-command.ts";
+import { lazyExport } from "./lazy-export.ts";
 import { type CliIo, EXIT, processIo } from "./output.ts";
-import { exportArchiveCommand, importReportCommand } from "./report-archive-command.ts";
-import { exportCommand, reportsCommand } from "./reports-command.ts";
-import { schemaCommand } from "./schema-command.ts";
-import { schemesCommand } from "./schemes-command.ts";
-import { scoreCommand } from "./score-command.ts";
-import { unitsCommand } from "./units-command.ts";
+
+// Each command's module (and the libraries it needs: docx, exceljs, openai, SQLite…) loads only
+// when that command runs, so `ziping schemes` and `ziping score` start at once.
+const openCopyCorpus = lazyExport(() => import("../../services/copy-corpus.ts"), "openCopyCorpus");
+const openDraftEnv = lazyExport(() => import("../../app/draft-env.ts"), "openDraftEnv");
+const backupCommand = lazyExport(() => import("./backup-command.ts"), "backupCommand");
+const restoreCommand = lazyExport(() => import("./backup-command.ts"), "restoreCommand");
+const terminalConfirm = lazyExport(() => import("./backup-command.ts"), "terminalConfirm");
+const chatCommand = lazyExport(() => import("./chat-command.ts"), "chatCommand");
+const checkCommand = lazyExport(() => import("./check-command.ts"), "checkCommand");
+const corpusAddCommand = lazyExport(() => import("./corpus-command.ts"), "corpusAddCommand");
+const corpusListCommand = lazyExport(() => import("./corpus-command.ts"), "corpusListCommand");
+const draftCommand = lazyExport(() => import("./draft-command.ts"), "draftCommand");
+const explainCommand = lazyExport(() => import("./explain-command.ts"), "explainCommand");
+const importCommand = lazyExport(() => import("./import-command.ts"), "importCommand");
+const exportArchiveCommand = lazyExport(() => import("./report-archive-command.ts"), "exportArchiveCommand");
+const importReportCommand = lazyExport(() => import("./report-archive-command.ts"), "importReportCommand");
+const exportCommand = lazyExport(() => import("./reports-command.ts"), "exportCommand");
+const reportsCommand = lazyExport(() => import("./reports-command.ts"), "reportsCommand");
+const schemaCommand = lazyExport(() => import("./schema-command.ts"), "schemaCommand");
+const schemesCommand = lazyExport(() => import("./schemes-command.ts"), "schemesCommand");
+const scoreCommand = lazyExport(() => import("./score-command.ts"), "scoreCommand");
+const unitsCommand = lazyExport(() => import("./units-command.ts"), "unitsCommand");
 
 function usage(io: CliIo, message: string): number {
   io.err(`${message}\n\n${HELP}`);
@@ -136,7 +146,7 @@ export async function runCli(
           io.err(otherUserRefused(user, access, db));
           return EXIT.badInput;
         }
-        const drafting = openDraftEnv(config.config, { llm, db, now: () => new Date() });
+        const drafting = await openDraftEnv(config.config, { llm, db, now: () => new Date() });
         if (!drafting.ok) return usage(io, drafting.error.message);
         const options: ChatOptions = {
           db,
@@ -222,7 +232,8 @@ export async function runCli(
       case "corpus": {
         const [sub, ...paths] = rest;
         if (sub === "list") return corpusListCommand(io, db, json);
-        if (sub === "seeds") return await corpusAddCommand(io, db, [SEED_DIR], new Date());
+        if (sub === "seeds")
+          return await corpusAddCommand(io, db, [(await import("./corpus-command.ts")).SEED_DIR], new Date());
         if (sub === "add" && paths.length > 0) return await corpusAddCommand(io, db, paths, new Date());
         return usage(
           io,
@@ -241,7 +252,7 @@ export async function runCli(
           return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
         const notes = readNotes(typeof parsed.values.notes === "string" ? parsed.values.notes : undefined);
         if (!notes.ok) return usage(io, notes.error.message);
-        const env = openDraftEnv(config.config, { llm, db, now: () => new Date() });
+        const env = await openDraftEnv(config.config, { llm, db, now: () => new Date() });
         if (!env.ok) return usage(io, env.error.message);
         try {
           return await draftCommand(io, ref, {
@@ -275,7 +286,7 @@ export async function runCli(
         const file = rest[0];
         if (file === undefined)
           return usage(io, "ziping restore 需要备份文件，例如 ziping restore 备份/ziping-2026-12-03.db");
-        const confirm = terminalConfirm();
+        const confirm = await terminalConfirm();
         return await restoreCommand(io, file, {
           db,
           yes: parsed.values.yes === true,

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { ContentBlock } from "./document-content.ts";
 import { formatDate, formatNumber, isDateFormat, serialToDate } from "./number-format.ts";
 
@@ -22,24 +22,29 @@ export type XlsxRead = { ok: true; blocks: ContentBlock[] } | { ok: false; sheet
  * read it (a damaged file).
  */
 export async function xlsxBlocks(bytes: Uint8Array): Promise<XlsxRead> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: it is large, and most files are not workbooks.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   const blocks: ContentBlock[] = [];
   for (const sheet of workbook.worksheets) {
     if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
-    const read = sheetRows(sheet);
+    const read = sheetRows(sheet, excel.ValueType);
     if ("cells" in read) return { ok: false, sheet: sheet.name, cells: read.cells };
     if (read.rows.length > 0) blocks.push({ type: "table", rows: read.rows, sheet: sheet.name });
   }
   return { ok: true, blocks };
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): { rows: string[][] } | { cells: number } {
+function sheetRows(
+  sheet: ExcelJS.Worksheet,
+  types: typeof ExcelJS.ValueType,
+): { rows: string[][] } | { cells: number } {
   const texts = new Map<number, Map<number, string>>();
   let [top, bottom, left, right] = [Number.POSITIVE_INFINITY, 0, Number.POSITIVE_INFINITY, 0];
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const text = cellText(cell);
+      const text = cellText(cell, types);
       if (text.trim() === "") return;
       const line = texts.get(r) ?? new Map<number, string>();
       texts.set(r, line.set(c, text));
@@ -64,10 +69,10 @@ function sheetRows(sheet: ExcelJS.Worksheet): { rows: string[][] } | { cells: nu
   return { rows };
 }
 
-/** What Excel shows in a cell; "" for the covered cells of a merged range. */
-export function cellText(cell: ExcelJS.Cell): string {
-  if (cell.type === ExcelJS.ValueType.Merge) return "";
-  const value: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+/** What Excel shows in a cell; "" for the covered cells of a merged range (`types`: exceljs's cell types). */
+export function cellText(cell: ExcelJS.Cell, types: typeof ExcelJS.ValueType): string {
+  if (cell.type === types.Merge) return "";
+  const value: unknown = cell.type === types.Formula ? cell.result : cell.value;
   const format = typeof cell.numFmt === "string" && cell.numFmt !== "" ? cell.numFmt : "General";
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {

@@ -11,7 +11,7 @@ it("stops quietly (exit 0, nothing on stderr) when the reader closes the pipe, a
   const child = spawn(
     process.execPath,
     [join(root, "bin/ziping.js"), "check", join(root, "fixtures/seeds/000_0839647822e00506.txt"), "--db", db],
-    { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ZIPING_FROM_SOURCE: "1" } },
   );
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {

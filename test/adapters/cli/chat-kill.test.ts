@@ -30,7 +30,7 @@ function runAndKill(db: string, after: number): Promise<string> {
         "--out",
         join(db, "..", "out"),
       ],
-      { cwd: ROOT },
+      { cwd: ROOT, env: { ...process.env, ZIPING_FROM_SOURCE: "1" } },
     );
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -70,7 +70,7 @@ describe("ziping chat survives SIGKILL", () => {
     const out = execFileSync(
       process.execPath,
       [BIN, "chat", "--script", SCRIPT, "--db", db, "--user", "liu", "--out", join(dir, "out")],
-      { cwd: ROOT, encoding: "utf8" },
+      { cwd: ROOT, encoding: "utf8", env: { ...process.env, ZIPING_FROM_SOURCE: "1" } },
     );
     const resumed = out.slice(0, out.indexOf(">>> [1/"));
     expect(resumed).toContain(

@@ -1,7 +1,16 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OsUser } from "../../../src/adapters/cli/cli-access.ts";
 import { runCli } from "../../../src/adapters/cli/main.ts";
+
+// main.ts loads a command's module when the command first runs; the tests load them all here, with
+// the test file's imports, so that loading is not counted in the few seconds a test may take.
+const CLI = join(import.meta.dirname, "../../../src/adapters/cli");
+await Promise.all(
+  readdirSync(CLI)
+    .filter((f) => f.endsWith("-command.ts"))
+    .map((f) => import(join(CLI, f))),
+);
 
 /** What one command line printed and its exit code. */
 export interface CliRun {

@@ -161,6 +161,7 @@ describe("the ziping bin", { timeout: 60_000 }, () => {
   it("runs from a shell as node bin/ziping.js with exit code 0", () => {
     const out = execFileSync(process.execPath, [join(root, "bin/ziping.js"), "score", seed000, "--json"], {
       encoding: "utf8",
+      env: { ...process.env, ZIPING_FROM_SOURCE: "1" },
     });
     expect(JSON.parse(out).total).toBe(92.71);
   });
@@ -168,6 +169,7 @@ describe("the ziping bin", { timeout: 60_000 }, () => {
   it("exits 2 on bad input from a shell", () => {
     const r = spawnSync(process.execPath, [join(root, "bin/ziping.js"), "score", "/nonexistent.json"], {
       encoding: "utf8",
+      env: { ...process.env, ZIPING_FROM_SOURCE: "1" },
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("找不到文件");
