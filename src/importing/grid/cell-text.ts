@@ -1,5 +1,5 @@
 import { removeInvisible } from "../../core/invisible-chars.ts";
-import { simplifiedKey } from "./traditional-chars.ts";
+import { simplifiedKey, TRADITIONAL_CHARS } from "./traditional-chars.ts";
 
 /**
  * Text of one table cell: cleaning extraction artefacts, keys for matching labels, names with the
@@ -10,12 +10,20 @@ const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const SPACE_BETWEEN_HAN = new RegExp(`([${HAN}])\\s+(?=[${HAN}])`, "gu");
 const TRAILING_WEIGHT = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*(?:分\s*[）)]?|[）)])\s*$/u;
 
+/** A character `labelKey` changes: whitespace, brackets and colons, traditional characters. */
+const MAY_CHANGE = new RegExp(`[\\s（）：:(${TRADITIONAL_CHARS}]`);
+
+/** Visible text `cleanCell` may change: a "[", a leading mark, whitespace at either end. */
+const MAY_NEED_CLEANING = /\[|^[#*\s]|\s$/;
+
 /**
  * Drops invisible and bidirectional control characters (invisible-chars.ts), Word bookmarks
  * ("[bookmark: _GoBack]"), Markdown heading marks and bold marks, then trims.
  */
 export function cleanCell(text: string): string {
-  return removeInvisible(text)
+  const visible = removeInvisible(text);
+  if (!MAY_NEED_CLEANING.test(visible)) return visible;
+  return visible
     .replace(/\[bookmark:[^\]]*\]/g, "")
     .replace(/^#+\s*/, "")
     .replace(/^\*\*(.*)\*\*$/, "$1")
@@ -28,6 +36,7 @@ export function cleanCell(text: string): string {
  * characters and bracketed pinyin are keyed as simplified (traditional-chars.ts).
  */
 export function labelKey(text: string): string {
+  if (!MAY_CHANGE.test(text)) return text;
   return simplifiedKey(text)
     .replace(/\s+/g, "")
     .replace(/（/g, "(")
