@@ -1,4 +1,5 @@
 import { removeInvisible } from "../../core/invisible-chars.ts";
+import { textMemo } from "./text-memo.ts";
 import { simplifiedKey, TRADITIONAL_CHARS } from "./traditional-chars.ts";
 
 /**
@@ -35,8 +36,11 @@ export function cleanCell(text: string): string {
  * ASCII, no trailing colon. "部门（单位）名称：" and "部门(单位)名称" have the same key; traditional
  * characters and bracketed pinyin are keyed as simplified (traditional-chars.ts).
  */
-export function labelKey(text: string): string {
-  if (!MAY_CHANGE.test(text)) return text;
+export const labelKey: (text: string) => string = textMemo((text) =>
+  MAY_CHANGE.test(text) ? keyOf(text) : text,
+);
+
+function keyOf(text: string): string {
   return simplifiedKey(text)
     .replace(/\s+/g, "")
     .replace(/（/g, "(")
