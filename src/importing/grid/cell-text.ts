@@ -11,8 +11,26 @@ const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const SPACE_BETWEEN_HAN = new RegExp(`([${HAN}])\\s+(?=[${HAN}])`, "gu");
 const TRAILING_WEIGHT = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*(?:分\s*[）)]?|[）)])\s*$/u;
 
-/** A character `labelKey` changes: whitespace, brackets and colons, traditional characters. */
-const MAY_CHANGE = new RegExp(`[\\s（）：:(${TRADITIONAL_CHARS}]`);
+/**
+ * The UTF-16 units `labelKey` changes, as a table (1 = changed): whitespace, full-width brackets and
+ * colons, "(" (pinyin) and ":", traditional characters. A lookup per unit is several times faster
+ * than a character-class test, and every cell of a file is keyed.
+ */
+const CHANGED = (() => {
+  const table = new Uint8Array(0x10000);
+  const extra = new Set([..."（）：:(", ...TRADITIONAL_CHARS]);
+  for (let unit = 0; unit < table.length; unit += 1) {
+    const ch = String.fromCharCode(unit);
+    if (/\s/.test(ch) || extra.has(ch)) table[unit] = 1;
+  }
+  return table;
+})();
+
+/** True when `labelKey` may change the text. */
+function mayChange(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (CHANGED[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 /** Visible text `cleanCell` may change: a "[", a leading mark, whitespace at either end. */
 const MAY_NEED_CLEANING = /\[|^[#*\s]|\s$/;
@@ -36,9 +54,7 @@ export function cleanCell(text: string): string {
  * ASCII, no trailing colon. "部门（单位）名称：" and "部门(单位)名称" have the same key; traditional
  * characters and bracketed pinyin are keyed as simplified (traditional-chars.ts).
  */
-export const labelKey: (text: string) => string = textMemo((text) =>
-  MAY_CHANGE.test(text) ? keyOf(text) : text,
-);
+export const labelKey: (text: string) => string = textMemo((text) => (mayChange(text) ? keyOf(text) : text));
 
 function keyOf(text: string): string {
   return simplifiedKey(text)
