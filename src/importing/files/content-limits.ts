@@ -10,7 +10,14 @@
 const MB = 1024 * 1024;
 
 /** What a workbook or text file is measured by. */
-export type ContentMeasure = "sharedStrings" | "cells" | "rows" | "xmlBytes" | "lines" | "chars";
+export type ContentMeasure =
+  | "sharedStrings"
+  | "cells"
+  | "rows"
+  | "xmlBytes"
+  | "documentBytes"
+  | "lines"
+  | "chars";
 
 /** A measure over its limit: what, how many the file has, and the limit. */
 export interface ContentExcess {
@@ -49,6 +56,31 @@ export interface TextLimits {
 
 /** Defaults: 100,000 lines, 2,000,000 characters. */
 export const TEXT_LIMITS: TextLimits = { lines: 100_000, chars: 2_000_000 };
+
+/**
+ * Most bytes a Word document's `word/document.xml` may declare (20 MB: a 100-page report with its
+ * tables is a few MB). Its text is then held to `TEXT_LIMITS`, a paragraph or table row as a line.
+ */
+export const MAX_DOCUMENT_XML_BYTES = 20 * MB;
+
+/** The text limit a Word document's paragraphs and table rows exceed, or null. */
+export function blocksExcess(
+  blocks: ReadonlyArray<{ type: "paragraph"; text: string } | { type: "table"; rows: string[][] }>,
+  limits: TextLimits,
+): ContentExcess | null {
+  let [lines, chars] = [0, 0];
+  for (const block of blocks) {
+    if (block.type === "paragraph") {
+      lines += 1;
+      chars += block.text.length;
+      continue;
+    }
+    lines += block.rows.length;
+    for (const row of block.rows) for (const cell of row) chars += cell.length;
+  }
+  if (chars > limits.chars) return { what: "chars", count: chars, limit: limits.chars };
+  return lines > limits.lines ? { what: "lines", count: lines, limit: limits.lines } : null;
+}
 
 /** True for the parts exceljs parses cell by cell: the shared strings and every worksheet. */
 export function isSheetPart(name: string): boolean {

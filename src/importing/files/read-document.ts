@@ -1,7 +1,9 @@
 import { ok, type Result } from "../../core/result.ts";
 import {
+  blocksExcess,
   declaredExcess,
   isSheetPart,
+  MAX_DOCUMENT_XML_BYTES,
   TEXT_LIMITS,
   type TextLimits,
   textExcess,
@@ -52,7 +54,8 @@ const WORKBOOK_PART = "xl/workbook.xml";
  * `file.not_pdf`, `file.pdf_encrypted`, `file.pdf_scanned`, `file.pdf_no_text`,
  * `file.pdf_too_many_pages`, `file.pdf_timeout`, `file.pdf_corrupt`; `file.docx_images_only` for a
  * Word document of pictures, no text to read. A workbook over its shared string, cell, row or sheet
- * XML limits, or a text over its line or character limits, is `file.too_large` (content-limits.ts).
+ * XML limits, a text or Word document over its line or character limits (or a document.xml over
+ * 20 MB), is `file.too_large` (content-limits.ts).
  * `limits` narrows the PDF, workbook and text limits (tests).
  */
 export async function readDocument(
@@ -90,7 +93,7 @@ export async function readDocument(
   const listed = listZip(bytes, OFFICE_ZIP_LIMITS.maxEntries);
   if (!listed.ok) return problem(listed.failure.code, { detail: listed.failure.detail });
   const names = new Set(listed.value.map((e) => e.name));
-  if (names.has(DOCUMENT_PART)) return readDocx(bytes, problem);
+  if (names.has(DOCUMENT_PART)) return readDocx(bytes, listed.value, { ...TEXT_LIMITS, ...text }, problem);
   if (names.has(WORKBOOK_PART)) return readXlsx(bytes, listed.value, { ...XLSX_LIMITS, ...xlsx }, problem);
   return names.has("[Content_Types].xml")
     ? problem("file.corrupt", { detail: `缺少 ${ext === "xlsx" ? WORKBOOK_PART : DOCUMENT_PART}` })
@@ -157,7 +160,17 @@ function readText(bytes: Uint8Array, limits: TextLimits, problem: Problem): Resu
   );
 }
 
-function readDocx(bytes: Uint8Array, problem: Problem): Result<DocumentContent> {
+function readDocx(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: TextLimits,
+  problem: Problem,
+): Result<DocumentContent> {
+  const declared = entries.find((e) => e.name === DOCUMENT_PART)?.declaredSize ?? 0;
+  if (declared > MAX_DOCUMENT_XML_BYTES) {
+    const excess = { what: "documentBytes" as const, count: declared, limit: MAX_DOCUMENT_XML_BYTES };
+    return problem("file.too_large", { excess });
+  }
   const scanned = scanZip(bytes, OFFICE_ZIP_LIMITS, (name) => name === DOCUMENT_PART);
   if (!scanned.ok) return problem(scanned.failure.code, { detail: scanned.failure.detail });
   const part = scanned.value.get(DOCUMENT_PART);
@@ -169,6 +182,8 @@ function readDocx(bytes: Uint8Array, problem: Problem): Result<DocumentContent> 
     return problem("file.corrupt", { detail: `${DOCUMENT_PART} 不是有效的 UTF-8 文本` });
   }
   const blocks = docxBlocks(xml);
+  const excess = blocksExcess(blocks, limits);
+  if (excess !== null) return problem("file.too_large", { excess });
   if (isImagesOnly(blocks, docxImageCount(xml))) return problem("file.docx_images_only");
   return ok({ format: "docx", blocks });
 }

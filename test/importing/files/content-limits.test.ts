@@ -9,7 +9,7 @@ import {
 } from "../../../src/importing/files/document-content.ts";
 import { readDocument } from "../../../src/importing/files/read-document.ts";
 import { importDocument } from "../../../src/importing/report/import-document.ts";
-import { writeZip } from "./zip-writer.ts";
+import { docxWithBody, writeZip } from "./zip-writer.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -115,7 +115,39 @@ describe("a text file over its line or character limit is refused", () => {
   });
 });
 
+describe("a Word document over its limits is refused", () => {
+  const p = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const ADVICE = "请只保留报告正文和表格，删去附件等其他内容后另存再导入，例如 自评报告.docx";
+
+  it("counts paragraphs and table rows as lines, and the characters of both", async () => {
+    const body = `${p("一、部门概况")}<w:tbl><w:tr><w:tc>${p("指标")}</w:tc><w:tc>${p("95%")}</w:tc></w:tr></w:tbl>`;
+    const bytes = docxWithBody(body);
+    expect(failure(await readDocument("报告.docx", bytes, { text: { lines: 1 } }))).toEqual({
+      code: "file.too_large",
+      message: `文件 报告.docx 有 2 段（段落和表格行），超过 Word 文档的上限 1 段，未读取。${ADVICE}`,
+      path: "报告.docx",
+    });
+    expect(failure(await readDocument("报告.docx", bytes, { text: { chars: 10 } })).message).toBe(
+      `文件 报告.docx 有 11 个字符，超过 Word 文档的上限 10 个字符，未读取。${ADVICE}`,
+    );
+    expect((await readDocument("报告.docx", bytes, { text: { lines: 2, chars: 11 } })).ok).toBe(true);
+  });
+
+  it("a document.xml declared over 20 MB is refused before it is inflated", async () => {
+    const bytes = writeZip([
+      { name: "[Content_Types].xml", data: "<Types/>" },
+      { name: "word/document.xml", data: "<w:document/>", declaredSize: 21 * 1024 * 1024 },
+    ]);
+    expect(failure(await readDocument("巨大.docx", bytes)).message).toBe(
+      `文件 巨大.docx 的正文解压后有 21 MB，超过 Word 文档的上限 20 MB，未读取。${ADVICE}`,
+    );
+  });
+});
+
 describe("a 1 MB text is read in one pass (a quadratic step would not finish)", () => {
+  const reason = (line: number) =>
+    `第${line}行不属于可识别的表格（自评表表头、年度主要任务、预算情况、绩效指标、各项指标得分情况表），未读取`;
+
   it("59,489 two-cell rows: each listed once as unread, in order, with its line", async () => {
     const rows = Array.from({ length: 59_489 }, (_, i) => `名称${i + 1}\t${i + 1}\n`);
     const bytes = utf8(rows.join(""));
@@ -126,10 +158,22 @@ describe("a 1 MB text is read in one pass (a quadratic step would not finish)", 
     expect(others).toEqual([]);
     expect(report?.fragment).toEqual({});
     expect(report?.reads).toEqual([]);
-    const reason = (line: number) =>
-      `第${line}行不属于可识别的表格（自评表表头、年度主要任务、预算情况、绩效指标、各项指标得分情况表），未读取`;
     expect(report?.unread).toEqual(
       rows.map((_, i) => ({ line: i + 1, text: `名称${i + 1} | ${i + 1}`, reason: reason(i + 1) })),
     );
-  });
+  }, 60_000);
+
+  // The issue's quadratic import took 52 s for 100,000 two-cell lines: 262,144 would take about six minutes.
+  it("262,144 lines a<tab>b (the line limit widened): each listed once, in order", async () => {
+    const bytes = utf8("a\tb\n".repeat(262_144));
+    expect(bytes.length).toBe(1024 * 1024);
+    const read = await readDocument("一兆.txt", bytes, { text: { lines: 300_000 } });
+    if (!read.ok) throw new Error(read.error.message);
+    const [report, ...others] = importDocument(contentRows(read.value), contentText(read.value));
+    expect(others).toEqual([]);
+    expect(report?.fragment).toEqual({});
+    expect(report?.unread).toEqual(
+      Array.from({ length: 262_144 }, (_, i) => ({ line: i + 1, text: "a | b", reason: reason(i + 1) })),
+    );
+  }, 60_000); // no timing asserted: room for a slow shared machine, far short of a quadratic pass
 });
