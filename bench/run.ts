@@ -13,6 +13,7 @@ import { benchImport } from "./import-bench.ts";
 import { benchPdf } from "./pdf-bench.ts";
 import { benchSlack } from "./slack-bench.ts";
 import { benchWorstCase } from "./worst-case-bench.ts";
+import { benchXlsx } from "./xlsx-bench.ts";
 
 function syntheticReport(indicators: number): Report {
   const blocks = [
@@ -118,5 +119,6 @@ await benchSlack(line);
 await benchImport(line);
 await benchPdf(line);
 await benchWorstCase(line);
+await benchXlsx(line);
 await benchCliStart(line);
 line("rss_after_bench", process.memoryUsage().rss / 1024 / 1024, "MiB");

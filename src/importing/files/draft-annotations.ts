@@ -13,6 +13,6 @@ const MARKER_ONLY = /^〔待补充(?:：[^〔〕]*)?〕$/u;
 /** The officer's figure of an annotated draft cell, "" for "未填写" or a 〔待补充〕 marker; any other cell as it is. */
 export function officerValue(cell: string): string {
   if (cell === "未填写" || MARKER_ONLY.test(cell)) return "";
-  const original = ANNOTATED.exec(cell)?.[2];
+  const original = cell.includes("原填") ? ANNOTATED.exec(cell)?.[2] : undefined;
   return original === undefined ? cell : original;
 }

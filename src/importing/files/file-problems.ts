@@ -1,4 +1,5 @@
 import { fail, type Result } from "../../core/result.ts";
+import type { ContentExcess } from "./content-limits.ts";
 import { formatSize, MAX_OFFICE_FILE_BYTES, MAX_PDF_FILE_BYTES, MAX_TEXT_FILE_BYTES } from "./file-limits.ts";
 
 /**
@@ -40,6 +41,8 @@ export interface ProblemFacts {
   pages?: number;
   limit?: number;
   seconds?: number;
+  /** A workbook or text measure over its limit (shared strings, cells, rows, lines...). */
+  excess?: ContentExcess;
   /** A short Chinese detail from the reader, e.g. "其中 word/document.xml 解压后超过 50 MB". */
   detail?: string;
 }
@@ -71,6 +74,7 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
     case "file.empty":
       return `${file} 是空的，没有可读取的内容。请选择写有报告内容的文件，例如 自评报告.docx 或 自评表.xlsx`;
     case "file.too_large":
+      if (facts.excess !== undefined) return excessMessage(file, ext, facts.excess);
       if (facts.sheet !== undefined) {
         return `${file} 的工作表“${facts.sheet}”使用范围有 ${facts.cells ?? "过多"} 个单元格，过大，未读取。请删去表格以外多余的行列（包括只设了格式的空行空列）后另存，例如 自评表.xlsx`;
       }
@@ -119,6 +123,38 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
       return `${file} 已损坏或不是完整的 PDF，无法读取${detail}。请用 PDF 阅读器打开确认后重新导出 PDF，或提供 Word 版本，例如 自评报告.docx`;
     case "file.corrupt":
       return `${file} 已损坏或不完整，无法读取${detail}。请用 ${app} 打开后重新另存为 ${modern} 再导入，例如 ${example}`;
+  }
+}
+
+/** A count as written in messages: "1,200,000". */
+const grouped = (n: number): string => n.toLocaleString("en-US");
+
+/** A workbook or text file over one of its content limits: what it has, the limit, what to do. */
+function excessMessage(file: string, ext: string, { what, count, limit }: ContentExcess): string {
+  const sheets = "请只保留自评表所在的工作表（删去其他工作表和表格以外的行列）后另存再导入，例如 自评表.xlsx";
+  const word = ext === "docx";
+  const text = word
+    ? "请只保留报告正文和表格，删去附件等其他内容后另存再导入，例如 自评报告.docx"
+    : "请只保留报告正文和表格后再导入，例如 自评报告.txt";
+  const kind = word ? " Word 文档" : "文本文件";
+  switch (what) {
+    case "sharedStrings":
+      return `${file} 有 ${grouped(count)} 个共享字符串（不同的单元格文字），超过上限 ${grouped(limit)} 个，未读取。${sheets}`;
+    case "cells":
+      return `${file} 的工作表共有 ${grouped(count)} 个单元格，超过上限 ${grouped(limit)} 个，未读取。${sheets}`;
+    case "rows":
+      return `${file} 的工作表共有 ${grouped(count)} 行，超过上限 ${grouped(limit)} 行，未读取。${sheets}`;
+    case "xmlBytes":
+      return `${file} 的工作表解压后共有 ${formatSize(count)}，超过上限 ${formatSize(limit)}，未读取。${sheets}`;
+    case "documentBytes":
+      return `${file} 的正文解压后有 ${formatSize(count)}，超过 Word 文档的上限 ${formatSize(limit)}，未读取。${text}`;
+    case "lines": {
+      const unit = word ? "段" : "行";
+      const what = word ? "段（段落和表格行）" : "行";
+      return `${file} 有 ${grouped(count)} ${what}，超过${kind}的上限 ${grouped(limit)} ${unit}，未读取。${text}`;
+    }
+    case "chars":
+      return `${file} 有 ${grouped(count)} 个字符，超过${kind}的上限 ${grouped(limit)} 个字符，未读取。${text}`;
   }
 }
 

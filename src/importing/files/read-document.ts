@@ -1,4 +1,16 @@
 import { ok, type Result } from "../../core/result.ts";
+import {
+  blocksExcess,
+  declaredExcess,
+  isSheetPart,
+  MAX_DOCUMENT_XML_BYTES,
+  TEXT_LIMITS,
+  type TextLimits,
+  textExcess,
+  XLSX_LIMITS,
+  type XlsxLimits,
+  xlsxExcess,
+} from "./content-limits.ts";
 import type { ContentBlock, DocumentContent } from "./document-content.ts";
 import { docxBlocks } from "./docx-content.ts";
 import { docxImageCount, isImagesOnly } from "./docx-images.ts";
@@ -12,7 +24,7 @@ import { extensionOf, fileProblem } from "./file-problems.ts";
 import { looksLikePdf, type PdfLimits, readPdf } from "./pdf-content.ts";
 import { decodeText } from "./text-decoding.ts";
 import { xlsxBlocks } from "./xlsx-content.ts";
-import { listZip, looksLikeZip, scanZip } from "./zip-reader.ts";
+import { listZip, looksLikeZip, scanZip, type ZipEntry } from "./zip-reader.ts";
 
 /**
  * Reads an uploaded report file into document content. The format is decided by the extension and
@@ -41,14 +53,17 @@ const WORKBOOK_PART = "xl/workbook.xml";
  * `file.legacy_office`, `file.encrypted`, `file.unsupported_type`, `file.corrupt`, and for PDFs
  * `file.not_pdf`, `file.pdf_encrypted`, `file.pdf_scanned`, `file.pdf_no_text`,
  * `file.pdf_too_many_pages`, `file.pdf_timeout`, `file.pdf_corrupt`; `file.docx_images_only` for a
- * Word document of pictures, no text to read. `pdfLimits` narrows the PDF
- * limits (tests).
+ * Word document of pictures, no text to read. A workbook over its shared string, cell, row or sheet
+ * XML limits, a text or Word document over its line or character limits (or a document.xml over
+ * 20 MB), is `file.too_large` (content-limits.ts).
+ * `limits` narrows the PDF, workbook and text limits (tests).
  */
 export async function readDocument(
   fileName: string,
   bytes: Uint8Array,
-  pdfLimits: PdfLimits = {},
+  limits: DocumentLimits = {},
 ): Promise<Result<DocumentContent>> {
+  const { xlsx, text, ...pdfLimits } = limits;
   const problem = fileProblem(fileName);
   if (bytes.length === 0) return problem("file.empty");
   const ext = extensionOf(fileName);
@@ -65,7 +80,7 @@ export async function readDocument(
     if (bytes.length > MAX_TEXT_FILE_BYTES) {
       return problem("file.too_large", { size: bytes.length, text: true });
     }
-    return readText(bytes, problem);
+    return readText(bytes, { ...TEXT_LIMITS, ...text }, problem);
   }
   if (!OFFICE_EXTENSIONS.has(ext) && !LEGACY_EXTENSIONS.has(ext)) return problem("file.unsupported_type");
   if (bytes.length > MAX_OFFICE_FILE_BYTES) {
@@ -78,11 +93,17 @@ export async function readDocument(
   const listed = listZip(bytes, OFFICE_ZIP_LIMITS.maxEntries);
   if (!listed.ok) return problem(listed.failure.code, { detail: listed.failure.detail });
   const names = new Set(listed.value.map((e) => e.name));
-  if (names.has(DOCUMENT_PART)) return readDocx(bytes, problem);
-  if (names.has(WORKBOOK_PART)) return readXlsx(bytes, problem);
+  if (names.has(DOCUMENT_PART)) return readDocx(bytes, listed.value, { ...TEXT_LIMITS, ...text }, problem);
+  if (names.has(WORKBOOK_PART)) return readXlsx(bytes, listed.value, { ...XLSX_LIMITS, ...xlsx }, problem);
   return names.has("[Content_Types].xml")
     ? problem("file.corrupt", { detail: `缺少 ${ext === "xlsx" ? WORKBOOK_PART : DOCUMENT_PART}` })
     : problem("file.unsupported_type", { detail: "是普通 zip 压缩包" });
+}
+
+/** Narrower limits than the defaults, for tests: PDF time and heap, workbook and text content. */
+export interface DocumentLimits extends PdfLimits {
+  xlsx?: Partial<XlsxLimits>;
+  text?: Partial<TextLimits>;
 }
 
 type Problem = ReturnType<typeof fileProblem>;
@@ -125,9 +146,11 @@ async function readPdfDocument(
   }
 }
 
-function readText(bytes: Uint8Array, problem: Problem): Result<DocumentContent> {
+function readText(bytes: Uint8Array, limits: TextLimits, problem: Problem): Result<DocumentContent> {
   const decoded = decodeText(bytes);
   if (decoded === null) return problem("file.not_text");
+  const excess = textExcess(decoded.text, limits);
+  if (excess !== null) return problem("file.too_large", { excess });
   if (decoded.text.trim() === "") return problem("file.empty");
   const blocks: ContentBlock[] = [{ type: "paragraph", text: decoded.text }];
   return ok(
@@ -137,7 +160,17 @@ function readText(bytes: Uint8Array, problem: Problem): Result<DocumentContent> 
   );
 }
 
-function readDocx(bytes: Uint8Array, problem: Problem): Result<DocumentContent> {
+function readDocx(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: TextLimits,
+  problem: Problem,
+): Result<DocumentContent> {
+  const declared = entries.find((e) => e.name === DOCUMENT_PART)?.declaredSize ?? 0;
+  if (declared > MAX_DOCUMENT_XML_BYTES) {
+    const excess = { what: "documentBytes" as const, count: declared, limit: MAX_DOCUMENT_XML_BYTES };
+    return problem("file.too_large", { excess });
+  }
   const scanned = scanZip(bytes, OFFICE_ZIP_LIMITS, (name) => name === DOCUMENT_PART);
   if (!scanned.ok) return problem(scanned.failure.code, { detail: scanned.failure.detail });
   const part = scanned.value.get(DOCUMENT_PART);
@@ -149,13 +182,28 @@ function readDocx(bytes: Uint8Array, problem: Problem): Result<DocumentContent> 
     return problem("file.corrupt", { detail: `${DOCUMENT_PART} 不是有效的 UTF-8 文本` });
   }
   const blocks = docxBlocks(xml);
+  const excess = blocksExcess(blocks, limits);
+  if (excess !== null) return problem("file.too_large", { excess });
   if (isImagesOnly(blocks, docxImageCount(xml))) return problem("file.docx_images_only");
   return ok({ format: "docx", blocks });
 }
 
-async function readXlsx(bytes: Uint8Array, problem: Problem): Promise<Result<DocumentContent>> {
-  const scanned = scanZip(bytes, OFFICE_ZIP_LIMITS);
+async function readXlsx(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: XlsxLimits,
+  problem: Problem,
+): Promise<Result<DocumentContent>> {
+  // The sizes the archive declares refuse a huge workbook before anything is inflated; a file that
+  // understates them is still held to the sizes inflating gives (below, and in the zip scan).
+  const declared = declaredExcess(entries, limits);
+  if (declared !== null) return problem("file.too_large", { excess: declared });
+  const scanned = scanZip(bytes, OFFICE_ZIP_LIMITS, isSheetPart);
   if (!scanned.ok) return problem(scanned.failure.code, { detail: scanned.failure.detail });
+  // Counted before exceljs parses a byte: it holds every shared string and cell in memory.
+  const excess = xlsxExcess(scanned.value, limits);
+  scanned.value.clear();
+  if (excess !== null) return problem("file.too_large", { excess });
   try {
     const read = await xlsxBlocks(bytes);
     if (!read.ok) return problem("file.too_large", { sheet: read.sheet, cells: read.cells });

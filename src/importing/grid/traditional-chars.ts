@@ -18,9 +18,15 @@ const SIMPLE: ReadonlyMap<string, string> = new Map(
 /** Pinyin with a tone mark in brackets after a character: "(xiàng)", "(shù)". */
 const PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/gu;
 
+/** The traditional characters of the table, as the body of a character class. */
+export const TRADITIONAL_CHARS = [...SIMPLE.keys()].join("");
+const TRADITIONAL = new RegExp(`[${TRADITIONAL_CHARS}]`);
+const TRADITIONAL_ALL = new RegExp(TRADITIONAL.source, "g");
+
 /** The text with bracketed pinyin dropped and traditional characters of the table made simplified. */
 export function simplifiedKey(text: string): string {
-  return [...text.replace(PINYIN, "")].map((ch) => SIMPLE.get(ch) ?? ch).join("");
+  const plain = text.includes("(") ? text.replace(PINYIN, "") : text;
+  return TRADITIONAL.test(plain) ? plain.replace(TRADITIONAL_ALL, (ch) => SIMPLE.get(ch) ?? ch) : plain;
 }
 
 /**

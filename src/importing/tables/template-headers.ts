@@ -1,4 +1,5 @@
 import { labelKey } from "../grid/cell-text.ts";
+import { textMemo } from "../grid/text-memo.ts";
 
 /**
  * The column headings of the 自评表 templates, per column role, as data: the next province's table
@@ -286,14 +287,12 @@ const BUDGET = new RoleTable(rolesOf((t) => t.budget));
 const INDICATORS = new RoleTable(rolesOf((t) => t.indicators));
 
 /** The role of a 预算情况 column heading; null when no template names it. */
-export function budgetRole(heading: string): BudgetRole | null {
-  const key = headingKey(heading);
-  return BUDGET.find(key);
-}
+export const budgetRole: (heading: string) => BudgetRole | null = textMemo((heading) =>
+  BUDGET.find(headingKey(heading)),
+);
 
 /** The role of an indicator table column heading; null when no template names it. */
-export function indicatorRole(heading: string): IndicatorRole | null {
+export const indicatorRole: (heading: string) => IndicatorRole | null = textMemo((heading) => {
   const key = headingKey(heading);
-  if (key === "") return null;
-  return INDICATORS.find(key);
-}
+  return key === "" ? null : INDICATORS.find(key);
+});

@@ -53,9 +53,10 @@ describe("readDocument refuses what it cannot read safely, with a stable code an
       "文件 报告.txt 有 50 MB，超过文本文件的上限 5 MB，未读取。请只保留报告正文和表格后再导入，例如 自评报告.txt",
     );
     expect(elapsed).toBeLessThan(50);
-    expect(content(await readDocument("a.txt", new Uint8Array(MAX_TEXT_FILE_BYTES).fill(0x61))).format).toBe(
-      "text",
-    );
+    // A text of exactly 5 MB is read (1,747,626 three-byte characters and "aa": under 2,000,000 characters).
+    const atLimit = utf8(`${"一".repeat((MAX_TEXT_FILE_BYTES - 2) / 3)}aa`);
+    expect(atLimit.length).toBe(MAX_TEXT_FILE_BYTES);
+    expect(content(await readDocument("a.txt", atLimit)).format).toBe("text");
   });
 
   it("file.too_large: an office file over 20 MB", async () => {
