@@ -1,6 +1,7 @@
 import { round } from "../scoring/rounding.ts";
 import type { Fact, FactSheet } from "./draft-types.ts";
 import { findNumberMentions, type NumberMention } from "./number-mentions.ts";
+import { factsAbout, rateSubjects } from "./rate-subject.ts";
 
 /** A number in a draft that no fact supports, and why, in Chinese naming the number. */
 export interface UngroundedNumber {
@@ -80,28 +81,6 @@ function reasonFor(m: NumberMention, family: Family, sheet: FactSheet): string {
   return `${what[family]}“${m.text}”在事实表中没有对应的数据（按单位换算并按写出的精度取舍后仍对不上）`;
 }
 
-/** A rate or ratio named in a clause: 执行率, 完好率, 到位率, 满意度 … (two Han characters and 率, or 满意度). */
-const RATE_WORD = /\p{Script=Han}{2}率|满意度/gu;
-/** Where a clause ends: a figure's subject is named before it in its own clause. */
-const CLAUSE_BREAK = /[，,。；;！!？?\n]/u;
-/** Words for the same rate: the budget's 执行率 is also written 使用率 / 支出率 / 支付率; 满意度 is 满意率. */
-const SAME_RATE: readonly (readonly string[])[] = [
-  ["执行率", "使用率", "支出率", "支付率"],
-  ["满意度", "满意率"],
-];
-
-/** The rate words named before `mention` in its clause: "群众满意度达到98%" → ["满意度"]. */
-export function rateSubjects(text: string, mention: NumberMention): string[] {
-  let from = mention.start;
-  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1] ?? "")) from--;
-  return [...new Set(text.slice(from, mention.start).match(RATE_WORD) ?? [])];
-}
-
-/** Whether a fact's label names one of `words` (or a word for the same rate). */
-function namesSubject(fact: Fact, words: readonly string[]): boolean {
-  return words.some((w) => (SAME_RATE.find((g) => g.includes(w)) ?? [w]).some((v) => fact.label.includes(v)));
-}
-
 /** The first three of `facts` as `show` prints them, "等" after when there are more. */
 function listed(facts: readonly Fact[], show: (f: Fact) => string): string {
   return facts.slice(0, 3).map(show).join("、") + (facts.length > 3 ? "等" : "");
@@ -116,13 +95,13 @@ function listed(facts: readonly Fact[], show: (f: Fact) => string): string {
 function wrongSubject(text: string, m: NumberMention, sheet: FactSheet): string | undefined {
   // "…÷627.25×100%": the scale of a formula, not a rate's value.
   if (/[×*xX＊]\s*$/u.test(text.slice(Math.max(0, m.start - 3), m.start))) return undefined;
-  const words = rateSubjects(text, m);
+  const { lead, words } = rateSubjects(text, m);
   if (words.length === 0) return undefined;
   const named = words.join("、");
   const other = sheet.facts.filter((f) => f.unit === "%" && states(f.value, m));
   // A figure no fact holds is the ordinary check's ("在事实表中没有对应的数据").
   if (other.length === 0 && m.value !== 100) return undefined;
-  const about = sheet.facts.filter((f) => f.unit === "%" && namesSubject(f, words));
+  const about = factsAbout(sheet.facts, lead, words);
   if (about.length > 0) {
     if (about.some((f) => states(f.value, m))) return undefined;
     return `比率“${m.text}”不是${named}（事实表中的${named}：${listed(about, (f) => `${f.label} ${f.text}`)}）`;

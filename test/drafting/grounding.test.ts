@@ -165,4 +165,19 @@ describe("checkGrounding: a number is grounded only by a fact about the same thi
   it("leaves 100% as the scale for a rate no fact names, and a figure after no rate word to any fact", () => {
     expect(wrong("群众满意度100%，达到98%")).toEqual([]);
   });
+
+  it("reads the rate's qualifier: 全年预算执行率 is the whole budget's, not 基本支出's 100% or a task's", () => {
+    const budget: FactSheet = {
+      facts: [
+        labelled("budget.rate", "预算执行率（预算执行数÷调整后预算数，计算值）", 97.09),
+        labelled("budget.basic.rate", "基本支出预算执行率（预算执行数÷调整后预算数，计算值）", 100),
+        labelled("budget.project.rate", "项目支出预算执行率（预算执行数÷调整后预算数，计算值）", 94.69),
+        labelled("task.3.rate", "任务“全区互联网年租用费”执行率（计算值）", 100),
+      ],
+      missing: [],
+    };
+    expect(wrong("全年预算执行率达到100%", budget)).toEqual(["100%"]);
+    expect(wrong("项目支出预算执行率为97.09%", budget)).toEqual(["97.09%"]);
+    expect(wrong("基本支出预算执行率100%，项目支出预算执行率94.69%，资金使用率97.09%", budget)).toEqual([]);
+  });
 });
