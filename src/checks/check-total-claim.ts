@@ -7,6 +7,10 @@ import { type Statement, statementsOf } from "./text-quantities.ts";
 
 /** Words before a score in its clause that make it a block's or an indicator's, not the report's total. */
 const PART_SCORE = /指标|产出|效益|效果|投入|过程|决策|管理|满意|项目|任务|单项|分项|部分/u;
+/** The report's own figure named as such ("报告填报的自评得分为96分", "原填96分"): quoted, not claimed. */
+const ATTRIBUTED = /填报|原填|所填|报告自评|报告中|表中|误填|误写/u;
+/** A sentence that sets the figure against another ("…与按规则计算的92.71分不一致", "应更正为"): a correction, not a claim. */
+const CONTRASTED = /不一致|不符|更正|纠正|有误|差异/u;
 /** Where a clause ends: the score's subject is named before it in its own clause. */
 const CLAUSE_BREAK = /[，,。；;！!？?\n]/u;
 
@@ -36,7 +40,8 @@ function leadOf(s: Statement): { lead: string; at: number } {
  * score.narrative_total: the narrative states the report's total score ("自评得分100分", "综合得分96分")
  * and it is not the total the scheme's rules give (92.71), at the precision written ("约93分" states
  * 92.71). Compared with the rules' score, not with the table's own total (`value.conflict` does that).
- * A block's or an indicator's score ("产出指标得分45分") and 得分率 are not the total; no finding when
+ * A block's or an indicator's score ("产出指标得分45分") and 得分率 are not the total, nor the report's
+ * own figure quoted as such ("报告填报的自评得分为96分，与按规则计算的…不一致"); no finding when
  * the rules' total rests on rows that could not be read or scored. One finding per section.
  */
 export function checkTotalClaim(refs: readonly SectionRef[], report: Report, card: ScoreCard): Finding[] {
@@ -47,7 +52,7 @@ export function checkTotalClaim(refs: readonly SectionRef[], report: Report, car
     if (s.key !== "total" || typeof s.value !== "number" || seen.has(s.ref.path)) continue;
     if (statesValue(card.total, s.value, s.decimals)) continue;
     const { lead, at } = leadOf(s);
-    if (PART_SCORE.test(lead)) continue;
+    if (PART_SCORE.test(lead) || ATTRIBUTED.test(lead) || CONTRASTED.test(s.sentence)) continue;
     seen.add(s.ref.path);
     const reported =
       card.reported.total === undefined || card.reported.total === s.value

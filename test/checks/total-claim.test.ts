@@ -52,3 +52,11 @@ describe("score.narrative_total", () => {
     expect(check("本单位自评得分100分。", { indicators })).toEqual([]);
   });
 });
+
+describe("score.narrative_total leaves quotations alone", () => {
+  it("does not flag the report's own figure quoted as such or set against the rules' total", () => {
+    const over = { summary: { total: 96, grade: "优" as const } };
+    expect(check("报告填报的自评得分为96分，应按规则更正为98.45分。", over)).toEqual([]);
+    expect(check("自评得分96分与按规则计算的98.45分不一致。", over)).toEqual([]);
+  });
+});
