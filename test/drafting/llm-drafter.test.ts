@@ -4,7 +4,6 @@ import { draftSection } from "../../src/drafting/deterministic-drafter.ts";
 import type { Draft, DraftInput } from "../../src/drafting/draft-types.ts";
 import { draftWithLlm } from "../../src/drafting/llm-drafter.ts";
 import type { LlmCallRecord, LlmPort } from "../../src/drafting/llm-port.ts";
-import { PROMPT_FAMILIES } from "../../src/drafting/section-families.ts";
 import {
   fakeLlm,
   readPrompts,
