@@ -13,6 +13,7 @@ import { checkForeignAgency } from "./check-foreign-agency.ts";
 import { checkGeneric } from "./check-generic.ts";
 import { checkInstallments } from "./check-installments.ts";
 import { checkQuantities } from "./check-quantities.ts";
+import { checkTotalClaim } from "./check-total-claim.ts";
 import { checkUnits } from "./check-units.ts";
 import { checkValues } from "./check-values.ts";
 import { checkYear } from "./check-year.ts";
@@ -24,7 +25,8 @@ import { answerRef, narrativeRefs } from "./section-text.ts";
  * narrative.contradiction, narrative.generic, narrative.duplicate, copy.foreign_agency,
  * count.mismatch, year.mismatch, value.conflict (text vs tables, text vs text, a whole-cost row vs
  * the budget's 执行数, any quantity stated twice), budget.balance_mismatch (a saving or balance that is
- * not budget − spent), budget.subrows_sum (installments that do not add up to their whole) and unit.suspect.
+ * not budget − spent), score.narrative_total (a total in the text that is not the rules' total),
+ * budget.subrows_sum (installments that do not add up to their whole) and unit.suspect.
  * The card's own numeric findings are not repeated. Sorted most serious first, deterministic.
  */
 export function checkText(report: Report, card: ScoreCard): Finding[] {
@@ -40,6 +42,7 @@ export function checkText(report: Report, card: ScoreCard): Finding[] {
     ...checkYear(refs, report),
     ...checkCriterionYears(report),
     ...checkValues(refs, report),
+    ...checkTotalClaim(refs, report, card),
     ...checkQuantities(refs, report),
     ...checkBalance(refs, report),
     ...checkInstallments(refs),

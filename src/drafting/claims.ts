@@ -1,8 +1,6 @@
 import { GRADE_WORDS } from "../checks/text-quantities.ts";
 import type { Grade } from "../core/report.ts";
-import type { Fact, FactSheet } from "./draft-types.ts";
-import { supportingFact } from "./grounding.ts";
-import { findNumberMentions } from "./number-mentions.ts";
+import type { FactSheet } from "./draft-types.ts";
 
 /** A claim in a drafted text that the facts do not support, and why, in Chinese naming it. */
 export interface UnsupportedClaim {
@@ -111,44 +109,6 @@ function gradeClaims(clause: string, grade: Grade | undefined): UnsupportedClaim
   return out;
 }
 
-/** A rate named in a clause: 执行率, 完成率, 到位率, 控制率, 结余率, 得分率, 满意度 … (two Han characters and 率, or 满意度). */
-const RATE_WORD = /\p{Script=Han}{2}率|满意度/gu;
-
-/**
- * A percentage in a clause that names a rate must be that rate: "预算执行率达到100%" when the
- * budget's execution rate is 97.09%, or "执行率98%" matched only to an unrelated target, are refused.
- * The rate's facts are those whose label names it (预算执行率, 项目执行率, an indicator 资金到位率 with
- * its 指标值 and 实际完成值); when no fact names it the ordinary number check alone applies.
- */
-function rateClaims(clause: string, sheet: FactSheet): UnsupportedClaim[] {
-  const words = [...new Set(clause.match(RATE_WORD) ?? [])];
-  const named = new Map<string, Fact[]>();
-  for (const word of words) {
-    const facts = sheet.facts.filter((f) => f.unit === "%" && f.label.includes(word));
-    if (facts.length > 0) named.set(word, facts);
-  }
-  if (named.size === 0) return [];
-  const subject = { facts: [...named.values()].flat(), missing: [] };
-  return (
-    findNumberMentions(clause)
-      // A figure no fact holds is already reported by the number check; here only one that some
-      // other fact holds, or 100% (which that check lets pass as the scale), is the wrong subject.
-      .filter(
-        (m) =>
-          m.unit === "%" &&
-          supportingFact(m, subject) === undefined &&
-          (m.value === 100 || supportingFact(m, sheet) !== undefined),
-      )
-      .map((m) => {
-        const [word, facts] = [...named][0] ?? ["", []];
-        return {
-          text: m.text,
-          reason: `“${clause.trim()}”中的${m.text}不是${word}（事实表中的${word}：${facts.map((f) => f.text).join("、")}）：比率只能用对应的[[key]]引用`,
-        };
-      })
-  );
-}
-
 function patternClaims(clause: string, pattern: RegExp, why: string): UnsupportedClaim[] {
   return [...clause.matchAll(pattern)].map((m) => ({ text: m[0], reason: `“${m[0]}”${why}` }));
 }
@@ -158,8 +118,7 @@ function patternClaims(clause: string, pattern: RegExp, why: string): Unsupporte
  * (满分) for the whole report unless the rules' total is 100, or for anything when nothing scored
  * its full weight (未达到满分 and 满分100分 are not claims); a score of 100分 unless it is the scale
  * (满分100分, 总分值100分) or some fact is 100分; a grade (优/良/中/差, 优秀, 良好 …) other than the
- * rules' grade (`sheet.grade`); a percentage in a clause naming a rate (执行率 …) that is not that
- * rate; any ranking (排名第1, 位居前列); any multiple (两倍, 翻番, 提升3倍), since no fact
+ * rules' grade (`sheet.grade`); any ranking (排名第1, 位居前列); any multiple (两倍, 翻番, 提升3倍), since no fact
  * is a ranking or a ratio of two years.
  */
 export function checkClaims(text: string, sheet: FactSheet): UnsupportedClaim[] {
@@ -170,7 +129,6 @@ export function checkClaims(text: string, sheet: FactSheet): UnsupportedClaim[] 
       ...fullMarkClaims(clause, sheet),
       ...hundredClaims(clause, sheet),
       ...gradeClaims(clause, grade),
-      ...rateClaims(clause, sheet),
       ...patternClaims(clause, RANKING, "是排名，报告数据中没有任何排名：不要写排名"),
       ...patternClaims(clause, MULTIPLE, "是倍数，事实表中没有可以支持倍数的数据：请用[[key]]写出具体数字"),
     );

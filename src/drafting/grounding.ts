@@ -1,6 +1,7 @@
 import { round } from "../scoring/rounding.ts";
 import type { Fact, FactSheet } from "./draft-types.ts";
 import { findNumberMentions, type NumberMention } from "./number-mentions.ts";
+import { factsAbout, rateSubjects } from "./rate-subject.ts";
 
 /** A number in a draft that no fact supports, and why, in Chinese naming the number. */
 export interface UngroundedNumber {
@@ -80,6 +81,35 @@ function reasonFor(m: NumberMention, family: Family, sheet: FactSheet): string {
   return `${what[family]}“${m.text}”在事实表中没有对应的数据（按单位换算并按写出的精度取舍后仍对不上）`;
 }
 
+/** The first three of `facts` as `show` prints them, "等" after when there are more. */
+function listed(facts: readonly Fact[], show: (f: Fact) => string): string {
+  return facts.slice(0, 3).map(show).join("、") + (facts.length > 3 ? "等" : "");
+}
+
+/**
+ * Why a percentage is not about the rate its clause names, if it is not: the rate's facts (labels
+ * naming it) must state it — "预算执行率达到100%" against 97.09% — and when no fact names the rate, a
+ * figure that only another rate holds ("群众满意度达到98%" with 98% the target of 设备完好率) is refused.
+ * 100% for a rate no fact names stays the scale.
+ */
+function wrongSubject(text: string, m: NumberMention, sheet: FactSheet): string | undefined {
+  // "…÷627.25×100%": the scale of a formula, not a rate's value.
+  if (/[×*xX＊]\s*$/u.test(text.slice(Math.max(0, m.start - 3), m.start))) return undefined;
+  const { lead, words } = rateSubjects(text, m);
+  if (words.length === 0) return undefined;
+  const named = words.join("、");
+  const other = sheet.facts.filter((f) => f.unit === "%" && states(f.value, m));
+  // A figure no fact holds is the ordinary check's ("在事实表中没有对应的数据").
+  if (other.length === 0 && m.value !== 100) return undefined;
+  const about = factsAbout(sheet.facts, lead, words);
+  if (about.length > 0) {
+    if (about.some((f) => states(f.value, m))) return undefined;
+    return `比率“${m.text}”不是${named}（事实表中的${named}：${listed(about, (f) => `${f.label} ${f.text}`)}）`;
+  }
+  if (m.value === 100) return undefined;
+  return `比率“${m.text}”是${listed(other, (f) => f.label)}的数据，不是${named}（事实表中没有${named}）`;
+}
+
 /**
  * The numbers of a drafted text that no fact of the sheet supports. A number is grounded when a
  * fact of the same unit family (万元 ↔ 元 ×10000; %; 分; 个百分点; 年; counts against count facts
@@ -87,6 +117,8 @@ function reasonFor(m: NumberMention, family: Family, sheet: FactSheet): string {
  * the precision written equals it: 97.09% grounds "97.09%",
  * "97.1%" and "97%", not "98%". 100% and 100分 are always grounded, so are whole counts up to
  * `allowSmallCounts` (default 3: "两个方面", "三项措施"); years only through the year facts.
+ * A percentage must also be about the rate its clause names before it (see `wrongSubject`): a
+ * number is grounded only by a fact about the same thing.
  */
 export function checkGrounding(
   text: string,
@@ -96,6 +128,10 @@ export function checkGrounding(
   const smallCounts = options.allowSmallCounts ?? 3;
   return findNumberMentions(text).flatMap((mention) => {
     const family = familyOf(mention);
+    if (family === "percent") {
+      const wrong = wrongSubject(text, mention, sheet);
+      if (wrong !== undefined) return [{ mention, reason: wrong }];
+    }
     if (selfEvident(mention, family, smallCounts)) return [];
     const grounded = supportingFact(mention, sheet) !== undefined;
     return grounded ? [] : [{ mention, reason: reasonFor(mention, family, sheet) }];

@@ -5,6 +5,7 @@ import { checkClaims } from "./claims.ts";
 import type { FactSheet } from "./draft-types.ts";
 import { checkGrounding } from "./grounding.ts";
 import { fillPlaceholders } from "./placeholders.ts";
+import { stockPhrasesIn } from "./stock-phrases.ts";
 
 /** What a section's text is checked against: the facts it may cite and the officer's material it must not obey. */
 export interface SectionContext {
@@ -86,7 +87,8 @@ function echoes(text: string, material: readonly string[]): string[] {
  * Every problem of one model-written section, in Chinese, and its text with figures filled in:
  * longer than {@link MAX_SECTION_CHARS} (then nothing else is checked); empty or "无"; a placeholder not in the facts; a number that matches no fact after filling; a
  * claim the facts do not support (满分, 100分, a grade, a ranking, a multiple: see checkClaims); not
- * Chinese (fewer than half the letters Han); an injected instruction from the officer's material
+ * Chinese (fewer than half the letters Han); a stock phrase describing work the officer's material
+ * never mentions (成立绩效自评工作组, 建立整改台账 …: see stock-phrases.ts); an injected instruction from the officer's material
  * reproduced or obeyed. A 〔待补充：…〕 marker (what the officer still has to give) is valid text. The problems go back to the model in the repair turn.
  */
 export function sectionProblems(raw: string, ctx: SectionContext): { text: string; problems: string[] } {
@@ -119,6 +121,9 @@ export function sectionProblems(raw: string, ctx: SectionContext): { text: strin
   const share = hanShare(trimmed);
   if (share < MIN_HAN_SHARE) {
     problems.push(`没有用中文写作（汉字只占字母的${Math.round(share * 100)}%）：必须用简体中文写作`);
+  }
+  for (const phrase of stockPhrasesIn(text, ctx.material)) {
+    problems.push(`写了套话“${phrase}”，但单位材料没有写到这项工作：不要编造，材料没有的写“〔待补充：…〕”`);
   }
   problems.push(...echoes(`${trimmed}\n${text}`, ctx.material));
   return { text, problems: [...new Set(problems)] };

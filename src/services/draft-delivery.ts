@@ -1,5 +1,6 @@
 import { ReportSchema } from "../core/report.ts";
 import { fail, type Result } from "../core/result.ts";
+import { SECTION_TITLES } from "../core/sections.ts";
 import { describeIssues } from "../core/validation.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import type { Delivery } from "./chat-service.ts";
@@ -37,6 +38,8 @@ export interface DeliverySummary {
   /** Points lost, one row per indicator (or per block where 分值 were left unallocated). */
   lost: { item: string; points: number }[];
   drafter: string;
+  /** Sections whose model text was not used (it failed the checks twice, or the call failed), and why, in Chinese. */
+  replaced: { section: string; reasons: string[] }[];
   findings: { level: "error" | "warn" | "info"; code: string; text: string }[];
   /** Figures the draft names as 待补充 instead of inventing them. */
   missing: string[];
@@ -64,6 +67,12 @@ export function summarizeDelivery(drafted: DraftedReport, files: readonly string
     reportedScore: card.reported.total ?? null,
     lost,
     drafter: drafted.view.drafter,
+    replaced: drafted.draft.sections
+      .filter((s) => (s.rejected ?? []).length > 0)
+      .map((s) => ({
+        section: report.narrative.find((n) => n.id === s.id)?.title ?? SECTION_TITLES[s.id],
+        reasons: [...(s.rejected ?? [])],
+      })),
     findings: drafted.findings.map((f) => ({
       level: f.severity,
       code: f.code,

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from "../core/result.ts";
 import { applyDraft } from "../drafting/apply-draft.ts";
 import type { PromptTexts } from "../drafting/build-prompt.ts";
 import { draftDeterministic } from "../drafting/deterministic-drafter.ts";
-import type { Draft, DraftInput } from "../drafting/draft-types.ts";
+import type { Draft, DraftInput, TemplateFamily } from "../drafting/draft-types.ts";
 import { collectFacts } from "../drafting/facts.ts";
 import { draftWithLlm } from "../drafting/llm-drafter.ts";
 import type { LlmCallRecord, LlmPort } from "../drafting/llm-port.ts";
@@ -83,6 +83,17 @@ function drafterLabel(draft: Draft, llm: DraftLlm | undefined): string {
 }
 
 /**
+ * Whether a finding's narrative section is one the template prints from the figures (综合评价结论:
+ * drafted false, not drafted by anyone): the officer's old text there ("最终得分为96分") is kept in the
+ * data but not printed, so a total claimed in it is not the draft's.
+ */
+function printedFromFigures(path: string, report: Report, family: TemplateFamily): boolean {
+  const index = /^narrative\[(\d+)\]$/.exec(path)?.[1];
+  const id = index === undefined ? undefined : report.narrative[Number(index)]?.id;
+  return family.sections.some((s) => s.id === id && !s.drafted);
+}
+
+/**
  * Drafts a report: score it, collect its facts, draft the narrative (the model when one is
  * configured, else or on failure the deterministic drafter), check the drafted report, and render
  * Markdown through the family's template. Word is rendered on demand by `draftDocx`.
@@ -130,7 +141,9 @@ export async function draftReport(
   }
   const drafted = applyDraft(report, draft, loaded.family, card);
   // Scored again: the drafted report states the rules' total where the officer stated none.
-  const findings = checkReport(drafted, score(drafted, scheme), env.searchCopies?.(drafted) ?? []);
+  const findings = checkReport(drafted, score(drafted, scheme), env.searchCopies?.(drafted) ?? []).filter(
+    (f) => !(f.code === "score.narrative_total" && printedFromFigures(f.where.path, drafted, loaded.family)),
+  );
   const view = buildReportView({
     report: drafted,
     card,

@@ -14,10 +14,11 @@ const at = (findings: Finding[], code: string, path: string) =>
 describe("seed 000 (金水区电子政务中心 2021)", () => {
   const findings = run("seed-000");
 
-  it("finds exactly: 五 “无” though points were lost, 七 “无”, 年初预算 561.5 in text vs 561.41 in the table", () => {
+  it("finds exactly: 五 “无” though points were lost, 七 “无”, 年初预算 561.5 in text vs 561.41 in the table, 最终得分96分 vs the rules' 92.71", () => {
     expect(brief(findings)).toEqual([
       "narrative.contradiction error narrative[8]",
       "narrative.empty error narrative[8]",
+      "score.narrative_total error narrative[3]",
       "narrative.empty warn narrative[10]",
       "value.conflict warn narrative[4]",
       "value.conflict warn narrative[5]",
@@ -32,6 +33,15 @@ describe("seed 000 (金水区电子政务中心 2021)", () => {
     expect(f?.message).toContain("按评分规则计算失7.29分");
     expect(f?.message).toContain("“预算执行（预算执行率）”失0.29分");
     expect(f?.message).toContain("请逐项说明失分原因和改进措施");
+  });
+
+  it("holds 三 “最终得分为 96 分” to the rules' 92.71, not to the table's own 96", () => {
+    const f = at(findings, "score.narrative_total", "narrative[3]");
+    expect([f?.where.quote, f?.expected, f?.actual]).toEqual([
+      "我部门 2021 年部门整体绩效最终得分为 96 分",
+      "92.71分",
+      "96分",
+    ]);
   });
 
   it("quotes the 年初预算 clause and gives both figures", () => {

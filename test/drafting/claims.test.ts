@@ -88,27 +88,4 @@ describe("checkClaims", () => {
       "翻了一番",
     ]);
   });
-
-  it("takes a percentage in a clause naming a rate only from that rate's facts", () => {
-    const rates: FactSheet = {
-      facts: [
-        { ...fact("budget.rate", 97.09, "%"), label: "预算执行率（执行数÷调整后预算数）" },
-        { ...fact("indicator.3.target", 95, "%"), label: "项目完成率指标值" },
-        { ...fact("indicator.3.actual", 98, "%"), label: "项目完成率实际完成值" },
-      ],
-      missing: [],
-    };
-    expect(texts("预算执行率为97.09%，约97.1%；项目完成率98%，高于目标95%", rates)).toEqual([]);
-    expect(checkClaims("预算执行率达到100%", rates)).toEqual([
-      {
-        text: "100%",
-        reason:
-          "“预算执行率达到100%”中的100%不是执行率（事实表中的执行率：97.09%）：比率只能用对应的[[key]]引用",
-      },
-    ]);
-    // 98% is a fact, but of another rate.
-    expect(texts("预算执行率98%", rates)).toEqual(["98%"]);
-    // No fact names 满意度: the ordinary number check alone applies.
-    expect(texts("群众满意度100%", rates)).toEqual([]);
-  });
 });

@@ -13,7 +13,7 @@ const sheet: FactSheet = {
     fact("year.next", 2022, "年", "2022年"),
     fact("budget.executed", 545.06, "万元", "545.06万元"),
     fact("budget.adjusted", 627.2512, "万元", "627.2512万元"),
-    fact("budget.rate", 97.09, "%", "97.09%"),
+    { ...fact("budget.rate", 97.09, "%", "97.09%"), label: "预算执行率（计算值）" },
     fact("score.total", 92.71, "分", "92.71分"),
     fact("indicator.32.gap", 2, "个百分点", "2个百分点"),
     fact("tasks.count", 8, "项", "8项"),
@@ -111,5 +111,73 @@ describe("checkGrounding on numbers without unit", () => {
 
   it("does not ground a bare number no fact carries", () => {
     expect(ungrounded("共计63526383")).toEqual(["63526383"]);
+  });
+});
+
+describe("checkGrounding: a number is grounded only by a fact about the same thing", () => {
+  const labelled = (key: string, label: string, value: number): Fact => ({
+    key,
+    label,
+    value,
+    unit: "%",
+    text: `${value}%`,
+    derived: false,
+  });
+  const rates: FactSheet = {
+    facts: [
+      labelled("budget.rate", "预算执行率（预算执行数÷调整后预算数，计算值）", 97.09),
+      labelled("indicator.3.target", "“项目完成率”指标值", 95),
+      labelled("indicator.3.actual", "“项目完成率”实际完成值", 98),
+      labelled("indicator.4.target", "“设备完好率”指标值", 98),
+    ],
+    missing: [],
+  };
+  const wrong = (text: string, s: FactSheet = rates) => checkGrounding(text, s).map((u) => u.mention.text);
+
+  it("refuses 群众满意度达到98% when 98% is only the target of 设备完好率 (and 项目完成率), naming them", () => {
+    expect(checkGrounding("群众满意度达到98%", rates)).toEqual([
+      {
+        mention: { text: "98%", start: 7, end: 10, value: 98, unit: "%", decimals: 0 },
+        reason:
+          "比率“98%”是“项目完成率”实际完成值、“设备完好率”指标值的数据，不是满意度（事实表中没有满意度）",
+      },
+    ]);
+  });
+
+  it("accepts the same sentence when 满意度 (or 满意率) itself is 98%", () => {
+    const own = {
+      ...rates,
+      facts: [...rates.facts, labelled("indicator.5.actual", "“服务对象满意度”实际完成值", 98)],
+    };
+    expect(wrong("群众满意度达到98%", own)).toEqual([]);
+    const rate = { ...rates, facts: [labelled("indicator.5.actual", "“社会公众满意率”实际完成值", 98)] };
+    expect(wrong("群众满意度达到98%", rate)).toEqual([]);
+  });
+
+  it("takes a rate named before the figure only from that rate's facts: 100% and another rate's 98% refused", () => {
+    expect(wrong("预算执行率为97.09%，约97.1%；项目完成率98%，高于目标95%；资金使用率97.09%")).toEqual([]);
+    expect(checkGrounding("预算执行率达到100%", rates).map((u) => u.reason)).toEqual([
+      "比率“100%”不是执行率（事实表中的执行率：预算执行率（预算执行数÷调整后预算数，计算值） 97.09%）",
+    ]);
+    expect(wrong("预算执行率98%")).toEqual(["98%"]);
+  });
+
+  it("leaves 100% as the scale for a rate no fact names, and a figure after no rate word to any fact", () => {
+    expect(wrong("群众满意度100%，达到98%")).toEqual([]);
+  });
+
+  it("reads the rate's qualifier: 全年预算执行率 is the whole budget's, not 基本支出's 100% or a task's", () => {
+    const budget: FactSheet = {
+      facts: [
+        labelled("budget.rate", "预算执行率（预算执行数÷调整后预算数，计算值）", 97.09),
+        labelled("budget.basic.rate", "基本支出预算执行率（预算执行数÷调整后预算数，计算值）", 100),
+        labelled("budget.project.rate", "项目支出预算执行率（预算执行数÷调整后预算数，计算值）", 94.69),
+        labelled("task.3.rate", "任务“全区互联网年租用费”执行率（计算值）", 100),
+      ],
+      missing: [],
+    };
+    expect(wrong("全年预算执行率达到100%", budget)).toEqual(["100%"]);
+    expect(wrong("项目支出预算执行率为97.09%", budget)).toEqual(["97.09%"]);
+    expect(wrong("基本支出预算执行率100%，项目支出预算执行率94.69%，资金使用率97.09%", budget)).toEqual([]);
   });
 });

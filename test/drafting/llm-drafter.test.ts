@@ -4,11 +4,11 @@ import { draftSection } from "../../src/drafting/deterministic-drafter.ts";
 import type { Draft, DraftInput } from "../../src/drafting/draft-types.ts";
 import { draftWithLlm } from "../../src/drafting/llm-drafter.ts";
 import type { LlmCallRecord, LlmPort } from "../../src/drafting/llm-port.ts";
-import { PROMPT_FAMILIES } from "../../src/drafting/section-families.ts";
 import {
   fakeLlm,
   readPrompts,
   recordedReply,
+  recordedRun,
   reply,
   sectionJson,
   seedInput,
@@ -50,7 +50,7 @@ describe("draftWithLlm on seed 000, every section rewritten", () => {
   const input = seedInput("seed-000", { keepOfficerText: false });
 
   it("uses the model's sections, figures filled with the facts' exact texts", async () => {
-    const llm = fakeLlm(PROMPT_FAMILIES.map(recordedReply));
+    const llm = fakeLlm(recordedRun());
     const draft = await run(input, llm);
     expect(draft.sections.map((s) => [s.id, s.by])).toEqual([
       ["process", "llm"],
@@ -67,19 +67,33 @@ describe("draftWithLlm on seed 000, every section rewritten", () => {
     expect(draft.sections.find((s) => s.id === "funds")?.text).toContain(
       "2021年度，我中心年初预算数为561.41万元，调整后预算数为561.41万元，全年预算执行数为545.06万元，预算执行率为97.09%，未执行预算16.35万元。",
     );
-    // The application reply is wrapped in a ```json fence.
+    // The application reply is wrapped in a ```json fence; its stock sentences (建立整改台账…, 接受社会监督) were repaired away.
     expect(draft.sections.find((s) => s.id === "application")?.text).toContain(
-      "拟将本次部门整体绩效自评结果随同2021年度部门决算一并公开",
+      "二是将自评结果作为2022年度预算编制和绩效目标设置的重要参考",
     );
+    expect(draft.sections.find((s) => s.id === "application")?.text).not.toContain("建立整改台账");
+    expect(draft.sections.find((s) => s.id === "process")?.text).not.toContain("成立绩效自评工作组");
     expect(draft.sections.every((s) => s.rejected === undefined)).toBe(true);
   });
 
-  it("records one ok call per family with tokens, latency, hash and time", async () => {
-    const llm = fakeLlm(PROMPT_FAMILIES.map(recordedReply));
+  it("records every call with tokens, latency, hash and time; stock phrases of the recorded replies are repaired", async () => {
+    const llm = fakeLlm(recordedRun());
     const recorded: LlmCallRecord[] = [];
     const draft = await run(input, llm, (c) => recorded.push(c));
     expect(recorded).toEqual(draft.calls);
-    expect(outcomes(draft.calls)).toEqual(PROMPT_FAMILIES.map((f) => [f, 1, "ok"]));
+    // Issue 16: the recorded process and application replies invent a 自评工作组 and a 整改台账.
+    expect(outcomes(draft.calls)).toEqual([
+      ["process", 1, "rejected"],
+      ["process", 2, "repaired"],
+      ["analysis", 1, "ok"],
+      ["problems", 1, "ok"],
+      ["application", 1, "rejected"],
+      ["application", 2, "repaired"],
+      ["experience", 1, "ok"],
+    ]);
+    expect(draft.calls[0]?.detail).toBe(
+      "写了套话“成立绩效自评工作组”，但单位材料没有写到这项工作：不要编造，材料没有的写“〔待补充：…〕”",
+    );
     const first = llm.requests[0];
     expect(draft.calls[0]).toEqual({
       reportId: "seed-000",
@@ -89,7 +103,9 @@ describe("draftWithLlm on seed 000, every section rewritten", () => {
       promptTokens: 1410,
       completionTokens: 492,
       latencyMs: 42,
-      outcome: "ok",
+      outcome: "rejected",
+      detail:
+        "写了套话“成立绩效自评工作组”，但单位材料没有写到这项工作：不要编造，材料没有的写“〔待补充：…〕”",
       attempt: 1,
       at: "2024-03-01T08:00:00.000Z",
     });
@@ -99,15 +115,14 @@ describe("draftWithLlm on seed 000, every section rewritten", () => {
       "2024-03-01T08:00:02.000Z",
       "2024-03-01T08:00:03.000Z",
       "2024-03-01T08:00:04.000Z",
+      "2024-03-01T08:00:05.000Z",
+      "2024-03-01T08:00:06.000Z",
     ]);
   });
 
   it("returns the facts sheet's missing figures", async () => {
     const missing = [{ key: "budget.procurement.actual", label: "政府采购实际金额" }];
-    const draft = await run(
-      { ...input, sheet: { ...input.sheet, missing } },
-      fakeLlm(PROMPT_FAMILIES.map(recordedReply)),
-    );
+    const draft = await run({ ...input, sheet: { ...input.sheet, missing } }, fakeLlm(recordedRun()));
     expect(draft.missing).toEqual(missing);
   });
 
@@ -120,21 +135,21 @@ describe("draftWithLlm on seed 000, every section rewritten", () => {
         { id: "analysis_outcome", paragraphs: ["效益指标得[[block.outcome.points]]。"] },
       ],
     });
+    const [process, processRepaired, , ...rest] = recordedRun();
     const llm = fakeLlm([
-      recordedReply("process"),
-      reply(bad),
+      ...[process, processRepaired, reply(bad)].flatMap((r) => (r === undefined ? [] : [r])),
       recordedReply("analysis"),
-      ...["problems", "application", "experience"].map((f) => recordedReply(f as "problems")),
+      ...rest,
     ]);
     const draft = await run(input, llm);
     const text = (id: string) => draft.sections.find((s) => s.id === id)?.text;
     expect(text("funds")).toBe("全年预算执行数为545.06万元。");
     expect(text("analysis_input")).toContain("投入管理指标分值为20分，按评分规则得19分，失1分。");
     expect(text("analysis_output")).toBe("产出指标得40分。");
-    expect(llm.requests[2]?.history?.[1]?.content).toBe(
+    expect(llm.requests[3]?.history?.[1]?.content).toBe(
       repairOf(`- 【analysis_input】${ungrounded("98.5%")}`),
     );
-    expect(outcomes(draft.calls).slice(1, 3)).toEqual([
+    expect(outcomes(draft.calls).slice(2, 4)).toEqual([
       ["analysis", 1, "rejected"],
       ["analysis", 2, "repaired"],
     ]);
@@ -385,10 +400,11 @@ describe("personal data", () => {
     expect(input.report.preparer).toEqual({ name: "刘媛媛", phone: "63526383" });
     const llm = fakeLlm([
       reply(sectionJson("process", "执行率98.5%。")),
-      ...PROMPT_FAMILIES.map(recordedReply),
+      // The process family's repair, then the other families (application repaired of its stock phrases).
+      ...recordedRun().slice(1),
     ]);
     const draft = await run(input, llm);
-    expect(llm.requests).toHaveLength(6);
+    expect(llm.requests).toHaveLength(7);
     expect(llm.requests[1]?.history).toHaveLength(2);
     expect(JSON.stringify(llm.requests)).not.toMatch(/刘媛媛|63526383/);
     expect(llm.requests[0]?.user).toContain("联系人：〔姓名〕 〔电话〕");

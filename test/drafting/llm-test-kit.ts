@@ -5,7 +5,8 @@ import { ok, type Result } from "../../src/core/result.ts";
 import type { PromptTexts } from "../../src/drafting/build-prompt.ts";
 import { type DraftInput, TemplateFamilySchema } from "../../src/drafting/draft-types.ts";
 import type { LlmPort, LlmReply, LlmRequest } from "../../src/drafting/llm-port.ts";
-import type { PromptFamily } from "../../src/drafting/section-families.ts";
+import { PROMPT_FAMILIES, type PromptFamily } from "../../src/drafting/section-families.ts";
+import { stockPhrasesIn } from "../../src/drafting/stock-phrases.ts";
 import { loadPrompts } from "../../src/services/prompt-files.ts";
 import { draftInput, seedJson } from "./drafter-fixtures.ts";
 
@@ -52,6 +53,32 @@ export function reply(content: string | null, tokens: [number, number] = [1000, 
 export function recordedReply(family: PromptFamily): Result<LlmReply> {
   const r = recorded(family);
   return reply(r.content, [r.usage.prompt_tokens, r.usage.completion_tokens]);
+}
+
+/**
+ * The recorded answer of `family` as the model's repair turn would give it: every sentence holding
+ * a stock phrase (成立绩效自评工作组, 建立整改台账 …) left out; undefined when it holds none.
+ */
+export function repairedReply(family: PromptFamily): Result<LlmReply> | undefined {
+  const r = recorded(family);
+  const content = r.content.replace(/^```json\s*|\s*```$/g, "");
+  if (stockPhrasesIn(content).length === 0) return undefined;
+  const parsed = JSON.parse(content) as { sections: { id: string; paragraphs: string[] }[] };
+  const sections = parsed.sections.map((s) => ({
+    id: s.id,
+    paragraphs: s.paragraphs
+      .map((p) => (p.match(/[^。]+。?/gu) ?? []).filter((x) => stockPhrasesIn(x).length === 0).join(""))
+      .filter((p) => p !== ""),
+  }));
+  return reply(JSON.stringify({ sections }), [r.usage.prompt_tokens, r.usage.completion_tokens]);
+}
+
+/** The recorded answers of every family in drafting order, each followed by its repair when it holds a stock phrase. */
+export function recordedRun(): Result<LlmReply>[] {
+  return PROMPT_FAMILIES.flatMap((f) => {
+    const repaired = repairedReply(f);
+    return repaired === undefined ? [recordedReply(f)] : [recordedReply(f), repaired];
+  });
 }
 
 /** A content string in the output shape, one section. */

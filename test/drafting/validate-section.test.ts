@@ -25,6 +25,20 @@ describe("validateSection", () => {
     expect(validateSection(text, ctx)).toEqual({ ok: true, value: text });
   });
 
+  it("rejects a stock phrase the officer's material does not hold, and accepts it when it does", () => {
+    const text = "我中心成立绩效自评工作组，对照资料逐项核查。";
+    expect(validateSection(text, ctx)).toEqual({
+      ok: false,
+      error: {
+        code: "draft.section_rejected",
+        message:
+          "1. 写了套话“成立绩效自评工作组”，但单位材料没有写到这项工作：不要编造，材料没有的写“〔待补充：…〕”",
+      },
+    });
+    const given = { sheet, material: ["3月成立绩效自评工作组，由主任牵头"] };
+    expect(validateSection(text, given)).toEqual({ ok: true, value: text });
+  });
+
   it("rejects a rate the facts do not hold, naming it", () => {
     const r = validateSection("全年预算执行率98.5%，执行情况良好。", ctx);
     expect(r).toEqual({

@@ -61,7 +61,8 @@ const GOOD: Record<string, string> = {
     "一是预算执行率为[[budget.rate]]，未执行预算[[budget.unspent]]，项目支出执行进度偏慢。二是效益指标失分[[block.outcome.lost]]。改进措施：加强预算执行进度管理，按月跟踪项目支出。",
   application: "自评结果将作为以后年度预算安排的重要参考，并按规定在部门网站公开。",
   experience: "经验是统一数据口径、逐项核对指标；建议细化效益指标的评分标准。",
-  other: "本年度没有其他需要说明的事项，各项数据均以部门决算为准。",
+  // Not "没有其他需要说明的事项": a stock phrase a model section may not write (stock-phrases.ts).
+  other: "本年度各项数据均以部门决算为准，未发生预算调整以外的特殊事项。",
 };
 
 /** GOOD with seed 000's figures filled in, as the drafter must deliver it. */

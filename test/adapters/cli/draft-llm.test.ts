@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PromptFamily } from "../../../src/drafting/section-families.ts";
 import { openDatabase } from "../../../src/storage/index.ts";
 import { LlmCallLog } from "../../../src/storage/llm-call-log.ts";
+import { repairedReply } from "../../drafting/llm-test-kit.ts";
 import { run } from "./cli-harness.ts";
 
 /**
@@ -20,7 +22,7 @@ const KEY = "sk-cli-secret-7777";
 /** The recorded reply content per requested section id. */
 const RECORDED = new Map<
   string,
-  { content: string; usage: { prompt_tokens: number; completion_tokens: number } }
+  { family: PromptFamily; content: string; usage: { prompt_tokens: number; completion_tokens: number } }
 >();
 for (const file of readdirSync(join(root, "fixtures/llm")).filter((f) => f.startsWith("seed-000."))) {
   const reply = JSON.parse(readFileSync(join(root, "fixtures/llm", file), "utf8"));
@@ -65,7 +67,9 @@ function serveRecorded(
       const id = [...RECORDED.keys()].find((k) => text.includes(`"enum":["${k}"`));
       const reply = id === undefined ? undefined : RECORDED.get(id);
       if (id === undefined || reply === undefined) return [400, { error: { message: "unexpected request" } }];
-      const content = override(id) ?? reply.content;
+      // The repair turn of a recorded reply holding stock phrases: the same reply without those sentences.
+      const repaired = text.includes("上一次的回答有以下问题") ? repairedReply(reply.family) : undefined;
+      const content = override(id) ?? (repaired?.ok ? repaired.value.content : undefined) ?? reply.content;
       return [
         200,
         {
@@ -184,7 +188,7 @@ describe("ziping draft --llm on", () => {
 
   it("drafts every narrative section with the model, fills the figures and records each call", async () => {
     stubModelEnv();
-    const prompts = serveRecorded(5);
+    const prompts = serveRecorded(7);
     const db = join(dir, "llm.db");
     const out = join(dir, "seed-000-llm.md");
     const r = await run(
@@ -205,8 +209,9 @@ describe("ziping draft --llm on", () => {
       `已写入：${out}`,
       "起草方式：模型 deepseek-chat 起草，数字由事实填入并经核验",
     ]);
-    // One call per section family; the officer's name, phone and the key never leave the machine.
-    expect(prompts).toHaveLength(5);
+    // One call per section family, and a repair for the two whose recorded reply invents a 自评工作组 or
+    // a 整改台账 (issue 16); the officer's name, phone and the key never leave the machine.
+    expect(prompts).toHaveLength(7);
     for (const text of prompts) {
       expect(text).not.toContain("刘媛媛");
       expect(text).not.toContain("63526383");
@@ -221,10 +226,12 @@ describe("ziping draft --llm on", () => {
     try {
       const calls = new LlmCallLog(database).list();
       expect(calls.map((c) => [c.family, c.outcome, c.attempt, c.promptTokens, c.completionTokens])).toEqual([
-        ["process", "ok", 1, 1410, 492],
+        ["process", "rejected", 1, 1410, 492],
+        ["process", "repaired", 2, 1410, 492],
         ["analysis", "ok", 1, 6161, 985],
         ["problems", "ok", 1, 2709, 527],
-        ["application", "ok", 1, 1633, 233],
+        ["application", "rejected", 1, 1633, 233],
+        ["application", "repaired", 2, 1633, 233],
         ["experience", "ok", 1, 2384, 318],
       ]);
       expect(calls.every((c) => c.model === "deepseek-chat" && /^[0-9a-f]{64}$/.test(c.promptHash))).toBe(

@@ -203,6 +203,7 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       "ratio.zero_over_zero",
       "score.block_sum",
       "score.met_not_full",
+      "score.narrative_total",
       "score.rate_mismatch",
       "score.rule_mismatch",
       "score.total_mismatch",
@@ -210,6 +211,10 @@ describe("check --json on the seeds: the domain examples, and exactly these code
       "value.conflict",
       "weights.block_sum",
       "weights.total",
+    ]);
+    // Issue 16: 三's "最终得分为 96 分" is held to the rules' 92.71, not to the table's own 96.
+    expect(findingsOf(r, "score.narrative_total").map((f) => [f.severity, f.expected, f.actual])).toEqual([
+      ["error", "92.71分", "96分"],
     ]);
     // The rows' 分值 add to 95 (效益 has 25 of its 30), so a total of 96 is more than they allow.
     expect(findingsOf(r, "score.total_over_max")).toEqual([
@@ -406,7 +411,7 @@ describe("check --json on the seeds: the domain examples, and exactly these code
     const r = await run("check", SEED.s000, "--db", noDb);
     expect(r.code).toBe(0);
     expect(r.out).toContain("按规则得分：92.71分（优）；报告填报96分");
-    expect(r.out).toContain(`发现 ${report(SEED.s000)?.findings.length} 项：错误 12，警告 7，提示 1`);
+    expect(r.out).toContain(`发现 ${report(SEED.s000)?.findings.length} 项：错误 13，警告 7，提示 1`);
     expect(r.out).toContain("- [错误] weights.block_sum  效益指标  “效益指标（30分）”");
     expect(r.out).not.toContain("对照语料库");
   });

@@ -91,8 +91,10 @@ describe("/ziping", () => {
     await seedReport();
     await t.receiver.send(slashCommand("check"));
     const [head] = responseTexts();
-    expect(head).toBe("按规则得分 91.71 分（优）。核查发现 19 项：错误 13，警告 5，提示 1。");
+    // Issue 16: 三's "最终得分为 96 分" is held to the rules' 91.71 (score.narrative_total), one more error.
+    expect(head).toBe("按规则得分 91.71 分（优）。核查发现 20 项：错误 14，警告 5，提示 1。");
     const listed = JSON.stringify(t.slack.responses[0]?.blocks);
+    expect(listed).toContain("· [错误] score.narrative_total 三、综合评价结论：");
     expect(listed).toContain("· [错误] narrative.empty 五、发现的主要问题和改进措施：");
     expect(listed).toContain(
       "· [错误] weights.block_sum 效益指标：“效益指标”标称30分，但其三级指标分值合计为25分。",

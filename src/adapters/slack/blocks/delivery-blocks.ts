@@ -16,6 +16,8 @@ export interface DeliverySummary {
   lost: { item: string; points: number }[];
   /** Who drafted the text: the model's name or the fallback drafter. */
   drafter: string;
+  /** Sections whose model text was not used, and why (shown so the officer knows what the data wrote). */
+  replaced?: { section: string; reasons: string[] }[];
   findings: { level: Severity; code: string; text: string }[];
   missing: string[];
   files: string[];
@@ -52,6 +54,15 @@ function lostText(lost: DeliverySummary["lost"]): string {
   return ["*失分*", ...shown, ...(rest > 0 ? [`等 ${rest} 项`] : [])].join("\n");
 }
 
+/** The sections drafted from the data because the model's text failed the checks, each with its first reasons. */
+function replacedText(replaced: NonNullable<DeliverySummary["replaced"]>): string {
+  const lines = replaced.map(
+    (r) =>
+      `· ${r.section}：${clip(r.reasons.slice(0, 2).join("；"), DELIVERY_LIMIT.findingChars)}${r.reasons.length > 2 ? ` 等 ${r.reasons.length} 条` : ""}`,
+  );
+  return ["*以下章节的模型稿未采用，已按数据起草*", ...lines].join("\n");
+}
+
 function findingsText(findings: DeliverySummary["findings"]): string {
   const lines: string[] = ["*核查发现*"];
   let shown = 0;
@@ -80,6 +91,7 @@ export function deliverySummary(s: DeliverySummary): SlackMessage {
   if (s.lost.length > 0) blocks.push(...sections(lostText(s.lost)));
   const files = s.files.length === 0 ? "（无）" : s.files.join("、");
   blocks.push(context(clipEscaped(`起草：${s.drafter} · 文件：${files}`, MAX_SECTION_CHARS)));
+  if ((s.replaced ?? []).length > 0) blocks.push(...sections(replacedText(s.replaced ?? [])));
   if (s.findings.length > 0) blocks.push(...sections(findingsText(s.findings)));
   if (s.missing.length > 0) blocks.push(...sections(`待补充：${s.missing.join("、")}`));
   const score =

@@ -61,6 +61,30 @@ describe("delivery messages", () => {
     });
   });
 
+  it("names the sections drafted from the data because the model's text failed the checks, and why", () => {
+    const replaced = [
+      {
+        section: "五、发现的主要问题和改进措施",
+        reasons: [
+          "“本单位自评得分100分”写了100分，但按评分规则总得分是92.71分",
+          "比率“100%”不是执行率",
+          "第三条",
+        ],
+      },
+      { section: "七、其他需要说明的问题", reasons: ["模型调用失败（llm.server）"] },
+    ];
+    const blocks = deliverySummary({ ...summary, replaced }).blocks;
+    expect(blocks[4]).toEqual(
+      sec(
+        [
+          "*以下章节的模型稿未采用，已按数据起草*",
+          "· 五、发现的主要问题和改进措施：“本单位自评得分100分”写了100分，但按评分规则总得分是92.71分；比率“100%”不是执行率 等 3 条",
+          "· 七、其他需要说明的问题：模型调用失败（llm.server）",
+        ].join("\n"),
+      ),
+    );
+  });
+
   it("leaves out the report's own total when it agrees, and empty parts", () => {
     const plain = deliverySummary({
       ...summary,
