@@ -10,6 +10,7 @@ import { benchCopy } from "./copy-bench.ts";
 import { benchDraft } from "./draft-bench.ts";
 import { benchImport } from "./import-bench.ts";
 import { benchPdf } from "./pdf-bench.ts";
+import { benchScoresPerTurn } from "./scores-bench.ts";
 import { benchSlack } from "./slack-bench.ts";
 import { benchWorstCase } from "./worst-case-bench.ts";
 
@@ -110,6 +111,7 @@ if (gc) {
     indicators: rows,
   });
 }
+benchScoresPerTurn(line);
 benchChat(line);
 benchCopy(line);
 await benchDraft(line);

@@ -51,7 +51,10 @@ export interface Assessment {
 
 /** One turn's outcome: the next state, the replies, the effects for the shell, the assessment. */
 export interface TurnOutcome extends TextTurn {
-  /** The final draft's assessment; null when the conversation has no report. */
+  /**
+   * The final draft's assessment; null when the conversation has no report, or when the draft is
+   * unchanged and this turn did not score it (the assessment saved with it stands).
+   */
   assessment: Assessment | null;
 }
 
@@ -71,7 +74,7 @@ export function createEngine(schemes: readonly Scheme[], options: EngineOptions 
   /** One turn: the state and the message (or button) in; replies, state, effects and assessment out. */
   function step(state: EngineState, input: EngineInput, _now: Date): TurnOutcome {
     const ctx = turnContext(schemes, scorer);
-    return withAssessment(ctx, turnOf(ctx, state, input));
+    return withAssessment(ctx, state, turnOf(ctx, state, input));
   }
   /** Answers a read-only question about `state`'s report, changing nothing; no next question. */
   function read(state: EngineState, text: string): Reply[] {
@@ -178,12 +181,16 @@ function openedTurn(
   });
 }
 
-/** The final draft's assessment (a memo hit when the turn asked its next question). */
-function withAssessment(ctx: TurnContext, result: TextTurn): TurnOutcome {
+/**
+ * The final draft's assessment: a memo hit when the turn asked its next question; null when there
+ * is no report, when the turn needs a report first (it is stepped again), and when the draft is
+ * the one the turn started with and was not scored in it (its stored assessment stands).
+ */
+function withAssessment(ctx: TurnContext, start: EngineState, result: TextTurn): TurnOutcome {
   const doc = result.state.report;
-  // A turn that needs a report first is stepped again; nothing of this one is saved.
   if (doc === null || result.state.conversation.reportId === null || result.needs !== undefined)
     return { ...result, assessment: null };
+  if (doc === start.report && !ctx.graded(doc)) return { ...result, assessment: null };
   const got = ctx.grade(doc);
   const card = "card" in got ? got.card : null;
   return { ...result, assessment: { summary: summaryOf(doc, card, slotsOf(ctx, doc)), card } };

@@ -1,6 +1,7 @@
 import type { EngineState } from "./conversation-state.ts";
 import type { CopyHit } from "./copy-hits.ts";
 import { correctField, editIndicator } from "./corrections.ts";
+import { textAt } from "./draft-access.ts";
 import { amendQueried } from "./implausible-values.ts";
 import { type Intent, recognise } from "./intents.ts";
 import { HELP_TEXT } from "./messages.ts";
@@ -13,6 +14,7 @@ import { notice, say } from "./replies.ts";
 import { MAX_MESSAGE } from "./sanitize.ts";
 import { correctScheme, SCHEME_WORDS, schemeChoicesText } from "./scheme-correction.ts";
 import { correctSection } from "./section-correction.ts";
+import { buildSlots } from "./slots.ts";
 import { STATED_PROMPT, statedBlocksAnswer } from "./stated-blocks.ts";
 import { ask, type StepResult, slotsOf, type TurnContext, take } from "./turn-context.ts";
 import { answerTurn, generateTurn, pasteTurn, skipTurn, undoTurn } from "./turns.ts";
@@ -55,7 +57,18 @@ export function textTurn(
   if (command !== null) return command;
   const pending = state.conversation.pending;
   if (pending === null) {
-    const onScheme = currentSlot(slotsOf(ctx, state.report), state.conversation)?.key === "scheme";
+    // The scheme is asked only while there is none, and without one there is no card to add
+    // questions: the draft's questions without scoring it tell whether the scheme is being asked.
+    const unscored = buildSlots({
+      doc: state.report ?? {},
+      schemes: ctx.schemes,
+      report: null,
+      card: null,
+      copies: [],
+    });
+    const onScheme =
+      textAt(state.report ?? {}, ["schemeId"]) === undefined &&
+      currentSlot(unscored, state.conversation)?.key === "scheme";
     const stated = statedBlocksAnswer(state.report ?? {}, text, onScheme);
     const asked = { ...state, conversation: unskip(state.conversation, "scheme") };
     if (stated === "prompt") return ask(ctx, asked, [say(STATED_PROMPT)]);

@@ -18,6 +18,8 @@ export interface TurnContext {
   schemes: readonly Scheme[];
   /** The draft's card, computed once per draft object in this turn (parse + score). */
   grade(doc: Json | null): Graded;
+  /** Whether this turn has graded `doc` already (its assessment then costs nothing). */
+  graded(doc: Json | null): boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function turnContext(schemes: readonly Scheme[], scorer: Scorer): TurnCon
       memo.set(doc, got);
       return got;
     },
+    graded: (doc) => doc !== null && typeof doc === "object" && memo.has(doc),
   };
 }
 

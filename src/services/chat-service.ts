@@ -289,8 +289,12 @@ export class ChatService {
       }
     }
     const reportId = next.conversation.reportId;
-    if (reportId !== null && next.report !== null && result.assessment !== null)
-      this.saveReport(reportId, next.report, result.assessment, message.now);
+    if (reportId !== null && next.report !== null) {
+      // An unchanged draft the turn did not score keeps the columns saved with it.
+      const summary = result.assessment?.summary ?? this.storedSummary(reportId);
+      if (summary !== undefined)
+        this.store.saveReport({ id: reportId, doc: next.report, now: message.now, ...summary });
+    }
     this.store.saveConversation({
       key: message.conversationKey,
       userId: message.userId,
@@ -351,9 +355,12 @@ export class ChatService {
     }
   }
 
-  /** Saves the draft with the listing columns the engine computed in the turn (not scored again). */
-  private saveReport(id: string, doc: Json, assessment: Assessment, now: Date): void {
-    this.store.saveReport({ id, doc, now, ...assessment.summary });
+  /** The listing columns saved with a report (for a turn that left it as it was). */
+  private storedSummary(id: string): Assessment["summary"] | undefined {
+    const row = this.store.getReport(id);
+    if (row === undefined) return undefined;
+    const { unitName, year, kind, progressDone, progressTotal, score, grade } = row;
+    return { unitName, year, kind, progressDone, progressTotal, score, grade };
   }
 }
 
