@@ -137,12 +137,14 @@ function noReportTurn(
   return intent === null ? null : anyTimeTurn(ctx, state, intent);
 }
 
-/** A button pressed before any report exists: only the report commands act; anything else welcomes. */
-function noReportAction(ctx: TurnContext, state: EngineState, action: TypedAction): TextTurn {
+/**
+ * A button pressed before any report exists: the report commands act without starting one; any
+ * other (跳过 on the first question) starts the report, as the same words typed would.
+ */
+function noReportAction(ctx: TurnContext, state: EngineState, action: TypedAction): TextTurn | null {
   if (action.kind === "new-report") return ask(ctx, state, [say("好的，开始一份新报告。")]);
-  if (action.kind === "open-report" || action.kind === "list-reports")
-    return anyTimeTurn(ctx, state, action) ?? ask(ctx, state, [say(WELCOME)]);
-  return ask(ctx, state, [say(WELCOME)]);
+  if (action.kind === "open-report" || action.kind === "list-reports") return anyTimeTurn(ctx, state, action);
+  return null;
 }
 
 /** A reopened conversation: where it stands, and a confirmation still waiting. */
