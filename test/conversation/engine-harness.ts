@@ -36,7 +36,7 @@ export function input(text: string, extra: Partial<EngineInput> = {}): EngineInp
 export const NOW = new Date("2026-12-01T00:00:00Z");
 
 /** A department draft in 某某县 with everything up to the indicators: the 郑州区县 scheme chosen. */
-export const BASE: Json = {
+export const BASE: { [key: string]: Json } = {
   schemaVersion: 1,
   unit: { name: "某某县教育局", region: "某某县" },
   year: 2023,
