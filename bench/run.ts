@@ -11,6 +11,7 @@ import { benchCopy } from "./copy-bench.ts";
 import { benchDraft } from "./draft-bench.ts";
 import { benchImport } from "./import-bench.ts";
 import { benchPdf } from "./pdf-bench.ts";
+import { benchScoresPerTurn } from "./scores-bench.ts";
 import { benchSlack } from "./slack-bench.ts";
 import { benchWorstCase } from "./worst-case-bench.ts";
 import { benchXlsx } from "./xlsx-bench.ts";
@@ -112,6 +113,7 @@ if (gc) {
     indicators: rows,
   });
 }
+benchScoresPerTurn(line);
 benchChat(line);
 benchCopy(line);
 await benchDraft(line);

@@ -2,24 +2,26 @@ import { parseAmount } from "../numbers/index.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { type Change, getIn, type Json } from "./patch.ts";
 import { notice, type Reply } from "./replies.ts";
-import { cardFor } from "./score-answers.ts";
+import { cardFor, type Graded } from "./score-answers.ts";
 
 const BUDGET_FINDING = /^(budget|ratio)\./;
 
 /**
  * After the budget changes: the rates ziping derives (执行率, 调整率, 三公经费控制率 …) with their
- * working, and every place where a rate the report states disagrees with them.
+ * working, and every place where a rate the report states disagrees with them. `grade` scores a
+ * draft (the turn's memo, so the drafts are scored once).
  */
 export function derivedReplies(
   before: Json | null,
   after: Json | null,
   changes: readonly Change[],
   schemes: readonly Scheme[],
+  grade: (doc: Json | null) => Graded = (doc) => cardFor(doc, schemes),
 ): Reply[] {
   if (!changes.some((c) => c.path[0] === "budget" || c.path[0] === "indicators")) return [];
-  const got = cardFor(after, schemes);
+  const got = grade(after);
   if ("why" in got) return [];
-  const old = cardFor(before, schemes);
+  const old = grade(before);
   const seen = new Set("card" in old ? old.card.findings.map((f) => `${f.code}|${f.where.path}`) : []);
   const replies: Reply[] = [];
   if (changes.some((c) => c.path[0] === "budget")) {

@@ -11,7 +11,5 @@ export type Effect =
   | { type: "record"; reportId: string; kind: string; summary: string; changes: Change[] }
   /** The officer asked for the list of their reports. */
   | { type: "list-reports" }
-  /** The officer asked to continue another report (by id or by its number in the list). */
-  | { type: "open-report"; ref: string }
   /** Deliver the report (JSON now; Markdown and Word once drafting lands). */
   | { type: "export"; reportId: string };

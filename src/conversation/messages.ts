@@ -15,3 +15,8 @@ export const HELP_TEXT = `可以这样说：
 · 现在多少分、为什么是96分不是100分、怎样才能得优、怎样才能得100分
 · 生成报告：导出当前报告
 · 我的报告、切换到报告 <编号>、新建报告`;
+
+/** The same answer for a report that does not exist and one of another unit, so ids cannot be probed. */
+export function notFoundText(ref: string): string {
+  return `没有找到您可以打开的报告“${ref}”。回复“我的报告”查看列表。`;
+}

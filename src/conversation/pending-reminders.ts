@@ -1,8 +1,8 @@
 import type { Pending } from "./conversation-state.ts";
-import { CONFIRM_CHOICES } from "./engine-kit.ts";
 import { extractFacts } from "./facts.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
 import { notice, type Reply } from "./replies.ts";
+import { CONFIRM_CHOICES } from "./turn-context.ts";
 
 /**
  * A narrative answer waiting for 确认 because of its findings: a new message is its rewrite, not

@@ -10,11 +10,14 @@ import { draftAsReport, textAt } from "./draft-access.ts";
 import type { Json } from "./patch.ts";
 import { notice, type Reply, say } from "./replies.ts";
 
+/** Scores a parsed report under a scheme: `score` itself, or a wrapper that counts (the bench). */
+export type Scorer = (report: Report, scheme: Scheme) => ScoreCard;
+
+/** A draft's score card with the scheme and parsed report behind it, or why it cannot be scored yet. */
+export type Graded = { card: ScoreCard; scheme: Scheme; report: Report } | { why: string };
+
 /** The draft's score card, or why it cannot be scored yet (in Chinese). */
-export function cardFor(
-  doc: Json | null,
-  schemes: readonly Scheme[],
-): { card: ScoreCard; scheme: Scheme; report: Report } | { why: string } {
+export function cardFor(doc: Json | null, schemes: readonly Scheme[], scorer: Scorer = score): Graded {
   if (doc === null) return { why: "还没有开始填写报告。" };
   const report = draftAsReport(doc);
   if (report === null) {
@@ -34,12 +37,18 @@ export function cardFor(
     return {
       why: "还不能计分：还没有选择评分办法。请从下面选一个，也可以说“按本表结构”，或“我来说一级指标和分值”。",
     };
-  return { card: score(report, scheme), scheme, report };
+  return { card: scorer(report, scheme), scheme, report };
 }
 
-/** "现在多少分": the total under the rules, the block table, and what the report itself claims. */
-export function scoreReplies(doc: Json | null, schemes: readonly Scheme[]): Reply[] {
-  const got = cardFor(doc, schemes);
+/**
+ * "现在多少分": the total under the rules, the block table, and what the report itself claims.
+ * `got` is the draft's card when the caller has it already (a turn scores once).
+ */
+export function scoreReplies(
+  doc: Json | null,
+  schemes: readonly Scheme[],
+  got: Graded = cardFor(doc, schemes),
+): Reply[] {
   if ("why" in got) return [notice("info", got.why)];
   const { card, report } = got;
   if (!report.indicators.some((b) => b.groups.some((g) => g.indicators.length > 0)))
@@ -70,8 +79,12 @@ export function scoreReplies(doc: Json | null, schemes: readonly Scheme[]): Repl
 }
 
 /** "为什么是96分不是100分" / "怎样才能得优": the core's explanation, word for word. */
-export function explainReplies(doc: Json | null, schemes: readonly Scheme[], goal?: "优" | "100"): Reply[] {
-  const got = cardFor(doc, schemes);
+export function explainReplies(
+  doc: Json | null,
+  schemes: readonly Scheme[],
+  goal?: "优" | "100",
+  got: Graded = cardFor(doc, schemes),
+): Reply[] {
   if ("why" in got) return [notice("info", got.why)];
   const e = explain(got.card, got.scheme.grades);
   if (goal === undefined) return [say(explanationText(e, got.scheme.name))];

@@ -4,9 +4,11 @@ import {
   initialConversation,
 } from "../conversation/conversation-state.ts";
 import type { Effect } from "../conversation/effects.ts";
+import { notFoundText } from "../conversation/messages.ts";
 import { getIn, type Json } from "../conversation/patch.ts";
 import type { Reply } from "../conversation/replies.ts";
-import type { ChatEngine } from "../conversation/step.ts";
+import type { Assessment, ChatEngine, EngineInput } from "../conversation/step.ts";
+import { type TypedAction, TypedActionSchema } from "../conversation/typed-action.ts";
 import type { DeliveryJobs, ReportRow, Store } from "../storage/index.ts";
 import type { ChatCorpus, OwnWork } from "./chat-corpus.ts";
 
@@ -22,6 +24,11 @@ export interface IncomingMessage {
   now: Date;
   /** Reopening the conversation (terminal start): reply with where we are, change nothing. */
   resume?: boolean;
+  /**
+   * A pressed button or chosen menu item, taken by the engine as it is (`text` then only names it
+   * in logs); validated here, at the boundary, since it comes from a platform payload.
+   */
+  action?: TypedAction;
 }
 
 /** A report to hand over to the officer (the adapter decides how: file, upload). */
@@ -82,6 +89,8 @@ export class ChatService {
 
   handle(message: IncomingMessage): TurnResult {
     const id = message.messageId;
+    if (message.action !== undefined && !TypedActionSchema.safeParse(message.action).success)
+      return { replies: [UNREADABLE_ACTION], reportId: null, duplicate: false, deliveries: [] };
     // The check is inside the (immediate) transaction, so two processes cannot both take the same message.
     return this.store.transaction(() => {
       const seen = id === null ? undefined : this.store.getProcessedMessage(id);
@@ -153,11 +162,7 @@ export class ChatService {
     const found = this.resolve(query.conversationKey, query.userId, query.ref);
     if (!found.ok) return [found.reply];
     const state = { conversation: { ...initialConversation(), reportId: found.id }, report: found.doc };
-    return query.texts.flatMap((text) =>
-      this.engine
-        .step(state, { text, newReportId: "-" }, query.now)
-        .replies.filter((r) => r.type !== "question"),
-    );
+    return query.texts.flatMap((text) => this.engine.read(state, text));
   }
 
   /**
@@ -243,70 +248,74 @@ export class ChatService {
         duplicate: false,
         deliveries: [],
       };
-    let state = { conversation: loaded.conversation, report: loaded.report };
+    const state = { conversation: loaded.conversation, report: loaded.report };
+    const action = message.action;
     const copies =
-      this.corpus?.search(message.text, this.ownWork(message.userId, owned, loaded.report)) ?? [];
-    const input = { text: message.text, newReportId: this.newId(), resume: message.resume === true, copies };
+      action === undefined
+        ? (this.corpus?.search(message.text, this.ownWork(message.userId, owned, loaded.report)) ?? [])
+        : [];
+    const input: EngineInput = {
+      text: message.text,
+      newReportId: this.newId(),
+      resume: message.resume === true,
+      copies,
+      ...(action === undefined ? {} : { action }),
+      // A pressed 继续填写 names its report: it is loaded before the turn, not asked for after.
+      ...(action?.kind === "open-report" ? { opened: this.opened(message.userId, action.ref) } : {}),
+    };
     let result = this.engine.step(state, input, message.now);
-    const replies: Reply[] = [...loaded.notes];
+    // 切换到报告 N typed: the engine names the report it needs once; it finishes the turn with it.
+    if (result.needs !== undefined)
+      result = this.engine.step(
+        state,
+        { ...input, opened: this.opened(message.userId, result.needs.report) },
+        message.now,
+      );
+    const replies: Reply[] = [...loaded.notes, ...result.replies];
     const deliveries: Delivery[] = [];
-    let effects: Effect[] = result.effects;
-    state = result.state;
-    replies.push(...result.replies);
-    for (let round = 0; round < 2 && effects.length > 0; round++) {
-      const next: Effect[] = [];
-      for (const effect of effects) {
-        const out = this.run(effect, message, state.report);
-        if (out.open !== undefined) {
-          result = this.engine.step(
-            {
-              conversation: {
-                ...state.conversation,
-                reportId: out.open.id,
-                pending: null,
-                skipped: [],
-                undo: [],
-              },
-              report: out.open.doc,
-            },
-            { text: "", newReportId: this.newId(), resume: true },
-            message.now,
-          );
-          state = result.state;
-          next.push(...result.effects);
-          replies.push(...result.replies);
-        }
-        replies.push(...out.replies);
-        if (out.delivery !== undefined) {
-          // Recorded in the turn's transaction: a crash while drafting leaves it pending, not lost.
-          const jobId = this.jobs?.add({
-            conversationKey: message.conversationKey,
-            reportId: out.delivery.reportId,
-            doc: out.delivery.doc,
-            now: message.now,
-          });
-          deliveries.push(jobId === undefined ? out.delivery : { ...out.delivery, jobId });
-        }
+    const next = result.state;
+    for (const effect of result.effects) {
+      const out = this.run(effect, message, next.report);
+      replies.push(...out.replies);
+      if (out.delivery !== undefined) {
+        // Recorded in the turn's transaction: a crash while drafting leaves it pending, not lost.
+        const jobId = this.jobs?.add({
+          conversationKey: message.conversationKey,
+          reportId: out.delivery.reportId,
+          doc: out.delivery.doc,
+          now: message.now,
+        });
+        deliveries.push(jobId === undefined ? out.delivery : { ...out.delivery, jobId });
       }
-      effects = next;
     }
-    const reportId = state.conversation.reportId;
-    if (reportId !== null && state.report !== null) this.saveReport(reportId, state.report, message.now);
+    const reportId = next.conversation.reportId;
+    if (reportId !== null && next.report !== null) {
+      // An unchanged draft the turn did not score keeps the columns saved with it.
+      const summary = result.assessment?.summary ?? this.storedSummary(reportId);
+      if (summary !== undefined)
+        this.store.saveReport({ id: reportId, doc: next.report, now: message.now, ...summary });
+    }
     this.store.saveConversation({
       key: message.conversationKey,
       userId: message.userId,
       reportId,
-      state: state.conversation,
+      state: next.conversation,
       now: message.now,
     });
     return { replies, reportId, duplicate: false, deliveries };
+  }
+
+  /** The report `ref` names, as the engine takes it when opening it: null when the user may not open it. */
+  private opened(userId: string, ref: string): NonNullable<EngineInput["opened"]> {
+    const row = this.findReport(userId, ref);
+    return { ref, report: row === undefined ? null : { id: row.id, doc: row.doc as Json } };
   }
 
   private run(
     effect: Effect,
     message: IncomingMessage,
     doc: Json | null,
-  ): { replies: Reply[]; delivery?: Delivery; open?: { id: string; doc: Json } } {
+  ): { replies: Reply[]; delivery?: Delivery } {
     switch (effect.type) {
       case "create-report":
         this.store.createReport({
@@ -343,17 +352,15 @@ export class ChatService {
         return { replies: [], delivery: { reportId: effect.reportId, doc } };
       case "list-reports":
         return { replies: [reportsTable(this.store.listReports(message.userId))] };
-      case "open-report": {
-        const row = this.findReport(message.userId, effect.ref);
-        if (row === undefined) return { replies: [notFound(effect.ref)] };
-        return { replies: [], open: { id: row.id, doc: row.doc as Json } };
-      }
     }
   }
 
-  private saveReport(id: string, doc: Json, now: Date): void {
-    const summary = this.engine.summarize(doc);
-    this.store.saveReport({ id, doc, now, ...summary });
+  /** The listing columns saved with a report (for a turn that left it as it was). */
+  private storedSummary(id: string): Assessment["summary"] | undefined {
+    const row = this.store.getReport(id);
+    if (row === undefined) return undefined;
+    const { unitName, year, kind, progressDone, progressTotal, score, grade } = row;
+    return { unitName, year, kind, progressDone, progressTotal, score, grade };
   }
 }
 
@@ -368,12 +375,15 @@ function denied(userId: string): Reply {
 
 /** The same answer for a report that does not exist and one of another unit. */
 function notFound(ref: string): Reply {
-  return {
-    type: "notice",
-    level: "error",
-    text: `没有找到您可以打开的报告“${ref}”。回复“我的报告”查看列表。`,
-  };
+  return { type: "notice", level: "error", text: notFoundText(ref) };
 }
+
+/** A pressed button whose content is not one ziping made (a bug or a forged payload). */
+const UNREADABLE_ACTION: Reply = {
+  type: "notice",
+  level: "error",
+  text: "这个按钮的内容无法读取，没有执行。请直接回复文字，例如“确认”或“切换到报告 1”。",
+};
 
 /** "我的报告": the officer's reports with progress and score, numbered for "切换到报告 N". */
 export function reportsTable(rows: readonly ReportRow[]): Reply {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createEngine } from "../conversation/step.ts";
+import { createEngine, type EngineOptions } from "../conversation/step.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { DeliveryJobs, openDatabase, Store } from "../storage/index.ts";
 import { type ChatCorpus, chatCorpus } from "./chat-corpus.ts";
@@ -26,13 +26,20 @@ export interface App {
   close(): void;
 }
 
-/** Opens the database (running migrations), loads the installed schemes and wires the chat service. */
-export function openApp(dbPath: string, newId: () => string = randomReportId): App {
+/**
+ * Opens the database (running migrations), loads the installed schemes and wires the chat service.
+ * `engineOptions` go to the engine (the bench counts scorer runs through them).
+ */
+export function openApp(
+  dbPath: string,
+  newId: () => string = randomReportId,
+  engineOptions: EngineOptions = {},
+): App {
   const schemes = installedSchemes();
   if (!schemes.ok) throw new Error(schemes.error.message);
   const db = openDatabase(dbPath);
   const store = new Store(db);
-  const engine = createEngine(schemes.value);
+  const engine = createEngine(schemes.value, engineOptions);
   const corpus = chatCorpus(db);
   const chat = new ChatService(store, engine, newId, corpus, new DeliveryJobs(db));
   return { store, engine, schemes: schemes.value, chat, corpus, close: () => store.close() };

@@ -1,5 +1,6 @@
 import type { Logger, webApi } from "@slack/bolt";
 import type { Reply } from "../../conversation/replies.ts";
+import type { TypedAction } from "../../conversation/typed-action.ts";
 import type { Delivery, TurnResult } from "../../services/chat-service.ts";
 import { deliveryFileBase, draftDelivery, summarizeDelivery } from "../../services/draft-delivery.ts";
 import { draftFileBytes } from "../../services/draft-files.ts";
@@ -35,7 +36,10 @@ export interface SlackDeps {
 export class SlackTurns {
   constructor(readonly deps: SlackDeps) {}
 
-  /** One message of `user` in `place`: a repeated message id changes and posts nothing. */
+  /**
+   * One message of `user` in `place`: a repeated message id changes and posts nothing. A pressed
+   * button passes its typed `action` (the engine takes it as it is; `text` only names it).
+   */
   async message(
     client: WebClient,
     place: SlackPlace,
@@ -43,6 +47,7 @@ export class SlackTurns {
     text: string,
     messageId: string | null,
     resume = false,
+    action?: TypedAction,
   ): Promise<TurnResult> {
     let turn: TurnResult;
     try {
@@ -53,6 +58,7 @@ export class SlackTurns {
         text,
         now: this.deps.clock(),
         resume,
+        ...(action === undefined ? {} : { action }),
       });
     } catch (error) {
       // A bug, not bad input: the turn's transaction rolled back, so nothing half-saved remains.

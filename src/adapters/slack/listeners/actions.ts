@@ -1,4 +1,5 @@
 import type { App as BoltApp, webApi } from "@slack/bolt";
+import { actionWords, type TypedAction } from "../../../conversation/typed-action.ts";
 import { ACTION } from "../blocks/action-ids.ts";
 import { decodeAction } from "../blocks/action-value.ts";
 import { loadingModal } from "../blocks/correct-modal.ts";
@@ -10,9 +11,9 @@ import { fillCorrectModal } from "./correct-view.ts";
 import { publishHome } from "./home.ts";
 
 /**
- * Buttons. In a message: a choice, 确认, 跳过 are the officer's words sent to the conversation;
- * 修改 opens the correction modal at once (Slack's trigger lasts 3 seconds) and fills it after.
- * In App Home: continue, download, new — in the officer's DM.
+ * Buttons. In a message: a choice, 确认, 跳过 are typed actions the engine takes as they are (the
+ * button's words only name them); 修改 opens the correction modal at once (Slack's trigger lasts
+ * 3 seconds) and fills it after. In App Home: continue, download, new — in the officer's DM.
  */
 export function registerActions(bolt: BoltApp, ctx: SlackContext): void {
   const words = async (body: BlockAction, client: webApi.WebClient) => {
@@ -30,6 +31,8 @@ export function registerActions(bolt: BoltApp, ctx: SlackContext): void {
       body.user.id,
       value.t,
       `${value.k}:action:${messageTs}`,
+      false,
+      pressed(action.action_id, value.t),
     );
     // Someone refused (another unit's report) or a repeat leaves the officer's buttons in place.
     if (turn.reportId !== null && !turn.duplicate) await markChosen(client, body, place, value.t);
@@ -101,9 +104,11 @@ async function homeButton(ctx: SlackContext, client: webApi.WebClient, body: Blo
   const dm: SlackPlace = { team, channel: await dmChannel(ctx, client, team, user), dm: true };
   const reportId = decodeAction(action?.value ?? "")?.r;
   const at = `${conversationKey(dm)}:action:${action?.action_ts ?? ""}`;
-  if (action?.action_id === ACTION.newReport) await ctx.turns.message(client, dm, user, "新建报告", at);
+  const act = (typed: TypedAction) =>
+    ctx.turns.message(client, dm, user, actionWords(typed), at, false, typed);
+  if (action?.action_id === ACTION.newReport) await act({ kind: "new-report" });
   else if (reportId !== undefined && action?.action_id === ACTION.continueReport)
-    await ctx.turns.message(client, dm, user, `切换到报告 ${reportId}`, at);
+    await act({ kind: "open-report", ref: reportId });
   else if (reportId !== undefined) {
     const exported = ctx.turns.deps.app.chat.export({
       conversationKey: conversationKey(dm),
@@ -115,6 +120,13 @@ async function homeButton(ctx: SlackContext, client: webApi.WebClient, body: Blo
     else await ctx.turns.deliver(client, dm, exported.delivery);
   }
   await publishHome(ctx, client, user, slackUserId(team, user));
+}
+
+/** What a message button means: 确认 and 跳过 by their ids; a choice is the value the reply offered. */
+function pressed(actionId: string, value: string): TypedAction {
+  if (actionId === ACTION.confirm) return { kind: "confirm" };
+  if (actionId === ACTION.skip) return { kind: "skip" };
+  return { kind: "choose", value };
 }
 
 /** Where a button in a message was pressed: its channel and the thread of its message. */

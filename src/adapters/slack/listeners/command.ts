@@ -1,5 +1,6 @@
 import type { App as BoltApp, RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../../conversation/replies.ts";
+import { actionWords, type TypedAction } from "../../../conversation/typed-action.ts";
 import { checkReplies } from "../../../services/check-replies.ts";
 import { helpText } from "../blocks/delivery-blocks.ts";
 import { renderMessages } from "../blocks/render-blocks.ts";
@@ -69,17 +70,20 @@ async function run(
     ref: sub.arg,
     now: turns.deps.clock(),
   };
-  const inDm = async (text: string, note: string) => {
-    await turns.message(client, dm, user, text, null);
+  const inDm = async (action: TypedAction, note: string) => {
+    await turns.message(client, dm, user, actionWords(action), null, false, action);
     if (elsewhere) await respond({ response_type: "ephemeral", text: note });
   };
   switch (sub.name) {
     case "new":
-      return inDm("新建报告", "已在与 ziping 的私信中开始新报告，请到私信中继续。");
+      return inDm({ kind: "new-report" }, "已在与 ziping 的私信中开始新报告，请到私信中继续。");
     case "continue":
-      return inDm(sub.arg === null ? "我的报告" : `切换到报告 ${sub.arg}`, "请到与 ziping 的私信中继续。");
+      return inDm(
+        sub.arg === null ? { kind: "list-reports" } : { kind: "open-report", ref: sub.arg },
+        "请到与 ziping 的私信中继续。",
+      );
     case "draft": {
-      if (sub.arg === null) return inDm("生成报告", DRAFTING);
+      if (sub.arg === null) return inDm({ kind: "generate" }, DRAFTING);
       const exported = chat.export(query);
       if (!exported.ok) return reply(respond, dm, [exported.reply]);
       if (elsewhere) await respond({ response_type: "ephemeral", text: DRAFTING });

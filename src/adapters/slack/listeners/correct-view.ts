@@ -1,6 +1,7 @@
 import type { App as BoltApp, webApi } from "@slack/bolt";
 import { correctableFigures, figureById } from "../../../conversation/figure-list.ts";
 import type { Reply } from "../../../conversation/replies.ts";
+import type { TypedAction } from "../../../conversation/typed-action.ts";
 import { CORRECT_VIEW } from "../blocks/action-ids.ts";
 import {
   type CorrectMeta,
@@ -90,11 +91,18 @@ function save(
   const figure = current.doc === null ? undefined : figureById(current.doc, input.figureId);
   if (figure === undefined) return { errors: { figure: "这个数字已不在报告中，请重新选择。" } };
   // Slack does not redeliver a view submission, so it carries no message id to deduplicate.
-  const say = (text: string) =>
-    chat.handle({ conversationKey: meta.k, userId, messageId: null, text, now: ctx.turns.deps.clock() });
+  const say = (text: string, action?: TypedAction) =>
+    chat.handle({
+      conversationKey: meta.k,
+      userId,
+      messageId: null,
+      text,
+      now: ctx.turns.deps.clock(),
+      ...(action === undefined ? {} : { action }),
+    });
   const replies: Reply[] = [];
   if (meta.confirmFirst && current.pending)
-    replies.push(...say("确认").replies.filter((r) => r.type !== "question"));
+    replies.push(...say("确认", { kind: "confirm" }).replies.filter((r) => r.type !== "question"));
   const turn = say(figure.command(input.value));
   const refused = turn.replies.find((r) => r.type === "notice" && r.level === "error");
   // A paste confirmed just before stays confirmed; the form stays open for the value.

@@ -1,0 +1,32 @@
+import type { ScoreCard } from "../scoring/score-card.ts";
+import { getIn, type Json } from "./patch.ts";
+import { progressOf } from "./progress.ts";
+import type { Slot } from "./slot-types.ts";
+
+/** The listing columns of a report, stored beside it: unit, year, kind, progress, score. */
+export interface ReportSummary {
+  unitName: string | null;
+  year: number | null;
+  kind: string | null;
+  progressDone: number;
+  progressTotal: number;
+  score: number | null;
+  grade: string | null;
+}
+
+/** The listing columns of `doc`, from the card and questions the turn already computed. */
+export function summaryOf(doc: Json, card: ScoreCard | null, slots: readonly Slot[]): ReportSummary {
+  const p = progressOf(slots);
+  const unitName = getIn(doc, ["unit", "name"]);
+  const year = getIn(doc, ["year"]);
+  const kind = getIn(doc, ["kind"]);
+  return {
+    unitName: typeof unitName === "string" ? unitName : null,
+    year: typeof year === "number" ? year : null,
+    kind: typeof kind === "string" ? kind : null,
+    progressDone: p.done,
+    progressTotal: p.total,
+    score: card === null ? null : card.total,
+    grade: card === null ? null : card.grade,
+  };
+}
