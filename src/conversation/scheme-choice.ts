@@ -2,8 +2,10 @@ import { places } from "../scoring/guess-scheme.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 
 /**
- * The schemes of `kind` that fit `region`, best first: a scheme naming more of the region's places
- * ranks higher; a national scheme ("全国") fits everywhere but last.
+ * The schemes of `kind` that fit `region`, best first: a scheme whose places the region all names
+ * ranks highest (more places higher); then one whose province alone is named (the officer said
+ * "河南" and the scheme is 河南省郑州市's: likely, but not certain); a national scheme ("全国") fits
+ * everywhere but last.
  */
 export function schemesForRegion(
   region: string | undefined,
@@ -16,7 +18,8 @@ export function schemesForRegion(
     const names = places(s.region);
     if (names.length === 0 || region === undefined) return 0;
     const hit = names.filter((n) => region.includes(n)).length;
-    return hit === names.length ? 1 + hit : 0;
+    if (hit === names.length) return 1 + hit;
+    return names[0] !== undefined && region.includes(names[0]) ? 0.75 : 0;
   };
   return ofKind
     .map((s) => ({ s, r: rank(s) }))
@@ -31,7 +34,9 @@ export function obviousScheme(
   kind: string | undefined,
   schemes: readonly Scheme[],
 ): Scheme | undefined {
-  const fits = schemesForRegion(region, kind, schemes).filter((s) => s.region !== "全国");
+  const fits = schemesForRegion(region, kind, schemes).filter(
+    (s) => s.region !== "全国" && region !== undefined && places(s.region).every((n) => region.includes(n)),
+  );
   const [first, second] = fits;
   if (first === undefined) return undefined;
   if (second !== undefined && places(second.region).length === places(first.region).length) return undefined;
