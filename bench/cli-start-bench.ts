@@ -9,10 +9,15 @@ const BIN = join(ROOT, "bin/ziping.js");
 const SEED_000 = join(ROOT, "fixtures/reports/seed-000.json");
 const RUNS = 7;
 
-/** Loaded first into each child: at exit it prints its CPU time (ms) and peak RSS (KiB) on stderr. */
+/**
+ * Loaded first into each child: at exit it prints its CPU time (ms) and peak RSS (KiB) on stderr.
+ * The peak is VmHWM of /proc/self/status: getrusage's maxRSS keeps, across exec, the RSS of the
+ * forked copy of this (large) bench process, so every child reported the bench's own size.
+ */
 const REPORT_USAGE = `--import=data:text/javascript,${encodeURIComponent(
-  'process.on("exit",()=>{const u=process.cpuUsage();' +
-    'process.stderr.write("\\nusage "+(u.user+u.system)/1000+" "+process.resourceUsage().maxRSS+"\\n")})',
+  'import{readFileSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();' +
+    'let k=process.resourceUsage().maxRSS;try{k=Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync("/proc/self/status","utf8"))[1])}catch{}' +
+    'process.stderr.write("\\nusage "+(u.user+u.system)/1000+" "+k+"\\n")})',
 )}`;
 
 interface Started {
