@@ -1,11 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Delivery, TurnResult } from "../../services/chat-service.ts";
-import { draftDelivery } from "../../services/draft-delivery.ts";
 import { writeDraftFiles } from "../../services/draft-files.ts";
-import type { DraftEnv } from "../../services/draft-report.ts";
-import type { App } from "../../services/open-app.ts";
-import { draftSummary } from "./draft-command.ts";
+import type { Ziping } from "../../services/ziping.ts";
+import { deliveryLines } from "./delivery-text.ts";
 import type { CliIo } from "./output.ts";
 import { renderReplies } from "./render-text.ts";
 
@@ -13,11 +11,10 @@ import { renderReplies } from "./render-text.ts";
 export class ChatSession {
   readonly key: string;
   constructor(
-    private readonly app: App,
+    private readonly ziping: Ziping,
     private readonly io: CliIo,
     readonly user: string,
     private readonly outDir: string,
-    private readonly drafting: DraftEnv,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.key = `cli:${user}`;
@@ -25,7 +22,7 @@ export class ChatSession {
 
   /** Shows where the conversation stands (a new one gets the greeting and the first question). */
   resume(): void {
-    const turn = this.app.chat.handle({
+    const turn = this.ziping.handle({
       conversationKey: this.key,
       userId: this.user,
       messageId: null,
@@ -41,7 +38,7 @@ export class ChatSession {
    * drafting): the request was committed with its turn, so it is not lost.
    */
   async finishPending(): Promise<void> {
-    for (const d of this.app.chat.pendingDeliveries(this.key)) {
+    for (const d of this.ziping.pendingDeliveries(this.key)) {
       this.io.out(`上次“生成报告”（报告 ${d.reportId}）没有完成，现在接着生成：`);
       await this.deliver(d);
     }
@@ -53,7 +50,7 @@ export class ChatSession {
    * written (Markdown and Word) under the output folder.
    */
   async send(text: string, messageId: string): Promise<TurnResult> {
-    const turn = this.app.chat.handle({
+    const turn = this.ziping.handle({
       conversationKey: this.key,
       userId: this.user,
       messageId,
@@ -80,22 +77,22 @@ export class ChatSession {
     const data = join(this.outDir, `${d.reportId}.json`);
     writeFileSync(data, `${JSON.stringify(d.doc, null, 2)}\n`, { mode: 0o600 });
     this.io.out(`已导出报告数据：${data}`);
-    if (this.drafting.llm !== undefined)
-      this.io.out(`正在请模型 ${this.drafting.llm.port.model} 起草叙述部分……`);
-    else this.io.out("正在起草……");
-    const drafted = await draftDelivery(d, this.app.schemes, this.drafting);
-    if (!drafted.ok) {
-      this.io.out(drafted.error.message);
-      this.app.chat.finishDelivery(d, this.clock());
+    const model = this.ziping.model;
+    this.io.out(model === undefined ? "正在起草……" : `正在请模型 ${model} 起草叙述部分……`);
+    const base = join(this.outDir, d.reportId);
+    const delivered = await this.ziping.deliverDraft(d, {
+      names: [`${base}.md`, `${base}.docx`],
+      now: this.clock(),
+    });
+    if (!delivered.ok) {
+      this.io.out(delivered.error.message);
       return;
     }
-    const base = join(this.outDir, d.reportId);
-    const written = await writeDraftFiles(drafted.value, [`${base}.md`, `${base}.docx`], this.clock());
+    const written = writeDraftFiles(delivered.value.files);
     if (!written.ok) {
       this.io.out(written.error.message);
       return;
     }
-    this.app.chat.finishDelivery(d, this.clock());
-    this.io.out(draftSummary(drafted.value, written.value).join("\n"));
+    this.io.out(deliveryLines(delivered.value.summary, written.value).join("\n"));
   }
 }

@@ -56,10 +56,9 @@ export function createSlackApp(
     clientOptions: { retryConfig: DEFAULT_RETRY, ...options.clientOptions, logger: options.logger },
   });
   const ctx: SlackContext = { turns: new SlackTurns(deps), dms: new Map() };
-  const store = deps.app.store;
   bolt.use(async ({ body, next, logger }) => {
     const id = (body as { event_id?: unknown }).event_id;
-    if (typeof id === "string" && !store.claimEvent(id, deps.clock())) {
+    if (typeof id === "string" && !deps.ziping.claimEvent(id, deps.clock())) {
       logger.info(`事件 ${id} 已处理过（Slack 重试或重复投递），跳过`);
       return;
     }

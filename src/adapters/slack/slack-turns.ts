@@ -2,10 +2,7 @@ import type { Logger, webApi } from "@slack/bolt";
 import type { Reply } from "../../conversation/replies.ts";
 import type { TypedAction } from "../../conversation/typed-action.ts";
 import type { Delivery, TurnResult } from "../../services/chat-service.ts";
-import { deliveryFileBase, draftDelivery, summarizeDelivery } from "../../services/draft-delivery.ts";
-import { draftFileBytes } from "../../services/draft-files.ts";
-import type { DraftEnv } from "../../services/draft-report.ts";
-import type { App } from "../../services/open-app.ts";
+import type { Ziping } from "../../services/ziping.ts";
 import { deliveryFailed, deliverySummary, placeholderMessage } from "./blocks/delivery-blocks.ts";
 import { renderMessages } from "./blocks/render-blocks.ts";
 import { type Download, fileAsText } from "./file-intake.ts";
@@ -18,10 +15,9 @@ type WebClient = webApi.WebClient;
 export const FAILED =
   "处理这条消息时出错了，这条消息没有保存；之前填写的内容都在。请稍后再发一次；如果反复出现，请联系管理员查看日志。";
 
-/** What the Slack adapter needs from the shell. */
+/** What the Slack adapter needs from the shell: the one service, a clock, a downloader, a logger. */
 export interface SlackDeps {
-  app: App;
-  drafting: DraftEnv;
+  ziping: Ziping;
   clock: () => Date;
   download: Download;
   logger: Logger;
@@ -51,7 +47,7 @@ export class SlackTurns {
   ): Promise<TurnResult> {
     let turn: TurnResult;
     try {
-      turn = this.deps.app.chat.handle({
+      turn = this.deps.ziping.handle({
         conversationKey: conversationKey(place),
         userId: slackUserId(place.team, user),
         messageId,
@@ -100,7 +96,7 @@ export class SlackTurns {
    */
   async resumeDeliveries(client: WebClient): Promise<number> {
     let resumed = 0;
-    for (const { conversationKey: key, delivery } of this.deps.app.chat.pendingDeliveriesUnder("slack:")) {
+    for (const { conversationKey: key, delivery } of this.deps.ziping.pendingDeliveriesUnder("slack:")) {
       const place = placeOfKey(key);
       if (place === null) continue;
       this.deps.logger.info(`继续交付上次未完成的报告 ${delivery.reportId}（${key}）`);
@@ -137,37 +133,22 @@ export class SlackTurns {
           blocks: placeholder.blocks,
         })
       ).ts;
-      const drafted = await draftDelivery(delivery, this.deps.app.schemes, this.deps.drafting);
-      if (!drafted.ok) {
-        this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
-        await replace(deliveryFailed(drafted.error.message));
+      const delivered = await this.deps.ziping.deliverDraft(delivery, { now: this.deps.clock() });
+      if (!delivered.ok) {
+        await replace(deliveryFailed(delivered.error.message));
         return;
       }
-      const base = deliveryFileBase(drafted.value);
-      const files = [`${base}.docx`, `${base}.md`];
-      const docx = await draftFileBytes(drafted.value, files[0] ?? "", this.deps.clock());
-      const markdown = await draftFileBytes(drafted.value, files[1] ?? "", this.deps.clock());
-      if (!docx.ok || !markdown.ok) {
-        this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
-        await replace(
-          deliveryFailed(!docx.ok ? docx.error.message : markdown.ok ? "" : markdown.error.message),
-        );
-        return;
-      }
+      const { files, summary } = delivered.value;
       await client.filesUploadV2({
         channel_id: place.channel,
         ...thread(place),
-        file_uploads: [
-          { file: Buffer.from(docx.value), filename: files[0] ?? "", title: `${base}（Word）` },
-          {
-            file: Buffer.from(markdown.value),
-            filename: files[1] ?? "",
-            title: `${base}（Markdown）`,
-          },
-        ],
+        file_uploads: files.map((f) => ({
+          file: Buffer.from(f.bytes),
+          filename: f.name,
+          title: `${f.name.replace(/\.(docx|md)$/, "")}（${f.kind === "docx" ? "Word" : "Markdown"}）`,
+        })),
       });
-      this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
-      await replace(deliverySummary(summarizeDelivery(drafted.value, files)));
+      await replace(deliverySummary(summary));
     } catch (error) {
       this.deps.logger.error("生成或上传报告失败", error);
       await replace(deliveryFailed("生成或上传报告时出错。报告数据已保存，请稍后再说一次“生成报告”。")).catch(
