@@ -11,6 +11,8 @@ import { loadTemplateFamilies } from "../services/template-files.ts";
 import { Ziping } from "../services/ziping.ts";
 import { DeliveryJobs, openDatabase, Store } from "../storage/index.ts";
 import { LlmCallLog } from "../storage/llm-call-log.ts";
+import { exportReportArchive, importReportArchive, type ReportArchive } from "../storage/report-archive.ts";
+import { corpusStore } from "./copy-corpus.ts";
 
 /** Short report ids an officer can type: "r" + 8 base-36 characters. */
 export function randomReportId(): string {
@@ -73,13 +75,20 @@ export function composeApp(dbPath: string, options: ComposeOptions = {}): Result
     return drafting;
   }
   const engine = createEngine(schemes.value, options.engineOptions ?? {});
-  const corpus = chatCorpus(db);
+  const corpusRepository = corpusStore(db);
+  const corpus = chatCorpus(corpusRepository);
   const jobs = new DeliveryJobs(db);
+  const archives = {
+    export: (id: string, now: Date) => exportReportArchive(db, id, now),
+    import: (archive: ReportArchive, now: Date) => importReportArchive(db, archive, now),
+  };
   const chat = new ChatService(store, engine, options.newId ?? randomReportId, corpus, jobs);
   const close = () => store.close();
   const ziping = new Ziping({
     store,
     jobs,
+    corpusStore: corpusRepository,
+    archives,
     corpus,
     chat,
     schemes: schemes.value,

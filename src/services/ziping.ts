@@ -1,7 +1,17 @@
 import type { Reply } from "../conversation/replies.ts";
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
-import type { DeliveryJobRepository, ReportRepository, ReportRow } from "../storage/index.ts";
+import type { CorpusDocumentInfo, NewCorpusDocument } from "../storage/corpus-store.ts";
+import type {
+  CorpusRepository,
+  DeliveryJobRepository,
+  ReportArchiveRepository,
+  ReportRepository,
+  ReportRow,
+  UnitMembershipRow,
+  UnitRole,
+} from "../storage/index.ts";
+import type { ReportArchive } from "../storage/report-archive.ts";
 import type { ChatCorpus } from "./chat-corpus.ts";
 import type { ChatService, Delivery, IncomingMessage, TurnResult } from "./chat-service.ts";
 import { checkReplies } from "./check-replies.ts";
@@ -10,11 +20,17 @@ import type { DraftEnv } from "./draft-report.ts";
 import { listingOf, type ReportListing } from "./report-listing.ts";
 import { pruneHandledMessages } from "./retention.ts";
 
+/** Storage types channels name (they never import storage itself). */
+export type { UnitRole };
+
 /** What the composition root (src/app) builds once and hands to the service. */
 export interface ZipingParts {
   store: ReportRepository;
   jobs: DeliveryJobRepository;
+  /** The copy-detection corpus, and the chat's view of it. */
+  corpusStore: CorpusRepository;
   corpus: ChatCorpus;
+  archives: ReportArchiveRepository;
   chat: ChatService;
   schemes: readonly Scheme[];
   drafting: DraftEnv;
@@ -127,6 +143,54 @@ export class Ziping {
   /** `ziping draft`: any report (a file read, or a saved one) drafted to checked files and summarized. */
   draftFiles(request: DraftFilesRequest): Promise<Result<DeliveredDraft>> {
     return draftFiles(request, this.parts.schemes, this.parts.drafting);
+  }
+
+  /**
+   * Adds `userId` to a unit with `role` (or changes their role); returns the role they had, or
+   * undefined when they were not a member.
+   */
+  addUnitMember(unitName: string, userId: string, role: UnitRole, now: Date): UnitRole | undefined {
+    const store = this.parts.store;
+    return store.transaction(() => {
+      const was = store.unitMembers(unitName).find((m) => m.userId === userId)?.role;
+      store.addUnitMember(unitName, userId, role, now);
+      return was;
+    });
+  }
+
+  /** Removes a membership; false when there was none. */
+  removeUnitMember(unitName: string, userId: string): boolean {
+    return this.parts.store.removeUnitMember(unitName, userId);
+  }
+
+  /** Every membership of every unit. */
+  unitMemberships(): UnitMembershipRow[] {
+    return this.parts.store.listUnitMembers();
+  }
+
+  /** Adds reports to the copy-detection corpus in one transaction; the same text twice is kept once. */
+  addToCorpus(docs: readonly NewCorpusDocument[], now: Date): { added: boolean[]; size: number } {
+    const results = this.parts.corpusStore.addDocuments(docs, now);
+    return { added: results.map((r) => r.added), size: this.parts.corpusStore.documentCount() };
+  }
+
+  /** The reports in the copy-detection corpus. */
+  corpusDocuments(): CorpusDocumentInfo[] {
+    return this.parts.corpusStore.listDocuments();
+  }
+
+  /**
+   * A whole report (document, members, event log) for `ziping export --with-events`, when `asker`
+   * may open it; undefined otherwise (a report of another unit reads as missing).
+   */
+  exportArchive(id: string, now: Date, asker: Asker): ReportArchive | undefined {
+    if (!asker.admin && !this.parts.store.canAccess(id, asker.user)) return undefined;
+    return this.parts.archives.export(id, now);
+  }
+
+  /** Loads a whole report exported with `--with-events`; an id already there is refused. */
+  importArchive(archive: ReportArchive, now: Date): Result<{ events: number }> {
+    return this.parts.archives.import(archive, now);
   }
 
   /** Claims an inbound event id: false when it was handled before (a platform's retry). */

@@ -1,5 +1,9 @@
+import type { PassageMatch } from "../checks/copy/copy-search.ts";
+import type { Result } from "../core/result.ts";
 import type { LlmCallRecord } from "../drafting/llm-port.ts";
+import type { CorpusDocumentInfo, FindPassagesOptions, NewCorpusDocument } from "./corpus-store.ts";
 import type { DeliveryJob } from "./delivery-jobs.ts";
+import type { ReportArchive } from "./report-archive.ts";
 import type {
   ConversationRow,
   EventRow,
@@ -68,4 +72,21 @@ export interface DeliveryJobRepository {
 /** Where every model call is recorded (see LlmCallLog). */
 export interface LlmCallRepository {
   record(call: LlmCallRecord): number;
+}
+
+/** The copy-detection corpus: other agencies' reports, searched for copied passages (see CorpusStore). */
+export interface CorpusRepository {
+  addDocument(doc: NewCorpusDocument, now: Date): { id: number; added: boolean };
+  /** All of `docs` in one transaction: a failure adds none. */
+  addDocuments(docs: readonly NewCorpusDocument[], now: Date): { id: number; added: boolean }[];
+  listDocuments(): CorpusDocumentInfo[];
+  documentIdsBySource(sources: readonly string[]): number[];
+  documentCount(): number;
+  findPassages(text: string, options?: FindPassagesOptions): PassageMatch[];
+}
+
+/** Whole reports with their members and event log, as `ziping export --with-events` moves them. */
+export interface ReportArchiveRepository {
+  export(id: string, now: Date): ReportArchive | undefined;
+  import(archive: ReportArchive, now: Date): Result<{ events: number }>;
 }

@@ -17,11 +17,11 @@ import {
 import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
 import { HELP } from "./help-text.ts";
 import { lazyExport } from "./lazy-export.ts";
-import { type CliIo, EXIT, processIo } from "./output.ts";
+import { type CliIo, EXIT, processIo, type WithZiping } from "./output.ts";
 
 // Each command's module (and the libraries it needs: docx, exceljs, openai, SQLite…) loads only
 // when that command runs, so `ziping schemes` and `ziping score` start at once.
-const openCopyCorpus = lazyExport(() => import("../../services/copy-corpus.ts"), "openCopyCorpus");
+const openCopyCorpus = lazyExport(() => import("../../app/copy-corpus.ts"), "openCopyCorpus");
 const openZiping = lazyExport(() => import("../../app/draft-env.ts"), "openZiping");
 const backupCommand = lazyExport(() => import("./backup-command.ts"), "backupCommand");
 const restoreCommand = lazyExport(() => import("./backup-command.ts"), "restoreCommand");
@@ -156,6 +156,8 @@ export async function runCli(
   if (!config.ok) return usage(io, config.message);
   const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
   const access = cliAccess(os, db, config.config.ZIPING_ADMINS);
+  /** The service on the database, without a model: for commands that draft nothing. */
+  const withStore: WithZiping = (use) => withZiping(io, config.config, { db, llm: "off" }, use);
   if (!access.admin && ADMIN_COMMANDS.has(command)) {
     io.err(adminRequired(command, access, db));
     return EXIT.badInput;
@@ -184,9 +186,7 @@ export async function runCli(
         return await withZiping(io, config.config, { db, llm }, (ziping) => chatCommand(io, ziping, options));
       }
       case "reports":
-        return await withZiping(io, config.config, { db, llm: "off" }, (ziping) =>
-          reportsCommand(io, ziping, json, access),
-        );
+        return await withStore((ziping) => reportsCommand(io, ziping, json, access));
       case "export": {
         const id = rest[0];
         if (id === undefined)
@@ -195,10 +195,8 @@ export async function runCli(
             "ziping export 需要报告编号，例如 ziping export r1a2b3c4d（用 ziping reports 查看编号）",
           );
         return parsed.values["with-events"] === true
-          ? exportArchiveCommand(io, db, id, new Date(), access)
-          : await withZiping(io, config.config, { db, llm: "off" }, (ziping) =>
-              exportCommand(io, ziping, db, id, access),
-            );
+          ? await withStore((ziping) => exportArchiveCommand(io, ziping, db, id, new Date(), access))
+          : await withStore((ziping) => exportCommand(io, ziping, db, id, access));
       }
       case "score":
       case "explain": {
@@ -255,10 +253,17 @@ export async function runCli(
       }
       case "corpus": {
         const [sub, ...paths] = rest;
-        if (sub === "list") return corpusListCommand(io, db, json);
+        if (sub === "list") return await withStore((ziping) => corpusListCommand(io, ziping, json));
         if (sub === "seeds")
-          return await corpusAddCommand(io, db, [(await import("./corpus-command.ts")).SEED_DIR], new Date());
-        if (sub === "add" && paths.length > 0) return await corpusAddCommand(io, db, paths, new Date());
+          return await corpusAddCommand(
+            io,
+            withStore,
+            db,
+            [(await import("./corpus-command.ts")).SEED_DIR],
+            new Date(),
+          );
+        if (sub === "add" && paths.length > 0)
+          return await corpusAddCommand(io, withStore, db, paths, new Date());
         return usage(
           io,
           "用法：ziping corpus add <报告文件或文件夹...> | ziping corpus list | ziping corpus seeds",
@@ -288,7 +293,11 @@ export async function runCli(
         );
       }
       case "units":
-        return unitsCommand(io, rest, { db, admin: parsed.values.admin === true, now: new Date() });
+        return await unitsCommand(io, rest, {
+          admin: parsed.values.admin === true,
+          now: new Date(),
+          withZiping: withStore,
+        });
       case "backup": {
         const target = rest[0];
         if (target === undefined)
@@ -299,7 +308,7 @@ export async function runCli(
         const file = rest[0];
         if (file === undefined)
           return usage(io, "ziping import-report 需要报告文件，例如 ziping import-report r1a2b3c4d.json");
-        return importReportCommand(io, db, file, new Date());
+        return await importReportCommand(io, withStore, db, file, new Date());
       }
       case "restore": {
         const file = rest[0];
