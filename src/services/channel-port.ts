@@ -1,5 +1,7 @@
 import type { Reply } from "../conversation/replies.ts";
 import type { TypedAction } from "../conversation/typed-action.ts";
+import type { Result } from "../core/result.ts";
+import type { Delivery } from "./chat-service.ts";
 import type { DeliverySummary } from "./draft-delivery.ts";
 import type { DraftFile } from "./draft-files.ts";
 
@@ -50,8 +52,13 @@ export interface ChannelCapabilities {
 export type OutboundMessage =
   /** The engine's replies of a turn (one or more platform messages). */
   | { kind: "replies"; replies: readonly Reply[] }
-  /** A report is being drafted (replaced later by the summary or the failure when updates exist). */
-  | { kind: "drafting"; model?: string }
+  /** The event was handled before (a platform's retry, a replayed script): nothing changed. */
+  | { kind: "duplicate" }
+  /**
+   * A report is being drafted (replaced later by the summary or the failure when updates exist);
+   * `delivery` holds the report's data as it was asked for.
+   */
+  | { kind: "drafting"; delivery: Delivery; model?: string }
   /** The drafted report's summary, once its files are handed over. */
   | { kind: "delivered"; summary: DeliverySummary; files: readonly string[] }
   /** Drafting or handing over failed: why, in Chinese. */
@@ -67,6 +74,9 @@ export interface ChannelOutbound {
   send(message: OutboundMessage): Promise<MessageRef | undefined>;
   /** Replaces a sent message (only called when `capabilities.messageUpdates`). */
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
-  /** Hands files to the user; returns where they are (names or paths) for the summary. */
-  upload(files: readonly DraftFile[]): Promise<string[]>;
+  /**
+   * Hands the files of report `reportId` to the user; returns where they are (names or paths) for
+   * the summary, or why they could not be handed over (a folder that is not there).
+   */
+  upload(files: readonly DraftFile[], reportId: string): Promise<Result<string[]>>;
 }

@@ -50,6 +50,7 @@ export async function runTurn(
   }
   if (turn.duplicate) {
     log.info(`重复的消息 ${event.id ?? ""}，未重复处理`);
+    await out.send({ kind: "duplicate" });
     return turn;
   }
   try {
@@ -63,9 +64,9 @@ export async function runTurn(
   return turn;
 }
 
-/** Sends replies as one message (nothing when there are none). */
+/** Sends a turn's replies (a channel renders none as it likes: Slack posts nothing). */
 export async function sendReplies(out: ChannelOutbound, replies: readonly Reply[]): Promise<void> {
-  if (replies.length > 0) await out.send({ kind: "replies", replies });
+  await out.send({ kind: "replies", replies });
 }
 
 /**
@@ -88,14 +89,18 @@ export async function deliverThrough(
   };
   try {
     const model = ziping.model;
-    ref = await out.send({ kind: "drafting", ...(model === undefined ? {} : { model }) });
+    ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
     const delivered = await ziping.deliverDraft(delivery, { now: now() });
     if (!delivered.ok) {
       await replace({ kind: "delivery-failed", message: delivered.error.message });
       return;
     }
-    const where = await out.upload(delivered.value.files);
-    await replace({ kind: "delivered", summary: delivered.value.summary, files: where });
+    const where = await out.upload(delivered.value.files, delivery.reportId);
+    if (!where.ok) {
+      await replace({ kind: "delivery-failed", message: where.error.message });
+      return;
+    }
+    await replace({ kind: "delivered", summary: delivered.value.summary, files: where.value });
   } catch (error) {
     log.error("生成或上传报告失败", error);
     await replace({ kind: "delivery-failed", message: DELIVERY_FAILED }).catch((again: unknown) =>

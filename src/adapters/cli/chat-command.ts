@@ -59,7 +59,7 @@ export async function chatCommand(io: CliIo, ziping: Ziping, options: ChatOption
   const session = new ChatSession(ziping, io, options.user, options.outDir, clock);
   if (script !== undefined) {
     const name = basename(options.script ?? "script");
-    session.resume();
+    await session.resume();
     await session.finishPending();
     for (const [i, text] of script.entries()) {
       if (options.delay !== undefined && options.delay > 0) await sleep(options.delay);
@@ -85,7 +85,7 @@ export async function chatCommand(io: CliIo, ziping: Ziping, options: ChatOption
  */
 async function interactive(session: ChatSession, io: CliIo, user: string): Promise<void> {
   io.out(`ziping 终端对话（用户：${user}）。粘贴多行表格会作为一条消息；输入“退出”结束，数据已自动保存。\n`);
-  session.resume();
+  await session.resume();
   await session.finishPending();
   const rl = createInterface({
     input: process.stdin,

@@ -1,4 +1,5 @@
 import type { webApi } from "@slack/bolt";
+import { ok } from "../../core/result.ts";
 import type { ChannelCapabilities, ChannelOutbound, OutboundMessage } from "../../services/channel-port.ts";
 import type { DraftFile } from "../../services/draft-files.ts";
 import type { SlackMessage } from "./blocks/block-kit.ts";
@@ -22,6 +23,8 @@ export function thread(place: SlackPlace): { thread_ts?: string } {
 /** An outbound message as Slack messages (Block Kit with a fallback text each). */
 export function slackMessages(message: OutboundMessage, place: SlackPlace): SlackMessage[] {
   switch (message.kind) {
+    case "duplicate":
+      return [];
     case "replies":
       return renderMessages(message.replies, { conversationKey: conversationKey(place) });
     case "drafting":
@@ -68,7 +71,7 @@ export function slackOutbound(client: webApi.WebClient, place: SlackPlace): Chan
           title: `${f.name.replace(/\.(docx|md)$/, "")}（${f.kind === "docx" ? "Word" : "Markdown"}）`,
         })),
       });
-      return files.map((f) => f.name);
+      return ok(files.map((f) => f.name));
     },
   };
 }
