@@ -62,12 +62,12 @@ async function run(
   const dm: SlackPlace = { team, channel: await dmChannel(ctx, client, team, user), dm: true };
   const elsewhere = channel !== dm.channel;
   const turns = ctx.turns;
-  const ziping = turns.deps.ziping;
+  const ziping = ctx.ziping;
   const query = {
     conversationKey: conversationKey(dm),
     userId: slackUserId(team, user),
     ref: sub.arg,
-    now: turns.deps.clock(),
+    now: ctx.clock(),
   };
   const inDm = async (action: TypedAction, note: string) => {
     await turns.message(client, dm, user, actionWords(action), null, false, action);

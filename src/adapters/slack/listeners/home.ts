@@ -22,7 +22,7 @@ export async function publishHome(
   slackUser: string,
   userId: string,
 ): Promise<void> {
-  const ziping = ctx.turns.deps.ziping;
+  const ziping = ctx.ziping;
   const reports = ziping.listReports({ user: userId, admin: false });
   await client.views.publish({
     user_id: slackUser,
