@@ -20,7 +20,7 @@ export function corpusStore(db: Database): CorpusStore {
  * The corpus over a database file (":memory:" for one run), with `docs` added first in one
  * transaction; the boilerplate list is brought up to date on open.
  */
-export function corpusOverDatabase(
+function corpusOverDatabase(
   path: string,
   docs: readonly NewCorpusDocument[] = [],
   now = new Date(),

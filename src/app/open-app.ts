@@ -15,7 +15,7 @@ import { exportReportArchive, importReportArchive, type ReportArchive } from "..
 import { corpusStore } from "./copy-corpus.ts";
 
 /** Short report ids an officer can type: "r" + 8 base-36 characters. */
-export function randomReportId(): string {
+function randomReportId(): string {
   return `r${BigInt(`0x${randomBytes(6).toString("hex")}`)
     .toString(36)
     .padStart(8, "0")

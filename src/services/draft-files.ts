@@ -27,7 +27,7 @@ const WRITERS: DraftWriters = {
 };
 
 /** The form a file name asks for: .docx → Word, anything else Markdown. */
-export function draftFileKind(name: string): DraftFileKind {
+function draftFileKind(name: string): DraftFileKind {
   return name.toLowerCase().endsWith(".docx") ? "docx" : "markdown";
 }
 

@@ -7,7 +7,7 @@ import type { CliIo } from "./output.ts";
 import { renderReplies } from "./render-text.ts";
 
 /** What the terminal can show: text tables and files in a folder; no buttons, no updates. */
-export const TERMINAL_CAPABILITIES: ChannelCapabilities = {
+const TERMINAL_CAPABILITIES: ChannelCapabilities = {
   buttons: false,
   messageUpdates: false,
   tables: true,

@@ -8,7 +8,7 @@ import { renderMessages } from "./blocks/render-blocks.ts";
 import { conversationKey, type SlackPlace } from "./slack-place.ts";
 
 /** What Slack can show: buttons, message updates (chat.update), tables as sections, file uploads. */
-export const SLACK_CAPABILITIES: ChannelCapabilities = {
+const SLACK_CAPABILITIES: ChannelCapabilities = {
   buttons: true,
   messageUpdates: true,
   tables: true,
@@ -16,12 +16,12 @@ export const SLACK_CAPABILITIES: ChannelCapabilities = {
 };
 
 /** `thread_ts` when the place has a thread. */
-export function thread(place: SlackPlace): { thread_ts?: string } {
+function thread(place: SlackPlace): { thread_ts?: string } {
   return place.threadTs === undefined ? {} : { thread_ts: place.threadTs };
 }
 
 /** An outbound message as Slack messages (Block Kit with a fallback text each). */
-export function slackMessages(message: OutboundMessage, place: SlackPlace): SlackMessage[] {
+function slackMessages(message: OutboundMessage, place: SlackPlace): SlackMessage[] {
   switch (message.kind) {
     case "duplicate":
       return [];
