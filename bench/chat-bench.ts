@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scriptMessages } from "../src/adapters/cli/chat-command.ts";
-import { openApp } from "../src/services/open-app.ts";
+import { openApp } from "../src/app/open-app.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scriptMessages } from "../src/adapters/cli/chat-command.ts";
+import { openApp } from "../src/app/open-app.ts";
 import type { Report } from "../src/core/report.ts";
 import type { Scheme } from "../src/scoring/scheme.ts";
 import { score } from "../src/scoring/score.ts";
-import { openApp } from "../src/services/open-app.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 

@@ -7,8 +7,7 @@ import { scriptMessages } from "../src/adapters/cli/chat-command.ts";
 import { fetchDownload } from "../src/adapters/slack/file-intake.ts";
 import { redactingLogger } from "../src/adapters/slack/redacting-logger.ts";
 import { createSlackApp } from "../src/adapters/slack/slack-app.ts";
-import { openApp } from "../src/services/open-app.ts";
-import { loadTemplateFamilies } from "../src/services/template-files.ts";
+import { type App, composeApp } from "../src/app/open-app.ts";
 import { API, FakeSlack } from "../test/adapters/slack/fake-slack.ts";
 import { BOT_TOKEN, BOT_USER, envelope, nextTs } from "../test/adapters/slack/slack-testbed.ts";
 import { type Delivered, TestReceiver } from "../test/adapters/slack/test-receiver.ts";
@@ -46,17 +45,17 @@ export async function benchSlack(line: Line, users = 50): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), "ziping-slack-bench-"));
   const slack = new FakeSlack(dms);
-  let app: ReturnType<typeof openApp> | undefined;
+  let app: App | undefined;
   try {
     nock.disableNetConnect();
     if (!nock.isActive()) nock.activate();
     slack.install();
     let n = 0;
-    app = openApp(join(dir, "bench.db"), () => `r${++n}`);
-    const families = loadTemplateFamilies();
-    if (!families.ok) throw new Error(families.error.message);
     let tick = 0;
     const clock = () => new Date(Date.UTC(2026, 10, 21, 2, 0, tick++));
+    const composed = composeApp(join(dir, "bench.db"), { newId: () => `r${++n}`, now: clock });
+    if (!composed.ok) throw new Error(composed.error.message);
+    app = composed.value;
     const errors: string[] = [];
     const logger = redactingLogger(
       [BOT_TOKEN],
@@ -67,7 +66,7 @@ export async function benchSlack(line: Line, users = 50): Promise<void> {
     );
     const receiver = new TestReceiver();
     createSlackApp(
-      { app, drafting: { families: families.value, now: clock }, clock, download: fetchDownload, logger },
+      { ziping: app.ziping, clock, download: fetchDownload, logger },
       {
         botToken: BOT_TOKEN,
         receiver,

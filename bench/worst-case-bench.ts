@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scriptMessages } from "../src/adapters/cli/chat-command.ts";
+import { openApp } from "../src/app/open-app.ts";
 import { TEXT_LIMITS } from "../src/importing/files/content-limits.ts";
 import { MAX_TEXT_FILE_BYTES } from "../src/importing/files/file-limits.ts";
 import { importFile } from "../src/services/import-file.ts";
-import { openApp } from "../src/services/open-app.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 

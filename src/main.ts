@@ -3,7 +3,9 @@ import { runCli } from "./adapters/cli/main.ts";
 import { readConfig, slackSettings } from "./config.ts";
 
 /**
- * `npm start`: the composition root. With no arguments it starts the Slack app when Slack is
+ * `npm start`: the entry point. Settings are read once here; src/app composes the service (one
+ * database connection, every repository, the engine, the drafter) and this hands it to the chosen
+ * channel. With no arguments it starts the Slack app when Slack is
  * configured (SLACK_BOT_TOKEN with SLACK_APP_TOKEN, or with SLACK_SIGNING_SECRET in HTTP mode), else
  * the terminal chat on the local SQLite file (no token or key needed); with arguments it runs that
  * `ziping` command.
@@ -22,7 +24,18 @@ async function main(): Promise<void> {
   if (args.length === 0 && slack.ok) {
     // Loaded only here: the terminal chat does not pay for Bolt and its HTTP stack.
     const { startSlack } = await import("./adapters/slack/start-slack.ts");
-    process.exitCode = await startSlack(config.config, slack.settings);
+    const { openZiping } = await import("./app/draft-env.ts");
+    const app = openZiping(config.config, {
+      llm: "auto",
+      db: config.config.ZIPING_DB,
+      now: () => new Date(),
+    });
+    if (!app.ok) {
+      process.stderr.write(`${app.error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.exitCode = await startSlack(app.value.ziping, config.config, slack.settings);
     return;
   }
   if (args.length === 0 && !slack.ok && slack.why !== undefined) {

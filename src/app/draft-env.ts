@@ -3,46 +3,66 @@ import { fail, ok, type Result } from "../core/result.ts";
 import type { DraftEnv } from "../services/draft-report.ts";
 import { loadPrompts } from "../services/prompt-files.ts";
 import { loadTemplateFamilies } from "../services/template-files.ts";
-import { LlmCallLog } from "../storage/llm-call-log.ts";
-import { openDatabase } from "../storage/open-database.ts";
+import type { LlmCallRepository } from "../storage/index.ts";
 import { openLlm } from "./llm-setup.ts";
+import { type App, composeApp } from "./open-app.ts";
 
 /** on: the model must be configured; off: deterministic; auto: the model when configured. */
 export type LlmChoice = "on" | "off" | "auto";
 
+/** `--llm on` without a configured model: what to set. */
+function llmRequired(config: Config): Result<never> | null {
+  const settings = llmSettings(config);
+  if (settings.ok) return null;
+  return fail(
+    "llm.not_configured",
+    `--llm on 需要配置模型${settings.why === undefined ? "" : `（${settings.why}）`}：请设置 LLM_MODEL，以及 OPENAI_API_KEY 或 OPENAI_BASE_URL（参见 .env.example），或用 --llm off 使用确定性起草。`,
+  );
+}
+
 /**
- * The drafting environment of a command: the template families, and, when a model is used, the
- * port, the prompts and the call log on the deployment's database (every call recorded).
+ * The drafting environment: the template families, and, when a model is used, the port, the
+ * prompts and the call log (every call recorded on the deployment's database).
  */
-export function openDraftEnv(
+export function draftEnv(
   config: Config,
-  options: { llm: LlmChoice; db: string; now: () => Date },
-): Result<{ env: DraftEnv; close: () => void }> {
+  options: { llm: LlmChoice; now: () => Date },
+  log: LlmCallRepository,
+): Result<DraftEnv> {
   const families = loadTemplateFamilies();
   if (!families.ok) return families;
-  const settings = llmSettings(config);
-  if (options.llm === "on" && !settings.ok)
-    return fail(
-      "llm.not_configured",
-      `--llm on 需要配置模型${settings.why === undefined ? "" : `（${settings.why}）`}：请设置 LLM_MODEL，以及 OPENAI_API_KEY 或 OPENAI_BASE_URL（参见 .env.example），或用 --llm off 使用确定性起草。`,
-    );
+  const required = options.llm === "on" ? llmRequired(config) : null;
+  if (required !== null) return required;
   const port = options.llm === "off" ? undefined : openLlm(config);
-  if (port === undefined) return ok({ env: { families: families.value, now: options.now }, close: () => {} });
+  if (port === undefined) return ok({ families: families.value, now: options.now });
   const prompts = loadPrompts();
   if (!prompts.ok) return prompts;
-  const db = openDatabase(options.db);
-  const log = new LlmCallLog(db);
+  const settings = llmSettings(config);
   return ok({
-    env: {
-      families: families.value,
-      now: options.now,
-      llm: {
-        port,
-        prompts: prompts.value,
-        record: (call) => log.record(call),
-        ...(settings.ok ? { deadlineMs: settings.settings.draftDeadlineMs } : {}),
-      },
+    families: families.value,
+    now: options.now,
+    llm: {
+      port,
+      prompts: prompts.value,
+      record: (call) => log.record(call),
+      ...(settings.ok ? { deadlineMs: settings.settings.draftDeadlineMs } : {}),
     },
-    close: () => db.close(),
+  });
+}
+
+/**
+ * The application as a channel receives it, from the settings: the database `db` (one connection
+ * for every repository) and the drafter `llm` chooses. An `--llm on` without a model fails before
+ * the database is opened.
+ */
+export function openZiping(
+  config: Config,
+  options: { llm: LlmChoice; db: string; now: () => Date },
+): Result<App> {
+  const required = options.llm === "on" ? llmRequired(config) : null;
+  if (required !== null) return required;
+  return composeApp(options.db, {
+    now: options.now,
+    drafting: (log) => draftEnv(config, options, log),
   });
 }

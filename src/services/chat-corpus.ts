@@ -1,10 +1,10 @@
-import type { Database } from "better-sqlite3";
 import type { PassageMatch } from "../checks/copy/copy-search.ts";
 import { reportText } from "../checks/report-text.ts";
 import type { CopyHit } from "../conversation/copy-hits.ts";
 import type { Json } from "../conversation/patch.ts";
 import { type Report, ReportSchema } from "../core/report.ts";
-import { corpusDocument, corpusStore } from "./copy-corpus.ts";
+import type { CorpusRepository } from "../storage/index.ts";
+import { corpusDocument } from "./copy-corpus.ts";
 
 /** Messages shorter than this cannot hold a 50-character copied passage: not searched. */
 const MIN_SEARCHED = 50;
@@ -32,9 +32,8 @@ export interface ChatCorpus {
 /** The corpus source of a report the chat generated. */
 export const chatSource = (reportId: string): string => `ziping:${reportId}`;
 
-/** The chat's corpus over the deployment's database (the same connection as the store). */
-export function chatCorpus(db: Database): ChatCorpus {
-  const store = corpusStore(db);
+/** The chat's corpus over the deployment's corpus repository (the same connection as the store). */
+export function chatCorpus(store: CorpusRepository): ChatCorpus {
   const exclusions = (own: OwnWork) => ({
     excludeDocIds: store.documentIdsBySource(own.reportIds.map(chatSource)),
     excludeAgencies: own.agencies,

@@ -9,8 +9,9 @@ import { getIn, type Json } from "../conversation/patch.ts";
 import type { Reply } from "../conversation/replies.ts";
 import type { Assessment, ChatEngine, EngineInput } from "../conversation/step.ts";
 import { type TypedAction, TypedActionSchema } from "../conversation/typed-action.ts";
-import type { DeliveryJobs, ReportRow, Store } from "../storage/index.ts";
+import type { DeliveryJobRepository, ReportRepository, ReportRow } from "../storage/index.ts";
 import type { ChatCorpus, OwnWork } from "./chat-corpus.ts";
+import { listingOf, reportsTable } from "./report-listing.ts";
 
 /** One incoming message as a channel adapter delivers it. */
 export interface IncomingMessage {
@@ -55,11 +56,11 @@ export interface TurnResult {
  */
 export class ChatService {
   constructor(
-    private readonly store: Store,
+    private readonly store: ReportRepository,
     private readonly engine: ChatEngine,
     private readonly newId: () => string,
     private readonly corpus: ChatCorpus | null = null,
-    private readonly jobs: DeliveryJobs | null = null,
+    private readonly jobs: DeliveryJobRepository | null = null,
   ) {}
 
   /**
@@ -351,7 +352,7 @@ export class ChatService {
         this.corpus?.add(effect.reportId, doc, message.now);
         return { replies: [], delivery: { reportId: effect.reportId, doc } };
       case "list-reports":
-        return { replies: [reportsTable(this.store.listReports(message.userId))] };
+        return { replies: [reportsTable(this.store.listReports(message.userId).map(listingOf))] };
     }
   }
 
@@ -384,21 +385,3 @@ const UNREADABLE_ACTION: Reply = {
   level: "error",
   text: "这个按钮的内容无法读取，没有执行。请直接回复文字，例如“确认”或“切换到报告 1”。",
 };
-
-/** "我的报告": the officer's reports with progress and score, numbered for "切换到报告 N". */
-export function reportsTable(rows: readonly ReportRow[]): Reply {
-  if (rows.length === 0) return { type: "text", text: "还没有报告。" };
-  return {
-    type: "table",
-    title: "我的报告（回复“切换到报告 序号”继续填写）",
-    columns: ["序号", "编号", "单位", "年度", "进度", "得分"],
-    rows: rows.map((r, i) => [
-      String(i + 1),
-      r.id,
-      r.unitName ?? "（未填）",
-      r.year === null ? "—" : String(r.year),
-      `${r.progressDone}/${r.progressTotal}`,
-      r.score === null ? "—" : `${r.score}（${r.grade ?? ""}）`,
-    ]),
-  };
-}

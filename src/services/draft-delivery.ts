@@ -1,34 +1,11 @@
-import { ReportSchema } from "../core/report.ts";
-import { fail, type Result } from "../core/result.ts";
 import { SECTION_TITLES } from "../core/sections.ts";
-import { describeIssues } from "../core/validation.ts";
-import type { Scheme } from "../scoring/scheme.ts";
-import type { Delivery } from "./chat-service.ts";
-import { type DraftEnv, type DraftedReport, draftReport } from "./draft-report.ts";
-import { pickScheme } from "./pick-scheme.ts";
+import type { DraftedReport } from "./draft-report.ts";
 
 /**
- * Drafts a report the chat asked to deliver ("生成报告"): the report must be complete enough to
- * score (unit, year, kind); the scheme is the report's own or the best guess. Channel-neutral: the
- * terminal writes the files, Slack uploads them.
+ * What every channel shows once a report is drafted: score by the rules, points lost, who drafted,
+ * findings, missing figures, files. The one summary type: the terminal prints it as lines, Slack as
+ * Block Kit.
  */
-export async function draftDelivery(
-  delivery: Delivery,
-  schemes: readonly Scheme[],
-  drafting: DraftEnv,
-): Promise<Result<DraftedReport>> {
-  const report = ReportSchema.safeParse(delivery.doc);
-  if (!report.success)
-    return fail(
-      "delivery.incomplete",
-      `报告还不完整，暂不能起草：\n${describeIssues(report.error.issues).join("\n")}`,
-    );
-  const scheme = pickScheme(report.data, "", undefined, schemes);
-  if (!scheme.ok) return fail(scheme.error.code, `暂不能起草：${scheme.error.message}`);
-  return draftReport(report.data, scheme.value.scheme, drafting, { reportId: delivery.reportId });
-}
-
-/** What a chat shows once a report is drafted: score by the rules, points lost, findings, files. */
 export interface DeliverySummary {
   title: string;
   score: number | null;
@@ -38,6 +15,12 @@ export interface DeliverySummary {
   /** Points lost, one row per indicator (or per block where 分值 were left unallocated). */
   lost: { item: string; points: number }[];
   drafter: string;
+  /** The scoring scheme's name the score was computed under. */
+  scheme: string;
+  /** How many narrative sections kept the officer's own text (the rest were drafted). */
+  officerSections: number;
+  /** True when no Chinese font was found for the chart (its labels may not show). */
+  fontMissing: boolean;
   /** Sections whose model text was not used (it failed the checks twice, or the call failed), and why, in Chinese. */
   replaced: { section: string; reasons: string[] }[];
   findings: { level: "error" | "warn" | "info"; code: string; text: string }[];
@@ -67,6 +50,9 @@ export function summarizeDelivery(drafted: DraftedReport, files: readonly string
     reportedScore: card.reported.total ?? null,
     lost,
     drafter: drafted.view.drafter,
+    scheme: card.schemeName,
+    officerSections: drafted.draft.sections.filter((s) => s.by === "officer").length,
+    fontMissing: !drafted.chart.fontFound,
     replaced: drafted.draft.sections
       .filter((s) => (s.rejected ?? []).length > 0)
       .map((s) => ({

@@ -1,9 +1,19 @@
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, extname } from "node:path";
+import { dirname } from "node:path";
 import { fail, ok, type Result } from "../core/result.ts";
 import { draftHeadings } from "../rendering/draft-blocks.ts";
 import { checkDraftFile } from "./draft-file-check.ts";
 import { type DraftedReport, draftDocx } from "./draft-report.ts";
+
+/** The two forms a drafted report is delivered in. */
+export type DraftFileKind = "docx" | "markdown";
+
+/** One delivered file: its name (a bare name for an upload, a path for the terminal), bytes and form. */
+export interface DraftFile {
+  name: string;
+  bytes: Uint8Array;
+  kind: DraftFileKind;
+}
 
 /** How a drafted report becomes file bytes; tests inject a broken one to see it caught. */
 export interface DraftWriters {
@@ -16,36 +26,39 @@ const WRITERS: DraftWriters = {
   markdown: (drafted) => Buffer.from(drafted.markdown, "utf8"),
 };
 
-/**
- * The bytes of a drafted report as the file at `path` (.docx → Word, else Markdown), read back and
- * checked to hold every heading of the draft (see draft-file-check.ts): a file missing one is a
- * failure naming the file and the heading, never delivered.
- */
-export async function draftFileBytes(
-  drafted: DraftedReport,
-  path: string,
-  now: Date,
-  writers: DraftWriters = WRITERS,
-): Promise<Result<Uint8Array>> {
-  const bytes =
-    extname(path).toLowerCase() === ".docx" ? await writers.docx(drafted, now) : writers.markdown(drafted);
-  const checked = checkDraftFile(path, bytes, draftHeadings(drafted.blocks));
-  return checked.ok ? ok(bytes) : checked;
+/** The form a file name asks for: .docx → Word, anything else Markdown. */
+function draftFileKind(name: string): DraftFileKind {
+  return name.toLowerCase().endsWith(".docx") ? "docx" : "markdown";
 }
 
 /**
- * Writes a drafted report to each path (.md → Markdown, .docx → Word). A missing folder under the
- * working directory's out/ is created; any other missing folder is bad input (a typo should not
- * scatter folders). Every file is built and checked (`draftFileBytes`) before any is written; each
- * is written to a temporary name and renamed, so a reader never sees half a document. Files are
- * created 0600 and a created folder 0700: a report is its officer's.
+ * The bytes of a drafted report as each named file (.docx → Word, else Markdown), each read back
+ * and checked to hold every heading of the draft (see draft-file-check.ts): a file missing one is a
+ * failure naming the file and the heading, and no file is returned.
  */
-export async function writeDraftFiles(
+export async function buildDraftFiles(
   drafted: DraftedReport,
-  paths: readonly string[],
+  names: readonly string[],
   now: Date,
   writers: DraftWriters = WRITERS,
-): Promise<Result<string[]>> {
+): Promise<Result<DraftFile[]>> {
+  const files: DraftFile[] = [];
+  for (const name of names) {
+    const kind = draftFileKind(name);
+    const bytes = kind === "docx" ? await writers.docx(drafted, now) : writers.markdown(drafted);
+    const checked = checkDraftFile(name, bytes, draftHeadings(drafted.blocks));
+    if (!checked.ok) return checked;
+    files.push({ name, bytes, kind });
+  }
+  return ok(files);
+}
+
+/**
+ * Checks that every path can be written: a missing folder under the working directory's out/ is
+ * created (0700: a report is its officer's); any other missing folder is bad input (a typo should
+ * not scatter folders).
+ */
+export function prepareOutputFolders(paths: readonly string[]): Result<void> {
   for (const path of paths) {
     const dir = dirname(path);
     if (existsSync(dir) && !statSync(dir).isDirectory())
@@ -60,16 +73,21 @@ export async function writeDraftFiles(
         );
     }
   }
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const path of paths) {
-    const bytes = await draftFileBytes(drafted, path, now, writers);
-    if (!bytes.ok) return bytes;
-    files.push({ path, bytes: bytes.value });
-  }
-  for (const { path, bytes } of files) {
-    const temporary = `${path}.${process.pid}.tmp`;
+  return ok(undefined);
+}
+
+/**
+ * Writes built files at their names (paths), folders checked first (`prepareOutputFolders`); each
+ * is written to a temporary name and renamed, so a reader never sees half a document. Files are
+ * created 0600.
+ */
+export function writeDraftFiles(files: readonly DraftFile[]): Result<string[]> {
+  const folders = prepareOutputFolders(files.map((f) => f.name));
+  if (!folders.ok) return folders;
+  for (const { name, bytes } of files) {
+    const temporary = `${name}.${process.pid}.tmp`;
     writeFileSync(temporary, bytes, { mode: 0o600 });
-    renameSync(temporary, path);
+    renameSync(temporary, name);
   }
-  return ok(files.map((f) => f.path));
+  return ok(files.map((f) => f.name));
 }

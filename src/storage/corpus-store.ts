@@ -11,6 +11,7 @@ import {
 import { boilerplateHashes, documentPrints } from "../checks/copy/corpus-prints.ts";
 import { describeIssues } from "../core/validation.ts";
 import { readRow } from "./read-row.ts";
+import type { CorpusRepository } from "./repositories.ts";
 import { StorageError } from "./storage-error.ts";
 
 /** A report (or any text) to add to the copy-detection corpus. */
@@ -82,7 +83,7 @@ type PrintInsert = [number, number, number];
  * the hot path are read raw and checked to be integers rather than parsed with zod (a query reads
  * thousands); document rows are validated with zod like every other row.
  */
-export class CorpusStore {
+export class CorpusStore implements CorpusRepository {
   readonly #db: Database;
   readonly #byHash: Statement<[string]>;
   readonly #insertDoc: Statement<unknown[]>;

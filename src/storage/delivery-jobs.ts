@@ -1,5 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
+import type { DeliveryJobRepository } from "./repositories.ts";
 
 /** A requested draft not yet handed over: the report as it was when 生成报告 was said. */
 export interface DeliveryJob {
@@ -23,7 +24,7 @@ type Named = Record<string, unknown>;
  * finishes it after the files are written, and whatever is still pending (a crash while drafting)
  * is done again when the conversation reopens. Finishing twice is harmless.
  */
-export class DeliveryJobs {
+export class DeliveryJobs implements DeliveryJobRepository {
   readonly #add: Statement<[Named]>;
   readonly #pending: Statement<[string]>;
   readonly #pendingUnder: Statement<[Named]>;

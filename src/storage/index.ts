@@ -4,6 +4,13 @@ export { type DeliveryJob, DeliveryJobs } from "./delivery-jobs.ts";
 export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from "./migrations.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export type {
+  CorpusRepository,
+  DeliveryJobRepository,
+  LlmCallRepository,
+  ReportArchiveRepository,
+  ReportRepository,
+} from "./repositories.ts";
+export type {
   ConversationRow,
   EventRow,
   ProcessedMessageRow,

@@ -2,6 +2,7 @@ import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
 import type { LlmCallRecord } from "../drafting/llm-port.ts";
 import { readRow } from "./read-row.ts";
+import type { LlmCallRepository } from "./repositories.ts";
 
 /** One recorded call as read back: the record with its row id. */
 export interface LlmCallRow extends LlmCallRecord {
@@ -78,7 +79,7 @@ const COLUMNS =
  * used and whether its answer was used. It is how a deployment sees cost and failure rates, and how
  * a questioned sentence is traced back to the call that wrote it.
  */
-export class LlmCallLog {
+export class LlmCallLog implements LlmCallRepository {
   private readonly insert: Statement;
   private readonly all: Statement;
   private readonly ofReport: Statement;

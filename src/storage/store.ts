@@ -1,5 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import { readRow, toJson } from "./read-row.ts";
+import type { ReportRepository } from "./repositories.ts";
 import {
   type ConversationRow,
   ConversationRowSchema,
@@ -49,7 +50,7 @@ type Named = Record<string, unknown>;
  * row read is validated. Users must exist (`ensureUser`) before anything refers to them: foreign
  * keys are on. Times are stored as ISO-8601 UTC strings.
  */
-export class Store {
+export class Store implements ReportRepository {
   readonly #db: Database;
   readonly #upsertUser: Statement<[Named]>;
   readonly #getConversation: Statement<[string]>;

@@ -19,7 +19,7 @@ describe("the layering of src/ holds (issue 17 item 6)", () => {
     ]);
   });
 
-  test("each rule: pure → storage, bytes → fs, services → adapters, adapter → adapter, pure → openai", () => {
+  test("each rule: pure → storage, bytes → fs, services → adapters, adapter → adapter, pure → openai, adapter → storage or app", () => {
     const files = [
       { path: "src/checks/a.ts", text: 'import type { Store } from "../storage/store.ts";' },
       { path: "src/importing/files/b.ts", text: 'const fs = await import("node:fs/promises");' },
@@ -29,6 +29,10 @@ describe("the layering of src/ holds (issue 17 item 6)", () => {
       { path: "src/adapters/slack/f.ts", text: 'import { conversationKey } from "./slack-place.ts";' },
       { path: "src/drafting/g.ts", text: 'import OpenAI from "openai";' },
       { path: "src/app/h.ts", text: 'import { createOpenAiPort } from "../adapters/llm/openai-client.ts";' },
+      { path: "src/adapters/slack/i.ts", text: 'import { Store } from "../../storage/store.ts";' },
+      { path: "src/adapters/cli/j.ts", text: 'import type { UnitRole } from "../../storage/index.ts";' },
+      { path: "src/adapters/slack/k.ts", text: 'import { openApp } from "../../app/open-app.ts";' },
+      { path: "src/adapters/cli/main.ts", text: 'const m = await import("../../app/draft-env.ts");' },
     ];
     expect(importViolations(files).map((v) => [v.file, v.rule])).toEqual([
       ["src/checks/a.ts", "纯逻辑目录 checks 不得依赖 storage"],
@@ -36,6 +40,9 @@ describe("the layering of src/ holds (issue 17 item 6)", () => {
       ["src/services/d.ts", "services 不得依赖 adapters/llm（由 src/app 组装）"],
       ["src/adapters/slack/e.ts", "adapters/slack 不得依赖另一个适配器 adapters/cli"],
       ["src/drafting/g.ts", "纯逻辑目录 drafting 不得使用 I/O 库"],
+      ["src/adapters/slack/i.ts", "adapters/slack 不得直接依赖 storage（经由 services 的用例与类型）"],
+      ["src/adapters/cli/j.ts", "adapters/cli 不得直接依赖 storage（经由 services 的用例与类型）"],
+      ["src/adapters/slack/k.ts", "adapters/slack 不得依赖 src/app（服务由组装层交给适配器）"],
     ]);
   });
 

@@ -8,7 +8,10 @@ import { join, posix, relative } from "node:path";
  * - importing and rendering turn bytes into data and data into bytes: they may use compression,
  *   paths and worker threads, but not the file system, the network, storage, services, app or adapters;
  * - storage imports no services, app or adapters; services import no app or adapters;
- * - an adapter never imports another adapter (a channel is parse + render + transport only).
+ * - an adapter never imports another adapter (a channel is parse + render + transport only), and
+ *   never storage: it is handed the composed service (services/ziping.ts) and names storage types
+ *   through services; only the CLI's entry point (adapters/cli/main.ts, which src/main.ts and the
+ *   bundle start) reaches src/app, to open the service for the command that needs it.
  * Only src/app and src/main.ts compose adapters with the rest.
  */
 
@@ -31,6 +34,8 @@ const IO_PACKAGES = /^(openai|@slack\/|better-sqlite3|pg($|\/)|pg-boss|ws$)/;
 /** Built-ins that reach outside the process: files, sockets, processes. */
 const IO_BUILTINS = /^(node:)?(fs|fs\/promises|child_process|net|http|https|http2|dgram|tls|dns|os|cluster)$/;
 const BUILTIN = /^node:/;
+/** The CLI's entry point: it opens the composed service (through src/app) for the command run. */
+const CLI_ENTRY = "src/adapters/cli/main.ts";
 
 /** The layer a file of src/ belongs to: its first folder ("scoring"), "adapters/slack", or the file name. */
 export function layerOf(path: string): string {
@@ -85,6 +90,10 @@ function ruleBroken(from: string, specifier: string): string | null {
     return `services 不得依赖 ${target}（由 src/app 组装）`;
   if (fromLayer.startsWith("adapters/") && target?.startsWith("adapters/") && target !== fromLayer)
     return `${fromLayer} 不得依赖另一个适配器 ${target}`;
+  if (fromLayer.startsWith("adapters/") && target === "storage")
+    return `${fromLayer} 不得直接依赖 storage（经由 services 的用例与类型）`;
+  if (fromLayer.startsWith("adapters/") && target === "app" && from !== CLI_ENTRY)
+    return `${fromLayer} 不得依赖 src/app（服务由组装层交给适配器）`;
   return null;
 }
 

@@ -55,7 +55,7 @@ describe("the CLI bundle loads a library only on the commands that use it", () =
   });
 
   it("ziping check and import load no docx, openai or exceljs (exceljs loads when a workbook is read)", () => {
-    expect(command("src/services/copy-corpus.ts", "src/adapters/cli/check-command.ts")).toEqual([
+    expect(command("src/app/copy-corpus.ts", "src/adapters/cli/check-command.ts")).toEqual([
       "better-sqlite3",
     ]);
     expect(command("src/adapters/cli/import-command.ts")).toEqual([]);

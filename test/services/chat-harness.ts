@@ -1,17 +1,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scriptMessages } from "../../src/adapters/cli/chat-command.ts";
+import { type App, composeApp } from "../../src/app/open-app.ts";
 import type { Reply } from "../../src/conversation/replies.ts";
 import type { TurnResult } from "../../src/services/chat-service.ts";
-import { type App, openApp } from "../../src/services/open-app.ts";
 
 export const CONVERSATIONS = join(import.meta.dirname, "../../fixtures/conversations");
 export const REPORTS = join(import.meta.dirname, "../../fixtures/reports");
 
-/** An app on `path` (default in memory) whose report ids are r1, r2, … */
-export function testApp(path = ":memory:"): App {
+/** An app on `path` (default in memory) whose report ids are r1, r2, …; drafts dated by `clock`. */
+export function testApp(path = ":memory:", clock?: () => Date): App {
   let n = 0;
-  return openApp(path, () => `r${++n}`);
+  const app = composeApp(path, { newId: () => `r${++n}`, ...(clock === undefined ? {} : { now: clock }) });
+  if (!app.ok) throw new Error(app.error.message);
+  return app.value;
 }
 
 /** The messages of a scripted conversation in fixtures/conversations. */

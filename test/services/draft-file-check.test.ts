@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderDocx } from "../../src/rendering/render-docx.ts";
-import { type DraftWriters, writeDraftFiles } from "../../src/services/draft-files.ts";
+import { buildDraftFiles, type DraftWriters, writeDraftFiles } from "../../src/services/draft-files.ts";
 import { type DraftedReport, draftDocx, draftReport } from "../../src/services/draft-report.ts";
 import { loadReport } from "../../src/services/report-files.ts";
 import { loadTemplateFamilies } from "../../src/services/template-files.ts";
@@ -29,10 +29,16 @@ async function seed000(): Promise<DraftedReport> {
 const markdown = (d: DraftedReport) => Buffer.from(d.markdown, "utf8");
 const drafted = await seed000();
 
-describe("writeDraftFiles checks each file before writing any", () => {
+/** Builds and checks every file, then writes them: nothing is written when one fails. */
+async function buildAndWrite(paths: readonly string[], writers?: DraftWriters) {
+  const files = await buildDraftFiles(drafted, paths, now, writers);
+  return files.ok ? writeDraftFiles(files.value) : files;
+}
+
+describe("buildDraftFiles checks each file before any is written", () => {
   it("writes both files when every heading is there", async () => {
     const paths = [join(dir, "ok.md"), join(dir, "ok.docx")];
-    expect(await writeDraftFiles(drafted, paths, now)).toEqual({ ok: true, value: paths });
+    expect(await buildAndWrite(paths)).toEqual({ ok: true, value: paths });
     expect(readFileSync(paths[0] ?? "", "utf8")).toBe(drafted.markdown);
   }, 30_000);
 
@@ -46,7 +52,7 @@ describe("writeDraftFiles checks each file before writing any", () => {
         ),
     };
     const paths = [join(dir, "a.md"), join(dir, "a.docx")];
-    expect(await writeDraftFiles(drafted, paths, now, dropping)).toEqual({
+    expect(await buildAndWrite(paths, dropping)).toEqual({
       ok: false,
       error: {
         code: "draft.heading_missing",
@@ -63,7 +69,7 @@ describe("writeDraftFiles checks each file before writing any", () => {
       markdown: (d) => Buffer.from(d.markdown.slice(0, d.markdown.indexOf("## 八、")), "utf8"),
     };
     const path = join(dir, "b.md");
-    const result = await writeDraftFiles(drafted, [path], now, cutting);
+    const result = await buildAndWrite([path], cutting);
     expect(result.ok ? "" : result.error.message).toBe(
       `生成的文件 ${path} 不完整：缺少标题“八、其他需要说明的问题”（应有 17 个标题，按模板顺序），未交付。请重新生成；如仍如此，请告诉管理员。`,
     );
@@ -73,7 +79,7 @@ describe("writeDraftFiles checks each file before writing any", () => {
   it("refuses Word bytes that are no .docx", async () => {
     const broken: DraftWriters = { markdown, docx: async () => new Uint8Array([1, 2, 3]) };
     const path = join(dir, "c.docx");
-    const result = await writeDraftFiles(drafted, [path], now, broken);
+    const result = await buildAndWrite([path], broken);
     expect(result.ok ? "" : result.error.code).toBe("draft.file_unreadable");
     expect(existsSync(path)).toBe(false);
   }, 30_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { App } from "../../src/app/open-app.ts";
 import type { Reply } from "../../src/conversation/replies.ts";
-import type { App } from "../../src/services/open-app.ts";
 import { Chat, testApp } from "./chat-harness.ts";
 
 const FIRST = "宁德市数字宁德建设办公室，2018年度政务网等运行维护费项目支出绩效自评，地区：福建省宁德市";

@@ -1,6 +1,11 @@
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
-import { backupDatabase, describeCounts, inspectDatabase, restoreDatabase } from "../../storage/backup.ts";
+import {
+  backupDatabase,
+  describeCounts,
+  inspectDatabase,
+  restoreDatabase,
+} from "../../services/database-backup.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
 /** `ziping backup <file>`: a consistent copy of the database, checked to open, with its counts. */

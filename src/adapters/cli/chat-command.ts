@@ -1,22 +1,18 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import type { DraftEnv } from "../../services/draft-report.ts";
-import { openApp } from "../../services/open-app.ts";
-import { DEFAULT_KEEP_MESSAGE_DAYS, pruneHandledMessages } from "../../services/retention.ts";
+import { DEFAULT_KEEP_MESSAGE_DAYS } from "../../services/retention.ts";
+import type { Ziping } from "../../services/ziping.ts";
 import { ChatSession } from "./chat-session.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
 /** Options of `ziping chat`. */
 export interface ChatOptions {
-  db: string;
   user: string;
   script?: string;
   /** Milliseconds to wait between scripted messages (demos; the SIGKILL test). */
   delay?: number;
   outDir: string;
-  /** How generated reports are drafted (templates, optional model). */
-  drafting: DraftEnv;
   /** Handled message ids older than this many days are forgotten at start (default 30). */
   keepMessageDays?: number;
   /** The time of each message and of the start-up pruning (tests fix it). */
@@ -46,7 +42,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * `ziping chat`: the terminal conversation. With --script it plays a file of messages (ids derived
  * from the user, the file name and position, so replaying a script after a crash only sends what is missing).
  */
-export async function chatCommand(io: CliIo, options: ChatOptions): Promise<number> {
+export async function chatCommand(io: CliIo, ziping: Ziping, options: ChatOptions): Promise<number> {
   let script: string[] | undefined;
   if (options.script !== undefined) {
     try {
@@ -58,40 +54,29 @@ export async function chatCommand(io: CliIo, options: ChatOptions): Promise<numb
       return EXIT.badInput;
     }
   }
-  let app: ReturnType<typeof openApp>;
-  try {
-    app = openApp(options.db);
-  } catch (e) {
-    io.err(`无法打开数据库 ${options.db}：${(e as Error).message}`);
-    return EXIT.badInput;
-  }
-  try {
-    const clock = options.clock ?? (() => new Date());
-    pruneHandledMessages(app.store, clock(), options.keepMessageDays ?? DEFAULT_KEEP_MESSAGE_DAYS);
-    const session = new ChatSession(app, io, options.user, options.outDir, options.drafting, clock);
-    if (script !== undefined) {
-      const name = basename(options.script ?? "script");
-      session.resume();
-      await session.finishPending();
-      for (const [i, text] of script.entries()) {
-        if (options.delay !== undefined && options.delay > 0) await sleep(options.delay);
-        io.out(`\n>>> [${i + 1}/${script.length}] ${options.user}：\n${text}\n`);
-        io.out("ziping：");
-        await session.send(text, scriptMessageId(options.user, name, i + 1));
-      }
-      return EXIT.ok;
+  const clock = options.clock ?? (() => new Date());
+  ziping.pruneHandledMessages(clock(), options.keepMessageDays ?? DEFAULT_KEEP_MESSAGE_DAYS);
+  const session = new ChatSession(ziping, io, options.user, options.outDir, clock);
+  if (script !== undefined) {
+    const name = basename(options.script ?? "script");
+    await session.resume();
+    await session.finishPending();
+    for (const [i, text] of script.entries()) {
+      if (options.delay !== undefined && options.delay > 0) await sleep(options.delay);
+      io.out(`\n>>> [${i + 1}/${script.length}] ${options.user}：\n${text}\n`);
+      io.out("ziping：");
+      await session.send(text, scriptMessageId(options.user, name, i + 1));
     }
-    const model = options.drafting.llm?.port.model;
-    io.out(
-      model === undefined
-        ? "“生成报告”将用确定性规则起草（未配置模型；配置方法见 README“Drafting with an LLM”）。"
-        : `“生成报告”将请模型 ${model} 起草叙述部分，数字由 ziping 按数据填入并核验。`,
-    );
-    await interactive(session, io, options.user);
     return EXIT.ok;
-  } finally {
-    app.close();
   }
+  const model = ziping.model;
+  io.out(
+    model === undefined
+      ? "“生成报告”将用确定性规则起草（未配置模型；配置方法见 README“Drafting with an LLM”）。"
+      : `“生成报告”将请模型 ${model} 起草叙述部分，数字由 ziping 按数据填入并核验。`,
+  );
+  await interactive(session, io, options.user);
+  return EXIT.ok;
 }
 
 /**
@@ -100,7 +85,7 @@ export async function chatCommand(io: CliIo, options: ChatOptions): Promise<numb
  */
 async function interactive(session: ChatSession, io: CliIo, user: string): Promise<void> {
   io.out(`ziping 终端对话（用户：${user}）。粘贴多行表格会作为一条消息；输入“退出”结束，数据已自动保存。\n`);
-  session.resume();
+  await session.resume();
   await session.finishPending();
   const rl = createInterface({
     input: process.stdin,

@@ -1,9 +1,8 @@
 import { join } from "node:path";
-import { corpusDocumentsFromFiles, corpusStore } from "../../services/copy-corpus.ts";
+import { corpusDocumentsFromFiles } from "../../services/copy-corpus.ts";
 import { PROJECT_ROOT } from "../../services/project-root.ts";
-import { CorpusStore } from "../../storage/corpus-store.ts";
-import { openDatabase } from "../../storage/open-database.ts";
-import { type CliIo, EXIT, pad } from "./output.ts";
+import type { Ziping } from "../../services/ziping.ts";
+import { type CliIo, EXIT, pad, type WithZiping } from "./output.ts";
 
 /** The four public seed reports shipped with ziping: a starter corpus. */
 export const SEED_DIR = join(PROJECT_ROOT, "fixtures/seeds");
@@ -13,7 +12,13 @@ export const SEED_DIR = join(PROJECT_ROOT, "fixtures/seeds");
  * database, all in one transaction — a file that cannot be read adds nothing. The same text twice is
  * kept once. `ziping corpus seeds` adds the shipped seed reports.
  */
-export async function corpusAddCommand(io: CliIo, db: string, paths: readonly string[], now: Date) {
+export async function corpusAddCommand(
+  io: CliIo,
+  withZiping: WithZiping,
+  db: string,
+  paths: readonly string[],
+  now: Date,
+): Promise<number> {
   const docs = await corpusDocumentsFromFiles(paths);
   if (!docs.ok) {
     io.err(`${docs.error.message}\n语料库没有改动。`);
@@ -23,28 +28,23 @@ export async function corpusAddCommand(io: CliIo, db: string, paths: readonly st
     io.err("没有找到报告文件（.txt .md .docx .xlsx .pdf .json）。例如：ziping corpus add 报告文件夹/");
     return EXIT.badInput;
   }
-  const database = openDatabase(db);
-  try {
-    const store = corpusStore(database);
-    const results = store.addDocuments(docs.value, now);
+  return withZiping((ziping) => {
+    const result = ziping.addToCorpus(docs.value, now);
     for (const [i, doc] of docs.value.entries()) {
-      const added = results[i]?.added === true;
+      const added = result.added[i] === true;
       io.out(
         `${added ? "已加入" : "已在语料库中"}：${doc.agency} ${doc.year ?? ""}年度（${doc.title ?? doc.source}）`,
       );
     }
-    io.out(`语料库（${db}）现有 ${store.documentCount()} 份报告。`);
+    io.out(`语料库（${db}）现有 ${result.size} 份报告。`);
     return EXIT.ok;
-  } finally {
-    database.close();
-  }
+  });
 }
 
 /** `ziping corpus list [--json]`: the reports in the corpus. */
-export function corpusListCommand(io: CliIo, db: string, json: boolean): number {
-  const database = openDatabase(db);
-  try {
-    const docs = new CorpusStore(database).listDocuments();
+export function corpusListCommand(io: CliIo, ziping: Ziping, json: boolean): number {
+  {
+    const docs = ziping.corpusDocuments();
     if (json) {
       io.out(JSON.stringify(docs, null, 2));
       return EXIT.ok;
@@ -60,7 +60,5 @@ export function corpusListCommand(io: CliIo, db: string, json: boolean): number 
       );
     io.out(`共 ${docs.length} 份。`);
     return EXIT.ok;
-  } finally {
-    database.close();
   }
 }

@@ -1,19 +1,13 @@
 import { existsSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import type { Finding } from "../../core/finding.ts";
-import { SEVERITY_LABEL, severityCounts } from "../../core/finding.ts";
 import type { Report } from "../../core/report.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import { validateReport } from "../../core/validate-report.ts";
-import { fmt } from "../../scoring/rounding.ts";
-import { writeDraftFiles } from "../../services/draft-files.ts";
-import type { DraftEnv, DraftedReport } from "../../services/draft-report.ts";
-import { draftReport } from "../../services/draft-report.ts";
+import { prepareOutputFolders, writeDraftFiles } from "../../services/draft-files.ts";
 import { loadReports } from "../../services/load-reports.ts";
-import { openApp } from "../../services/open-app.ts";
-import { pickScheme } from "../../services/pick-scheme.ts";
-import { installedSchemes } from "../../services/scheme-files.ts";
+import type { Ziping } from "../../services/ziping.ts";
 import { type CliAccess, reportNotFound } from "./cli-access.ts";
+import { deliveryLines } from "./delivery-text.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
 /** Options of `ziping draft`. */
@@ -21,16 +15,17 @@ export interface DraftCommandOptions {
   /** FILE.md or FILE.docx; absent: both, under out/. */
   out?: string;
   scheme?: string;
+  /** The database path, named in messages. */
   db: string;
   /** Who asks: a report id is drafted only for a user who may open it, or an administrator. */
   access: CliAccess;
   notes?: string;
   keepOfficerText: boolean;
-  env: DraftEnv;
 }
 
 /** A report to draft: from a file (JSON or any importable document) or from the database by id. */
 async function findReport(
+  ziping: Ziping,
   ref: string,
   db: string,
   access: CliAccess,
@@ -51,52 +46,16 @@ async function findReport(
       "report.not_found",
       `找不到文件“${ref}”。请给出报告文件（.json/.docx/.xlsx/.pdf/.txt），或报告编号（例如 r1a2b3c4d，用 ziping reports 查看）。`,
     );
-  const app = openApp(db);
-  try {
-    const row = app.store.getReport(ref);
-    if (!access.admin && (row === undefined || !app.store.canAccess(ref, access.user)))
-      return fail("report.not_found", reportNotFound(ref, access, db));
-    if (row === undefined)
-      return fail(
-        "report.not_found",
-        `数据库 ${db} 中没有编号为“${ref}”的报告。用 ziping reports 查看所有报告的编号。`,
-      );
-    const report = validateReport(row.doc, "report.incomplete", `报告 ${ref} 还不完整：`);
-    return report.ok ? ok({ report: report.value, text: "", name: ref }) : report;
-  } finally {
-    app.close();
-  }
-}
-
-/** The lines the terminal prints after a draft: files, who drafted, score, findings, missing figures. */
-export function draftSummary(drafted: DraftedReport, files: readonly string[]): string[] {
-  const lines = files.map((f) => `已写入：${f}`);
-  const { card, view, findings } = drafted;
-  lines.push(`起草方式：${view.drafter}`);
-  lines.push(`按规则得分：${fmt(card.total)}分（${card.grade}）；评分方案：${card.schemeName}`);
-  const by = (who: string) => drafted.draft.sections.filter((s) => s.by === who).map((s) => s.id);
-  const officer = by("officer");
-  if (officer.length > 0) lines.push(`保留了您自己写的 ${officer.length} 节；其余由 ziping 起草。`);
-  const title = (id: string) => drafted.report.narrative.find((n) => n.id === id)?.title ?? id;
-  for (const s of drafted.draft.sections.filter((x) => (x.rejected ?? []).length > 0))
-    lines.push(`  “${title(s.id)}”的模型稿未采用，已按数据起草：${(s.rejected ?? []).join("；")}`);
-  if (drafted.draft.missing.length > 0)
-    lines.push(
-      `待补充数据 ${drafted.draft.missing.length} 项：${drafted.draft.missing.map((m) => m.label).join("、")}`,
+  const row = ziping.report(ref, access);
+  if (row === undefined)
+    return fail(
+      "report.not_found",
+      access.admin
+        ? `数据库 ${db} 中没有编号为“${ref}”的报告。用 ziping reports 查看所有报告的编号。`
+        : reportNotFound(ref, access, db),
     );
-  if (!drafted.chart.fontFound)
-    lines.push("提示：未找到中文字体（建议安装 fonts-noto-cjk），得分率图表中的文字可能无法显示。");
-  lines.push(...findingLines(findings));
-  return lines;
-}
-
-/** Findings in a few lines: counts, then one line each. */
-export function findingLines(findings: readonly Finding[]): string[] {
-  if (findings.length === 0) return ["核查：草稿未发现问题。"];
-  return [
-    `核查发现 ${findings.length} 项（${severityCounts(findings)}），已列在文末：`,
-    ...findings.map((f) => `- [${SEVERITY_LABEL[f.severity]}] ${f.where.label}：${f.message}`),
-  ];
+  const report = validateReport(row.doc, "report.incomplete", `报告 ${ref} 还不完整：`);
+  return report.ok ? ok({ report: report.value, text: "", name: ref }) : report;
 }
 
 /**
@@ -104,18 +63,15 @@ export function findingLines(findings: readonly Finding[]): string[] {
  * report's narrative and writes Markdown and/or Word. Exit 2 when the report, scheme or output path
  * is bad input; nothing is written then.
  */
-export async function draftCommand(io: CliIo, ref: string, options: DraftCommandOptions): Promise<number> {
-  const found = await findReport(ref, options.db, options.access);
+export async function draftCommand(
+  io: CliIo,
+  ziping: Ziping,
+  ref: string,
+  options: DraftCommandOptions,
+): Promise<number> {
+  const found = await findReport(ziping, ref, options.db, options.access);
   if (!found.ok) {
     io.err(found.error.message);
-    return EXIT.badInput;
-  }
-  const installed = installedSchemes();
-  const scheme = installed.ok
-    ? pickScheme(found.value.report, found.value.text, options.scheme, installed.value)
-    : installed;
-  if (!scheme.ok) {
-    io.err(scheme.error.message);
     return EXIT.badInput;
   }
   const outputs =
@@ -129,9 +85,19 @@ export async function draftCommand(io: CliIo, ref: string, options: DraftCommand
       return EXIT.badInput;
     }
   }
-  if (options.env.llm !== undefined) io.out(`正在请模型 ${options.env.llm.port.model} 起草叙述部分……`);
-  const drafted = await draftReport(found.value.report, scheme.value.scheme, options.env, {
+  const folders = prepareOutputFolders(outputs);
+  if (!folders.ok) {
+    io.err(folders.error.message);
+    return EXIT.badInput;
+  }
+  if (ziping.model !== undefined) io.out(`正在请模型 ${ziping.model} 起草叙述部分……`);
+  const drafted = await ziping.draftFiles({
+    report: found.value.report,
+    text: found.value.text,
+    names: outputs,
+    now: new Date(),
     keepOfficerText: options.keepOfficerText,
+    ...(options.scheme === undefined ? {} : { scheme: options.scheme }),
     ...(options.notes === undefined ? {} : { notes: options.notes }),
     ...(/^r[0-9a-z]{8}$/.test(ref) ? { reportId: ref } : {}),
   });
@@ -139,11 +105,11 @@ export async function draftCommand(io: CliIo, ref: string, options: DraftCommand
     io.err(drafted.error.message);
     return EXIT.badInput;
   }
-  const written = await writeDraftFiles(drafted.value, outputs, options.env.now());
+  const written = writeDraftFiles(drafted.value.files);
   if (!written.ok) {
     io.err(written.error.message);
     return EXIT.badInput;
   }
-  for (const line of draftSummary(drafted.value, written.value)) io.out(line);
+  for (const line of deliveryLines(drafted.value.summary, written.value)) io.out(line);
   return EXIT.ok;
 }

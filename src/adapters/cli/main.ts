@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { readConfig } from "../../config.ts";
+import type { LlmChoice } from "../../app/draft-env.ts";
+import { type Config, readConfig } from "../../config.ts";
 import { readNotes } from "../../services/notes-file.ts";
 import { readIdentity } from "../../services/report-identity.ts";
+import type { Ziping } from "../../services/ziping.ts";
 import type { ChatOptions } from "./chat-command.ts";
 import {
   ADMIN_COMMANDS,
@@ -15,12 +17,12 @@ import {
 import { acceptsOption, commandHelp, optionError } from "./command-usage.ts";
 import { HELP } from "./help-text.ts";
 import { lazyExport } from "./lazy-export.ts";
-import { type CliIo, EXIT, processIo } from "./output.ts";
+import { type CliIo, EXIT, processIo, type WithZiping } from "./output.ts";
 
 // Each command's module (and the libraries it needs: docx, exceljs, openai, SQLite…) loads only
 // when that command runs, so `ziping schemes` and `ziping score` start at once.
-const openCopyCorpus = lazyExport(() => import("../../services/copy-corpus.ts"), "openCopyCorpus");
-const openDraftEnv = lazyExport(() => import("../../app/draft-env.ts"), "openDraftEnv");
+const openCopyCorpus = lazyExport(() => import("../../app/copy-corpus.ts"), "openCopyCorpus");
+const openZiping = lazyExport(() => import("../../app/draft-env.ts"), "openZiping");
 const backupCommand = lazyExport(() => import("./backup-command.ts"), "backupCommand");
 const restoreCommand = lazyExport(() => import("./backup-command.ts"), "restoreCommand");
 const terminalConfirm = lazyExport(() => import("./backup-command.ts"), "terminalConfirm");
@@ -39,6 +41,32 @@ const schemaCommand = lazyExport(() => import("./schema-command.ts"), "schemaCom
 const schemesCommand = lazyExport(() => import("./schemes-command.ts"), "schemesCommand");
 const scoreCommand = lazyExport(() => import("./score-command.ts"), "scoreCommand");
 const unitsCommand = lazyExport(() => import("./units-command.ts"), "unitsCommand");
+
+/**
+ * Runs `use` with the composed service on `db` (src/app builds it: one connection, every
+ * repository, the drafter `llm` chooses) and closes it after. A database that cannot be opened is
+ * bad input named with its path; a drafter that cannot be set up is a usage error.
+ */
+async function withZiping(
+  io: CliIo,
+  config: Config,
+  options: { db: string; llm: LlmChoice },
+  use: (ziping: Ziping) => number | Promise<number>,
+): Promise<number> {
+  const app = await openZiping(config, { ...options, now: () => new Date() });
+  if (!app.ok) {
+    if (app.error.code === "db.open") {
+      io.err(app.error.message);
+      return EXIT.badInput;
+    }
+    return usage(io, app.error.message);
+  }
+  try {
+    return await use(app.value.ziping);
+  } finally {
+    app.value.close();
+  }
+}
 
 function usage(io: CliIo, message: string): number {
   io.err(`${message}\n\n${HELP}`);
@@ -128,6 +156,8 @@ export async function runCli(
   if (!config.ok) return usage(io, config.message);
   const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
   const access = cliAccess(os, db, config.config.ZIPING_ADMINS);
+  /** The service on the database, without a model: for commands that draft nothing. */
+  const withStore: WithZiping = (use) => withZiping(io, config.config, { db, llm: "off" }, use);
   if (!access.admin && ADMIN_COMMANDS.has(command)) {
     io.err(adminRequired(command, access, db));
     return EXIT.badInput;
@@ -146,25 +176,17 @@ export async function runCli(
           io.err(otherUserRefused(user, access, db));
           return EXIT.badInput;
         }
-        const drafting = await openDraftEnv(config.config, { llm, db, now: () => new Date() });
-        if (!drafting.ok) return usage(io, drafting.error.message);
         const options: ChatOptions = {
-          db,
           user,
           outDir: typeof parsed.values.out === "string" ? parsed.values.out : "out",
-          drafting: drafting.value.env,
           keepMessageDays: config.config.ZIPING_KEEP_MESSAGES_DAYS,
         };
         if (typeof parsed.values.script === "string") options.script = parsed.values.script;
         if (delay !== undefined) options.delay = delay;
-        try {
-          return await chatCommand(io, options);
-        } finally {
-          drafting.value.close();
-        }
+        return await withZiping(io, config.config, { db, llm }, (ziping) => chatCommand(io, ziping, options));
       }
       case "reports":
-        return reportsCommand(io, db, json, access);
+        return await withStore((ziping) => reportsCommand(io, ziping, json, access));
       case "export": {
         const id = rest[0];
         if (id === undefined)
@@ -173,8 +195,8 @@ export async function runCli(
             "ziping export 需要报告编号，例如 ziping export r1a2b3c4d（用 ziping reports 查看编号）",
           );
         return parsed.values["with-events"] === true
-          ? exportArchiveCommand(io, db, id, new Date(), access)
-          : exportCommand(io, db, id, access);
+          ? await withStore((ziping) => exportArchiveCommand(io, ziping, db, id, new Date(), access))
+          : await withStore((ziping) => exportCommand(io, ziping, db, id, access));
       }
       case "score":
       case "explain": {
@@ -231,10 +253,17 @@ export async function runCli(
       }
       case "corpus": {
         const [sub, ...paths] = rest;
-        if (sub === "list") return corpusListCommand(io, db, json);
+        if (sub === "list") return await withStore((ziping) => corpusListCommand(io, ziping, json));
         if (sub === "seeds")
-          return await corpusAddCommand(io, db, [(await import("./corpus-command.ts")).SEED_DIR], new Date());
-        if (sub === "add" && paths.length > 0) return await corpusAddCommand(io, db, paths, new Date());
+          return await corpusAddCommand(
+            io,
+            withStore,
+            db,
+            [(await import("./corpus-command.ts")).SEED_DIR],
+            new Date(),
+          );
+        if (sub === "add" && paths.length > 0)
+          return await corpusAddCommand(io, withStore, db, paths, new Date());
         return usage(
           io,
           "用法：ziping corpus add <报告文件或文件夹...> | ziping corpus list | ziping corpus seeds",
@@ -252,24 +281,23 @@ export async function runCli(
           return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
         const notes = readNotes(typeof parsed.values.notes === "string" ? parsed.values.notes : undefined);
         if (!notes.ok) return usage(io, notes.error.message);
-        const env = await openDraftEnv(config.config, { llm, db, now: () => new Date() });
-        if (!env.ok) return usage(io, env.error.message);
-        try {
-          return await draftCommand(io, ref, {
+        return await withZiping(io, config.config, { db, llm }, (ziping) =>
+          draftCommand(io, ziping, ref, {
             db,
             access,
             keepOfficerText: parsed.values.redraft !== true,
-            env: env.value.env,
             ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
             ...(scheme === undefined ? {} : { scheme }),
             ...(notes.value === undefined ? {} : { notes: notes.value }),
-          });
-        } finally {
-          env.value.close();
-        }
+          }),
+        );
       }
       case "units":
-        return unitsCommand(io, rest, { db, admin: parsed.values.admin === true, now: new Date() });
+        return await unitsCommand(io, rest, {
+          admin: parsed.values.admin === true,
+          now: new Date(),
+          withZiping: withStore,
+        });
       case "backup": {
         const target = rest[0];
         if (target === undefined)
@@ -280,7 +308,7 @@ export async function runCli(
         const file = rest[0];
         if (file === undefined)
           return usage(io, "ziping import-report 需要报告文件，例如 ziping import-report r1a2b3c4d.json");
-        return importReportCommand(io, db, file, new Date());
+        return await importReportCommand(io, withStore, db, file, new Date());
       }
       case "restore": {
         const file = rest[0];

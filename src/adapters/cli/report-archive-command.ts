@@ -1,18 +1,8 @@
 import { readFileSync } from "node:fs";
-import { type Database, openDatabase } from "../../storage/open-database.ts";
-import { exportReportArchive, importReportArchive, readReportArchive } from "../../storage/report-archive.ts";
-import { Store } from "../../storage/store.ts";
+import { readReportArchive } from "../../services/report-archive-file.ts";
+import type { Ziping } from "../../services/ziping.ts";
 import { type CliAccess, reportNotFound } from "./cli-access.ts";
-import { type CliIo, EXIT } from "./output.ts";
-
-function open(io: CliIo, db: string): Database | null {
-  try {
-    return openDatabase(db);
-  } catch (e) {
-    io.err(`无法打开数据库 ${db}：${(e as Error).message}`);
-    return null;
-  }
-}
+import { type CliIo, EXIT, type WithZiping } from "./output.ts";
 
 /**
  * `ziping export <id> --with-events`: the whole report as JSON (document, listing columns,
@@ -21,35 +11,36 @@ function open(io: CliIo, db: string): Database | null {
  */
 export function exportArchiveCommand(
   io: CliIo,
+  ziping: Ziping,
   db: string,
   id: string,
   now: Date,
   access: CliAccess,
 ): number {
-  const conn = open(io, db);
-  if (conn === null) return EXIT.badInput;
-  try {
-    if (!access.admin && !new Store(conn).canAccess(id, access.user)) {
-      io.err(reportNotFound(id, access, db));
-      return EXIT.badInput;
-    }
-    const archive = exportReportArchive(conn, id, now);
-    if (archive === undefined) {
-      io.err(`没有编号为“${id}”的报告。用 ziping reports --db ${db} 查看所有报告的编号。`);
-      return EXIT.badInput;
-    }
-    io.out(JSON.stringify(archive, null, 2));
-    return EXIT.ok;
-  } finally {
-    conn.close();
+  const archive = ziping.exportArchive(id, now, access);
+  if (archive === undefined) {
+    io.err(
+      access.admin
+        ? `没有编号为“${id}”的报告。用 ziping reports --db ${db} 查看所有报告的编号。`
+        : reportNotFound(id, access, db),
+    );
+    return EXIT.badInput;
   }
+  io.out(JSON.stringify(archive, null, 2));
+  return EXIT.ok;
 }
 
 /**
  * `ziping import-report <file>`: loads a report exported with `--with-events`, its members and
  * its event log, into the database. An id already there is refused and nothing changes.
  */
-export function importReportCommand(io: CliIo, db: string, file: string, now: Date): number {
+export function importReportCommand(
+  io: CliIo,
+  withZiping: WithZiping,
+  db: string,
+  file: string,
+  now: Date,
+): number | Promise<number> {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
@@ -67,10 +58,8 @@ export function importReportCommand(io: CliIo, db: string, file: string, now: Da
     io.err(archive.error.message);
     return EXIT.badInput;
   }
-  const conn = open(io, db);
-  if (conn === null) return EXIT.badInput;
-  try {
-    const loaded = importReportArchive(conn, archive.value, now);
+  return withZiping((ziping) => {
+    const loaded = ziping.importArchive(archive.value, now);
     if (!loaded.ok) {
       io.err(loaded.error.message);
       return EXIT.badInput;
@@ -80,7 +69,5 @@ export function importReportCommand(io: CliIo, db: string, file: string, now: Da
       `已导入报告 ${r.id}（${r.unitName ?? "未写单位"}${r.year === null ? "" : `，${r.year}年度`}）及修改记录 ${loaded.value.events} 条到 ${db}。`,
     );
     return EXIT.ok;
-  } finally {
-    conn.close();
-  }
+  });
 }

@@ -1,9 +1,7 @@
 import { fail, ok, type Result } from "../../core/result.ts";
 import { renderTable } from "../../rendering/text-table.ts";
-import { openDatabase } from "../../storage/open-database.ts";
-import { Store } from "../../storage/store.ts";
-import type { UnitRole } from "../../storage/store-inputs.ts";
-import { type CliIo, EXIT } from "./output.ts";
+import type { UnitRole, Ziping } from "../../services/ziping.ts";
+import { type CliIo, EXIT, type WithZiping } from "./output.ts";
 
 /** The usage lines of `ziping units`, printed under every usage error of the command. */
 export const UNITS_USAGE = `用法：
@@ -79,47 +77,30 @@ export function parseUnitsArgs(args: readonly string[], admin: boolean): Result<
     : ok({ action, unitName, userId: userId.value });
 }
 
-/** Where `ziping units` reads and writes, and the time recorded for a new membership. */
-export interface UnitsOptions {
-  db: string;
-  admin: boolean;
-  now: Date;
-}
-
 /**
  * `ziping units add | remove | list`: who belongs to which 单位. A unit member can open every
  * report whose unit name is that unit; the Slack app has no other way to learn it. Asks nothing,
- * prints what it did; bad usage and removing a membership that does not exist exit 2.
+ * prints what it did; bad usage (checked before the database is opened) and removing a membership
+ * that does not exist exit 2.
  */
-export function unitsCommand(io: CliIo, args: readonly string[], options: UnitsOptions): number {
+export function unitsCommand(
+  io: CliIo,
+  args: readonly string[],
+  options: { admin: boolean; now: Date; withZiping: WithZiping },
+): Promise<number> | number {
   const request = parseUnitsArgs(args, options.admin);
   if (!request.ok) {
     io.err(`${request.error.message}\n\n${UNITS_USAGE}`);
     return EXIT.badInput;
   }
-  let store: Store;
-  try {
-    store = new Store(openDatabase(options.db));
-  } catch (e) {
-    io.err(`无法打开数据库 ${options.db}：${(e as Error).message}`);
-    return EXIT.badInput;
-  }
-  try {
-    return run(io, store, request.value, options.now);
-  } finally {
-    store.close();
-  }
+  return options.withZiping((ziping) => run(io, ziping, request.value, options.now));
 }
 
-function run(io: CliIo, store: Store, request: UnitsRequest, now: Date): number {
+function run(io: CliIo, ziping: Ziping, request: UnitsRequest, now: Date): number {
   switch (request.action) {
     case "add": {
       const { unitName, userId, role } = request;
-      const before = store.transaction(() => {
-        const was = store.unitMembers(unitName).find((m) => m.userId === userId)?.role;
-        store.addUnitMember(unitName, userId, role, now);
-        return was;
-      });
+      const before = ziping.addUnitMember(unitName, userId, role, now);
       if (before === role) io.out(`${userId} 已是单位“${unitName}”的${ROLE_LABEL[role]}，未作改动。`);
       else if (before === undefined)
         io.out(`已将 ${userId} 加入单位“${unitName}”，角色：${ROLE_LABEL[role]}。`);
@@ -128,7 +109,7 @@ function run(io: CliIo, store: Store, request: UnitsRequest, now: Date): number 
     }
     case "remove": {
       const { unitName, userId } = request;
-      if (!store.removeUnitMember(unitName, userId)) {
+      if (!ziping.removeUnitMember(unitName, userId)) {
         io.err(
           `${userId} 不是单位“${unitName}”的成员，没有可移除的成员关系。用 ziping units list ${userId} 查看该用户所属的单位。`,
         );
@@ -138,12 +119,12 @@ function run(io: CliIo, store: Store, request: UnitsRequest, now: Date): number 
       return EXIT.ok;
     }
     case "list":
-      return request.userId === null ? listAll(io, store) : listUser(io, store, request.userId);
+      return request.userId === null ? listAll(io, ziping) : listUser(io, ziping, request.userId);
   }
 }
 
-function listUser(io: CliIo, store: Store, userId: string): number {
-  const units = store.unitsOf(userId);
+function listUser(io: CliIo, ziping: Ziping, userId: string): number {
+  const units = ziping.unitsOf(userId);
   if (units.length === 0) {
     io.out(`${userId} 不属于任何单位。加入单位：ziping units add ${UNIT} ${userId}`);
     return EXIT.ok;
@@ -152,8 +133,8 @@ function listUser(io: CliIo, store: Store, userId: string): number {
   return EXIT.ok;
 }
 
-function listAll(io: CliIo, store: Store): number {
-  const rows = store.listUnitMembers();
+function listAll(io: CliIo, ziping: Ziping): number {
+  const rows = ziping.unitMemberships();
   if (rows.length === 0) {
     io.out(`还没有单位成员。${example("add")}`);
     return EXIT.ok;

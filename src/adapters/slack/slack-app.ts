@@ -55,11 +55,15 @@ export function createSlackApp(
     ...(options.botId === undefined ? {} : { botId: options.botId }),
     clientOptions: { retryConfig: DEFAULT_RETRY, ...options.clientOptions, logger: options.logger },
   });
-  const ctx: SlackContext = { turns: new SlackTurns(deps), dms: new Map() };
-  const store = deps.app.store;
+  const ctx: SlackContext = {
+    ziping: deps.ziping,
+    clock: deps.clock,
+    turns: new SlackTurns(deps),
+    dms: new Map(),
+  };
   bolt.use(async ({ body, next, logger }) => {
     const id = (body as { event_id?: unknown }).event_id;
-    if (typeof id === "string" && !store.claimEvent(id, deps.clock())) {
+    if (typeof id === "string" && !deps.ziping.claimEvent(id, deps.clock())) {
       logger.info(`事件 ${id} 已处理过（Slack 重试或重复投递），跳过`);
       return;
     }

@@ -1,8 +1,14 @@
 import type { webApi } from "@slack/bolt";
+import type { Ziping } from "../../services/ziping.ts";
 import type { SlackTurns } from "./slack-turns.ts";
 
-/** What every listener shares: the turn runner and the DM channel of each user, looked up once. */
+/**
+ * What every listener shares: the one service (use cases), the clock, the turn runner over the
+ * channel port, and the DM channel of each user, looked up once.
+ */
 export interface SlackContext {
+  ziping: Ziping;
+  clock: () => Date;
   turns: SlackTurns;
   /** The DM channel between ziping and a user ("T1:U1" → "D1"), cached after conversations.open. */
   dms: Map<string, string>;

@@ -1,37 +1,38 @@
 import type { Logger, webApi } from "@slack/bolt";
 import type { Reply } from "../../conversation/replies.ts";
 import type { TypedAction } from "../../conversation/typed-action.ts";
+import {
+  deliverThrough,
+  resumeDeliveries,
+  runTurn,
+  sendReplies,
+  TURN_FAILED,
+} from "../../services/channel-turns.ts";
 import type { Delivery, TurnResult } from "../../services/chat-service.ts";
-import { deliveryFileBase, draftDelivery, summarizeDelivery } from "../../services/draft-delivery.ts";
-import { draftFileBytes } from "../../services/draft-files.ts";
-import type { DraftEnv } from "../../services/draft-report.ts";
-import type { App } from "../../services/open-app.ts";
-import { deliveryFailed, deliverySummary, placeholderMessage } from "./blocks/delivery-blocks.ts";
-import { renderMessages } from "./blocks/render-blocks.ts";
+import type { Ziping } from "../../services/ziping.ts";
 import { type Download, fileAsText } from "./file-intake.ts";
 import type { SlackFile } from "./payloads.ts";
+import { slackOutbound } from "./slack-outbound.ts";
 import { conversationKey, placeOfKey, type SlackPlace, slackUserId } from "./slack-place.ts";
 
 type WebClient = webApi.WebClient;
 
 /** What the officer is told when a turn fails on a bug. */
-export const FAILED =
-  "处理这条消息时出错了，这条消息没有保存；之前填写的内容都在。请稍后再发一次；如果反复出现，请联系管理员查看日志。";
+export const FAILED = TURN_FAILED;
 
-/** What the Slack adapter needs from the shell. */
+/** What the Slack adapter needs from the shell: the one service, a clock, a downloader, a logger. */
 export interface SlackDeps {
-  app: App;
-  drafting: DraftEnv;
+  ziping: Ziping;
   clock: () => Date;
   download: Download;
   logger: Logger;
 }
 
 /**
- * The Slack side of a conversation turn: hands the officer's words to the chat service (which
- * commits the answer before anything is posted), posts the replies as Block Kit, and turns a
- * requested report into a placeholder, two uploaded files and a summary. No rule of the domain
- * lives here.
+ * The Slack side of a conversation: turns a Slack event into the channel port's inbound event and
+ * runs it through the one door (services/channel-turns.ts), with this place's outbound side
+ * (slack-outbound.ts: chat.postMessage, chat.update, files.uploadV2). No rule of the domain lives
+ * here.
  */
 export class SlackTurns {
   constructor(readonly deps: SlackDeps) {}
@@ -40,7 +41,7 @@ export class SlackTurns {
    * One message of `user` in `place`: a repeated message id changes and posts nothing. A pressed
    * button passes its typed `action` (the engine takes it as it is; `text` only names it).
    */
-  async message(
+  message(
     client: WebClient,
     place: SlackPlace,
     user: string,
@@ -49,48 +50,25 @@ export class SlackTurns {
     resume = false,
     action?: TypedAction,
   ): Promise<TurnResult> {
-    let turn: TurnResult;
-    try {
-      turn = this.deps.app.chat.handle({
-        conversationKey: conversationKey(place),
-        userId: slackUserId(place.team, user),
-        messageId,
+    return runTurn(
+      this.deps.ziping,
+      slackOutbound(client, place),
+      {
+        id: messageId,
+        conversation: conversationKey(place),
+        user: slackUserId(place.team, user),
         text,
-        now: this.deps.clock(),
         resume,
         ...(action === undefined ? {} : { action }),
-      });
-    } catch (error) {
-      // A bug, not bad input: the turn's transaction rolled back, so nothing half-saved remains.
-      this.deps.logger.error("处理消息时出错", error);
-      await this.post(client, place, [{ type: "notice", level: "error", text: FAILED }]);
-      return { replies: [], reportId: null, duplicate: false, deliveries: [] };
-    }
-    if (turn.duplicate) {
-      this.deps.logger.info(`重复的消息 ${messageId ?? ""}，未重复处理`);
-      return turn;
-    }
-    try {
-      await this.post(client, place, turn.replies);
-    } catch (error) {
-      // The answer is committed; only the reply is lost. The next message shows where things stand.
-      this.deps.logger.error("回复未能发送（回答已保存）", error);
-      return turn;
-    }
-    for (const delivery of turn.deliveries) await this.deliver(client, place, delivery);
-    return turn;
+      },
+      this.deps.clock,
+      this.deps.logger,
+    );
   }
 
   /** Posts replies as one or more Block Kit messages, in the place's thread. */
-  async post(client: WebClient, place: SlackPlace, replies: readonly Reply[]): Promise<void> {
-    if (replies.length === 0) return;
-    for (const m of renderMessages(replies, { conversationKey: conversationKey(place) }))
-      await client.chat.postMessage({
-        channel: place.channel,
-        ...thread(place),
-        text: m.text,
-        blocks: m.blocks,
-      });
+  post(client: WebClient, place: SlackPlace, replies: readonly Reply[]): Promise<void> {
+    return sendReplies(slackOutbound(client, place), replies);
   }
 
   /**
@@ -98,16 +76,17 @@ export class SlackTurns {
    * drafting or uploading) are drafted and uploaded now, each into the DM or thread it was asked in.
    * Returns how many were resumed.
    */
-  async resumeDeliveries(client: WebClient): Promise<number> {
-    let resumed = 0;
-    for (const { conversationKey: key, delivery } of this.deps.app.chat.pendingDeliveriesUnder("slack:")) {
-      const place = placeOfKey(key);
-      if (place === null) continue;
-      this.deps.logger.info(`继续交付上次未完成的报告 ${delivery.reportId}（${key}）`);
-      await this.deliver(client, place, delivery);
-      resumed += 1;
-    }
-    return resumed;
+  resumeDeliveries(client: WebClient): Promise<number> {
+    return resumeDeliveries(
+      this.deps.ziping,
+      "slack:",
+      (key) => {
+        const place = placeOfKey(key);
+        return place === null ? undefined : slackOutbound(client, place);
+      },
+      this.deps.clock,
+      this.deps.logger,
+    );
   }
 
   /**
@@ -115,65 +94,14 @@ export class SlackTurns {
    * then the placeholder replaced by the score summary and the findings. A failure replaces the
    * placeholder with the reason; the report data is untouched either way.
    */
-  async deliver(client: WebClient, place: SlackPlace, delivery: Delivery): Promise<void> {
-    let ts: string | undefined;
-    const replace = async (m: { text: string; blocks: unknown[] }) => {
-      if (ts === undefined)
-        await client.chat.postMessage({
-          channel: place.channel,
-          ...thread(place),
-          text: m.text,
-          blocks: m.blocks as never,
-        });
-      else await client.chat.update({ channel: place.channel, ts, text: m.text, blocks: m.blocks as never });
-    };
-    try {
-      const placeholder = placeholderMessage();
-      ts = (
-        await client.chat.postMessage({
-          channel: place.channel,
-          ...thread(place),
-          text: placeholder.text,
-          blocks: placeholder.blocks,
-        })
-      ).ts;
-      const drafted = await draftDelivery(delivery, this.deps.app.schemes, this.deps.drafting);
-      if (!drafted.ok) {
-        this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
-        await replace(deliveryFailed(drafted.error.message));
-        return;
-      }
-      const base = deliveryFileBase(drafted.value);
-      const files = [`${base}.docx`, `${base}.md`];
-      const docx = await draftFileBytes(drafted.value, files[0] ?? "", this.deps.clock());
-      const markdown = await draftFileBytes(drafted.value, files[1] ?? "", this.deps.clock());
-      if (!docx.ok || !markdown.ok) {
-        this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
-        await replace(
-          deliveryFailed(!docx.ok ? docx.error.message : markdown.ok ? "" : markdown.error.message),
-        );
-        return;
-      }
-      await client.filesUploadV2({
-        channel_id: place.channel,
-        ...thread(place),
-        file_uploads: [
-          { file: Buffer.from(docx.value), filename: files[0] ?? "", title: `${base}（Word）` },
-          {
-            file: Buffer.from(markdown.value),
-            filename: files[1] ?? "",
-            title: `${base}（Markdown）`,
-          },
-        ],
-      });
-      this.deps.app.chat.finishDelivery(delivery, this.deps.clock());
-      await replace(deliverySummary(summarizeDelivery(drafted.value, files)));
-    } catch (error) {
-      this.deps.logger.error("生成或上传报告失败", error);
-      await replace(deliveryFailed("生成或上传报告时出错。报告数据已保存，请稍后再说一次“生成报告”。")).catch(
-        (again: unknown) => this.deps.logger.error("无法告知生成失败", again),
-      );
-    }
+  deliver(client: WebClient, place: SlackPlace, delivery: Delivery): Promise<void> {
+    return deliverThrough(
+      this.deps.ziping,
+      slackOutbound(client, place),
+      delivery,
+      this.deps.clock,
+      this.deps.logger,
+    );
   }
 
   /**
@@ -200,9 +128,4 @@ export class SlackTurns {
       await this.message(client, place, user, text.value, `${messageId}:file:${file.id}`);
     }
   }
-}
-
-/** `thread_ts` when the place has a thread. */
-export function thread(place: SlackPlace): { thread_ts?: string } {
-  return place.threadTs === undefined ? {} : { thread_ts: place.threadTs };
 }

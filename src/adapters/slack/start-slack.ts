@@ -1,8 +1,6 @@
 import { HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
-import { openDraftEnv } from "../../app/draft-env.ts";
 import type { Config, SlackSettings } from "../../config.ts";
-import { openApp } from "../../services/open-app.ts";
-import { pruneHandledMessages } from "../../services/retention.ts";
+import type { Ziping } from "../../services/ziping.ts";
 import { fetchDownload } from "./file-intake.ts";
 import { redact, redactingLogger } from "./redacting-logger.ts";
 import { createSlackApp } from "./slack-app.ts";
@@ -18,25 +16,18 @@ export function receiverFor(settings: SlackSettings, logger: ReturnType<typeof r
 }
 
 /**
- * `npm start` with Slack settings: opens the database and the drafter, starts Bolt, and keeps
- * running until SIGINT/SIGTERM, when it stops taking events and closes the database.
+ * `npm start` with Slack settings: takes the composed service (src/main.ts builds it), starts
+ * Bolt, and keeps running until SIGINT/SIGTERM, when it stops taking events and closes the service.
  */
-export async function startSlack(config: Config, settings: SlackSettings): Promise<number> {
+export async function startSlack(ziping: Ziping, config: Config, settings: SlackSettings): Promise<number> {
   const secrets = [
     settings.botToken,
     ...(settings.mode === "socket" ? [settings.appToken] : [settings.signingSecret]),
   ];
   const logger = redactingLogger(secrets);
   const now = () => new Date();
-  const app = openApp(config.ZIPING_DB);
-  const drafting = openDraftEnv(config, { llm: "auto", db: config.ZIPING_DB, now });
-  if (!drafting.ok) {
-    logger.error(drafting.error.message);
-    app.close();
-    return 2;
-  }
   const { bolt, ctx } = createSlackApp(
-    { app, drafting: drafting.value.env, clock: now, download: fetchDownload, logger },
+    { ziping, clock: now, download: fetchDownload, logger },
     {
       botToken: settings.botToken,
       receiver: receiverFor(settings, logger),
@@ -46,14 +37,14 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
   );
   const prune = () => {
     try {
-      app.store.pruneEvents(new Date(now().getTime() - KEEP_EVENTS_MS));
+      ziping.pruneEvents(new Date(now().getTime() - KEEP_EVENTS_MS));
     } catch (error) {
       logger.error("清理过期的 Slack 事件记录失败", error);
     }
   };
   prune();
   try {
-    pruneHandledMessages(app.store, now(), config.ZIPING_KEEP_MESSAGES_DAYS);
+    ziping.pruneHandledMessages(now(), config.ZIPING_KEEP_MESSAGES_DAYS);
   } catch (error) {
     logger.error("清理过期的已处理消息记录失败", error);
   }
@@ -71,8 +62,7 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
   } catch (error) {
     process.stderr.write(`${startFailure(error, settings)}\n`);
     clearInterval(timer);
-    drafting.value.close();
-    app.close();
+    ziping.close();
     return 3;
   }
   try {
@@ -80,9 +70,9 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
   } catch (error) {
     logger.error("继续交付上次未完成的报告失败", error);
   }
-  const llm = drafting.value.env.llm;
+  const model = ziping.model;
   logger.info(
-    `ziping 已连接 Slack（${settings.mode === "socket" ? "Socket Mode" : `HTTP 模式，端口 ${settings.port}，地址 /slack/events`}）；数据库 ${config.ZIPING_DB}；起草：${llm === undefined ? "确定性起草" : `模型 ${llm.port.model}`}。按 Ctrl+C 退出。`,
+    `ziping 已连接 Slack（${settings.mode === "socket" ? "Socket Mode" : `HTTP 模式，端口 ${settings.port}，地址 /slack/events`}）；数据库 ${config.ZIPING_DB}；起草：${model === undefined ? "确定性起草" : `模型 ${model}`}。按 Ctrl+C 退出。`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -91,8 +81,7 @@ export async function startSlack(config: Config, settings: SlackSettings): Promi
   });
   clearInterval(timer);
   await bolt.stop();
-  drafting.value.close();
-  app.close();
+  ziping.close();
   logger.info("ziping 已退出。");
   return 0;
 }

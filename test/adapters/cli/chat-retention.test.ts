@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { chatCommand, scriptMessageId } from "../../../src/adapters/cli/chat-command.ts";
-import { openDraftEnv } from "../../../src/app/draft-env.ts";
+import { openZiping } from "../../../src/app/draft-env.ts";
 import { readConfig } from "../../../src/config.ts";
 import { openDatabase, Store } from "../../../src/storage/index.ts";
 import { writeIn } from "./cli-harness.ts";
@@ -19,25 +19,20 @@ const config = read.config;
 
 async function chat(db: string, user: string, script: string, now: Date, keepMessageDays?: number) {
   const out: string[] = [];
-  const drafting = openDraftEnv(config, {
+  const app = openZiping(config, {
     llm: "off",
     db,
     now: () => now,
   });
-  if (!drafting.ok) throw new Error(drafting.error.message);
-  const code = await chatCommand(
-    { out: (t) => out.push(t), err: (t) => out.push(t) },
-    {
-      db,
-      user,
-      script,
-      outDir: join(dir, "out"),
-      drafting: drafting.value.env,
-      clock: () => now,
-      ...(keepMessageDays === undefined ? {} : { keepMessageDays }),
-    },
-  );
-  drafting.value.close();
+  if (!app.ok) throw new Error(app.error.message);
+  const code = await chatCommand({ out: (t) => out.push(t), err: (t) => out.push(t) }, app.value.ziping, {
+    user,
+    script,
+    outDir: join(dir, "out"),
+    clock: () => now,
+    ...(keepMessageDays === undefined ? {} : { keepMessageDays }),
+  });
+  app.value.close();
   return { code, out: out.join("\n") };
 }
 

@@ -4,8 +4,7 @@ import { fetchDownload } from "../../../src/adapters/slack/file-intake.ts";
 import { redactingLogger } from "../../../src/adapters/slack/redacting-logger.ts";
 import { createSlackApp } from "../../../src/adapters/slack/slack-app.ts";
 import type { SlackTurns } from "../../../src/adapters/slack/slack-turns.ts";
-import type { App } from "../../../src/services/open-app.ts";
-import { loadTemplateFamilies } from "../../../src/services/template-files.ts";
+import type { App } from "../../../src/app/open-app.ts";
 import { testApp } from "../../services/chat-harness.ts";
 import { API, FakeSlack } from "./fake-slack.ts";
 import { TestReceiver } from "./test-receiver.ts";
@@ -31,16 +30,14 @@ export interface Testbed {
 export function testbed(dbPath = ":memory:", slack = new FakeSlack({ U1: "D1", U2: "D2" })): Testbed {
   nock.disableNetConnect();
   if (!nock.isActive()) nock.activate();
-  const app = testApp(dbPath);
-  const families = loadTemplateFamilies();
-  if (!families.ok) throw new Error(families.error.message);
   let tick = 0;
   const clock = () => new Date(Date.UTC(2026, 10, 21, 2, 0, tick++));
+  const app = testApp(dbPath, clock);
   const logs: string[] = [];
   const logger = redactingLogger([BOT_TOKEN], (line) => logs.push(line), LogLevel.DEBUG);
   const receiver = new TestReceiver();
   const { bolt, ctx } = createSlackApp(
-    { app, drafting: { families: families.value, now: clock }, clock, download: fetchDownload, logger },
+    { ziping: app.ziping, clock, download: fetchDownload, logger },
     {
       botToken: BOT_TOKEN,
       receiver,

@@ -7,7 +7,6 @@ import { fetchDownload } from "../../../src/adapters/slack/file-intake.ts";
 import { redactingLogger } from "../../../src/adapters/slack/redacting-logger.ts";
 import { createSlackApp } from "../../../src/adapters/slack/slack-app.ts";
 import { startFailure } from "../../../src/adapters/slack/start-slack.ts";
-import { loadTemplateFamilies } from "../../../src/services/template-files.ts";
 import { testApp } from "../../services/chat-harness.ts";
 import { API, FakeSlack } from "./fake-slack.ts";
 import { BOT_TOKEN, dm, envelope } from "./slack-testbed.ts";
@@ -41,15 +40,13 @@ describe("when Slack cannot be reached or refuses the tokens, npm start says why
 
 describe("HTTP mode", () => {
   test("a signed event posted to /slack/events is acknowledged and answered; a forged one is refused", async () => {
-    const app = testApp();
-    const families = loadTemplateFamilies();
-    if (!families.ok) throw new Error(families.error.message);
     const logs: string[] = [];
     const logger = redactingLogger([BOT_TOKEN, SECRET], (l) => logs.push(l), LogLevel.INFO);
     const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: "/slack/events", logger });
     const clock = () => new Date("2026-11-21T02:00:00Z");
+    const app = testApp(":memory:", clock);
     const { bolt } = createSlackApp(
-      { app, drafting: { families: families.value, now: clock }, clock, download: fetchDownload, logger },
+      { ziping: app.ziping, clock, download: fetchDownload, logger },
       {
         botToken: BOT_TOKEN,
         receiver,

@@ -1,27 +1,13 @@
 import type { types } from "@slack/bolt";
 import { SEVERITY_LABEL, type Severity } from "../../../core/finding.ts";
+import type { DeliverySummary } from "../../../services/draft-delivery.ts";
 import { context, header, type SlackMessage, section } from "./block-kit.ts";
 import { clip, clipEscaped, escapeMrkdwn, MAX_SECTION_CHARS, splitMrkdwn } from "./mrkdwn.ts";
 
+/** The one summary type (services/draft-delivery.ts), re-exported for the Slack renderers. */
+export type { DeliverySummary } from "../../../services/draft-delivery.ts";
 /** `/ziping help` lives in help-blocks.ts; re-exported because the slash command imports it from here. */
 export { helpText } from "./help-blocks.ts";
-
-/** What the thread is told when the drafted report is uploaded. */
-export interface DeliverySummary {
-  title: string;
-  score: number | null;
-  grade: string | null;
-  /** The total the report itself states, when it states one. */
-  reportedScore: number | null;
-  lost: { item: string; points: number }[];
-  /** Who drafted the text: the model's name or the fallback drafter. */
-  drafter: string;
-  /** Sections whose model text was not used, and why (shown so the officer knows what the data wrote). */
-  replaced?: { section: string; reasons: string[] }[];
-  findings: { level: Severity; code: string; text: string }[];
-  missing: string[];
-  files: string[];
-}
 
 /** Lines of lost points and of findings shown before the rest is counted. */
 export const DELIVERY_LIMIT = { lost: 15, findings: 20, findingChars: 200 } as const;
@@ -55,7 +41,7 @@ function lostText(lost: DeliverySummary["lost"]): string {
 }
 
 /** The sections drafted from the data because the model's text failed the checks, each with its first reasons. */
-function replacedText(replaced: NonNullable<DeliverySummary["replaced"]>): string {
+function replacedText(replaced: DeliverySummary["replaced"]): string {
   const lines = replaced.map(
     (r) =>
       `· ${r.section}：${clip(r.reasons.slice(0, 2).join("；"), DELIVERY_LIMIT.findingChars)}${r.reasons.length > 2 ? ` 等 ${r.reasons.length} 条` : ""}`,
@@ -91,7 +77,7 @@ export function deliverySummary(s: DeliverySummary): SlackMessage {
   if (s.lost.length > 0) blocks.push(...sections(lostText(s.lost)));
   const files = s.files.length === 0 ? "（无）" : s.files.join("、");
   blocks.push(context(clipEscaped(`起草：${s.drafter} · 文件：${files}`, MAX_SECTION_CHARS)));
-  if ((s.replaced ?? []).length > 0) blocks.push(...sections(replacedText(s.replaced ?? [])));
+  if (s.replaced.length > 0) blocks.push(...sections(replacedText(s.replaced)));
   if (s.findings.length > 0) blocks.push(...sections(findingsText(s.findings)));
   if (s.missing.length > 0) blocks.push(...sections(`待补充：${s.missing.join("、")}`));
   const score =

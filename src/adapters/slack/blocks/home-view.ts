@@ -1,22 +1,15 @@
 import type { types } from "@slack/bolt";
+import type { ReportListing } from "../../../services/report-listing.ts";
 import { ACTION } from "./action-ids.ts";
 import { encodeAction } from "./action-value.ts";
 import { actionRows, button, context, divider, header, section } from "./block-kit.ts";
 import { escapeMrkdwn } from "./mrkdwn.ts";
 
-/** A report as the Home tab lists it (a row of the reports table). */
-export interface HomeReport {
-  id: string;
-  unitName: string | null;
-  year: number | null;
-  kind: string | null;
-  progressDone: number;
-  progressTotal: number;
-  score: number | null;
-  grade: string | null;
-  /** ISO date-time (as stored); shown as the date in Beijing time. */
-  updatedAt: string;
-}
+/** A report as the Home tab lists it: the columns of the one listing type it shows. */
+export type HomeReport = Pick<
+  ReportListing,
+  "id" | "unitName" | "year" | "kind" | "progressDone" | "progressTotal" | "score" | "grade" | "updatedAt"
+>;
 
 /** Reports listed on the Home tab; the rest are counted (Slack allows 100 blocks in a view). */
 export const HOME_REPORTS = 20;

@@ -110,11 +110,11 @@ async function homeButton(ctx: SlackContext, client: webApi.WebClient, body: Blo
   else if (reportId !== undefined && action?.action_id === ACTION.continueReport)
     await act({ kind: "open-report", ref: reportId });
   else if (reportId !== undefined) {
-    const exported = ctx.turns.deps.app.chat.export({
+    const exported = ctx.ziping.export({
       conversationKey: conversationKey(dm),
       userId: slackUserId(team, user),
       ref: reportId,
-      now: ctx.turns.deps.clock(),
+      now: ctx.clock(),
     });
     if (!exported.ok) await ctx.turns.post(client, dm, [exported.reply]);
     else await ctx.turns.deliver(client, dm, exported.delivery);

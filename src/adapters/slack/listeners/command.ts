@@ -1,7 +1,6 @@
 import type { App as BoltApp, RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../../conversation/replies.ts";
 import { actionWords, type TypedAction } from "../../../conversation/typed-action.ts";
-import { checkReplies } from "../../../services/check-replies.ts";
 import { helpText } from "../blocks/delivery-blocks.ts";
 import { renderMessages } from "../blocks/render-blocks.ts";
 import { CommandSchema } from "../payloads.ts";
@@ -63,12 +62,12 @@ async function run(
   const dm: SlackPlace = { team, channel: await dmChannel(ctx, client, team, user), dm: true };
   const elsewhere = channel !== dm.channel;
   const turns = ctx.turns;
-  const { chat, schemes, corpus } = turns.deps.app;
+  const ziping = ctx.ziping;
   const query = {
     conversationKey: conversationKey(dm),
     userId: slackUserId(team, user),
     ref: sub.arg,
-    now: turns.deps.clock(),
+    now: ctx.clock(),
   };
   const inDm = async (action: TypedAction, note: string) => {
     await turns.message(client, dm, user, actionWords(action), null, false, action);
@@ -84,23 +83,15 @@ async function run(
       );
     case "draft": {
       if (sub.arg === null) return inDm({ kind: "generate" }, DRAFTING);
-      const exported = chat.export(query);
+      const exported = ziping.export(query);
       if (!exported.ok) return reply(respond, dm, [exported.reply]);
       if (elsewhere) await respond({ response_type: "ephemeral", text: DRAFTING });
       return turns.deliver(client, dm, exported.delivery);
     }
-    case "check": {
-      const found = chat.resolve(query.conversationKey, query.userId, sub.arg);
-      return reply(
-        respond,
-        dm,
-        found.ok
-          ? checkReplies(found.doc, schemes, (r) => corpus.passages(r, chat.ownWork(query.userId, found.id)))
-          : [found.reply],
-      );
-    }
+    case "check":
+      return reply(respond, dm, ziping.check(query));
     default:
-      return reply(respond, dm, chat.ask({ ...query, texts: QUESTIONS[sub.name] ?? [] }));
+      return reply(respond, dm, ziping.ask({ ...query, texts: QUESTIONS[sub.name] ?? [] }));
   }
 }
 

@@ -23,7 +23,7 @@ export async function fillCorrectModal(
   meta: CorrectMeta,
   userId: string,
 ): Promise<void> {
-  const now = ctx.turns.deps.app.chat.current(meta.k, userId);
+  const now = ctx.ziping.current(meta.k, userId);
   const view =
     now.denied !== null && now.denied.type === "notice"
       ? noticeModal(meta, now.denied.text)
@@ -84,7 +84,7 @@ function save(
   userId: string,
   input: { figureId: string; value: string },
 ): { errors: Record<string, string> } | { replies: Reply[] } {
-  const chat = ctx.turns.deps.app.chat;
+  const chat = ctx.ziping;
   const current = chat.current(meta.k, userId);
   if (current.denied !== null && current.denied.type === "notice")
     return { errors: { value: current.denied.text } };
@@ -97,7 +97,7 @@ function save(
       userId,
       messageId: null,
       text,
-      now: ctx.turns.deps.clock(),
+      now: ctx.clock(),
       ...(action === undefined ? {} : { action }),
     });
   const replies: Reply[] = [];

@@ -22,20 +22,10 @@ export async function publishHome(
   slackUser: string,
   userId: string,
 ): Promise<void> {
-  const store = ctx.turns.deps.app.store;
-  const reports = store.listReports(userId).map((r) => ({
-    id: r.id,
-    unitName: r.unitName,
-    year: r.year,
-    kind: r.kind,
-    progressDone: r.progressDone,
-    progressTotal: r.progressTotal,
-    score: r.score,
-    grade: r.grade,
-    updatedAt: r.updatedAt,
-  }));
+  const ziping = ctx.ziping;
+  const reports = ziping.listReports({ user: userId, admin: false });
   await client.views.publish({
     user_id: slackUser,
-    view: homeView({ userId, reports, units: store.unitsOf(userId) }),
+    view: homeView({ userId, reports, units: ziping.unitsOf(userId) }),
   });
 }

@@ -20,6 +20,10 @@ const summary: DeliverySummary = {
     { item: "预算执行率", points: 1 },
   ],
   drafter: "规则起草（未用模型）",
+  scheme: "郑州市部门整体支出绩效评价指标体系",
+  officerSections: 0,
+  fontMissing: false,
+  replaced: [],
   findings: [
     { level: "info", code: "narrative.stock", text: "“取得了显著成效”是套话" },
     { level: "error", code: "arith.sum", text: "分项合计 98 分 ≠ 总分 96 分" },

@@ -1,0 +1,65 @@
+import { existsSync } from "node:fs";
+import type { Database } from "better-sqlite3";
+import { BOILERPLATE_TEXTS } from "../checks/copy/boilerplate.ts";
+import { reportText } from "../checks/report-text.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import { type CopyCorpus, corpusDocumentsFromFiles } from "../services/copy-corpus.ts";
+import { CorpusStore, type NewCorpusDocument } from "../storage/corpus-store.ts";
+import { openDatabase } from "../storage/open-database.ts";
+
+const DATABASE_FILE = /\.(db|sqlite3?)$/i;
+
+/** The corpus store of a database, its boilerplate list brought up to date. */
+export function corpusStore(db: Database): CorpusStore {
+  const store = new CorpusStore(db);
+  store.setBoilerplate(BOILERPLATE_TEXTS);
+  return store;
+}
+
+/**
+ * The corpus over a database file (":memory:" for one run), with `docs` added first in one
+ * transaction; the boilerplate list is brought up to date on open.
+ */
+function corpusOverDatabase(
+  path: string,
+  docs: readonly NewCorpusDocument[] = [],
+  now = new Date(),
+): CopyCorpus {
+  const db = openDatabase(path);
+  const store = corpusStore(db);
+  if (docs.length > 0) store.addDocuments(docs, now);
+  return {
+    size: store.documentCount(),
+    search: (report) => store.findPassages(reportText(report).text, { excludeAgency: report.unit.name }),
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Opens the corpus `ziping check --corpus PATH` names: a corpus database (.db/.sqlite, as `ziping
+ * corpus add` writes it), or report files or a folder of them, indexed in memory for this run.
+ * Without `--corpus`, the deployment's database is used when it exists and holds documents; null
+ * means there is nothing to compare with.
+ */
+export async function openCopyCorpus(
+  spec: string | undefined,
+  deploymentDb: string,
+  now: Date,
+): Promise<Result<CopyCorpus | null>> {
+  if (spec === undefined) {
+    if (!existsSync(deploymentDb)) return ok(null);
+    const corpus = corpusOverDatabase(deploymentDb);
+    if (corpus.size > 0) return ok(corpus);
+    corpus.close();
+    return ok(null);
+  }
+  if (!existsSync(spec))
+    return fail(
+      "corpus.not_found",
+      `找不到语料库 ${spec}。--corpus 应为语料库文件（.db）、报告文件或存放报告的文件夹，例如 --corpus fixtures/seeds`,
+    );
+  if (DATABASE_FILE.test(spec)) return ok(corpusOverDatabase(spec));
+  const docs = await corpusDocumentsFromFiles([spec]);
+  if (!docs.ok) return docs;
+  return ok(corpusOverDatabase(":memory:", docs.value, now));
+}

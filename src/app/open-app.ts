@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import type { ChatEngine, EngineOptions } from "../conversation/step.ts";
+import { createEngine } from "../conversation/step.ts";
+import { fail, ok, type Result } from "../core/result.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import { type ChatCorpus, chatCorpus } from "../services/chat-corpus.ts";
+import { ChatService } from "../services/chat-service.ts";
+import type { DraftEnv } from "../services/draft-report.ts";
+import { installedSchemes } from "../services/scheme-files.ts";
+import { loadTemplateFamilies } from "../services/template-files.ts";
+import { Ziping } from "../services/ziping.ts";
+import { DeliveryJobs, openDatabase, Store } from "../storage/index.ts";
+import { LlmCallLog } from "../storage/llm-call-log.ts";
+import { exportReportArchive, importReportArchive, type ReportArchive } from "../storage/report-archive.ts";
+import { corpusStore } from "./copy-corpus.ts";
+
+/** Short report ids an officer can type: "r" + 8 base-36 characters. */
+function randomReportId(): string {
+  return `r${BigInt(`0x${randomBytes(6).toString("hex")}`)
+    .toString(36)
+    .padStart(8, "0")
+    .slice(0, 8)}`;
+}
+
+/**
+ * The composed application: the one service adapters receive (`ziping`), and, for tests and
+ * benches that look inside, the repositories and parts it was built from.
+ */
+export interface App {
+  ziping: Ziping;
+  store: Store;
+  chat: ChatService;
+  engine: ChatEngine;
+  /** The installed scoring schemes the engine was built with. */
+  schemes: readonly Scheme[];
+  /** The deployment's corpus of other agencies' reports (copied passages). */
+  corpus: ChatCorpus;
+  close(): void;
+}
+
+/** What composing may replace: report ids, engine options, and the drafting environment. */
+export interface ComposeOptions {
+  newId?: () => string;
+  /** Go to the engine (the bench counts scorer runs through them). */
+  engineOptions?: EngineOptions;
+  /**
+   * The drafting environment, given the call log on the same connection; absent: the template
+   * families with the deterministic drafter.
+   */
+  drafting?: (log: LlmCallLog) => Result<DraftEnv>;
+  now?: () => Date;
+}
+
+/**
+ * The composition root: loads the installed schemes, opens THE database connection (running
+ * migrations), builds every repository over it (Store, DeliveryJobs, LlmCallLog, the corpus), the
+ * engine, the drafting environment and the chat service, and wraps them in the one service object.
+ * Nothing else opens the database for a command, the terminal chat or Slack.
+ */
+export function composeApp(dbPath: string, options: ComposeOptions = {}): Result<App> {
+  const schemes = installedSchemes();
+  if (!schemes.ok) return schemes;
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(dbPath);
+  } catch (e) {
+    return fail("db.open", `无法打开数据库 ${dbPath}：${(e as Error).message}`);
+  }
+  const store = new Store(db);
+  const drafting = (options.drafting ?? defaultDrafting(options.now ?? (() => new Date())))(
+    new LlmCallLog(db),
+  );
+  if (!drafting.ok) {
+    store.close();
+    return drafting;
+  }
+  const engine = createEngine(schemes.value, options.engineOptions ?? {});
+  const corpusRepository = corpusStore(db);
+  const corpus = chatCorpus(corpusRepository);
+  const jobs = new DeliveryJobs(db);
+  const archives = {
+    export: (id: string, now: Date) => exportReportArchive(db, id, now),
+    import: (archive: ReportArchive, now: Date) => importReportArchive(db, archive, now),
+  };
+  const chat = new ChatService(store, engine, options.newId ?? randomReportId, corpus, jobs);
+  const close = () => store.close();
+  const ziping = new Ziping({
+    store,
+    jobs,
+    corpusStore: corpusRepository,
+    archives,
+    corpus,
+    chat,
+    schemes: schemes.value,
+    drafting: drafting.value,
+    close,
+  });
+  return ok({ ziping, store, engine, schemes: schemes.value, chat, corpus, close });
+}
+
+/** `composeApp` for tests and benches, where a failure to compose is a bug: throws it. */
+export function openApp(
+  dbPath: string,
+  newId: () => string = randomReportId,
+  engineOptions: EngineOptions = {},
+): App {
+  const app = composeApp(dbPath, { newId, engineOptions });
+  if (!app.ok) throw new Error(app.error.message);
+  return app.value;
+}
+
+function defaultDrafting(now: () => Date): () => Result<DraftEnv> {
+  return () => {
+    const families = loadTemplateFamilies();
+    return families.ok ? ok({ families: families.value, now }) : families;
+  };
+}

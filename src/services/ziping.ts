@@ -1,0 +1,215 @@
+import type { Reply } from "../conversation/replies.ts";
+import type { Result } from "../core/result.ts";
+import type { Scheme } from "../scoring/scheme.ts";
+import type { CorpusDocumentInfo, NewCorpusDocument } from "../storage/corpus-store.ts";
+import type {
+  CorpusRepository,
+  DeliveryJobRepository,
+  ReportArchiveRepository,
+  ReportRepository,
+  ReportRow,
+  UnitMembershipRow,
+  UnitRole,
+} from "../storage/index.ts";
+import type { ReportArchive } from "../storage/report-archive.ts";
+import type { ChatCorpus } from "./chat-corpus.ts";
+import type { ChatService, Delivery, IncomingMessage, TurnResult } from "./chat-service.ts";
+import { checkReplies } from "./check-replies.ts";
+import { type DeliveredDraft, type DraftFilesRequest, deliverDraft, draftFiles } from "./deliver-draft.ts";
+import type { DraftEnv } from "./draft-report.ts";
+import { listingOf, type ReportListing } from "./report-listing.ts";
+import { pruneHandledMessages } from "./retention.ts";
+
+/** Storage types channels name (they never import storage itself). */
+export type { UnitRole };
+
+/** What the composition root (src/app) builds once and hands to the service. */
+export interface ZipingParts {
+  store: ReportRepository;
+  jobs: DeliveryJobRepository;
+  /** The copy-detection corpus, and the chat's view of it. */
+  corpusStore: CorpusRepository;
+  corpus: ChatCorpus;
+  archives: ReportArchiveRepository;
+  chat: ChatService;
+  schemes: readonly Scheme[];
+  drafting: DraftEnv;
+  /** Closes what was opened (the one database connection). */
+  close: () => void;
+}
+
+/** Who asks about a report: a user, and whether they administer the deployment (sees every report). */
+export interface Asker {
+  user: string;
+  admin: boolean;
+}
+
+/**
+ * The one door into the shell: what a person can do, as use cases every channel (terminal, Slack,
+ * and later DingTalk, WeCom, Feishu) calls and only renders — take a turn, ask without changing
+ * anything, list reports, deliver a draft (file bytes plus the one summary), check a saved report,
+ * and what the channel's upkeep needs (claim an event id, prune old records). Built by src/app.
+ */
+export class Ziping {
+  constructor(private readonly parts: ZipingParts) {}
+
+  /** The installed scoring schemes. */
+  get schemes(): readonly Scheme[] {
+    return this.parts.schemes;
+  }
+
+  /** The model that drafts narratives, or undefined when drafting is deterministic. */
+  get model(): string | undefined {
+    return this.parts.drafting.llm?.port.model;
+  }
+
+  /** One message of a conversation (see ChatService.handle): committed before anything is shown. */
+  handle(message: IncomingMessage): TurnResult {
+    return this.parts.chat.handle(message);
+  }
+
+  /** Read-only answers about a report (现在多少分, 为什么扣分 …); changes nothing. */
+  ask(query: Parameters<ChatService["ask"]>[0]): Reply[] {
+    return this.parts.chat.ask(query);
+  }
+
+  /** Where a conversation stands (its report, a waiting confirmation), changing nothing. */
+  current(conversationKey: string, userId: string): ReturnType<ChatService["current"]> {
+    return this.parts.chat.current(conversationKey, userId);
+  }
+
+  /** A report to deliver by number or id, else the conversation's own (下载报告, /ziping draft N). */
+  export(query: Parameters<ChatService["export"]>[0]): ReturnType<ChatService["export"]> {
+    return this.parts.chat.export(query);
+  }
+
+  /** True when the conversation has been started (a thread ziping is part of). */
+  hasConversation(conversationKey: string): boolean {
+    return this.parts.store.getConversation(conversationKey) !== undefined;
+  }
+
+  /** "核查" on a saved report by number or id, else the conversation's own, with copied passages. */
+  check(query: { conversationKey: string; userId: string; ref: string | null }): Reply[] {
+    const chat = this.parts.chat;
+    const found = chat.resolve(query.conversationKey, query.userId, query.ref);
+    if (!found.ok) return [found.reply];
+    return checkReplies(found.doc, this.parts.schemes, (r) =>
+      this.parts.corpus.passages(r, chat.ownWork(query.userId, found.id)),
+    );
+  }
+
+  /** The reports `asker` may open (every report for an administrator), most recent first. */
+  listReports(asker: Asker): ReportListing[] {
+    return this.parts.store.listReports(asker.admin ? undefined : asker.user).map(listingOf);
+  }
+
+  /** A stored report `asker` may open, or undefined (a report of another unit reads as missing). */
+  report(id: string, asker: Asker): ReportRow | undefined {
+    const row = this.parts.store.getReport(id);
+    if (row === undefined) return undefined;
+    return asker.admin || this.parts.store.canAccess(id, asker.user) ? row : undefined;
+  }
+
+  /** The units a user belongs to (shown so an administrator can grant access). */
+  unitsOf(userId: string): string[] {
+    return this.parts.store.unitsOf(userId);
+  }
+
+  /** Drafts asked for in this conversation and never handed over (the process stopped). */
+  pendingDeliveries(conversationKey: string): Delivery[] {
+    return this.parts.chat.pendingDeliveries(conversationKey);
+  }
+
+  /** The same for every conversation whose key starts with `prefix` (a channel's at its start). */
+  pendingDeliveriesUnder(prefix: string): { conversationKey: string; delivery: Delivery }[] {
+    return this.parts.chat.pendingDeliveriesUnder(prefix);
+  }
+
+  /**
+   * A delivery the chat asked for, drafted to checked file bytes and summarized; its job is done
+   * whatever the outcome. `names`: the files wanted (.docx/.md), else both named after the report.
+   */
+  deliverDraft(
+    delivery: Delivery,
+    options: { names?: readonly string[]; now: Date },
+  ): Promise<Result<DeliveredDraft>> {
+    return deliverDraft(delivery, options, {
+      schemes: this.parts.schemes,
+      drafting: this.parts.drafting,
+      finish: (d, now) => this.parts.chat.finishDelivery(d, now),
+    });
+  }
+
+  /** `ziping draft`: any report (a file read, or a saved one) drafted to checked files and summarized. */
+  draftFiles(request: DraftFilesRequest): Promise<Result<DeliveredDraft>> {
+    return draftFiles(request, this.parts.schemes, this.parts.drafting);
+  }
+
+  /**
+   * Adds `userId` to a unit with `role` (or changes their role); returns the role they had, or
+   * undefined when they were not a member.
+   */
+  addUnitMember(unitName: string, userId: string, role: UnitRole, now: Date): UnitRole | undefined {
+    const store = this.parts.store;
+    return store.transaction(() => {
+      const was = store.unitMembers(unitName).find((m) => m.userId === userId)?.role;
+      store.addUnitMember(unitName, userId, role, now);
+      return was;
+    });
+  }
+
+  /** Removes a membership; false when there was none. */
+  removeUnitMember(unitName: string, userId: string): boolean {
+    return this.parts.store.removeUnitMember(unitName, userId);
+  }
+
+  /** Every membership of every unit. */
+  unitMemberships(): UnitMembershipRow[] {
+    return this.parts.store.listUnitMembers();
+  }
+
+  /** Adds reports to the copy-detection corpus in one transaction; the same text twice is kept once. */
+  addToCorpus(docs: readonly NewCorpusDocument[], now: Date): { added: boolean[]; size: number } {
+    const results = this.parts.corpusStore.addDocuments(docs, now);
+    return { added: results.map((r) => r.added), size: this.parts.corpusStore.documentCount() };
+  }
+
+  /** The reports in the copy-detection corpus. */
+  corpusDocuments(): CorpusDocumentInfo[] {
+    return this.parts.corpusStore.listDocuments();
+  }
+
+  /**
+   * A whole report (document, members, event log) for `ziping export --with-events`, when `asker`
+   * may open it; undefined otherwise (a report of another unit reads as missing).
+   */
+  exportArchive(id: string, now: Date, asker: Asker): ReportArchive | undefined {
+    if (!asker.admin && !this.parts.store.canAccess(id, asker.user)) return undefined;
+    return this.parts.archives.export(id, now);
+  }
+
+  /** Loads a whole report exported with `--with-events`; an id already there is refused. */
+  importArchive(archive: ReportArchive, now: Date): Result<{ events: number }> {
+    return this.parts.archives.import(archive, now);
+  }
+
+  /** Claims an inbound event id: false when it was handled before (a platform's retry). */
+  claimEvent(eventId: string, now: Date): boolean {
+    return this.parts.store.claimEvent(eventId, now);
+  }
+
+  /** Forgets event ids older than `before`; returns how many. */
+  pruneEvents(before: Date): number {
+    return this.parts.store.pruneEvents(before);
+  }
+
+  /** Forgets handled message ids older than `keepDays` (see retention.ts); returns how many. */
+  pruneHandledMessages(now: Date, keepDays: number): number {
+    return pruneHandledMessages(this.parts.store, now, keepDays);
+  }
+
+  /** Closes the database connection. */
+  close(): void {
+    this.parts.close();
+  }
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Json } from "../../src/conversation/patch.ts";
+import { ok, type Result } from "../../src/core/result.ts";
+import type { ChannelOutbound, OutboundMessage } from "../../src/services/channel-port.ts";
+import { deliverThrough, runTurn } from "../../src/services/channel-turns.ts";
+import type { DraftFile } from "../../src/services/draft-files.ts";
+import { REPORTS, testApp } from "./chat-harness.ts";
+
+/** Issue 17 items 2 and 5: one delivery path and a channel port any chat platform can implement. */
+
+const now = () => new Date("2026-12-03T08:00:00Z");
+const seed000 = JSON.parse(readFileSync(join(REPORTS, "seed-000.json"), "utf8")) as Json;
+const BASE = "郑州市金水区电子政务中心2021年度绩效自评报告";
+
+/** A channel that records what it is asked to do; `updates` says whether it can replace a message. */
+function recordingChannel(updates: boolean) {
+  const calls: string[] = [];
+  let n = 0;
+  const describe = (m: OutboundMessage): string =>
+    m.kind === "replies"
+      ? `replies:${m.replies.map((r) => r.type).join(",")}`
+      : m.kind === "delivered"
+        ? `delivered:${m.summary.score}:${m.files.join(",")}`
+        : m.kind === "delivery-failed"
+          ? `failed:${m.message.split("\n")[0]}`
+          : m.kind;
+  const out: ChannelOutbound = {
+    capabilities: { buttons: false, messageUpdates: updates, tables: false, files: true },
+    async send(m) {
+      calls.push(`send ${describe(m)}`);
+      return `m${++n}`;
+    },
+    async update(ref, m) {
+      calls.push(`update ${ref} ${describe(m)}`);
+    },
+    async upload(files: readonly DraftFile[]): Promise<Result<string[]>> {
+      calls.push(`upload ${files.map((f) => `${f.kind}:${f.name}`).join(" ")}`);
+      return ok(files.map((f) => `here/${f.kind}`));
+    },
+  };
+  return { out, calls };
+}
+
+const quiet = { info: () => {}, error: () => {} };
+
+describe("deliverDraft: the one delivery path", () => {
+  it("drafts seed 000 to a checked Word and Markdown file named after the unit and year, with the one summary", async () => {
+    const app = testApp();
+    const result = await app.ziping.deliverDraft({ reportId: "r1", doc: seed000 }, { now: now() });
+    if (!result.ok) throw new Error(result.error.message);
+    const { files, summary } = result.value;
+    expect(files.map((f) => [f.kind, f.name])).toEqual([
+      ["docx", `${BASE}.docx`],
+      ["markdown", `${BASE}.md`],
+    ]);
+    expect(new TextDecoder().decode(files[1]?.bytes).split("\n")[0]).toBe(
+      "# 郑州市金水区电子政务中心2021年度部门整体支出绩效自评报告",
+    );
+    expect([summary.title, summary.score, summary.grade, summary.files]).toEqual([
+      `郑州市金水区电子政务中心 2021年度绩效自评报告`,
+      92.71,
+      "优",
+      [`${BASE}.docx`, `${BASE}.md`],
+    ]);
+    app.close();
+  }, 60_000);
+
+  it("an incomplete report is refused with what is missing, and nothing is drafted", async () => {
+    const app = testApp();
+    const result = await app.ziping.deliverDraft({ reportId: "r1", doc: { year: 2021 } }, { now: now() });
+    expect(result.ok ? "" : result.error.code).toBe("delivery.incomplete");
+    app.close();
+  });
+});
+
+describe("the channel port: a turn and a delivery through any channel", () => {
+  it("a channel with message updates gets the drafting notice replaced by the summary", async () => {
+    const app = testApp();
+    const { out, calls } = recordingChannel(true);
+    await deliverThrough(app.ziping, out, { reportId: "r1", doc: seed000 }, now, quiet);
+    expect(calls).toEqual([
+      "send drafting",
+      `upload docx:${BASE}.docx markdown:${BASE}.md`,
+      "update m1 delivered:92.71:here/docx,here/markdown",
+    ]);
+    app.close();
+  }, 60_000);
+
+  it("a channel without updates gets the summary as a new message; a failure says why", async () => {
+    const app = testApp();
+    const { out, calls } = recordingChannel(false);
+    await deliverThrough(app.ziping, out, { reportId: "r1", doc: seed000 }, now, quiet);
+    await deliverThrough(app.ziping, out, { reportId: "r2", doc: {} }, now, quiet);
+    expect(calls).toEqual([
+      "send drafting",
+      `upload docx:${BASE}.docx markdown:${BASE}.md`,
+      "send delivered:92.71:here/docx,here/markdown",
+      "send drafting",
+      "send failed:报告还不完整，暂不能起草：",
+    ]);
+    app.close();
+  }, 60_000);
+
+  it("a turn sends its replies once; the same event id again sends only 'duplicate'", async () => {
+    const app = testApp();
+    const { out, calls } = recordingChannel(false);
+    const event = { id: "E1", conversation: "test:c1", user: "u1", text: "新建报告" };
+    const first = await runTurn(app.ziping, out, event, now, quiet);
+    const again = await runTurn(app.ziping, out, event, now, quiet);
+    expect([first.duplicate, again.duplicate]).toEqual([false, true]);
+    expect(calls).toEqual(["send replies:text,question", "send duplicate"]);
+    app.close();
+  });
+});
