@@ -71,7 +71,7 @@ export async function sendReplies(out: ChannelOutbound, replies: readonly Reply[
 
 /**
  * "生成报告" through a channel: a drafting notice at once, the report drafted to checked files by
- * the service (`Ziping.deliverDraft`, which finishes the job), the files handed over, and the
+ * the service (`Ziping.deliverDraft`), the files handed over (then the job is finished), and the
  * notice replaced by the summary (or followed by it where messages cannot be updated). A failure
  * says why in the notice's place; the report data is untouched either way.
  */
@@ -96,6 +96,9 @@ export async function deliverThrough(
       return;
     }
     const where = await out.upload(delivered.value.files, delivery.reportId);
+    // Handed over (or a failure the officer is told): the job is done. A crash before this line
+    // leaves it pending, and the next start delivers it again.
+    ziping.finishDelivery(delivery, now());
     if (!where.ok) {
       await replace({ kind: "delivery-failed", message: where.error.message });
       return;

@@ -59,9 +59,10 @@ export async function draftFiles(
 
 /**
  * A delivery the chat asked for (生成报告, 下载报告): the saved report must be complete enough to
- * score (unit, year, kind); it is drafted to files (`draftFiles`) and its job is marked done,
- * whatever the outcome (a failure is told to the officer, who asks again), so it is not redone at
- * the next start. A bug (an exception) leaves the job pending.
+ * score (unit, year, kind); it is drafted to files (`draftFiles`). A refusal marks its job done (the
+ * officer is told and asks again); a success leaves it pending: the channel finishes it once the
+ * files are handed over, so a crash while writing or uploading redoes it at the next start. A bug
+ * (an exception) leaves the job pending.
  */
 export async function deliverDraft(
   delivery: Delivery,
@@ -88,7 +89,7 @@ export async function deliverDraft(
         deps.schemes,
         deps.drafting,
       );
-  deps.finish(delivery, options.now);
+  if (!result.ok) deps.finish(delivery, options.now);
   if (!result.ok && result.error.code.startsWith("scheme."))
     return fail(result.error.code, `暂不能起草：${result.error.message}`);
   return result;

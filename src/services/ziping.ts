@@ -126,8 +126,10 @@ export class Ziping {
   }
 
   /**
-   * A delivery the chat asked for, drafted to checked file bytes and summarized; its job is done
-   * whatever the outcome. `names`: the files wanted (.docx/.md), else both named after the report.
+   * A delivery the chat asked for, drafted to checked file bytes and summarized. A refusal finishes
+   * its job (the officer is told and asks again); a success leaves it pending until the channel has
+   * handed the files over (`finishDelivery`), so a crash while writing or uploading redoes it.
+   * `names`: the files wanted (.docx/.md), else both named after the report.
    */
   deliverDraft(
     delivery: Delivery,
@@ -138,6 +140,11 @@ export class Ziping {
       drafting: this.parts.drafting,
       finish: (d, now) => this.parts.chat.finishDelivery(d, now),
     });
+  }
+
+  /** Marks a delivery handed over (its files written or uploaded, or a failure told): not redone. */
+  finishDelivery(delivery: Delivery, now: Date): void {
+    this.parts.chat.finishDelivery(delivery, now);
   }
 
   /** `ziping draft`: any report (a file read, or a saved one) drafted to checked files and summarized. */

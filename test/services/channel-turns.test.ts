@@ -4,15 +4,17 @@ import { describe, expect, it } from "vitest";
 import type { Json } from "../../src/conversation/patch.ts";
 import { ok, type Result } from "../../src/core/result.ts";
 import type { ChannelOutbound, OutboundMessage } from "../../src/services/channel-port.ts";
-import { deliverThrough, runTurn } from "../../src/services/channel-turns.ts";
+import { deliverThrough, resumeDeliveries, runTurn } from "../../src/services/channel-turns.ts";
 import type { DraftFile } from "../../src/services/draft-files.ts";
-import { REPORTS, testApp } from "./chat-harness.ts";
+import { Chat, REPORTS, script, testApp } from "./chat-harness.ts";
 
 /** Issue 17 items 2 and 5: one delivery path and a channel port any chat platform can implement. */
 
 const now = () => new Date("2026-12-03T08:00:00Z");
 const seed000 = JSON.parse(readFileSync(join(REPORTS, "seed-000.json"), "utf8")) as Json;
 const BASE = "郑州市金水区电子政务中心2021年度绩效自评报告";
+/** The draft of fixtures/conversations/real-43-anhui-project.txt, which ends with 生成报告. */
+const ANHUI = "张庄寨镇人民政府河西村特色种养补贴到户2023年度绩效自评报告";
 
 /** A channel that records what it is asked to do; `updates` says whether it can replace a message. */
 function recordingChannel(updates: boolean) {
@@ -73,6 +75,39 @@ describe("deliverDraft: the one delivery path", () => {
     expect(result.ok ? "" : result.error.code).toBe("delivery.incomplete");
     app.close();
   });
+});
+
+describe("a delivery's job ends only when its files are handed over (issue 16 item 3)", () => {
+  it("an upload that crashes leaves the job pending; the next start hands the files over once", async () => {
+    const app = testApp();
+    const chat = new Chat(app, "u1", "test:c1");
+    const asked =
+      script("real-43-anhui-project.txt")
+        .map((m) => chat.send(m))
+        .at(-1)?.deliveries ?? [];
+    expect(asked.map((d) => d.reportId)).toEqual(["r1"]);
+    const crashing = recordingChannel(true);
+    crashing.out.upload = async () => {
+      throw new Error("connection reset while uploading");
+    };
+    await deliverThrough(app.ziping, crashing.out, asked[0] ?? { reportId: "", doc: {} }, now, quiet);
+    expect(crashing.calls).toEqual([
+      "send drafting",
+      "update m1 failed:生成或上传报告时出错。报告数据已保存，请稍后再说一次“生成报告”。",
+    ]);
+    expect(app.ziping.pendingDeliveriesUnder("test:").map((p) => p.delivery.reportId)).toEqual(["r1"]);
+
+    const restarted = recordingChannel(true);
+    expect(await resumeDeliveries(app.ziping, "test:", () => restarted.out, now, quiet)).toBe(1);
+    expect(restarted.calls).toEqual([
+      "send drafting",
+      `upload docx:${ANHUI}.docx markdown:${ANHUI}.md`,
+      "update m1 delivered:90:here/docx,here/markdown",
+    ]);
+    expect(app.ziping.pendingDeliveriesUnder("test:")).toEqual([]);
+    expect(await resumeDeliveries(app.ziping, "test:", () => restarted.out, now, quiet)).toBe(0);
+    app.close();
+  }, 60_000);
 });
 
 describe("the channel port: a turn and a delivery through any channel", () => {
