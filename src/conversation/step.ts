@@ -16,6 +16,7 @@ import { actionTurn, anyTimeTurn, intentOf, type TextTurn, textTurn } from "./te
 import {
   ask,
   CONFIRM_CHOICES,
+  GradeCache,
   type StepResult,
   slotsOf,
   type TurnContext,
@@ -67,13 +68,15 @@ export interface EngineOptions {
 /**
  * Builds the engine for a set of installed scoring schemes: `step` for turns, `read` for questions
  * that change nothing. Every call gets a fresh scoring memo, so a turn parses and scores each draft
- * it looks at once.
+ * it looks at once; the engine keeps the cards of recent drafts (GradeCache), so the draft a turn
+ * starts from, graded when the previous turn ended, is not scored again.
  */
 export function createEngine(schemes: readonly Scheme[], options: EngineOptions = {}) {
   const scorer = options.scorer ?? score;
+  const cards = new GradeCache();
   /** One turn: the state and the message (or button) in; replies, state, effects and assessment out. */
   function step(state: EngineState, input: EngineInput, _now: Date): TurnOutcome {
-    const ctx = turnContext(schemes, scorer);
+    const ctx = turnContext(schemes, scorer, cards);
     return withAssessment(ctx, state, turnOf(ctx, state, input));
   }
   /** Answers a read-only question about `state`'s report, changing nothing; no next question. */
@@ -81,7 +84,7 @@ export function createEngine(schemes: readonly Scheme[], options: EngineOptions 
     const intent = intentOf(sanitize(text));
     if (intent === null || !READ_ONLY.has(intent.kind))
       return [notice("info", `“${text}”不是查询。可以问：进度、还差什么、现在多少分、为什么扣分。`)];
-    return readOnlyReplies(turnContext(schemes, scorer), state, intent);
+    return readOnlyReplies(turnContext(schemes, scorer, cards), state, intent);
   }
   return { step, read };
 }

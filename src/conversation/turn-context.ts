@@ -23,10 +23,40 @@ export interface TurnContext {
 }
 
 /**
- * A fresh context for one turn: each draft object the turn looks at (the draft as it stood, the
- * draft after the answer) is parsed and scored at most once, however many questions ask about it.
+ * The cards of recent drafts by their JSON text, shared by the turns of one engine: the draft a turn
+ * starts from is, as text, the draft the previous turn of that conversation ended with and graded,
+ * so its "before" card costs no second parse and score. Bounded (least recently used dropped);
+ * a miss only costs the scoring it saves. Cards and reports are never mutated once graded.
  */
-export function turnContext(schemes: readonly Scheme[], scorer: Scorer): TurnContext {
+export class GradeCache {
+  readonly #cards = new Map<string, Graded>();
+  constructor(private readonly limit = 128) {}
+
+  get(key: string): Graded | undefined {
+    const got = this.#cards.get(key);
+    if (got !== undefined) {
+      this.#cards.delete(key);
+      this.#cards.set(key, got);
+    }
+    return got;
+  }
+
+  set(key: string, graded: Graded): void {
+    this.#cards.delete(key);
+    this.#cards.set(key, graded);
+    if (this.#cards.size > this.limit) {
+      const oldest = this.#cards.keys().next().value;
+      if (oldest !== undefined) this.#cards.delete(oldest);
+    }
+  }
+}
+
+/**
+ * A fresh context for one turn: each draft object the turn looks at (the draft as it stood, the
+ * draft after the answer) is parsed and scored at most once, however many questions ask about it;
+ * with a `shared` cache, a draft an earlier turn graded (the same JSON) is not scored again.
+ */
+export function turnContext(schemes: readonly Scheme[], scorer: Scorer, shared?: GradeCache): TurnContext {
   const memo = new WeakMap<object, Graded>();
   return {
     schemes,
@@ -35,8 +65,10 @@ export function turnContext(schemes: readonly Scheme[], scorer: Scorer): TurnCon
       if (doc === null || typeof doc !== "object") return cardFor(doc, schemes, scorer);
       const known = memo.get(doc);
       if (known !== undefined) return known;
-      const got = cardFor(doc, schemes, scorer);
+      const key = shared === undefined ? "" : JSON.stringify(doc);
+      const got = shared?.get(key) ?? cardFor(doc, schemes, scorer);
       memo.set(doc, got);
+      shared?.set(key, got);
       return got;
     },
     graded: (doc) => doc !== null && typeof doc === "object" && memo.has(doc),
