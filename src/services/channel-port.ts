@@ -13,10 +13,22 @@ import type { DraftFile } from "./draft-files.ts";
  * conversation itself runs in services/channel-turns.ts.
  */
 
-/** A file the user attached, as the channel describes it before reading it. */
+/**
+ * A file the user attached, as the channel describes it before reading it: the platform's id and
+ * name, the size it states (checked before anything is downloaded) and how to fetch the bytes.
+ */
 export interface InboundFile {
   id: string;
   name: string;
+  /** The size the platform states, in bytes (not trusted: `fetch` stops past its limit). */
+  size: number;
+  /** The platform's name, for messages ("Slack", "钉钉"). */
+  platform: string;
+  /**
+   * Downloads the file, refusing more than `limit` bytes while streaming (code "file.too_large"),
+   * or says why it cannot (no address, a network error, a login page) in Chinese.
+   */
+  fetch(limit: number): Promise<Result<Uint8Array>>;
 }
 
 /** One normalized inbound event: a message typed, a choice pressed, or files shared. */

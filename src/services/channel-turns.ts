@@ -1,6 +1,7 @@
 import type { Reply } from "../conversation/replies.ts";
 import type { ChannelOutbound, InboundEvent, MessageRef, OutboundMessage } from "./channel-port.ts";
 import type { Delivery, TurnResult } from "./chat-service.ts";
+import { fileAsText } from "./file-intake.ts";
 import type { Ziping } from "./ziping.ts";
 
 /** What the officer is told when a turn fails on a bug. */
@@ -62,6 +63,38 @@ export async function runTurn(
   }
   for (const delivery of turn.deliveries) await deliverThrough(ziping, out, delivery, now, log);
   return turn;
+}
+
+/**
+ * Files shared in an event: each is checked and read (`fileAsText`), then given to the
+ * conversation as a paste under its own message id (`<event id>:file:<file id>`), so the engine
+ * shows what it read and asks to confirm; a file that cannot be read gets a message naming it and
+ * what was expected, and nothing already collected changes.
+ */
+export async function runFiles(
+  ziping: Ziping,
+  out: ChannelOutbound,
+  event: InboundEvent,
+  now: () => Date,
+  log: ChannelLog,
+): Promise<void> {
+  for (const file of event.files ?? []) {
+    const text = await fileAsText(file);
+    if (!text.ok) {
+      await sendReplies(out, [
+        { type: "notice", level: "error", field: file.name, text: text.error.message },
+      ]);
+      continue;
+    }
+    const id = event.id === null ? null : `${event.id}:file:${file.id}`;
+    await runTurn(
+      ziping,
+      out,
+      { id, conversation: event.conversation, user: event.user, text: text.value },
+      now,
+      log,
+    );
+  }
 }
 
 /** Sends a turn's replies (a channel renders none as it likes: Slack posts nothing). */

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Json } from "../../src/conversation/patch.ts";
-import { ok, type Result } from "../../src/core/result.ts";
+import { fail, ok, type Result } from "../../src/core/result.ts";
 import type { ChannelOutbound, OutboundMessage } from "../../src/services/channel-port.ts";
-import { deliverThrough, resumeDeliveries, runTurn } from "../../src/services/channel-turns.ts";
+import { deliverThrough, resumeDeliveries, runFiles, runTurn } from "../../src/services/channel-turns.ts";
 import type { DraftFile } from "../../src/services/draft-files.ts";
 import { Chat, REPORTS, script, testApp } from "./chat-harness.ts";
 
@@ -146,6 +146,52 @@ describe("the channel port: a turn and a delivery through any channel", () => {
     const again = await runTurn(app.ziping, out, event, now, quiet);
     expect([first.duplicate, again.duplicate]).toEqual([false, true]);
     expect(calls).toEqual(["send replies:text,question", "send duplicate"]);
+    app.close();
+  });
+});
+
+describe("files shared through any channel (the port's inbound files)", () => {
+  const file = (name: string, size: number, bytes: Result<Uint8Array>) => ({
+    id: `F-${name}`,
+    name,
+    size,
+    platform: "钉钉",
+    fetch: async () => bytes,
+  });
+
+  it("each file is checked, read and given to the conversation; one that cannot be read is named", async () => {
+    const app = testApp();
+    const { out, calls } = recordingChannel(false);
+    const notices: string[] = [];
+    const send = out.send.bind(out);
+    out.send = async (m) => {
+      if (m.kind === "replies") for (const r of m.replies) if (r.type === "notice") notices.push(r.text);
+      return send(m);
+    };
+    const text = new TextEncoder().encode("郑州市金水区电子政务中心，2021年度部门整体绩效自评");
+    await runFiles(
+      app.ziping,
+      out,
+      {
+        id: "E9",
+        conversation: "test:c9",
+        user: "u9",
+        text: "",
+        files: [
+          file("旧报告.xls.exe", 10, ok(text)),
+          file("说明.txt", 10, fail("file.too_large", "too large")),
+          file("单位.txt", text.length, ok(text)),
+        ],
+      },
+      now,
+      quiet,
+    );
+    expect(calls).toEqual(["send replies:notice", "send replies:notice", "send replies:text,question"]);
+    expect(notices[1]).toBe(
+      "文件 说明.txt 实际大小超过文本文件的上限 5 MB（与 钉钉 标注的大小不符），未读取。请删去与报告无关的内容后重新上传，例如 自评报告.txt",
+    );
+    expect(notices[0]).toMatch(/^文件 旧报告\.xls\.exe /);
+    expect(app.store.getProcessedMessage("E9:file:F-单位.txt")).toBeDefined();
     app.close();
   });
 });

@@ -4,13 +4,14 @@ import type { TypedAction } from "../../conversation/typed-action.ts";
 import {
   deliverThrough,
   resumeDeliveries,
+  runFiles,
   runTurn,
   sendReplies,
   TURN_FAILED,
 } from "../../services/channel-turns.ts";
 import type { Delivery, TurnResult } from "../../services/chat-service.ts";
 import type { Ziping } from "../../services/ziping.ts";
-import { type Download, fileAsText } from "./file-intake.ts";
+import { type Download, inboundFile } from "./file-intake.ts";
 import type { SlackFile } from "./payloads.ts";
 import { slackOutbound } from "./slack-outbound.ts";
 import { conversationKey, placeOfKey, type SlackPlace, slackUserId } from "./slack-place.ts";
@@ -109,7 +110,7 @@ export class SlackTurns {
    * shows what it read and asks to confirm). A file that cannot be read gets a message that names it
    * and says what was expected; nothing already collected changes.
    */
-  async files(
+  files(
     client: WebClient,
     place: SlackPlace,
     user: string,
@@ -117,15 +118,18 @@ export class SlackTurns {
     messageId: string,
     token: string,
   ): Promise<void> {
-    for (const file of files) {
-      const text = await fileAsText(file, token, this.deps.download);
-      if (!text.ok) {
-        await this.post(client, place, [
-          { type: "notice", level: "error", field: file.name, text: text.error.message },
-        ]);
-        continue;
-      }
-      await this.message(client, place, user, text.value, `${messageId}:file:${file.id}`);
-    }
+    return runFiles(
+      this.deps.ziping,
+      slackOutbound(client, place),
+      {
+        id: messageId,
+        conversation: conversationKey(place),
+        user: slackUserId(place.team, user),
+        text: "",
+        files: files.map((f) => inboundFile(f, token, this.deps.download)),
+      },
+      this.deps.clock,
+      this.deps.logger,
+    );
   }
 }
