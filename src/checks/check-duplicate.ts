@@ -9,7 +9,7 @@ import {
 } from "./section-text.ts";
 
 /** Shortest paragraph (letters, digits and CJK only) that counts as a repeat. */
-export const MIN_DUPLICATE_LENGTH = 30;
+const MIN_DUPLICATE_LENGTH = 30;
 
 interface Paragraph {
   ref: SectionRef;

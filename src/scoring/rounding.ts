@@ -10,7 +10,7 @@ export function round(value: number, decimals: number): number {
 }
 
 /** Truncates toward zero at `decimals` places (officers often cut 105.96% to 105%). */
-export function truncate(value: number, decimals: number): number {
+function truncate(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.trunc(Number((value * factor).toPrecision(12))) / factor;
 }
