@@ -106,9 +106,10 @@ function readField(
  */
 function readIndicator(report: Report, path: FieldPath) {
   const name = path.slice("indicator:".length);
+  const wanted = normalizeName(name);
   const row = report.indicators
     .flatMap((b) => b.groups.flatMap((g) => g.indicators))
-    .find((i) => normalizeName(i.name) === normalizeName(name));
+    .find((i) => normalizeName(i.name) === wanted);
   const read = row?.actual === undefined ? undefined : readValue(row.actual);
   const number = read?.kind === "number" ? read.number : undefined;
   return {
