@@ -44,6 +44,8 @@ interface BodyValue {
 
 /** Rounds away binary noise (5614100 / 10000 → 561.41) while keeping every written decimal. */
 export function roundValue(value: number, decimals = 0): number {
+  // A whole number below 1e21 prints and reads back as itself.
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value === 0 ? 0 : value;
   const rounded = Number(value.toFixed(Math.min(100, Math.max(10, decimals))));
   return rounded === 0 ? 0 : rounded; // no -0
 }
