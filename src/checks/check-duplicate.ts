@@ -55,7 +55,9 @@ export function checkDuplicate(refs: readonly SectionRef[], only?: SectionRef): 
   const findings: Finding[] = [];
   const reported = new Set<Paragraph>();
   all.forEach((second, j) => {
-    for (const first of all.slice(0, j)) {
+    // Indexed, not all.slice(0, j): a copy per paragraph made the pass quadratic in memory too.
+    for (let i = 0; i < j; i++) {
+      const first = all[i] as Paragraph;
       if (only && first.ref !== only && second.ref !== only) continue;
       const shorter = repeated(first, second);
       if (shorter === undefined || reported.has(second)) continue;
