@@ -9,7 +9,7 @@ const CLAIMS = SECTION_RULES.noProblemClaims.map((source) => new RegExp(source))
  * Whether a problems section claims there are none: "无", "没有问题", "经自评，未发现明显问题。".
  * A section that also describes a problem ("…不足", "…偏低") is not a denial.
  */
-export function claimsNoProblems(text: string): boolean {
+function claimsNoProblems(text: string): boolean {
   if (isEmptyAnswer(text, SECTION_RULES.emptyAnswers)) return true;
   const t = tight(text);
   const claim = CLAIMS.map((re) => t.match(re)).find((m) => m !== null);

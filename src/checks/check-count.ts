@@ -23,7 +23,7 @@ const LIST_START_WITHIN = 200;
  * Length of the numbered list 1, 2, 3 … that begins right after a count (within 200 characters)
  * in `text`, counting items of the first item's style only ("(1)" or "1."); 0 when there is none.
  */
-export function numberedListLength(text: string): number {
+function numberedListLength(text: string): number {
   let next = 1;
   let style: "paren" | "dot" | undefined;
   for (const m of text.matchAll(ITEM)) {

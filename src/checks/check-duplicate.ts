@@ -9,7 +9,7 @@ import {
 } from "./section-text.ts";
 
 /** Shortest paragraph (letters, digits and CJK only) that counts as a repeat. */
-export const MIN_DUPLICATE_LENGTH = 30;
+const MIN_DUPLICATE_LENGTH = 30;
 
 interface Paragraph {
   ref: SectionRef;
@@ -55,7 +55,9 @@ export function checkDuplicate(refs: readonly SectionRef[], only?: SectionRef): 
   const findings: Finding[] = [];
   const reported = new Set<Paragraph>();
   all.forEach((second, j) => {
-    for (const first of all.slice(0, j)) {
+    // Indexed, not all.slice(0, j): a copy per paragraph made the pass quadratic in memory too.
+    for (let i = 0; i < j; i++) {
+      const first = all[i] as Paragraph;
       if (only && first.ref !== only && second.ref !== only) continue;
       const shorter = repeated(first, second);
       if (shorter === undefined || reported.has(second)) continue;

@@ -5,7 +5,7 @@ import { type Deductions, hasLostPoints } from "./deductions.ts";
 import { isEmptyAnswer, type SectionRef, sectionFinding, sectionName } from "./section-text.ts";
 
 /** How strictly an empty answer is judged: required (问题/措施), expected (warn) or optional (skip). */
-export function emptyPolicy(id: SectionId): "required" | "expected" | "optional" {
+function emptyPolicy(id: SectionId): "required" | "expected" | "optional" {
   if (SECTION_RULES.required.includes(id)) return "required";
   return SECTION_RULES.optional.includes(id) ? "optional" : "expected";
 }

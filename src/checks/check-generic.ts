@@ -17,7 +17,7 @@ import {
 const PHRASES = new Map(STOCK_PHRASES.phrases.map((p) => [compact(p), p] as const));
 
 /** How much of a section is stock phrases, and which ones (most characters first). */
-export interface StockCoverage {
+interface StockCoverage {
   /** Characters of the compacted text (letters, digits, CJK). */
   length: number;
   /** Share of those characters inside some stock phrase, 0–1. */
@@ -26,7 +26,7 @@ export interface StockCoverage {
 }
 
 /** Measures stock-phrase coverage of a text, list numbers removed. */
-export function stockCoverage(text: string): StockCoverage {
+function stockCoverage(text: string): StockCoverage {
   const body = compact(withoutListMarkers(text));
   const covered = new Array<boolean>(body.length).fill(false);
   const found: string[] = [];
@@ -50,7 +50,7 @@ export function stockCoverage(text: string): StockCoverage {
  * project name, or a word of the unit's business (its own name is masked first: "市数据资源中心加强…"
  * is still a stock sentence). Returns the first anchor found.
  */
-export function specificAnchor(text: string, report: Report): string | undefined {
+function specificAnchor(text: string, report: Report): string | undefined {
   let body = compact(withoutListMarkers(text));
   for (const own of ownNames(report)) body = body.split(own).join("|");
   const figure = body.replace(/\d{4}年度?/g, "").match(/\d+(\.\d+)?/);

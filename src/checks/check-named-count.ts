@@ -31,7 +31,7 @@ function countOf(text: string): number | undefined {
  * The names of a list separated by 、 (和/及/与/以及 before the last), or undefined when it cannot be
  * counted: it ends in 等 (not complete), holds numbers (amounts, not names), or an item is a clause.
  */
-export function namedItems(list: string, strict = false): string[] | undefined {
+function namedItems(list: string, strict = false): string[] | undefined {
   const text = list.replace(/\s+/g, "");
   if (/等|\d|其中/.test(text) || !text.includes("、")) return undefined;
   const parts = text.replace(LEADING_VERB, "").split("、");

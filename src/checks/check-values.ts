@@ -34,7 +34,7 @@ function modelValue(key: QuantityKey, report: Report): ModelValue | undefined {
 }
 
 /** Whether two statements of a quantity agree, each at its own precision (rounded or truncated). */
-export function sameValue(a: ModelValue | Statement, b: ModelValue | Statement): boolean {
+function sameValue(a: ModelValue | Statement, b: ModelValue | Statement): boolean {
   if (typeof a.value === "string" || typeof b.value === "string") return a.value === b.value;
   return statesValue(a.value, b.value, b.decimals) || statesValue(b.value, a.value, a.decimals);
 }

@@ -37,7 +37,7 @@ interface YearHit {
 }
 
 /** Years other than the report's that the text states as the report's own year. */
-export function foreignYears(text: string, report: Report): YearHit[] {
+function foreignYears(text: string, report: Report): YearHit[] {
   const body = masked(text, report);
   return sentencesOf(body).flatMap(({ text: sentence, start }) => {
     if (COMPARISON.test(sentence) || REFERENCE.test(sentence)) return [];

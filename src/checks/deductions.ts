@@ -61,7 +61,7 @@ export function hasLostPoints(d: Deductions): boolean {
 }
 
 /** “服务单位满意度”失0.31分、“预算执行率”失1分 …, at most `max` items (then 等N项). */
-export function deductionList(items: readonly Deduction[], max = 5): string {
+function deductionList(items: readonly Deduction[], max = 5): string {
   const shown = items.slice(0, max).map((d) => `“${d.name}”失${fmt(d.lost)}分`);
   const rest = items.length - shown.length;
   return rest > 0 ? `${shown.join("、")}等${items.length}项` : shown.join("、");

@@ -1,4 +1,4 @@
-import { ReportSchema } from "../core/report.ts";
+import { type Report, ReportSchema } from "../core/report.ts";
 import { reportFieldLabel } from "../core/report-field-label.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import "../core/validation.ts";
@@ -16,8 +16,10 @@ const LABELS = new Map(ALL_FIELDS.map((f) => [f.path.join("."), f.label]));
 /**
  * Checks the draft after `changes`; the Chinese message names each field as the officer knows it
  * (the question's label, else the field as the report names it), never by its path in the model.
+ * `parse` may read it as a full report first (the turn's memo): a full report is a valid draft.
  */
-export function checkDraft(doc: Json): Result<Json> {
+export function checkDraft(doc: Json, parse?: (doc: Json) => Report | null): Result<Json> {
+  if (parse !== undefined && parse(doc) !== null) return ok(doc);
   const parsed = DraftSchema.safeParse(doc);
   if (parsed.success) return ok(doc);
   const lines = parsed.error.issues.map((issue) => {
@@ -36,12 +38,13 @@ export function accept(
   state: EngineState,
   set: ChangeSet,
   kind: string,
+  parse?: (doc: Json) => Report | null,
 ): Result<{ state: EngineState; effects: Effect[] }> {
   const reportId = state.conversation.reportId;
   if (state.report === null || reportId === null) return fail("answer.no_report", "还没有打开报告。");
   if (set.changes.length === 0) return ok({ state, effects: [] });
   const doc = applyChanges(state.report, set.changes);
-  const checked = checkDraft(doc);
+  const checked = checkDraft(doc, parse);
   if (!checked.ok) return checked;
   const undo = [...state.conversation.undo, { summary: set.summary, changes: set.changes as Change[] }].slice(
     -UNDO_DEPTH,

@@ -30,7 +30,7 @@ const ADJUSTED = { label: "调整后预算数", path: ["budget", "adjusted"] };
 const INITIAL = { label: "年初预算数", path: ["budget", "initial"] };
 
 /** The derived rates, most specific words first. */
-export const DERIVED_RATES: readonly DerivedRate[] = [
+const DERIVED_RATES: readonly DerivedRate[] = [
   {
     words: /(?:资金)?到位及时率/,
     label: "资金到位及时率",

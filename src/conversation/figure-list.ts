@@ -27,10 +27,10 @@ export interface Figure {
 }
 
 /** The most figures offered (Slack's select: 100 groups of 100 options); a report has a few hundred at most. */
-export const MAX_FIGURES = 1000;
+const MAX_FIGURES = 1000;
 
 /** The group of the report-level figures (budget, execution rate, scores). */
-export const FIELD_GROUP = "预算与得分";
+const FIELD_GROUP = "预算与得分";
 
 const FIGURE_TYPES: ReadonlySet<ValueType> = new Set<ValueType>(["money", "percent", "points"]);
 

@@ -5,12 +5,12 @@ import type { Change } from "./patch.ts";
 import type { Proposal } from "./slot-types.ts";
 
 /** A message longer than this is a pasted passage, not a typed answer. */
-export const LONG_MESSAGE = 200;
+const LONG_MESSAGE = 200;
 /** Several lines this long together are a pasted passage ("1. …\n2. …" of a few words is typed). */
 const LONG_LINES = 80;
 
 /** Whether a message is a pasted passage: one long line, two or three lines of some length, or more lines. */
-export function isLongMessage(text: string): boolean {
+function isLongMessage(text: string): boolean {
   const lines = text.split("\n").filter((l) => l.trim() !== "").length;
   return text.length > LONG_MESSAGE || (lines >= 2 && text.length > LONG_LINES) || lines >= 4;
 }

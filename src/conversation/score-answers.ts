@@ -16,10 +16,18 @@ export type Scorer = (report: Report, scheme: Scheme) => ScoreCard;
 /** A draft's score card with the scheme and parsed report behind it, or why it cannot be scored yet. */
 export type Graded = { card: ScoreCard; scheme: Scheme; report: Report } | { why: string };
 
-/** The draft's score card, or why it cannot be scored yet (in Chinese). */
-export function cardFor(doc: Json | null, schemes: readonly Scheme[], scorer: Scorer = score): Graded {
+/**
+ * The draft's score card, or why it cannot be scored yet (in Chinese). `parse` reads the draft as a
+ * full report (a turn passes its memo, so a draft it has checked already is not parsed again).
+ */
+export function cardFor(
+  doc: Json | null,
+  schemes: readonly Scheme[],
+  scorer: Scorer = score,
+  parse: (doc: Json) => Report | null = draftAsReport,
+): Graded {
   if (doc === null) return { why: "还没有开始填写报告。" };
-  const report = draftAsReport(doc);
+  const report = parse(doc);
   if (report === null) {
     const missing = [
       textAt(doc, ["unit", "name"]) === undefined ? "单位名称" : null,

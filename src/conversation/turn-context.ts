@@ -1,9 +1,11 @@
+import type { Report } from "../core/report.ts";
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import { accept } from "./apply-proposal.ts";
 import type { EngineState } from "./conversation-state.ts";
 import type { CopyHit } from "./copy-hits.ts";
 import { derivedReplies, surprise } from "./derived-replies.ts";
+import { draftAsReport } from "./draft-access.ts";
 import type { Effect } from "./effects.ts";
 import { implausibleQuery } from "./implausible-values.ts";
 import { applyChanges, type Json } from "./patch.ts";
@@ -16,6 +18,8 @@ import { autoChanges, buildSlots } from "./slots.ts";
 /** What a turn needs besides its state: the installed schemes and the turn's own scoring memo. */
 export interface TurnContext {
   schemes: readonly Scheme[];
+  /** The draft as a full report, or null while it lacks what the model requires; once per draft object. */
+  parse(doc: Json): Report | null;
   /** The draft's card, computed once per draft object in this turn (parse + score). */
   grade(doc: Json | null): Graded;
   /** Whether this turn has graded `doc` already (its assessment then costs nothing). */
@@ -58,15 +62,25 @@ export class GradeCache {
  */
 export function turnContext(schemes: readonly Scheme[], scorer: Scorer, shared?: GradeCache): TurnContext {
   const memo = new WeakMap<object, Graded>();
+  const reports = new WeakMap<object, Report | null>();
+  const parse = (doc: Json): Report | null => {
+    if (doc === null || typeof doc !== "object") return draftAsReport(doc);
+    const known = reports.get(doc);
+    if (known !== undefined) return known;
+    const report = draftAsReport(doc);
+    reports.set(doc, report);
+    return report;
+  };
   return {
     schemes,
+    parse,
     grade(doc) {
       // Nothing to score: no parse, no scorer run.
       if (doc === null || typeof doc !== "object") return cardFor(doc, schemes, scorer);
       const known = memo.get(doc);
       if (known !== undefined) return known;
       const key = shared === undefined ? "" : JSON.stringify(doc);
-      const got = shared?.get(key) ?? cardFor(doc, schemes, scorer);
+      const got = shared?.get(key) ?? cardFor(doc, schemes, scorer, parse);
       memo.set(doc, got);
       shared?.set(key, got);
       return got;
@@ -135,7 +149,7 @@ export function take(
       effects: [],
     };
   }
-  const accepted = accept(state, { summary: p.summary, changes: p.changes }, kind);
+  const accepted = accept(state, { summary: p.summary, changes: p.changes }, kind, ctx.parse);
   if (!accepted.ok) return ask(ctx, state, [notice("error", accepted.error.message, accepted.error.path)]);
   const saved =
     p.changes.length > 0

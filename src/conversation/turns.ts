@@ -213,6 +213,7 @@ export function undoTurn(ctx: TurnContext, state: EngineState): StepResult {
     { ...state, conversation: { ...state.conversation, undo: stack.slice(0, -1) } },
     { summary: `撤销：${last.summary}`, changes },
     "undo",
+    ctx.parse,
   );
   if (!accepted.ok) return ask(ctx, state, [notice("error", accepted.error.message)]);
   const next = {

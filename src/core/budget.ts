@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MoneySchema, PercentSchema } from "./quantities.ts";
 
 /** One budget row: 年初预算数 / 调整预算数 (全年预算数) / 预算执行数, and the rate as stated. */
-export const BudgetRowSchema = z.object({
+const BudgetRowSchema = z.object({
   initial: MoneySchema.optional(),
   adjusted: MoneySchema.optional(),
   executed: MoneySchema.optional(),

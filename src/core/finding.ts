@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** How serious a finding is: error = the report is wrong; warn = needs a look; info = for the record. */
-export const SeveritySchema = z.enum(["error", "warn", "info"]);
+const SeveritySchema = z.enum(["error", "warn", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 /** How severities are named to people, the same in the terminal and at the end of a draft. */
@@ -18,7 +18,7 @@ export function severityCounts(findings: readonly { severity: Severity }[]): str
  * A problem found in a report, with a stable code (see shared docs/domain.md §3), where it is,
  * and a Chinese explanation that says how to fix it. Findings are data: checks return all of them.
  */
-export const FindingSchema = z.object({
+const FindingSchema = z.object({
   code: z.string(),
   severity: SeveritySchema,
   /** Where: a field path into the report model and a human label such as "效益指标 / 满意度 / 辖区居民满意". */

@@ -33,7 +33,7 @@ export const IndicatorSchema = z.object({
 export type Indicator = z.output<typeof IndicatorSchema>;
 
 /** A second-level indicator (二级指标) grouping third-level ones. */
-export const GroupSchema = z.object({
+const GroupSchema = z.object({
   name: z.string().min(1, "二级指标名称不能为空"),
   /** 分值 stated in the heading, e.g. "数量指标（15）". */
   weight: weight.optional(),

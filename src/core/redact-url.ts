@@ -1,5 +1,5 @@
 /** What a secret in a printed URL is replaced with. */
-export const SECRET_MASK = "***";
+const SECRET_MASK = "***";
 
 /**
  * Query parameters whose value is a credential: api-key, api_key, apikey, key, token, access_token,

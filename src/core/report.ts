@@ -13,7 +13,7 @@ export const GradeSchema = z.enum(["优", "良", "中", "差"]);
 export type Grade = z.infer<typeof GradeSchema>;
 
 /** One row of the 各项指标得分情况表 as reported. */
-export const SummaryRowSchema = z.object({
+const SummaryRowSchema = z.object({
   name: z.string(),
   weight: z.number().min(0).optional(),
   score: z.number().min(0).optional(),
@@ -25,7 +25,7 @@ export const SummaryRowSchema = z.object({
 });
 
 /** What the report itself claims: the block table, its 合计 row, the stated total and grade. */
-export const SummarySchema = z.object({
+const SummarySchema = z.object({
   blocks: z.array(SummaryRowSchema).default([]),
   /** The 合计 / 总分 row of the table. */
   totalRow: SummaryRowSchema.optional(),
@@ -33,7 +33,6 @@ export const SummarySchema = z.object({
   total: z.number().min(0).optional(),
   grade: GradeSchema.optional(),
 });
-export type Summary = z.output<typeof SummarySchema>;
 
 /**
  * A 绩效自评报告 as data: what the officer reported, errors included. The scorer and the checks

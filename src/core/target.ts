@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readValue } from "../numbers/index.ts";
 
 /** Comparators an indicator target may carry. `>`/`<` are kept as written; scoring treats them like ≥/≤. */
-export const ComparatorSchema = z.enum(["≥", "≤", "=", ">", "<"]);
+const ComparatorSchema = z.enum(["≥", "≤", "=", ">", "<"]);
 export type Comparator = z.infer<typeof ComparatorSchema>;
 
 const QuantitativeTargetSchema = z.object({

@@ -11,7 +11,7 @@ export const DRAFT_OUTPUT_NAME = "section_draft";
  * Minimal on purpose (no lengths, no optional fields) so strict json_schema mode of any
  * OpenAI-compatible provider accepts it; emptiness and figures are checked after parsing.
  */
-export function draftOutputSchema(ids: readonly SectionId[]) {
+function draftOutputSchema(ids: readonly SectionId[]) {
   return z.strictObject({
     sections: z.array(
       z.strictObject({

@@ -123,8 +123,3 @@ function dedupe(facts: readonly Fact[]): Fact[] {
     return true;
   });
 }
-
-/** The fact with `key`, for callers that print one figure. */
-export function factOf(sheet: FactSheet, key: string): Fact | undefined {
-  return sheet.facts.find((f) => f.key === key);
-}

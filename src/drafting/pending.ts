@@ -5,8 +5,8 @@
  */
 
 /** The opening and closing of a marker. */
-export const PENDING_OPEN = "〔待补充";
-export const PENDING_CLOSE = "〕";
+const PENDING_OPEN = "〔待补充";
+const PENDING_CLOSE = "〕";
 
 /** Every marker in a text, e.g. "〔待补充：主管部门〕" or a bare "〔待补充〕". */
 export const PENDING_PATTERN = /〔待补充(?:：[^〔〕]*)?〕/gu;
@@ -20,13 +20,6 @@ export function pending(what = ""): string {
 /** Whether `text` holds a marker. */
 export function hasPending(text: string): boolean {
   return new RegExp(PENDING_PATTERN.source, "u").test(text);
-}
-
-/** Whether `text` is nothing but markers (and punctuation or a lead-in like "经验："), so it states no fact. */
-export function isPendingOnly(text: string): boolean {
-  if (!hasPending(text)) return false;
-  const rest = text.replace(PENDING_PATTERN, "").replace(/^[^：]{1,6}：/u, "");
-  return rest.replace(/[\s。；，、：]/gu, "") === "";
 }
 
 /** A table cell or header value: the value, or the marker naming the field when it is absent or blank. */

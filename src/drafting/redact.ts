@@ -1,7 +1,7 @@
 /** What a personal name is replaced with. */
-export const NAME_MASK = "〔姓名〕";
+const NAME_MASK = "〔姓名〕";
 /** What a phone number is replaced with. */
-export const PHONE_MASK = "〔电话〕";
+const PHONE_MASK = "〔电话〕";
 
 const LABELS = "填报人|填表人|联系人|负责人|经办人|审核人";
 /**

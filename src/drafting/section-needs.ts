@@ -1,21 +1,11 @@
-import type { Finding } from "../core/finding.ts";
-import type { Report } from "../core/report.ts";
 import type { SectionId } from "../core/sections.ts";
-import type { TemplateFamily } from "./draft-types.ts";
-import { officerSection } from "./officer-text.ts";
 import { pending } from "./pending.ts";
 
-/** Where a needed fact shows in the draft: a narrative section, the title, or the 自评表. */
-export type NeedPlace = SectionId | "title" | "self_evaluation";
-
 /**
- * A fact the officer has not given that a part of the draft needs: the draft marks it
- * 〔待补充：what〕; the chat can ask `question` (with `example`) before drafting and store the
- * answer at `key` (a report path such as "unit.parent", or "narrative.<id>" for a section's text).
+ * What a section only the officer can write needs: the draft marks it 〔待补充：what〕 until given;
+ * `question` (with `example`) is how to ask for it.
  */
 export interface SectionNeed {
-  sectionId: NeedPlace;
-  key: string;
   /** What the marker says is missing: "自评工作如何组织（组织形式、时间、参与人员、资料核查方式）". */
   what: string;
   question: string;
@@ -23,7 +13,7 @@ export interface SectionNeed {
 }
 
 /** The needs of sections only the officer can write: how the evaluation went, how results are used, lessons, other notes. */
-export const NARRATIVE_NEEDS: Readonly<Partial<Record<SectionId, Omit<SectionNeed, "sectionId" | "key">>>> = {
+export const NARRATIVE_NEEDS: Readonly<Partial<Record<SectionId, SectionNeed>>> = {
   process: {
     what: "自评工作如何组织（组织形式、时间、参与人员、资料收集和核查方式）",
     question:
@@ -50,95 +40,4 @@ export const NARRATIVE_NEEDS: Readonly<Partial<Record<SectionId, Omit<SectionNee
 /** The marker a writer puts for the officer's part of section `id`: 〔待补充：…〕. */
 export function narrativeMarker(id: SectionId): string {
   return pending(NARRATIVE_NEEDS[id]?.what ?? "");
-}
-
-function narrativeNeeds(report: Report, family: TemplateFamily, findings: readonly Finding[]): SectionNeed[] {
-  return family.sections
-    .filter((s) => s.drafted)
-    .flatMap(({ id }) => {
-      const need = NARRATIVE_NEEDS[id];
-      if (need === undefined) return [];
-      if (officerSection({ report, findings: [...findings] }, id)?.substantive === true) return [];
-      return [{ sectionId: id, key: `narrative.${id}`, ...need }];
-    });
-}
-
-const blank = (text: string | undefined) => text === undefined || text.trim() === "";
-
-function reportNeeds(report: Report): SectionNeed[] {
-  const needs: SectionNeed[] = [];
-  if (report.kind === "project" && blank(report.project)) {
-    needs.push({
-      sectionId: "title",
-      key: "project",
-      what: "项目名称",
-      question: "项目的名称是？",
-      example: "政务网等运行维护费",
-    });
-  }
-  if (report.kind === "project" && blank(report.unit.parent)) {
-    needs.push({
-      sectionId: "self_evaluation",
-      key: "unit.parent",
-      what: "主管部门",
-      question: "项目的主管部门是？",
-      example: "宁德市人民政府办公室",
-    });
-  }
-  const about = report.kind === "project" ? "年度总体目标" : "年度履职目标";
-  if (blank(report.goals.text)) {
-    needs.push({
-      sectionId: "duties",
-      key: "goals.text",
-      what: about,
-      question: `${about}是什么？`,
-      example: "保障全市电子政务外网和政府网站全年稳定运行",
-    });
-  }
-  if (blank(report.goals.status)) {
-    needs.push({
-      sectionId: "duties",
-      key: "goals.status",
-      what: `${about}的实际完成情况`,
-      question: `${about}实际完成得怎么样？`,
-      example: "电子政务外网全年正常运行，未发生重大安全事故",
-    });
-  }
-  return needs;
-}
-
-function indicatorNeeds(report: Report): SectionNeed[] {
-  return report.indicators.flatMap((block, b) =>
-    block.groups.flatMap((group, g) =>
-      group.indicators.flatMap((ind, i): SectionNeed[] => {
-        if (ind.target === undefined || !blank(ind.actual)) return [];
-        const target = ind.target.text;
-        return [
-          {
-            sectionId: "self_evaluation",
-            key: `indicators[${b}].groups[${g}].indicators[${i}].actual`,
-            what: `“${ind.name}”的实际完成值`,
-            question: `三级指标“${ind.name}”（指标值${target}）实际完成了多少？`,
-            example: ind.target.kind === "quantitative" ? target.replace(/^[≥≤<>＞＜=]+/u, "") : "达成",
-          },
-        ];
-      }),
-    ),
-  );
-}
-
-/**
- * What the officer still has to give for an honest draft of `report` in `family`, in the order the
- * draft prints it: the project name (title), 主管部门 and each 实际完成值 never given (自评表), the
- * year's goals and their completion, and the sections only the officer can write (自评工作开展情况,
- * 结果应用和公开, 经验和建议, 其他需要说明的情况) that the family drafts and the report has no
- * substantive text for (`findings` disqualify copied or stock text, as in the drafter). Each is
- * marked 〔待补充：what〕 in the draft until given. Pure.
- */
-export function sectionNeeds(
-  report: Report,
-  family: TemplateFamily,
-  findings: readonly Finding[] = [],
-): SectionNeed[] {
-  return [...reportNeeds(report), ...indicatorNeeds(report), ...narrativeNeeds(report, family, findings)];
 }

@@ -77,7 +77,7 @@ function names(ctx: SourceContext): Map<string, string> {
 }
 
 /** The sources of one sentence (markers removed first; "待补充" when it had one). */
-export function sourcesOf(sentence: string, ctx: SourceContext): string[] {
+function sourcesOf(sentence: string, ctx: SourceContext): string[] {
   const sources = new Set<string>();
   if (hasPending(sentence)) sources.add("待补充");
   const text = sentence.replace(PENDING_PATTERN, "");

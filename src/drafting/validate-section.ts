@@ -1,6 +1,5 @@
 import { SECTION_RULES } from "../checks/data/section-rules.ts";
 import { isEmptyAnswer } from "../checks/section-text.ts";
-import { fail, ok, type Result } from "../core/result.ts";
 import { checkClaims } from "./claims.ts";
 import type { FactSheet } from "./draft-types.ts";
 import { checkGrounding } from "./grounding.ts";
@@ -127,11 +126,4 @@ export function sectionProblems(raw: string, ctx: SectionContext): { text: strin
   }
   problems.push(...echoes(`${trimmed}\n${text}`, ctx.material));
   return { text, problems: [...new Set(problems)] };
-}
-
-/** A section's text with figures filled in, or the Chinese list of its problems (one a line). */
-export function validateSection(raw: string, ctx: SectionContext): Result<string> {
-  const { text, problems } = sectionProblems(raw, ctx);
-  if (problems.length === 0) return ok(text);
-  return fail("draft.section_rejected", problems.map((p, i) => `${i + 1}. ${p}`).join("\n"));
 }

@@ -47,11 +47,13 @@ const SMALL_UNITS: Readonly<Record<string, number>> = {
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 const POINTS = "点點";
 
+const DIGITS: ReadonlyMap<string, number> = new Map(
+  DIGIT_GROUPS.flatMap((group, digit) => [...group].map((ch) => [ch, digit] as const)),
+);
+
 /** The digit 0–9 a single Chinese character stands for (两 counts as 2), or undefined. */
 export function chineseDigitValue(ch: string): number | undefined {
-  if (ch.length !== 1) return undefined;
-  const index = DIGIT_GROUPS.findIndex((group) => group.includes(ch));
-  return index === -1 ? undefined : index;
+  return DIGITS.get(ch);
 }
 
 function unitValue(table: Readonly<Record<string, number>>, ch: string): number | undefined {
@@ -191,6 +193,8 @@ function unreadable(text: string): Result<ChineseNumeral> {
  */
 export function parseChineseNumeral(text: string): Result<ChineseNumeral> {
   const chars = [...text];
+  // A character that cannot be part of a numeral makes every reading below fail.
+  if (!chars.every(isChineseNumeralChar)) return unreadable(text);
   const pointAt = chars.findIndex((ch) => POINTS.includes(ch));
   const intChars = pointAt === -1 ? chars : chars.slice(0, pointAt);
   const integer = readInteger(intChars, pointAt !== -1);

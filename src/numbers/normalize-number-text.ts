@@ -25,6 +25,14 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   點: "点",
 };
 
+/** A character `toHalfWidth` changes, or whitespace. */
+const NEEDS_WORK = new RegExp(
+  `[\\s\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a${Object.keys(SYMBOLS)
+    .join("")
+    .replace(/[\\\]^-]/g, "\\$&")}]`,
+  "u",
+);
+
 function toHalfWidth(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   // Full-width ASCII block: ０-９, Ａ-Ｚ, ａ-ｚ.
@@ -43,10 +51,13 @@ function toHalfWidth(ch: string): string {
  * the text: a run of whitespace is kept as one space only when a digit comes before and after it.
  */
 export function normalizeNumberText(text: string): string {
+  const trimmed = text.trim();
+  // Most numbers need no change: nothing to convert, no whitespace left after trimming.
+  if (!NEEDS_WORK.test(trimmed)) return trimmed;
   const out: string[] = [];
   let last = "";
   let pendingSpace = false;
-  for (const raw of text.trim()) {
+  for (const raw of trimmed) {
     const ch = toHalfWidth(raw);
     if (/\s/u.test(ch)) {
       pendingSpace = true;

@@ -107,20 +107,39 @@ export const CURRENCY_PREFIXES: readonly string[] = ["人民币", "¥"];
 /** Text between "百分之" and a number written the Chinese way ("百分之九十七"). */
 export const PERCENT_PREFIX = "百分之";
 
-/** The first entry whose word starts the text. */
-export function matchPrefix<T>(
-  text: string,
-  table: ReadonlyArray<readonly [string, T]>,
-): readonly [string, T] | null {
-  return table.find(([word]) => text.startsWith(word)) ?? null;
+type Table<T> = ReadonlyArray<readonly [string, T]>;
+
+/** The entries of `table` grouped by one character of their word (first or last), in table order. */
+function indexBy<T>(
+  table: Table<T>,
+  charOf: (word: string) => string,
+): Map<string, (readonly [string, T])[]> {
+  const index = new Map<string, (readonly [string, T])[]>();
+  for (const entry of table) {
+    const key = charOf(entry[0]);
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [entry]);
+    else list.push(entry);
+  }
+  return index;
 }
 
-/** The first entry whose word ends the text. */
-export function matchSuffix<T>(
-  text: string,
-  table: ReadonlyArray<readonly [string, T]>,
-): readonly [string, T] | null {
-  return table.find(([word]) => text.endsWith(word)) ?? null;
+/**
+ * A matcher for the words of `table` at the start of a text: the first entry, in table order, whose
+ * word starts the text, or null. Only the words sharing the text's first character are tried.
+ */
+export function prefixMatcher<T>(table: Table<T>): (text: string) => readonly [string, T] | null {
+  const index = indexBy(table, (word) => word.charAt(0));
+  return (text) => index.get(text.charAt(0))?.find(([word]) => text.startsWith(word)) ?? null;
+}
+
+/**
+ * A matcher for the words of `table` at the end of a text: the first entry, in table order, whose
+ * word ends the text, or null. Only the words sharing the text's last character are tried.
+ */
+export function suffixMatcher<T>(table: Table<T>): (text: string) => readonly [string, T] | null {
+  const index = indexBy(table, (word) => word.charAt(word.length - 1));
+  return (text) => index.get(text.charAt(text.length - 1))?.find(([word]) => text.endsWith(word)) ?? null;
 }
 
 /** Lifts a plain word list into the [word, word] shape the matchers take. */

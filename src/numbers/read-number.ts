@@ -9,13 +9,13 @@ import {
   COUNTER_UNITS,
   CURRENCY_PREFIXES,
   MORE_THAN_WORDS,
-  matchPrefix,
-  matchSuffix,
   mergeComparators,
   NEUTRAL_PREFIXES,
   PERCENT_PREFIX,
   PREFIX_COMPARATORS,
+  prefixMatcher,
   SUFFIX_COMPARATORS,
+  suffixMatcher,
   UNIT_SUFFIXES,
 } from "./number-affixes.ts";
 import {
@@ -44,6 +44,8 @@ interface BodyValue {
 
 /** Rounds away binary noise (5614100 / 10000 → 561.41) while keeping every written decimal. */
 export function roundValue(value: number, decimals = 0): number {
+  // A whole number below 1e21 prints and reads back as itself.
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value === 0 ? 0 : value;
   const rounded = Number(value.toFixed(Math.min(100, Math.max(10, decimals))));
   return rounded === 0 ? 0 : rounded; // no -0
 }
@@ -112,6 +114,16 @@ interface Peel {
   conflict: [string, string] | null;
 }
 
+// The word lists as matchers, built once: a number is read many times per turn.
+const approxPrefix = prefixMatcher(asTable(APPROX_PREFIXES));
+const comparatorPrefix = prefixMatcher(PREFIX_COMPARATORS);
+const neutralPrefix = prefixMatcher(asTable(NEUTRAL_PREFIXES));
+const approxSuffix = suffixMatcher(asTable(APPROX_SUFFIXES));
+const comparatorSuffix = suffixMatcher(SUFFIX_COMPARATORS);
+const moreThanSuffix = suffixMatcher(asTable(MORE_THAN_WORDS));
+const unitSuffix = suffixMatcher(UNIT_SUFFIXES);
+const counterSuffix = suffixMatcher(asTable(COUNTER_UNITS));
+
 function addComparator(peel: Peel, comparator: Comparator): void {
   const merged = mergeComparators(peel.comparator, comparator);
   if (merged.ok) peel.comparator = merged.value;
@@ -120,9 +132,9 @@ function addComparator(peel: Peel, comparator: Comparator): void {
 
 function peelPrefixes(peel: Peel): void {
   for (;;) {
-    const approx = matchPrefix(peel.rest, asTable(APPROX_PREFIXES));
-    const comparator = approx === null ? matchPrefix(peel.rest, PREFIX_COMPARATORS) : null;
-    const neutral = matchPrefix(peel.rest, asTable(NEUTRAL_PREFIXES));
+    const approx = approxPrefix(peel.rest);
+    const comparator = approx === null ? comparatorPrefix(peel.rest) : null;
+    const neutral = neutralPrefix(peel.rest);
     const word = approx?.[0] ?? comparator?.[0] ?? neutral?.[0];
     if (word === undefined) return;
     if (approx !== null) peel.approximate = true;
@@ -133,8 +145,8 @@ function peelPrefixes(peel: Peel): void {
 
 function peelSuffixes(peel: Peel): void {
   for (;;) {
-    const approx = matchSuffix(peel.rest, asTable(APPROX_SUFFIXES));
-    const comparator = approx === null ? matchSuffix(peel.rest, SUFFIX_COMPARATORS) : null;
+    const approx = approxSuffix(peel.rest);
+    const comparator = approx === null ? comparatorSuffix(peel.rest) : null;
     const word = approx?.[0] ?? comparator?.[0];
     if (word === undefined) return;
     if (approx !== null) peel.approximate = true;
@@ -144,7 +156,7 @@ function peelSuffixes(peel: Peel): void {
 }
 
 function peelMoreThan(peel: Peel): void {
-  const more = matchSuffix(peel.rest, asTable(MORE_THAN_WORDS));
+  const more = moreThanSuffix(peel.rest);
   if (more === null || [...peel.rest].length < 2) return;
   peel.rest = peel.rest.slice(0, -more[0].length);
   peel.approximate = true;
@@ -177,8 +189,8 @@ function peelAll(normalized: string): Peeled {
   const currency = strip(peel, CURRENCY_PREFIXES);
   const percentWords = strip(peel, [PERCENT_PREFIX]);
   peelSuffixes(peel);
-  const unitMatch = matchSuffix(peel.rest, UNIT_SUFFIXES);
-  const counter = unitMatch === null ? (matchSuffix(peel.rest, asTable(COUNTER_UNITS))?.[0] ?? null) : null;
+  const unitMatch = unitSuffix(peel.rest);
+  const counter = unitMatch === null ? (counterSuffix(peel.rest)?.[0] ?? null) : null;
   const suffix = unitMatch?.[0] ?? counter ?? "";
   peel.rest = peel.rest.slice(0, peel.rest.length - suffix.length);
   peelMoreThan(peel);
@@ -193,17 +205,19 @@ export function numberCore(normalized: string): string {
   return peelAll(normalized).peel.rest;
 }
 
+function bad(text: string, reason: string): Result<NumberReading> {
+  return fail("number.unreadable", unreadableMessage(text, reason));
+}
+
 /** Reads already-normalised text; `text` is the trimmed original used in results and messages. */
 function readNormalized(text: string, normalized: string): Result<NumberReading> {
   const { peel, negative, currency, percentWords, unitMatch, counter, suffix } = peelAll(normalized);
-  const bad = (reason: string): Result<NumberReading> =>
-    fail("number.unreadable", unreadableMessage(text, reason));
   if (peel.conflict !== null) {
     const [first, second] = peel.conflict;
     return fail("number.comparator_conflict", comparatorConflictMessage(text, first, second));
   }
   let unit: NumberUnit = unitMatch?.[1] ?? null;
-  if (percentWords && unit !== null) return bad(`同时写了“百分之”和“${suffix}”`);
+  if (percentWords && unit !== null) return bad(text, `同时写了“百分之”和“${suffix}”`);
 
   let body: BodyValue | null;
   const tenths =
@@ -217,9 +231,10 @@ function readNormalized(text: string, normalized: string): Result<NumberReading>
   } else {
     body = readBody(peel.rest);
   }
-  if (body === null) return bad(unreadableReason(normalized, peel.rest));
-  if (body.magnitude && unit === "%") return bad("百分数里不能带“万”或“亿”");
-  if (currency && (unit === "%" || counter !== null)) return bad(`货币符号与“${suffix || "百分之"}”不相符`);
+  if (body === null) return bad(text, unreadableReason(normalized, peel.rest));
+  if (body.magnitude && unit === "%") return bad(text, "百分数里不能带“万”或“亿”");
+  if (currency && (unit === "%" || counter !== null))
+    return bad(text, `货币符号与“${suffix || "百分之"}”不相符`);
   if (currency && unit === null) unit = "元";
   const value = negative ? -body.value : body.value;
   return ok({

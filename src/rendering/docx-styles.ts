@@ -37,7 +37,7 @@ export const PAGE = {
 export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
 /** Font names as written in the runs; see the module comment for the fallbacks. */
-export const FONTS = {
+const FONTS = {
   body: "仿宋_GB2312",
   heading1: "黑体",
   heading2: "楷体_GB2312",
@@ -66,7 +66,7 @@ const BODY_LINE = 579;
 const TWO_CHARS = 640;
 
 /** A run font: a Chinese face for East Asian text and Times New Roman for Latin letters and digits. */
-export function runFont(eastAsia: string): { ascii: string; hAnsi: string; cs: string; eastAsia: string } {
+function runFont(eastAsia: string): { ascii: string; hAnsi: string; cs: string; eastAsia: string } {
   return { ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia };
 }
 

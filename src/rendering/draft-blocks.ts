@@ -31,7 +31,7 @@ export interface RenderedDraft {
 }
 
 /** The plain text of some runs. */
-export function runsText(runs: readonly InlineRun[]): string {
+function runsText(runs: readonly InlineRun[]): string {
   return runs.map((r) => r.text).join("");
 }
 

@@ -3,7 +3,7 @@ import { escapeMarkdownText } from "./markdown-escape.ts";
 import type { ChartBar, ViewCell, ViewTable } from "./report-view.ts";
 
 /** Text safe inside an HTML table cell: `&`, `<`, `>` escaped, line breaks as `<br>`. */
-export function escapeCell(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, "<br>");
 }
 

@@ -108,8 +108,3 @@ function markdownOf(rendered: string, tokens: LiteralTokens, placed: readonly Pl
     })
     .join("\n");
 }
-
-/** The Markdown of a report view, as `renderDraft` writes it. */
-export function renderMarkdown(view: ReportView, loaded: LoadedFamily): string {
-  return renderDraft(view, loaded).markdown;
-}

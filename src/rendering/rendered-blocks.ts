@@ -76,7 +76,7 @@ function joinLines(lines: readonly string[], tokens: LiteralTokens): string {
  * expands tokens: a value's own `**` never reaches the split, so it prints as written. A line
  * break inside a value prints as a space.
  */
-export function inlineRuns(text: string, tokens: LiteralTokens): InlineRun[] {
+function inlineRuns(text: string, tokens: LiteralTokens): InlineRun[] {
   const literal = (part: string): string => tokens.expand(part, (t) => t.replace(/\s*\r?\n\s*/g, " "));
   const parts = text.split("**");
   if (parts.length % 2 === 0) return [{ text: literal(text), bold: false }];

@@ -23,7 +23,7 @@ const hasText = (text: string | undefined): text is string =>
   text !== undefined && !isEmptyAnswer(text, SECTION_RULES.emptyAnswers);
 
 /** What a section says when there is nothing to put in it: never blank, never "无": 〔待补充：…〕. */
-export function missingText(id: SectionId): string {
+function missingText(id: SectionId): string {
   return NARRATIVE_NEEDS[id] === undefined ? pending(SECTION_TITLES[id]) : narrativeMarker(id);
 }
 
@@ -82,7 +82,7 @@ function targetsText(report: Report, card: ScoreCard): string {
  * 综合评价结论 (and the Hunan 评价等级): the rules' total and grade under the scheme, the block
  * scores, and one sentence each when the report stated another total or grade.
  */
-export function conclusionText(report: Report, card: ScoreCard): string {
+function conclusionText(report: Report, card: ScoreCard): string {
   const kind = kindLabel(report);
   const subject = report.kind === "project" ? "本项目" : "本单位";
   const lead =

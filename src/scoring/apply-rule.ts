@@ -44,7 +44,7 @@ const COMPARE: Record<RuleComparator, (a: number, b: number) => boolean> = {
 };
 
 /** True when the comparator means "lower is better". */
-export function lowerIsBetter(c: RuleComparator): boolean {
+function lowerIsBetter(c: RuleComparator): boolean {
   return c === "≤" || c === "<";
 }
 

@@ -2,7 +2,7 @@ import type { Completion } from "../core/indicators.ts";
 import { parsePercent } from "../numbers/index.ts";
 
 /** Words an officer writes as the actual value of a qualitative indicator, by completion band. */
-export const COMPLETION_WORDS: Record<Completion, readonly string[]> = {
+const COMPLETION_WORDS: Record<Completion, readonly string[]> = {
   未达成: [
     "未完成",
     "未达成",

@@ -82,7 +82,7 @@ function basePath(report: Report, scheme: Scheme): MoneyPath {
 }
 
 /** Label and value of a field; `budget.base` resolves to the scheme's execution-rate base. */
-export function readField(
+function readField(
   report: Report,
   scheme: Scheme,
   path: FieldPath,
@@ -106,9 +106,10 @@ export function readField(
  */
 function readIndicator(report: Report, path: FieldPath) {
   const name = path.slice("indicator:".length);
+  const wanted = normalizeName(name);
   const row = report.indicators
     .flatMap((b) => b.groups.flatMap((g) => g.indicators))
-    .find((i) => normalizeName(i.name) === normalizeName(name));
+    .find((i) => normalizeName(i.name) === wanted);
   const read = row?.actual === undefined ? undefined : readValue(row.actual);
   const number = read?.kind === "number" ? read.number : undefined;
   return {
@@ -124,7 +125,7 @@ function show(input: { label: string; value: number; unit: string }): string {
 }
 
 /** Computes one common indicator from the report's figures. */
-export function deriveOne(report: Report, scheme: Scheme, indicator: CommonIndicator): DerivedValue {
+function deriveOne(report: Report, scheme: Scheme, indicator: CommonIndicator): DerivedValue {
   const f = indicator.formula;
   const fields = f.op === "ratio" ? [f.numerator, f.denominator] : [f.from, f.to];
   const read = fields.map((p) => readField(report, scheme, p));

@@ -12,7 +12,7 @@ import { z } from "zod";
  * - "≥95%得满分，90%-95%得80%，<90%不得分" → `{ full: {≥95%}, otherwise: { method: "bands", bands: [{ comparator: "≥", value: 90, share: 0.8 }] } }`
  * - "达到得满分，否则酌情扣分并说明理由" → `{ otherwise: { method: "judgement" } }`
  */
-export const RuleComparatorSchema = z.enum(["≥", ">", "≤", "<"]);
+const RuleComparatorSchema = z.enum(["≥", ">", "≤", "<"]);
 export type RuleComparator = z.infer<typeof RuleComparatorSchema>;
 
 /**
@@ -20,7 +20,7 @@ export type RuleComparator = z.infer<typeof RuleComparatorSchema>;
  * `basis` completion: the value compared is the row's completion rate (实际值 ÷ 指标值 × 100%), as in
  * "完成率≥95%得满分" on a row counted in 件; value (default): the row's actual value itself.
  */
-export const ThresholdSchema = z.object({
+const ThresholdSchema = z.object({
   comparator: RuleComparatorSchema,
   value: z.number(),
   unit: z.string().default(""),
@@ -29,7 +29,7 @@ export const ThresholdSchema = z.object({
 export type Threshold = z.output<typeof ThresholdSchema>;
 
 /** One band of "rates to shares of the weight": the first band whose threshold the actual meets. */
-export const RuleBandSchema = z.object({
+const RuleBandSchema = z.object({
   comparator: RuleComparatorSchema,
   value: z.number(),
   /** Share of the weight earned in this band, 0–1 (0.8 = 80% of the 分值). */
@@ -38,7 +38,7 @@ export const RuleBandSchema = z.object({
 export type RuleBand = z.output<typeof RuleBandSchema>;
 
 /** What a row that does not reach full marks earns. */
-export const OtherwiseSchema = z.discriminatedUnion("method", [
+const OtherwiseSchema = z.discriminatedUnion("method", [
   /** 分值 × 实际值 ÷ 标准值 (for a lower-is-better row: 分值 × 标准值 ÷ 实际值). The national default. */
   z.object({ method: z.literal("proportional") }),
   /** All or nothing: "未完成不得分". */
@@ -69,7 +69,7 @@ export const OtherwiseSchema = z.discriminatedUnion("method", [
 export type Otherwise = z.output<typeof OtherwiseSchema>;
 
 /** A row's scoring rule. */
-export const IndicatorRuleSchema = z.object({
+const IndicatorRuleSchema = z.object({
   /** When the row earns full marks. Absent: when it meets its own target (指标值). */
   full: ThresholdSchema.optional(),
   otherwise: OtherwiseSchema.default({ method: "proportional" }),
@@ -94,7 +94,6 @@ export const RowRuleSchema = z
   .refine((r) => r.names.length > 0 || r.group !== undefined || r.block !== undefined, {
     message: "规则必须指明适用的指标（names）、二级指标（group）或一级指标（block）",
   });
-export type RowRule = z.output<typeof RowRuleSchema>;
 
 /**
  * What is wrong with a rule in itself, in Chinese, one line each: a step that is not positive, a floor

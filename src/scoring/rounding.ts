@@ -5,12 +5,14 @@
 export function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   const shifted = Math.abs(value) * factor;
-  const rounded = Math.round(Number(shifted.toPrecision(12))) / factor;
+  // A whole shifted value (most scores: 5 × 100) is already what the 12-digit pass gives.
+  const whole = Number.isInteger(shifted) && shifted < 1e12;
+  const rounded = (whole ? shifted : Math.round(Number(shifted.toPrecision(12)))) / factor;
   return value < 0 ? -rounded : rounded;
 }
 
 /** Truncates toward zero at `decimals` places (officers often cut 105.96% to 105%). */
-export function truncate(value: number, decimals: number): number {
+function truncate(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.trunc(Number((value * factor).toPrecision(12))) / factor;
 }

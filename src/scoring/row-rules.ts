@@ -18,7 +18,7 @@ export interface RowRuleChoice {
 }
 
 /** The scheme's rowRule for a row: by indicator name, then by group, then by block; undefined: defaults. */
-export function schemeRowRule(
+function schemeRowRule(
   scheme: Scheme,
   block: SchemeBlock | undefined,
   groupName: string,

@@ -4,7 +4,7 @@ import { GradeSchema } from "../core/report.ts";
 import { RowRuleSchema, ruleProblems } from "./indicator-rule.ts";
 
 /** Budget fields a formula may read. `budget.base` is the execution-rate base the scheme chooses. */
-export const BudgetFieldSchema = z.enum([
+const BudgetFieldSchema = z.enum([
   "budget.initial",
   "budget.adjusted",
   "budget.executed",
@@ -33,14 +33,14 @@ export type BudgetField = z.infer<typeof BudgetFieldSchema>;
 export type FieldPath = BudgetField | `indicator:${string}`;
 
 /** Whether a formula operand names a figure the model holds. */
-export function isFieldPath(path: string): path is FieldPath {
+function isFieldPath(path: string): path is FieldPath {
   return BudgetFieldSchema.safeParse(path).success || /^indicator:.+/.test(path);
 }
 
 const FieldOperandSchema = z.string().transform((s) => s as FieldPath);
 
 /** Report fields where a rate may be stated, so it can be checked against the derived value. */
-export const StatedRatePathSchema = z.enum([
+const StatedRatePathSchema = z.enum([
   "budget.reportedRate",
   "budget.carryover.reportedRate",
   "budget.threePublicExpenses.reportedRate",
@@ -50,14 +50,14 @@ export const StatedRatePathSchema = z.enum([
 export type StatedRatePath = z.infer<typeof StatedRatePathSchema>;
 
 /** A formula as data: `ratio` = numerator / denominator; `change` = |to − from| / from. Both in percent. */
-export const FormulaSchema = z.discriminatedUnion("op", [
+const FormulaSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("ratio"), numerator: FieldOperandSchema, denominator: FieldOperandSchema }),
   z.object({ op: z.literal("change"), from: FieldOperandSchema, to: FieldOperandSchema }),
 ]);
 export type Formula = z.infer<typeof FormulaSchema>;
 
 /** A common indicator (财预〔2013〕53号) the scheme derives from budget figures instead of asking. */
-export const CommonIndicatorSchema = z
+const CommonIndicatorSchema = z
   .object({
     key: z.string().regex(/^[a-zA-Z]+$/, "key 只能由英文字母组成，例如 executionRate"),
     name: z.string(),
@@ -88,15 +88,14 @@ const Band = z
   .refine((b) => b.min <= b.max, "band 的 min 不能大于 max");
 
 /** A second-level indicator (二级指标) the scheme weighs: its rows are fitted to this weight. */
-export const SchemeGroupSchema = z.object({
+const SchemeGroupSchema = z.object({
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
   weight: z.number().positive("二级指标分值必须大于0"),
 });
-export type SchemeGroup = z.output<typeof SchemeGroupSchema>;
 
 /** A first-level block of the scheme and its weight. */
-export const SchemeBlockSchema = z.object({
+const SchemeBlockSchema = z.object({
   id: z.string().regex(/^[a-z_]+$/, "id 只能由小写英文字母和下划线组成，例如 output"),
   name: z.string(),
   aliases: z.array(z.string()).default([]),
@@ -224,4 +223,3 @@ export const SchemeSchema = z
     }
   });
 export type Scheme = z.output<typeof SchemeSchema>;
-export type SchemeInput = z.input<typeof SchemeSchema>;

@@ -47,6 +47,7 @@ function scoreRows(
   const findings: Finding[] = [];
   const commonByName = commonIndicatorsByName(scheme);
   for (const { block, index } of blocks) {
+    const blockName = normalizeName(block.name);
     block.groups.forEach((group, gi) => {
       const groupRows: IndicatorScore[] = [];
       group.indicators.forEach((ind, ii) => {
@@ -55,7 +56,7 @@ function scoreRows(
           : commonByName.get(normalizeName(ind.name));
         const d = common ? derived.find((x) => x.key === common.key) : undefined;
         const path = `indicators[${index}].groups[${gi}].indicators[${ii}]`;
-        const label = levelPath(normalizeName(block.name), group.name, ind.name);
+        const label = levelPath(blockName, group.name, ind.name);
         const choice = chooseRowRule(ind, { path, label }, scheme, schemeBlock, group.name, readCriterion);
         const { score, findings: f } = scoreIndicator(ind, {
           path,

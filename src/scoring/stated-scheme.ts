@@ -26,6 +26,9 @@ const LEAD =
 const PAIR =
   /([\u4e00-\u9fa5][\u4e00-\u9fa5、与和及]{0,14}?)\s*[（(]?\s*(?:占|为|是|权重|分值)?\s*([0-9０-９.]+|[一二三四五六七八九十百零]+)\s*分?\s*[）)]?(?=[，,、；;。\s]|$)/gu;
 
+/** Every character a list of pairs and separators can hold. */
+const LIST_CHARS = /^[\u4e00-\u9fa5、\s（()）0-9０-９.，,；;。]*$/u;
+
 /** True when the words announce that the officer will state the blocks (with or without the list). */
 export function announcesStatedBlocks(text: string): boolean {
   return ANNOUNCE.test(text.trim());
@@ -45,7 +48,8 @@ export function readStatedBlocks(text: string): Result<StatedBlock[]> | null {
     .replace(LEAD, "")
     .replace(/[。.！!]+$/u, "")
     .trim();
-  if (body === "") return null;
+  // A character no pair and no separator can hold: not such a list (skips the pair scan of a paste).
+  if (body === "" || !LIST_CHARS.test(body)) return null;
   const blocks: StatedBlock[] = [];
   // The text between the pairs, which must be separators only (one pass: not a copy per pair).
   let rest = "";

@@ -74,7 +74,7 @@ export function tableScheme(report: Report, rules: Scheme): Scheme | undefined {
  * "我来说一级指标和分值": the 一级指标 and 分值 the officer stated in the chat (`report.schemeBlocks`),
  * under the same national row rules as 按本表结构. Undefined when none were stated.
  */
-export function statedScheme(report: Report, rules: Scheme): Scheme | undefined {
+function statedScheme(report: Report, rules: Scheme): Scheme | undefined {
   const stated = report.schemeBlocks ?? [];
   if (stated.length === 0) return undefined;
   const list = stated.map((b) => `${b.name}${fmt(b.weight)}分`).join("、");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Report, ReportSchema } from "../../src/core/report.ts";
 import type { FactSheet } from "../../src/drafting/draft-types.ts";
-import { collectFacts, factOf } from "../../src/drafting/facts.ts";
+import { collectFacts } from "../../src/drafting/facts.ts";
 import { checkGrounding } from "../../src/drafting/grounding.ts";
 import { score } from "../../src/scoring/score.ts";
 import { loadScheme } from "../../src/services/scheme-files.ts";
@@ -11,6 +11,11 @@ import { loadScheme } from "../../src/services/scheme-files.ts";
 function seedJson(name: string): Record<string, unknown> {
   const path = join(import.meta.dirname, "../../fixtures/reports", `${name}.json`);
   return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+}
+
+/** The fact with `key`. */
+function factOf(sheet: FactSheet, key: string) {
+  return sheet.facts.find((f) => f.key === key);
 }
 
 function sheetOf(json: unknown): FactSheet {

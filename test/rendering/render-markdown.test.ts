@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/checks/check-report.ts";
 import type { Draft } from "../../src/drafting/draft-types.ts";
 import { buildReportView } from "../../src/rendering/build-view.ts";
-import { type LoadedFamily, renderDraft, renderMarkdown } from "../../src/rendering/render-markdown.ts";
+import { type LoadedFamily, renderDraft } from "../../src/rendering/render-markdown.ts";
 import type { ReportView } from "../../src/rendering/report-view.ts";
 import { loadTemplateFamilies } from "../../src/services/template-files.ts";
 import { seed } from "../checks/helpers.ts";
@@ -39,13 +39,13 @@ function rendered(
     family: fam.family,
     drafter: "确定性起草（未配置模型）",
   });
-  return { view, md: renderMarkdown(view, fam) };
+  return { view, md: renderDraft(view, fam).markdown };
 }
 
 const headings = (md: string) => md.split("\n").filter((l) => /^#{1,4} /.test(l));
 const lines = (md: string) => md.split("\n");
 
-describe("renderMarkdown: seed 000 in the henan-department family", () => {
+describe("renderDraft: seed 000 in the henan-department family", () => {
   const { view, md } = rendered("seed-000", "henan-department", [
     { key: "budget.carryover.amount", label: "结转结余总额" },
   ]);
@@ -158,12 +158,12 @@ describe("renderMarkdown: seed 000 in the henan-department family", () => {
   });
 });
 
-describe("renderMarkdown: edge cases", () => {
+describe("renderDraft: edge cases", () => {
   const fam = loaded("henan-department");
   const base = rendered("seed-000", "henan-department").view;
 
   it("says 核查未发现问题 and omits 待补充数据 when there is nothing to list", () => {
-    const md = renderMarkdown({ ...base, findings: [], missing: [] }, fam);
+    const md = renderDraft({ ...base, findings: [], missing: [] }, fam).markdown;
     expect(md).toContain("## 附：核查发现\n\n核查未发现问题。\n\n本稿由 ziping 生成");
     expect(md).not.toContain("附：待补充数据");
   });
@@ -176,13 +176,13 @@ describe("renderMarkdown: edge cases", () => {
       title: "A&B<测试>报告",
       tables: { ...base.tables, summary: { ...summary, rows: [[{ text: "R&D <研发>" }]] } },
     };
-    const md = renderMarkdown(view, fam);
+    const md = renderDraft(view, fam).markdown;
     expect(lines(md)[0]).toBe("# A&B<测试>报告");
     expect(md).toContain("<tr><td>R&amp;D &lt;研发&gt;</td></tr>");
   });
 
   it("fails loudly on a template that names a field the view does not have", () => {
-    const typo = (template: string) => () => renderMarkdown(base, { ...fam, template });
+    const typo = (template: string) => () => renderDraft(base, { ...fam, template }).markdown;
     expect(typo("# {{titel}}")).toThrow(/titel/);
     expect(typo("{{paragraphs sections.duites}}")).toThrow(
       "模板 henan-department.md.hbs：paragraphs 引用了不存在的章节文字",
@@ -195,7 +195,7 @@ describe("renderMarkdown: edge cases", () => {
   });
 });
 
-describe("renderMarkdown: the other families", () => {
+describe("renderDraft: the other families", () => {
   it("renders seed 003 with the Hunan headings, the summary and the 自评表 as an annex", () => {
     const { md } = rendered("seed-003", "hunan-department");
     expect(headings(md)).toEqual([

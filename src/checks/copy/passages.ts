@@ -53,7 +53,7 @@ export interface PassageOptions {
 }
 
 /** Default least length of a reported passage, in original characters. */
-export const MIN_PASSAGE_LENGTH = 50;
+const MIN_PASSAGE_LENGTH = 50;
 const QUOTE_MAX = 120;
 
 interface Run {

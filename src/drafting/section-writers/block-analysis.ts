@@ -17,7 +17,7 @@ const SECTION_SUBJECT: Partial<Record<SectionId, string>> = {
 };
 
 /** The blocks an analysis section is about; `analysis` covers every block. */
-export function blocksFor(kit: SectionKit, id: SectionId): BlockScore[] {
+function blocksFor(kit: SectionKit, id: SectionId): BlockScore[] {
   const spec = SECTION_BLOCKS[id];
   if (spec === undefined) return kit.card.blocks;
   const byId = kit.card.blocks.filter((b) => spec.ids.includes(b.id));
@@ -117,7 +117,7 @@ function reportedCuts(kit: SectionKit, block: BlockScore): string {
 }
 
 /** The analysis of one block: its score and 得分率, rows met in full, rows that lost points and why, the officer's unsupported cuts. */
-export function blockAnalysis(kit: SectionKit, block: BlockScore): string {
+function blockAnalysis(kit: SectionKit, block: BlockScore): string {
   if (block.indicators.length === 0) {
     return `${headline(kit, block)}${missingSentence(`${q(block.name)}的三级指标（指标值、实际完成值和分值）`, "该部分无法逐项分析")}`;
   }

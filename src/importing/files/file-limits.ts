@@ -12,19 +12,19 @@ export const MAX_TEXT_FILE_BYTES = 5 * MB;
 /** Largest .docx/.xlsx file read (20 MB, pictures included). */
 export const MAX_OFFICE_FILE_BYTES = 20 * MB;
 /** Most that all entries of a .docx/.xlsx may inflate to together (100 MB). */
-export const MAX_UNZIPPED_BYTES = 100 * MB;
+const MAX_UNZIPPED_BYTES = 100 * MB;
 /** Most that one entry of a .docx/.xlsx may inflate to (50 MB). */
-export const MAX_UNZIPPED_ENTRY_BYTES = 50 * MB;
+const MAX_UNZIPPED_ENTRY_BYTES = 50 * MB;
 /** Most entries (files) in a .docx/.xlsx archive. */
-export const MAX_ZIP_ENTRIES = 10_000;
+const MAX_ZIP_ENTRIES = 10_000;
 /**
  * Highest compression ratio (uncompressed / compressed) of an entry larger than
  * `RATIO_FLOOR_BYTES`. Office XML compresses 5–30×, very repetitive sheets up to ~100×; deflate
  * tops out near 1030×, which is what a zip bomb of zeros reaches.
  */
-export const MAX_COMPRESSION_RATIO = 200;
+const MAX_COMPRESSION_RATIO = 200;
 /** Entries that inflate to at most this (1 MB) are not held to the compression ratio. */
-export const RATIO_FLOOR_BYTES = MB;
+const RATIO_FLOOR_BYTES = MB;
 
 /** The zip safety limits above, as the zip reader takes them. */
 export const OFFICE_ZIP_LIMITS: ZipLimits = {

@@ -28,7 +28,7 @@ export interface TextLine {
 }
 
 /** Gap (in font sizes) from which two pieces of a line are separate cells. */
-export const CELL_GAP_EMS = 2;
+const CELL_GAP_EMS = 2;
 /** Gap (in font sizes) that parts two words of a line (`lineWords`). */
 const WORD_GAP = 0.25;
 /** Gap (in font sizes) from which two Latin pieces are separate words. */

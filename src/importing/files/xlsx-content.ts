@@ -12,7 +12,7 @@ import { formatDate, formatNumber, isDateFormat, serialToDate } from "./number-f
  */
 
 /** Most cells (rows × columns of the used range) read from one sheet. */
-export const MAX_SHEET_CELLS = 2_000_000;
+const MAX_SHEET_CELLS = 2_000_000;
 
 /** The blocks of a workbook, or the sheet whose used range is larger than `MAX_SHEET_CELLS`. */
 export type XlsxRead = { ok: true; blocks: ContentBlock[] } | { ok: false; sheet: string; cells: number };

@@ -34,7 +34,7 @@ export function* xmlTokens(xml: string): Generator<XmlToken> {
 }
 
 /** Decodes the predefined entities and numeric references; unknown entities are left as written. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(ENTITY, (whole, dec?: string, hex?: string, named?: string) => {
     if (named !== undefined) return NAMED[named] ?? whole;

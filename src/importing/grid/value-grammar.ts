@@ -105,7 +105,7 @@ const COMPARATORS: readonly string[] = [
 ];
 
 /** Words a qualitative target or actual value is written with. */
-export const QUALITATIVE_WORDS: readonly string[] = [
+const QUALITATIVE_WORDS: readonly string[] = [
   "显著提升",
   "明显提升",
   "有效提升",

@@ -7,7 +7,7 @@
  * The end of `word` written at `at`, spaces allowed between its characters (a PDF or a spreadsheet
  * export puts them there: "年初预算 数"); null when it is not there.
  */
-export function matchAt(text: string, at: number, word: string): number | null {
+function matchAt(text: string, at: number, word: string): number | null {
   let pos = at;
   for (const [k, ch] of [...word].entries()) {
     if (k > 0) while (text[pos] === " ") pos += 1;

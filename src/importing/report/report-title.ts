@@ -96,7 +96,7 @@ function titleAtStart(text: string): Omit<ReportTitle, "line" | "lastLine"> | nu
  * A project named in brackets after or below a title ("(教育专项工作经费)"): the title's project; a year
  * in brackets ("（2021年度）") is the title's year. The title itself when the bracket says neither.
  */
-export function withProject<T extends { kind?: ReportKind; project?: string; year?: number }>(
+function withProject<T extends { kind?: ReportKind; project?: string; year?: number }>(
   title: T,
   bracket: string,
 ): T {

@@ -7,7 +7,7 @@ import type { SectionId } from "../../core/sections.ts";
  * the general ones they contain ("问题和改进措施" before "改进措施", "投入管理指标" before "绩效情况").
  * Keywords are matched against the heading without its number and without spaces.
  */
-export const SECTION_KEYWORDS: readonly { id: SectionId; keywords: readonly string[] }[] = [
+const SECTION_KEYWORDS: readonly { id: SectionId; keywords: readonly string[] }[] = [
   {
     id: "problems_measures",
     keywords: ["问题和改进措施", "问题及改进措施", "问题与改进措施", "问题和整改措施", "问题及整改措施"],

@@ -7,7 +7,7 @@ import type { SectionId } from "../../core/sections.ts";
  * inside Hunan's 绩效情况) is a sub-heading of the open section's text. 问题和改进措施 has none: its
  * "（一）存在的问题 … （二）改进措施" are the two halves of that one section, kept together.
  */
-export const SUB_SECTIONS: Readonly<Partial<Record<SectionId, readonly SectionId[]>>> = {
+const SUB_SECTIONS: Readonly<Partial<Record<SectionId, readonly SectionId[]>>> = {
   duties: ["organization", "plan", "spending_scope", "targets"],
   funds: ["funds_basic", "funds_project"],
   analysis: ["funds", "analysis_input", "analysis_output", "analysis_outcome"],

@@ -34,7 +34,7 @@ const SUFFIX = `(?:${alternation(SUFFIX_COMPARATORS.map(([w]) => w))})`;
 export const INCLUSION = "(?:\\((?:含|不含)\\))";
 
 /** One threshold: "≥95%", "达到90%以上", "100%以下(含)", "90%(含)以上". */
-export const SPAN = `(?:${COMPARATOR})?${NUMBER}(?:${UNIT})?${INCLUSION}?(?:${SUFFIX})?${INCLUSION}?`;
+const SPAN = `(?:${COMPARATOR})?${NUMBER}(?:${UNIT})?${INCLUSION}?(?:${SUFFIX})?${INCLUSION}?`;
 /** A range: "90%-95%", "0-10%(含)", "90%(含)至95%". */
 const RANGE_END = `${NUMBER}(?:${UNIT})?${INCLUSION}?`;
 export const RANGE = `${RANGE_END}(?:-|~|至)${RANGE_END}`;
@@ -64,7 +64,7 @@ export type OutcomeKind = keyof typeof OUTCOMES;
 
 /** "每低于" (the row should be at least its threshold) and "每超过" (at most). */
 export const STEP_DOWN_WORDS = ["低于", "低", "减少", "少于", "少", "降低", "下降", "不足", "未完成", "减"];
-export const STEP_UP_WORDS = [
+const STEP_UP_WORDS = [
   "超过",
   "超出",
   "超",

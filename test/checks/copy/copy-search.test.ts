@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { docFrequencyLimit, searchCopies } from "../../../src/checks/copy/copy-search.ts";
-import { MemoryCorpus } from "../../../src/checks/copy/memory-corpus.ts";
+import { MemoryCorpus } from "./memory-corpus.ts";
 import { prng, randomText } from "./random-text.ts";
 
 describe("searchCopies", () => {

@@ -1,5 +1,5 @@
-import type { CorpusView, PrintRow, SourceDocument } from "./copy-search.ts";
-import { boilerplateHashes, documentPrints } from "./corpus-prints.ts";
+import type { CorpusView, PrintRow, SourceDocument } from "../../../src/checks/copy/copy-search.ts";
+import { boilerplateHashes, documentPrints } from "../../../src/checks/copy/corpus-prints.ts";
 
 /**
  * A corpus held in memory, with the same behaviour as the SQLite `CorpusStore`: for tests, scripts
