@@ -21,8 +21,11 @@ export interface OwnWork {
 
 /** The deployment's corpus as the chat uses it: search a message, add a generated report. */
 export interface ChatCorpus {
-  /** Passages of `text` found in reports of other agencies, the officer's own work excluded. */
-  search(text: string, own: OwnWork): CopyHit[];
+  /**
+   * Passages of `text` found in reports of other agencies, the officer's own work excluded (asked
+   * for only when the text is long enough to search and the corpus is not empty).
+   */
+  search(text: string, own: () => OwnWork): CopyHit[];
   /** Adds a generated report (when it is a complete report) so later reports are compared with it. */
   add(reportId: string, doc: Json, now: Date): void;
   /** Passages of a whole report found in other agencies' reports, for the checker. */
@@ -41,7 +44,7 @@ export function chatCorpus(store: CorpusRepository): ChatCorpus {
   return {
     search(text, own) {
       if ([...text].length < MIN_SEARCHED || store.documentCount() === 0) return [];
-      return store.findPassages(text, exclusions(own)).map((m) => ({
+      return store.findPassages(text, exclusions(own())).map((m) => ({
         agency: m.source.agency,
         year: m.source.year,
         quote: m.queryQuote,

@@ -253,7 +253,7 @@ export class ChatService {
     const action = message.action;
     const copies =
       action === undefined
-        ? (this.corpus?.search(message.text, this.ownWork(message.userId, owned, loaded.report)) ?? [])
+        ? (this.corpus?.search(message.text, () => this.ownWork(message.userId, owned, loaded.report)) ?? [])
         : [];
     const input: EngineInput = {
       text: message.text,
