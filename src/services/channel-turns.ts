@@ -34,7 +34,7 @@ export async function runTurn(
 ): Promise<TurnResult> {
   let turn: TurnResult;
   try {
-    turn = ziping.handle({
+    turn = await ziping.handle({
       conversationKey: event.conversation,
       userId: event.user,
       messageId: event.id,
@@ -131,7 +131,7 @@ export async function deliverThrough(
     const where = await out.upload(delivered.value.files, delivery.reportId);
     // Handed over (or a failure the officer is told): the job is done. A crash before this line
     // leaves it pending, and the next start delivers it again.
-    ziping.finishDelivery(delivery, now());
+    await ziping.finishDelivery(delivery, now());
     if (!where.ok) {
       await replace({ kind: "delivery-failed", message: where.error.message });
       return;
@@ -158,7 +158,7 @@ export async function resumeDeliveries(
   log: ChannelLog,
 ): Promise<number> {
   let resumed = 0;
-  for (const { conversationKey, delivery } of ziping.pendingDeliveriesUnder(prefix)) {
+  for (const { conversationKey, delivery } of await ziping.pendingDeliveriesUnder(prefix)) {
     const out = outboundOf(conversationKey);
     if (out === undefined) continue;
     log.info(`继续交付上次未完成的报告 ${delivery.reportId}（${conversationKey}）`);

@@ -49,6 +49,8 @@ export interface Asker {
  * and later DingTalk, WeCom, Feishu) calls and only renders — take a turn, ask without changing
  * anything, list reports, deliver a draft (file bytes plus the one summary), check a saved report,
  * and what the channel's upkeep needs (claim an event id, prune old records). Built by src/app.
+ * Every use case returns a Promise: SQLite answers at once inside, a networked store (PostgreSQL,
+ * issue 20) will wait, and no channel may assume either.
  */
 export class Ziping {
   constructor(private readonly parts: ZipingParts) {}
@@ -64,32 +66,32 @@ export class Ziping {
   }
 
   /** One message of a conversation (see ChatService.handle): committed before anything is shown. */
-  handle(message: IncomingMessage): TurnResult {
+  async handle(message: IncomingMessage): Promise<TurnResult> {
     return this.parts.chat.handle(message);
   }
 
   /** Read-only answers about a report (现在多少分, 为什么扣分 …); changes nothing. */
-  ask(query: Parameters<ChatService["ask"]>[0]): Reply[] {
+  async ask(query: Parameters<ChatService["ask"]>[0]): Promise<Reply[]> {
     return this.parts.chat.ask(query);
   }
 
   /** Where a conversation stands (its report, a waiting confirmation), changing nothing. */
-  current(conversationKey: string, userId: string): ReturnType<ChatService["current"]> {
+  async current(conversationKey: string, userId: string): Promise<ReturnType<ChatService["current"]>> {
     return this.parts.chat.current(conversationKey, userId);
   }
 
   /** A report to deliver by number or id, else the conversation's own (下载报告, /ziping draft N). */
-  export(query: Parameters<ChatService["export"]>[0]): ReturnType<ChatService["export"]> {
+  async export(query: Parameters<ChatService["export"]>[0]): Promise<ReturnType<ChatService["export"]>> {
     return this.parts.chat.export(query);
   }
 
   /** True when the conversation has been started (a thread ziping is part of). */
-  hasConversation(conversationKey: string): boolean {
+  async hasConversation(conversationKey: string): Promise<boolean> {
     return this.parts.store.getConversation(conversationKey) !== undefined;
   }
 
   /** "核查" on a saved report by number or id, else the conversation's own, with copied passages. */
-  check(query: { conversationKey: string; userId: string; ref: string | null }): Reply[] {
+  async check(query: { conversationKey: string; userId: string; ref: string | null }): Promise<Reply[]> {
     const chat = this.parts.chat;
     const found = chat.resolve(query.conversationKey, query.userId, query.ref);
     if (!found.ok) return [found.reply];
@@ -99,29 +101,29 @@ export class Ziping {
   }
 
   /** The reports `asker` may open (every report for an administrator), most recent first. */
-  listReports(asker: Asker): ReportListing[] {
+  async listReports(asker: Asker): Promise<ReportListing[]> {
     return this.parts.store.listReports(asker.admin ? undefined : asker.user).map(listingOf);
   }
 
   /** A stored report `asker` may open, or undefined (a report of another unit reads as missing). */
-  report(id: string, asker: Asker): ReportRow | undefined {
+  async report(id: string, asker: Asker): Promise<ReportRow | undefined> {
     const row = this.parts.store.getReport(id);
     if (row === undefined) return undefined;
     return asker.admin || this.parts.store.canAccess(id, asker.user) ? row : undefined;
   }
 
   /** The units a user belongs to (shown so an administrator can grant access). */
-  unitsOf(userId: string): string[] {
+  async unitsOf(userId: string): Promise<string[]> {
     return this.parts.store.unitsOf(userId);
   }
 
   /** Drafts asked for in this conversation and never handed over (the process stopped). */
-  pendingDeliveries(conversationKey: string): Delivery[] {
+  async pendingDeliveries(conversationKey: string): Promise<Delivery[]> {
     return this.parts.chat.pendingDeliveries(conversationKey);
   }
 
   /** The same for every conversation whose key starts with `prefix` (a channel's at its start). */
-  pendingDeliveriesUnder(prefix: string): { conversationKey: string; delivery: Delivery }[] {
+  async pendingDeliveriesUnder(prefix: string): Promise<{ conversationKey: string; delivery: Delivery }[]> {
     return this.parts.chat.pendingDeliveriesUnder(prefix);
   }
 
@@ -143,7 +145,7 @@ export class Ziping {
   }
 
   /** Marks a delivery handed over (its files written or uploaded, or a failure told): not redone. */
-  finishDelivery(delivery: Delivery, now: Date): void {
+  async finishDelivery(delivery: Delivery, now: Date): Promise<void> {
     this.parts.chat.finishDelivery(delivery, now);
   }
 
@@ -156,7 +158,12 @@ export class Ziping {
    * Adds `userId` to a unit with `role` (or changes their role); returns the role they had, or
    * undefined when they were not a member.
    */
-  addUnitMember(unitName: string, userId: string, role: UnitRole, now: Date): UnitRole | undefined {
+  async addUnitMember(
+    unitName: string,
+    userId: string,
+    role: UnitRole,
+    now: Date,
+  ): Promise<UnitRole | undefined> {
     const store = this.parts.store;
     return store.transaction(() => {
       const was = store.unitMembers(unitName).find((m) => m.userId === userId)?.role;
@@ -166,23 +173,26 @@ export class Ziping {
   }
 
   /** Removes a membership; false when there was none. */
-  removeUnitMember(unitName: string, userId: string): boolean {
+  async removeUnitMember(unitName: string, userId: string): Promise<boolean> {
     return this.parts.store.removeUnitMember(unitName, userId);
   }
 
   /** Every membership of every unit. */
-  unitMemberships(): UnitMembershipRow[] {
+  async unitMemberships(): Promise<UnitMembershipRow[]> {
     return this.parts.store.listUnitMembers();
   }
 
   /** Adds reports to the copy-detection corpus in one transaction; the same text twice is kept once. */
-  addToCorpus(docs: readonly NewCorpusDocument[], now: Date): { added: boolean[]; size: number } {
+  async addToCorpus(
+    docs: readonly NewCorpusDocument[],
+    now: Date,
+  ): Promise<{ added: boolean[]; size: number }> {
     const results = this.parts.corpusStore.addDocuments(docs, now);
     return { added: results.map((r) => r.added), size: this.parts.corpusStore.documentCount() };
   }
 
   /** The reports in the copy-detection corpus. */
-  corpusDocuments(): CorpusDocumentInfo[] {
+  async corpusDocuments(): Promise<CorpusDocumentInfo[]> {
     return this.parts.corpusStore.listDocuments();
   }
 
@@ -190,28 +200,28 @@ export class Ziping {
    * A whole report (document, members, event log) for `ziping export --with-events`, when `asker`
    * may open it; undefined otherwise (a report of another unit reads as missing).
    */
-  exportArchive(id: string, now: Date, asker: Asker): ReportArchive | undefined {
+  async exportArchive(id: string, now: Date, asker: Asker): Promise<ReportArchive | undefined> {
     if (!asker.admin && !this.parts.store.canAccess(id, asker.user)) return undefined;
     return this.parts.archives.export(id, now);
   }
 
   /** Loads a whole report exported with `--with-events`; an id already there is refused. */
-  importArchive(archive: ReportArchive, now: Date): Result<{ events: number }> {
+  async importArchive(archive: ReportArchive, now: Date): Promise<Result<{ events: number }>> {
     return this.parts.archives.import(archive, now);
   }
 
   /** Claims an inbound event id: false when it was handled before (a platform's retry). */
-  claimEvent(eventId: string, now: Date): boolean {
+  async claimEvent(eventId: string, now: Date): Promise<boolean> {
     return this.parts.store.claimEvent(eventId, now);
   }
 
   /** Forgets event ids older than `before`; returns how many. */
-  pruneEvents(before: Date): number {
+  async pruneEvents(before: Date): Promise<number> {
     return this.parts.store.pruneEvents(before);
   }
 
   /** Forgets handled message ids older than `keepDays` (see retention.ts); returns how many. */
-  pruneHandledMessages(now: Date, keepDays: number): number {
+  async pruneHandledMessages(now: Date, keepDays: number): Promise<number> {
     return pruneHandledMessages(this.parts.store, now, keepDays);
   }
 

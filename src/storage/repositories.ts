@@ -30,7 +30,8 @@ import type {
  * with a synchronous `fn`), which keeps "commit the answer before any reply" and "a repeated message
  * id changes nothing" simple. A networked store makes every method return a Promise and
  * `transaction` take an async function (a connection held for the turn); ChatService.handle, the
- * turn and `run` then become async, and the adapters already await what they call.
+ * turn and `run` then become async. The door above them (services/ziping.ts) already returns a
+ * Promise from every use case and every channel awaits it, so that change stays below the door.
  */
 export interface ReportRepository {
   /** Runs `fn` atomically (write lock first); a throw rolls everything back. */

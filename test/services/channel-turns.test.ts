@@ -95,7 +95,9 @@ describe("a delivery's job ends only when its files are handed over (issue 16 it
       "send drafting",
       "update m1 failed:生成或上传报告时出错。报告数据已保存，请稍后再说一次“生成报告”。",
     ]);
-    expect(app.ziping.pendingDeliveriesUnder("test:").map((p) => p.delivery.reportId)).toEqual(["r1"]);
+    expect((await app.ziping.pendingDeliveriesUnder("test:")).map((p) => p.delivery.reportId)).toEqual([
+      "r1",
+    ]);
 
     const restarted = recordingChannel(true);
     expect(await resumeDeliveries(app.ziping, "test:", () => restarted.out, now, quiet)).toBe(1);
@@ -104,7 +106,7 @@ describe("a delivery's job ends only when its files are handed over (issue 16 it
       `upload docx:${ANHUI}.docx markdown:${ANHUI}.md`,
       "update m1 delivered:90:here/docx,here/markdown",
     ]);
-    expect(app.ziping.pendingDeliveriesUnder("test:")).toEqual([]);
+    expect(await app.ziping.pendingDeliveriesUnder("test:")).toEqual([]);
     expect(await resumeDeliveries(app.ziping, "test:", () => restarted.out, now, quiet)).toBe(0);
     app.close();
   }, 60_000);

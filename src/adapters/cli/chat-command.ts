@@ -55,7 +55,7 @@ export async function chatCommand(io: CliIo, ziping: Ziping, options: ChatOption
     }
   }
   const clock = options.clock ?? (() => new Date());
-  ziping.pruneHandledMessages(clock(), options.keepMessageDays ?? DEFAULT_KEEP_MESSAGE_DAYS);
+  await ziping.pruneHandledMessages(clock(), options.keepMessageDays ?? DEFAULT_KEEP_MESSAGE_DAYS);
   const session = new ChatSession(ziping, io, options.user, options.outDir, clock);
   if (script !== undefined) {
     const name = basename(options.script ?? "script");

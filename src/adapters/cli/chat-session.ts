@@ -39,7 +39,7 @@ export class ChatSession {
    * drafting): the request was committed with its turn, so it is not lost.
    */
   async finishPending(): Promise<void> {
-    for (const d of this.ziping.pendingDeliveries(this.key)) {
+    for (const d of await this.ziping.pendingDeliveries(this.key)) {
       this.io.out(`上次“生成报告”（报告 ${d.reportId}）没有完成，现在接着生成：`);
       await deliverThrough(this.ziping, this.out, d, this.clock, this.log);
     }

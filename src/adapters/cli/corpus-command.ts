@@ -28,8 +28,8 @@ export async function corpusAddCommand(
     io.err("没有找到报告文件（.txt .md .docx .xlsx .pdf .json）。例如：ziping corpus add 报告文件夹/");
     return EXIT.badInput;
   }
-  return withZiping((ziping) => {
-    const result = ziping.addToCorpus(docs.value, now);
+  return withZiping(async (ziping) => {
+    const result = await ziping.addToCorpus(docs.value, now);
     for (const [i, doc] of docs.value.entries()) {
       const added = result.added[i] === true;
       io.out(
@@ -42,9 +42,9 @@ export async function corpusAddCommand(
 }
 
 /** `ziping corpus list [--json]`: the reports in the corpus. */
-export function corpusListCommand(io: CliIo, ziping: Ziping, json: boolean): number {
+export async function corpusListCommand(io: CliIo, ziping: Ziping, json: boolean): Promise<number> {
   {
-    const docs = ziping.corpusDocuments();
+    const docs = await ziping.corpusDocuments();
     if (json) {
       io.out(JSON.stringify(docs, null, 2));
       return EXIT.ok;

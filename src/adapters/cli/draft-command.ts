@@ -46,7 +46,7 @@ async function findReport(
       "report.not_found",
       `找不到文件“${ref}”。请给出报告文件（.json/.docx/.xlsx/.pdf/.txt），或报告编号（例如 r1a2b3c4d，用 ziping reports 查看）。`,
     );
-  const row = ziping.report(ref, access);
+  const row = await ziping.report(ref, access);
   if (row === undefined)
     return fail(
       "report.not_found",

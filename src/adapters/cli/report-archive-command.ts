@@ -9,15 +9,15 @@ import { type CliIo, EXIT, type WithZiping } from "./output.ts";
  * members, event log), which `ziping import-report` loads back. A user who is not an
  * administrator gets only a report they may open; any other id is answered as missing.
  */
-export function exportArchiveCommand(
+export async function exportArchiveCommand(
   io: CliIo,
   ziping: Ziping,
   db: string,
   id: string,
   now: Date,
   access: CliAccess,
-): number {
-  const archive = ziping.exportArchive(id, now, access);
+): Promise<number> {
+  const archive = await ziping.exportArchive(id, now, access);
   if (archive === undefined) {
     io.err(
       access.admin
@@ -58,8 +58,8 @@ export function importReportCommand(
     io.err(archive.error.message);
     return EXIT.badInput;
   }
-  return withZiping((ziping) => {
-    const loaded = ziping.importArchive(archive.value, now);
+  return withZiping(async (ziping) => {
+    const loaded = await ziping.importArchive(archive.value, now);
     if (!loaded.ok) {
       io.err(loaded.error.message);
       return EXIT.badInput;

@@ -8,16 +8,27 @@ import { renderReplies } from "./render-text.ts";
  * `ziping reports`: the reports the user may open (as a member or through their unit) with
  * progress and current score; an administrator sees every report and who created it.
  */
-export function reportsCommand(io: CliIo, ziping: Ziping, json: boolean, access: CliAccess): number {
-  const rows = ziping.listReports(access);
+export async function reportsCommand(
+  io: CliIo,
+  ziping: Ziping,
+  json: boolean,
+  access: CliAccess,
+): Promise<number> {
+  const rows = await ziping.listReports(access);
   if (json) io.out(JSON.stringify(rows, null, 2));
   else io.out(renderReplies([access.admin ? allReportsTable(rows) : reportsTable(rows)]));
   return EXIT.ok;
 }
 
 /** `ziping export <id>`: the report JSON (the model `ziping score` and `explain` read). */
-export function exportCommand(io: CliIo, ziping: Ziping, db: string, id: string, access: CliAccess): number {
-  const row = ziping.report(id, access);
+export async function exportCommand(
+  io: CliIo,
+  ziping: Ziping,
+  db: string,
+  id: string,
+  access: CliAccess,
+): Promise<number> {
+  const row = await ziping.report(id, access);
   if (row === undefined) {
     io.err(
       access.admin

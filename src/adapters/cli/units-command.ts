@@ -96,11 +96,11 @@ export function unitsCommand(
   return options.withZiping((ziping) => run(io, ziping, request.value, options.now));
 }
 
-function run(io: CliIo, ziping: Ziping, request: UnitsRequest, now: Date): number {
+async function run(io: CliIo, ziping: Ziping, request: UnitsRequest, now: Date): Promise<number> {
   switch (request.action) {
     case "add": {
       const { unitName, userId, role } = request;
-      const before = ziping.addUnitMember(unitName, userId, role, now);
+      const before = await ziping.addUnitMember(unitName, userId, role, now);
       if (before === role) io.out(`${userId} 已是单位“${unitName}”的${ROLE_LABEL[role]}，未作改动。`);
       else if (before === undefined)
         io.out(`已将 ${userId} 加入单位“${unitName}”，角色：${ROLE_LABEL[role]}。`);
@@ -109,7 +109,7 @@ function run(io: CliIo, ziping: Ziping, request: UnitsRequest, now: Date): numbe
     }
     case "remove": {
       const { unitName, userId } = request;
-      if (!ziping.removeUnitMember(unitName, userId)) {
+      if (!(await ziping.removeUnitMember(unitName, userId))) {
         io.err(
           `${userId} 不是单位“${unitName}”的成员，没有可移除的成员关系。用 ziping units list ${userId} 查看该用户所属的单位。`,
         );
@@ -123,8 +123,8 @@ function run(io: CliIo, ziping: Ziping, request: UnitsRequest, now: Date): numbe
   }
 }
 
-function listUser(io: CliIo, ziping: Ziping, userId: string): number {
-  const units = ziping.unitsOf(userId);
+async function listUser(io: CliIo, ziping: Ziping, userId: string): Promise<number> {
+  const units = await ziping.unitsOf(userId);
   if (units.length === 0) {
     io.out(`${userId} 不属于任何单位。加入单位：ziping units add ${UNIT} ${userId}`);
     return EXIT.ok;
@@ -133,8 +133,8 @@ function listUser(io: CliIo, ziping: Ziping, userId: string): number {
   return EXIT.ok;
 }
 
-function listAll(io: CliIo, ziping: Ziping): number {
-  const rows = ziping.unitMemberships();
+async function listAll(io: CliIo, ziping: Ziping): Promise<number> {
+  const rows = await ziping.unitMemberships();
   if (rows.length === 0) {
     io.out(`还没有单位成员。${example("add")}`);
     return EXIT.ok;

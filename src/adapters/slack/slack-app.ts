@@ -63,7 +63,7 @@ export function createSlackApp(
   };
   bolt.use(async ({ body, next, logger }) => {
     const id = (body as { event_id?: unknown }).event_id;
-    if (typeof id === "string" && !deps.ziping.claimEvent(id, deps.clock())) {
+    if (typeof id === "string" && !(await deps.ziping.claimEvent(id, deps.clock()))) {
       logger.info(`事件 ${id} 已处理过（Slack 重试或重复投递），跳过`);
       return;
     }

@@ -35,16 +35,16 @@ export async function startSlack(ziping: Ziping, config: Config, settings: Slack
       deferInitialization: true,
     },
   );
-  const prune = () => {
+  const prune = async () => {
     try {
-      ziping.pruneEvents(new Date(now().getTime() - KEEP_EVENTS_MS));
+      await ziping.pruneEvents(new Date(now().getTime() - KEEP_EVENTS_MS));
     } catch (error) {
       logger.error("清理过期的 Slack 事件记录失败", error);
     }
   };
-  prune();
+  await prune();
   try {
-    ziping.pruneHandledMessages(now(), config.ZIPING_KEEP_MESSAGES_DAYS);
+    await ziping.pruneHandledMessages(now(), config.ZIPING_KEEP_MESSAGES_DAYS);
   } catch (error) {
     logger.error("清理过期的已处理消息记录失败", error);
   }

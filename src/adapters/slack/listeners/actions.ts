@@ -110,7 +110,7 @@ async function homeButton(ctx: SlackContext, client: webApi.WebClient, body: Blo
   else if (reportId !== undefined && action?.action_id === ACTION.continueReport)
     await act({ kind: "open-report", ref: reportId });
   else if (reportId !== undefined) {
-    const exported = ctx.ziping.export({
+    const exported = await ctx.ziping.export({
       conversationKey: conversationKey(dm),
       userId: slackUserId(team, user),
       ref: reportId,

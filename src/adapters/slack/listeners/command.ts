@@ -83,15 +83,15 @@ async function run(
       );
     case "draft": {
       if (sub.arg === null) return inDm({ kind: "generate" }, DRAFTING);
-      const exported = ziping.export(query);
+      const exported = await ziping.export(query);
       if (!exported.ok) return reply(respond, dm, [exported.reply]);
       if (elsewhere) await respond({ response_type: "ephemeral", text: DRAFTING });
       return turns.deliver(client, dm, exported.delivery);
     }
     case "check":
-      return reply(respond, dm, ziping.check(query));
+      return reply(respond, dm, await ziping.check(query));
     default:
-      return reply(respond, dm, ziping.ask({ ...query, texts: QUESTIONS[sub.name] ?? [] }));
+      return reply(respond, dm, await ziping.ask({ ...query, texts: QUESTIONS[sub.name] ?? [] }));
   }
 }
 

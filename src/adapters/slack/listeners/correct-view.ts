@@ -23,7 +23,7 @@ export async function fillCorrectModal(
   meta: CorrectMeta,
   userId: string,
 ): Promise<void> {
-  const now = ctx.ziping.current(meta.k, userId);
+  const now = await ctx.ziping.current(meta.k, userId);
   const view =
     now.denied !== null && now.denied.type === "notice"
       ? noticeModal(meta, now.denied.text)
@@ -63,7 +63,7 @@ export function registerCorrectView(bolt: BoltApp, ctx: SlackContext): void {
     };
     let outcome: { errors: Record<string, string> } | { replies: Reply[] };
     try {
-      outcome = save(ctx, meta, slackUserId(team, b.data.user.id), input);
+      outcome = await save(ctx, meta, slackUserId(team, b.data.user.id), input);
     } catch (error) {
       logger.error("保存修改时出错", error);
       outcome = { errors: { value: FAILED } };
@@ -78,14 +78,14 @@ export function registerCorrectView(bolt: BoltApp, ctx: SlackContext): void {
 }
 
 /** Runs the correction (after confirming a pending paste when asked); errors are per form field. */
-function save(
+async function save(
   ctx: SlackContext,
   meta: CorrectMeta,
   userId: string,
   input: { figureId: string; value: string },
-): { errors: Record<string, string> } | { replies: Reply[] } {
+): Promise<{ errors: Record<string, string> } | { replies: Reply[] }> {
   const chat = ctx.ziping;
-  const current = chat.current(meta.k, userId);
+  const current = await chat.current(meta.k, userId);
   if (current.denied !== null && current.denied.type === "notice")
     return { errors: { value: current.denied.text } };
   const figure = current.doc === null ? undefined : figureById(current.doc, input.figureId);
@@ -102,8 +102,8 @@ function save(
     });
   const replies: Reply[] = [];
   if (meta.confirmFirst && current.pending)
-    replies.push(...say("确认", { kind: "confirm" }).replies.filter((r) => r.type !== "question"));
-  const turn = say(figure.command(input.value));
+    replies.push(...(await say("确认", { kind: "confirm" })).replies.filter((r) => r.type !== "question"));
+  const turn = await say(figure.command(input.value));
   const refused = turn.replies.find((r) => r.type === "notice" && r.level === "error");
   // A paste confirmed just before stays confirmed; the form stays open for the value.
   if (refused !== undefined && refused.type === "notice" && replies.length === 0)

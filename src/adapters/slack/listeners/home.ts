@@ -23,9 +23,9 @@ export async function publishHome(
   userId: string,
 ): Promise<void> {
   const ziping = ctx.ziping;
-  const reports = ziping.listReports({ user: userId, admin: false });
+  const reports = await ziping.listReports({ user: userId, admin: false });
   await client.views.publish({
     user_id: slackUser,
-    view: homeView({ userId, reports, units: ziping.unitsOf(userId) }),
+    view: homeView({ userId, reports, units: await ziping.unitsOf(userId) }),
   });
 }

@@ -29,7 +29,7 @@ export function registerMessages(bolt: BoltApp, ctx: SlackContext): void {
       // Top-level channel chatter is not for ziping; a mention arrives as app_mention too.
       if (m.thread_ts === undefined) return;
       if (context.botUserId !== undefined && m.text.includes(`<@${context.botUserId}>`)) return;
-      if (!ctx.ziping.hasConversation(conversationKey(place))) return;
+      if (!(await ctx.ziping.hasConversation(conversationKey(place)))) return;
     }
     await yieldToAcks();
     const id = slackMessageId(team, m.channel, m.ts);
