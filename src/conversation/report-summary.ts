@@ -1,18 +1,10 @@
+import type { ReportSummary } from "../core/report-summary.ts";
 import type { ScoreCard } from "../scoring/score-card.ts";
 import { getIn, type Json } from "./patch.ts";
 import { progressOf } from "./progress.ts";
 import type { Slot } from "./slot-types.ts";
 
-/** The listing columns of a report, stored beside it: unit, year, kind, progress, score. */
-export interface ReportSummary {
-  unitName: string | null;
-  year: number | null;
-  kind: string | null;
-  progressDone: number;
-  progressTotal: number;
-  score: number | null;
-  grade: string | null;
-}
+export type { ReportSummary };
 
 /** The listing columns of `doc`, from the card and questions the turn already computed. */
 export function summaryOf(doc: Json, card: ScoreCard | null, slots: readonly Slot[]): ReportSummary {

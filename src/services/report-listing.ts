@@ -1,19 +1,13 @@
 import type { Reply } from "../conversation/replies.ts";
+import type { ReportSummary } from "../core/report-summary.ts";
 import type { ReportRow } from "../storage/index.ts";
 
 /**
  * A report as every listing shows it (`ziping reports`, the chat's 我的报告, Slack's App Home):
  * the stored report without its document. The one listing type.
  */
-export interface ReportListing {
+export interface ReportListing extends ReportSummary {
   id: string;
-  unitName: string | null;
-  year: number | null;
-  kind: string | null;
-  progressDone: number;
-  progressTotal: number;
-  score: number | null;
-  grade: string | null;
   createdBy: string;
   /** ISO date-times as stored. */
   createdAt: string;

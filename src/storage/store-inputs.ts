@@ -1,3 +1,4 @@
+import type { ReportSummary } from "../core/report-summary.ts";
 /** The arguments of the {@link Store} writes, named so callers can build them apart. */
 
 /** What a member may do with a report. */
@@ -10,16 +11,9 @@ export type MemberRole = "owner" | "editor" | "viewer";
 export type UnitRole = "member" | "admin";
 
 /** The columns of a report kept beside its document, recomputed by the caller at every save. */
-export interface ReportUpdate {
+export interface ReportUpdate extends ReportSummary {
   id: string;
   doc: unknown;
-  unitName: string | null;
-  year: number | null;
-  kind: string | null;
-  progressDone: number;
-  progressTotal: number;
-  score: number | null;
-  grade: string | null;
   now: Date;
 }
 
