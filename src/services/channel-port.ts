@@ -1,9 +1,11 @@
+import type { Config } from "../config.ts";
 import type { Reply } from "../conversation/replies.ts";
 import type { TypedAction } from "../conversation/typed-action.ts";
 import type { Result } from "../core/result.ts";
 import type { Delivery } from "./chat-service.ts";
 import type { DeliverySummary } from "./draft-delivery.ts";
 import type { DraftFile } from "./draft-files.ts";
+import type { Ziping } from "./ziping.ts";
 
 /**
  * The channel port: what every chat channel (the terminal, Slack, and next DingTalk, WeCom,
@@ -91,4 +93,27 @@ export interface ChannelOutbound {
    * the summary, or why they could not be handed over (a folder that is not there).
    */
   upload(files: readonly DraftFile[], reportId: string): Promise<Result<string[]>>;
+}
+
+/** A chat channel `npm start` has connected (src/app/channels.ts runs them): what it is, how to stop it. */
+export interface RunningChannel {
+  /** The channel's name for the officer ("Slack", "钉钉", "政务钉钉", "企业微信"). */
+  name: string;
+  /** One Chinese line saying how it is connected (mode, port, address); no secret. */
+  connected: string;
+  /** Stops taking events and closes the connection; the service stays open (closed by the runner). */
+  stop(): Promise<void>;
+}
+
+/** A channel the settings ask for, before it is started. */
+export interface ChannelPlan {
+  name: string;
+  /**
+   * Connects; a refusal is a Chinese reason (a refused secret, an unreachable gateway, a port in
+   * use) with what to check, never the secret itself.
+   */
+  start(
+    ziping: Ziping,
+    config: Config,
+  ): Promise<{ ok: true; channel: RunningChannel } | { ok: false; message: string }>;
 }

@@ -1,0 +1,60 @@
+import { type Config, slackSettings } from "../config.ts";
+import type { ChannelPlan } from "../services/channel-port.ts";
+
+/** A plan whose adapter module is loaded only when it starts (the terminal chat pays for none). */
+function lazy(name: string, load: () => Promise<ChannelPlan>): ChannelPlan {
+  return { name, start: async (ziping, config) => (await load()).start(ziping, config) };
+}
+
+/** One platform's settings as read from {@link Config}: none set, complete, or partial (`why`). */
+type Settings<T> = { ok: true; settings: T } | { ok: false; why?: string };
+
+/** A platform ziping can chat on: its name, what to read first when its settings are partial, its plan. */
+interface Platform<T> {
+  name: string;
+  /** Where the README explains its settings, for the partial-settings message. */
+  readme: string;
+  prefix: string;
+  settings(config: Config): Settings<T>;
+  plan(settings: T): ChannelPlan;
+}
+
+const SLACK: Platform<ReturnType<typeof slackSettings> extends Settings<infer T> ? T : never> = {
+  name: "Slack",
+  readme: "在 Slack 中使用",
+  prefix: "SLACK_",
+  settings: slackSettings,
+  plan: (settings) =>
+    lazy("Slack", async () => (await import("../adapters/slack/start-slack.ts")).slackChannel(settings)),
+};
+
+/** What `npm start` without arguments runs: the terminal chat, the configured channels, or a settings mistake. */
+export type StartChoice =
+  | { kind: "terminal" }
+  | { kind: "channels"; plans: ChannelPlan[] }
+  | { kind: "mistake"; message: string };
+
+/**
+ * The channels the settings ask for. No channel variable at all is the terminal chat (the embedded
+ * default); a platform whose settings are partial is a mistake named in Chinese with what is
+ * missing, never a silent fallback to the terminal; several complete platforms start together.
+ */
+export function startChoice(config: Config): StartChoice {
+  const platforms = [SLACK] as const;
+  const plans: ChannelPlan[] = [];
+  const mistakes: string[] = [];
+  for (const platform of platforms) {
+    const read = platform.settings(config);
+    if (read.ok) plans.push(platform.plan(read.settings));
+    else if (read.why !== undefined)
+      mistakes.push(
+        `${platform.name} 设置不完整：${read.why}。\n请补全 .env 中的 ${platform.name} 设置（参见 .env.example 和 README“${platform.readme}”），或删去全部 ${platform.prefix} 变量。`,
+      );
+  }
+  if (mistakes.length > 0)
+    return {
+      kind: "mistake",
+      message: `${mistakes.join("\n")}\n没有任何聊天平台的设置时，npm start 打开终端对话。`,
+    };
+  return plans.length === 0 ? { kind: "terminal" } : { kind: "channels", plans };
+}

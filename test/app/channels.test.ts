@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { startChoice } from "../../src/app/channel-plans.ts";
+import { runChannels } from "../../src/app/channels.ts";
+import { type Config, readConfig } from "../../src/config.ts";
+import type { ChannelPlan } from "../../src/services/channel-port.ts";
+import { testApp } from "../services/chat-harness.ts";
+
+function config(env: Record<string, string>): Config {
+  const read = readConfig(env);
+  if (!read.ok) throw new Error(read.message);
+  return read.config;
+}
+
+describe("npm start picks the channels from the settings present", () => {
+  it("opens the terminal chat when no platform is set", () => {
+    expect(startChoice(config({}))).toEqual({ kind: "terminal" });
+  });
+
+  it("starts Slack when its settings are complete", () => {
+    const choice = startChoice(config({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }));
+    expect(choice.kind === "channels" ? choice.plans.map((p) => p.name) : choice).toEqual(["Slack"]);
+  });
+
+  it("names partial settings and starts nothing, never falling back to the terminal", () => {
+    expect(startChoice(config({ SLACK_APP_TOKEN: "xapp-1" }))).toEqual({
+      kind: "mistake",
+      message:
+        "Slack 设置不完整：缺少 SLACK_BOT_TOKEN（以 xoxb- 开头，在 OAuth & Permissions 页面复制）。\n请补全 .env 中的 Slack 设置（参见 .env.example 和 README“在 Slack 中使用”），或删去全部 SLACK_ 变量。\n没有任何聊天平台的设置时，npm start 打开终端对话。",
+    });
+  });
+});
+
+/** A channel that records what happens to it, refusing to start when `refuse` is given. */
+function fakeChannel(name: string, events: string[], refuse?: string): ChannelPlan {
+  return {
+    name,
+    async start() {
+      events.push(`start ${name}`);
+      if (refuse !== undefined) return { ok: false, message: refuse };
+      return {
+        ok: true,
+        channel: {
+          name,
+          connected: `已连接${name}。`,
+          stop: async () => {
+            events.push(`stop ${name}`);
+          },
+        },
+      };
+    },
+  };
+}
+
+function recorder(): { lines: string[]; log: { info(l: string): void; error(l: string): void } } {
+  const lines: string[] = [];
+  return { lines, log: { info: (l) => lines.push(l), error: (l) => lines.push(`! ${l}`) } };
+}
+
+describe("runChannels", () => {
+  it("starts every channel, runs until stopped, then stops them in reverse and closes the service", async () => {
+    const app = testApp(":memory:");
+    const events: string[] = [];
+    const { lines, log } = recorder();
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const run = runChannels(
+      app.ziping,
+      config({}),
+      [fakeChannel("钉钉", events), fakeChannel("企业微信", events)],
+      stopped,
+      log,
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toEqual(["start 钉钉", "start 企业微信"]);
+    stop();
+    expect(await run).toBe(0);
+    expect(events).toEqual(["start 钉钉", "start 企业微信", "stop 企业微信", "stop 钉钉"]);
+    expect(lines).toEqual([
+      "正在连接钉钉……",
+      "已连接钉钉。",
+      "正在连接企业微信……",
+      "已连接企业微信。",
+      "ziping 已启动：钉钉、企业微信；数据库 data/ziping.db；起草：确定性起草。按 Ctrl+C 退出。",
+      "ziping 已退出。",
+    ]);
+  });
+
+  it("a channel that refuses to start stops the ones already started and exits 3 with its reason", async () => {
+    const app = testApp(":memory:");
+    const events: string[] = [];
+    const { lines, log } = recorder();
+    const code = await runChannels(
+      app.ziping,
+      config({}),
+      [fakeChannel("钉钉", events), fakeChannel("企业微信", events, "企业微信拒绝了密钥（40001）")],
+      new Promise<void>(() => {}),
+      log,
+    );
+    expect(code).toBe(3);
+    expect(events).toEqual(["start 钉钉", "start 企业微信", "stop 钉钉"]);
+    expect(lines).toEqual([
+      "正在连接钉钉……",
+      "已连接钉钉。",
+      "正在连接企业微信……",
+      "! 企业微信拒绝了密钥（40001）",
+    ]);
+  });
+});
