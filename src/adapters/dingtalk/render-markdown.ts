@@ -44,7 +44,7 @@ function links(choices: readonly Choice[]): string {
 
 /**
  * A table for a phone: DingTalk's markdown has no reliable tables, so each row is one list item —
- * its first cell in bold, then "列名：值" for every other non-empty cell.
+ * its first cell in bold, then its value (two columns) or "列名：值" for every other non-empty cell.
  */
 function tableText(
   title: string,
@@ -54,6 +54,8 @@ function tableText(
 ): string {
   const items = rows.map((row) => {
     const [first = "", ...rest] = row;
+    // Two columns are a name and its value: "名称：值"; wider rows name each value by its column.
+    if (columns.length <= 2) return `- **${first}**：${rest.join("")}`;
     const cells = rest.flatMap((cell, i) => (cell.trim() === "" ? [] : [`${columns[i + 1] ?? ""}：${cell}`]));
     return `- **${first}**${cells.length === 0 ? "" : `　${cells.join("；")}`}`;
   });
