@@ -142,7 +142,7 @@ describe("a whole seed-000 conversation in a 1:1 chat with the DingTalk robot", 
       `${WEBHOOK}s-msgA6`,
     ]);
     const [replies, drafting, upDocx, sendDocx, upMd, sendMd, summary] = t.api.calls;
-    expect((replies?.body as { markdown: { text: string } }).markdown.text.split("\n")[0]).toBe(
+    expect(((replies?.body ?? {}) as { markdown: { text: string } }).markdown.text.split("\n")[0]).toBe(
       "⚠️ 还有 3 项未填写（回复“还差什么”查看），先按现有内容导出。",
     );
     expect(drafting?.body).toEqual({
@@ -167,7 +167,7 @@ describe("a whole seed-000 conversation in a 1:1 chat with the DingTalk robot", 
       msgKey: "sampleFile",
       msgParam: JSON.stringify({ mediaId: "@media-2", fileName: `${BASE}.md`, fileType: "md" }),
     });
-    const summaryText = (summary?.body as { markdown: { title: string; text: string } }).markdown;
+    const summaryText = ((summary?.body ?? {}) as { markdown: { title: string; text: string } }).markdown;
     expect(summaryText.title).toBe("郑州市金水区电子政务中心 2021年度绩效自评报告");
     expect(summaryText.text.split("\n\n").slice(0, 2)).toEqual([
       "### 郑州市金水区电子政务中心 2021年度绩效自评报告",

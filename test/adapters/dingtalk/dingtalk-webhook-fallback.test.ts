@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 function param(i: number): { title: string; text: string } {
-  return JSON.parse((t.api.calls[i]?.body as { msgParam: string }).msgParam) as {
+  return JSON.parse(((t.api.calls[i]?.body ?? {}) as { msgParam: string }).msgParam) as {
     title: string;
     text: string;
   };
