@@ -85,6 +85,7 @@ function contents(m: RobotMessage, api: DingTalkApi): { text: string; files: Inb
  */
 export class DingTalkBot {
   private readonly queues = new Map<string, Promise<void>>();
+  private gate: Promise<void> = Promise.resolve();
 
   constructor(readonly deps: DingTalkDeps) {}
 
@@ -132,6 +133,17 @@ export class DingTalkBot {
     });
   }
 
+  /**
+   * One turn starts per turn of the event loop: the service's work is synchronous (SQLite), so
+   * between two turns the socket is read and the acks of frames that arrived meanwhile go out
+   * (DingTalk pushes a frame again when its ack is late).
+   */
+  private turnstile(): Promise<void> {
+    const mine = this.gate.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.gate = mine;
+    return mine;
+  }
+
   /** Resolves when every queued message has been handled. */
   async idle(): Promise<void> {
     while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
@@ -139,6 +151,7 @@ export class DingTalkBot {
 
   private async run(m: RobotMessage, place: DingTalkPlace, user: string): Promise<void> {
     const { ziping, api, clock, log } = this.deps;
+    await this.turnstile();
     const webhook: SessionWebhook | undefined =
       m.sessionWebhook === undefined
         ? undefined

@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest } from "node:https";
+import http, { type IncomingMessage } from "node:http";
+import https from "node:https";
 
 /** What a request answered: its status, content type and body (cut at the limit asked for). */
 export interface HttpAnswer {
@@ -30,7 +30,8 @@ export interface HttpCall {
  */
 export function httpCall(call: HttpCall): Promise<HttpAnswer> {
   const url = new URL(call.url);
-  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  // Looked up at each call (not bound at import), so an interceptor installed later sees it.
+  const send = url.protocol === "https:" ? https.request : http.request;
   const limit = call.limit ?? 1024 * 1024;
   const body = call.body === undefined ? undefined : Buffer.from(call.body);
   return new Promise((resolve, reject) => {

@@ -13,6 +13,8 @@ export interface DingTalkCall {
   body: unknown;
   /** x-acs-dingtalk-access-token, when sent. */
   token?: string;
+  /** performance.now() when it arrived (for the bench). */
+  at: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export class FakeDingTalkApi {
         path: `${url.pathname}${url.search}`,
         body,
         ...(token === null ? {} : { token }),
+        at: performance.now(),
       });
     };
     nock(API)

@@ -23,6 +23,9 @@ export class FakeDingTalkGateway {
   readonly opens: Record<string, unknown>[] = [];
   /** Every frame the client sent, in order. */
   readonly received: ClientFrame[] = [];
+  /** performance.now() when each pushed frame was sent and when its ack arrived, by messageId. */
+  readonly pushedAt = new Map<string, number>();
+  readonly ackedAt = new Map<string, number>();
   /** Handshakes to refuse (HTTP 502) before the next one is accepted. */
   refuseUpgrades = 0;
   /** Handshakes attempted (accepted or refused). */
@@ -77,6 +80,7 @@ export class FakeDingTalkGateway {
       },
       data: JSON.stringify(payload),
     };
+    this.pushedAt.set(messageId, performance.now());
     for (const socket of this.open) socket.send(JSON.stringify(frame));
     return messageId;
   }
@@ -188,7 +192,9 @@ export class FakeDingTalkGateway {
       this.open.add(ws);
       this.connections += 1;
       ws.on("message", (raw) => {
-        this.received.push(JSON.parse(raw.toString()) as ClientFrame);
+        const frame = JSON.parse(raw.toString()) as ClientFrame;
+        this.ackedAt.set(frame.headers.messageId ?? "", performance.now());
+        this.received.push(frame);
         this.wake();
       });
       ws.on("close", () => {
