@@ -88,9 +88,10 @@ function replyText(reply: Reply): string {
   }
 }
 
-/** The title of a message: its first words, without markdown. */
+/** The title of a message: its first words, without markdown or the grey progress line. */
 function titleOf(text: string): string {
   const first = text
+    .replace(/<font[^>]*>[^<]*<\/font>/g, "")
     .replace(/<[^>]+>/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*#>]/g, "")
