@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { DingTalkStream } from "../../../src/adapters/dingtalk/stream-client.ts";
 import type { Downstream } from "../../../src/adapters/dingtalk/stream-frames.ts";
 import { FakeDingTalkGateway } from "./fake-dingtalk.ts";
@@ -33,6 +33,7 @@ beforeEach(async () => {
   logs.length = 0;
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await client?.stop();
   client = undefined;
   await gateway.close();
@@ -133,11 +134,19 @@ describe("the DingTalk Stream client against a local gateway", () => {
     ]);
   });
 
-  test("stop() cancels a pending reconnect: no gateway call after it, no socket left", async () => {
+  test("stop() cancels a pending reconnect: no gateway call after it, no socket or timer left", async () => {
     await stream({ baseMs: 5000 }).start();
+    // From here on the client's timers are counted (they never fire on their own).
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     gateway.drop();
     await gateway.until(() => gateway.openSockets() === 0);
+    await vi.waitFor(() => expect(logs).toContain("钉钉 Stream 连接已断开，0.1 秒后重连（第 1 次）"), {
+      interval: 5,
+    });
+    expect(vi.getTimerCount()).toBe(1);
     await client?.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
     await new Promise((r) => setTimeout(r, 50));
     expect(gateway.opens).toHaveLength(1);
     expect(gateway.openSockets()).toBe(0);
