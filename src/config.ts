@@ -45,6 +45,42 @@ const ConfigSchema = z.object({
     .min(1, "SLACK_PORT 应为端口号（1–65535 的整数），例如 3000")
     .max(65535, "SLACK_PORT 应为端口号（1–65535 的整数），例如 3000")
     .default(3000),
+  /** DingTalk (钉钉) enterprise internal app: Client ID (the former AppKey), 开发者后台 → 凭证与基础信息. */
+  DINGTALK_CLIENT_ID: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "DINGTALK_CLIENT_ID 含有空格或中文字符，请重新复制，例如 dingabcdefg123456")
+    .optional(),
+  /** Never echoed back: the message describes what is wrong without quoting the value. */
+  DINGTALK_CLIENT_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "DINGTALK_CLIENT_SECRET 含有空格、换行或中文字符（例如中文引号），请重新复制")
+    .optional(),
+  /** The robot's code (机器人 → RobotCode); for an enterprise internal app it is usually the Client ID. */
+  DINGTALK_ROBOT_CODE: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "DINGTALK_ROBOT_CODE 含有空格或中文字符，请重新复制，例如 dingabcdefg123456")
+    .optional(),
+  /** Where the Stream gateway is (a private deployment, a test server); https://api.dingtalk.com by default. */
+  DINGTALK_GATEWAY_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "DINGTALK_GATEWAY_URL 应为 http(s) 网址，例如 https://api.dingtalk.com",
+    })
+    .optional(),
+  /** The OpenAPI host (access token, robot messages, file download); https://api.dingtalk.com by default. */
+  DINGTALK_API_URL: z
+    .url({ protocol: /^https?$/, error: "DINGTALK_API_URL 应为 http(s) 网址，例如 https://api.dingtalk.com" })
+    .optional(),
+  /** The old API host (media/upload for drafts sent as files); https://oapi.dingtalk.com by default. */
+  DINGTALK_OAPI_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "DINGTALK_OAPI_URL 应为 http(s) 网址，例如 https://oapi.dingtalk.com",
+    })
+    .optional(),
   /** Days a handled chat message id is kept (redelivery and script replays); older ones are forgotten at startup. */
   ZIPING_KEEP_MESSAGES_DAYS: z.coerce
     .number({ error: "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30" })
@@ -216,4 +252,62 @@ export function slackSettings(
       why: "Socket Mode 需要 SLACK_APP_TOKEN（以 xapp- 开头，Basic Information → App-Level Tokens，权限 connections:write）；或设 SLACK_MODE=http 并提供 SLACK_SIGNING_SECRET",
     };
   return { ok: true, settings: { mode: "socket", botToken: bot, appToken: app } };
+}
+
+/** How ziping connects to DingTalk: the app's credentials, its robot, and the hosts it talks to. */
+export interface DingTalkSettings {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  /** Base of the Stream gateway (…/v1.0/gateway/connections/open), without a trailing slash. */
+  gatewayUrl: string;
+  /** Base of the OpenAPI (access token, robot messages, file download). */
+  apiUrl: string;
+  /** Base of the old API (media/upload). */
+  oapiUrl: string;
+}
+
+const noSlash = (url: string) => url.replace(/\/+$/u, "");
+
+/**
+ * The DingTalk settings, or why there are none. No DINGTALK_ variable at all: DingTalk is not
+ * configured (`ok: false` without `why`); a partial set is a mistake to report in Chinese. Stream
+ * mode needs DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET; DINGTALK_ROBOT_CODE defaults to the
+ * Client ID (as for an enterprise internal app's robot).
+ */
+export function dingtalkSettings(
+  config: Config,
+): { ok: true; settings: DingTalkSettings } | { ok: false; why?: string } {
+  const id = config.DINGTALK_CLIENT_ID;
+  const secret = config.DINGTALK_CLIENT_SECRET;
+  const any = [
+    id,
+    secret,
+    config.DINGTALK_ROBOT_CODE,
+    config.DINGTALK_GATEWAY_URL,
+    config.DINGTALK_API_URL,
+    config.DINGTALK_OAPI_URL,
+  ].some((v) => v !== undefined);
+  if (!any) return { ok: false };
+  if (id === undefined)
+    return {
+      ok: false,
+      why: "缺少 DINGTALK_CLIENT_ID（钉钉开发者后台 → 应用 → 凭证与基础信息 → Client ID，例如 dingabcdefg123456）",
+    };
+  if (secret === undefined)
+    return {
+      ok: false,
+      why: "缺少 DINGTALK_CLIENT_SECRET（钉钉开发者后台 → 应用 → 凭证与基础信息 → Client Secret）",
+    };
+  return {
+    ok: true,
+    settings: {
+      clientId: id,
+      clientSecret: secret,
+      robotCode: config.DINGTALK_ROBOT_CODE ?? id,
+      gatewayUrl: noSlash(config.DINGTALK_GATEWAY_URL ?? "https://api.dingtalk.com"),
+      apiUrl: noSlash(config.DINGTALK_API_URL ?? "https://api.dingtalk.com"),
+      oapiUrl: noSlash(config.DINGTALK_OAPI_URL ?? "https://oapi.dingtalk.com"),
+    },
+  };
 }
