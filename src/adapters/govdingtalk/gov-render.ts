@@ -16,6 +16,12 @@ export const MSG_TYPE = { markdown: "markdown", file: "file" } as const;
 /** What the robot says while drafting (no update follows: a second message carries the summary). */
 export const DRAFTING_TEXT = "正在生成报告（Markdown 与 Word），完成后会把两个文件发给您……";
 
+/**
+ * Characters of one markdown message: a longer turn (a pasted report's table) goes out as several
+ * messages, split between lines. The platform's own limit is not documented where we could read it.
+ */
+const MAX_MARKDOWN_CHARS = 3000;
+
 const LEVEL = { error: "❌", warn: "⚠️", info: "ℹ️" } as const;
 /** Lines of lost points and findings shown in the summary; the rest is in the Markdown file. */
 const LIMIT = { lost: 15, findings: 20 } as const;
@@ -29,7 +35,7 @@ export function govMessages(message: OutboundMessage): GovMessage[] {
       return [];
     case "replies": {
       const text = message.replies.map(replyMarkdown).join("\n\n");
-      return text === "" ? [] : [markdown(text)];
+      return text === "" ? [] : splitLines(text, MAX_MARKDOWN_CHARS).map(markdown);
     }
     case "drafting":
       return [markdown(`⏳ ${DRAFTING_TEXT}`)];
@@ -38,6 +44,32 @@ export function govMessages(message: OutboundMessage): GovMessage[] {
     case "delivery-failed":
       return [markdown(`❌ ${message.message}`)];
   }
+}
+
+/** `text` in pieces of at most `max` characters, cut between lines (a longer line is cut where it must). */
+function splitLines(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    for (let rest = line; ; ) {
+      const room = max - (current === "" ? 0 : current.length + 1);
+      if (rest.length <= room) {
+        current = current === "" ? rest : `${current}\n${rest}`;
+        break;
+      }
+      if (current !== "" && rest.length <= max) {
+        pieces.push(current);
+        current = "";
+        continue;
+      }
+      const cut = current === "" ? max : room;
+      pieces.push(current === "" ? rest.slice(0, cut) : `${current}\n${rest.slice(0, cut)}`);
+      current = "";
+      rest = rest.slice(cut);
+    }
+  }
+  if (current.trim() !== "") pieces.push(current);
+  return pieces;
 }
 
 /** A markdown message; its title (shown in the chat list) is the first line without markup. */

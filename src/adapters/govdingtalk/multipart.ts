@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 
 /**
- * A multipart/form-data body as the SDK's upload sends it: the text parameters, then the file in
- * the part "media". The boundary is derived from the content, so one upload is always the same bytes.
+ * A multipart/form-data body as the SDK's upload sends it (Apache HttpClient, browser-compatible
+ * mode, UTF-8): the text parameters, then the file in the part "media" under its own name. The boundary is derived from the content, so one upload is always the same bytes.
  */
 export function multipartBody(
   params: Record<string, string>,
@@ -19,7 +19,7 @@ export function multipartBody(
     );
   parts.push(
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${encodeURIComponent(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${file.name.replace(/["\r\n]/g, "_")}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
       "utf8",
     ),
     Buffer.from(file.bytes),

@@ -17,6 +17,8 @@ const TIMEOUT_MS = 15_000;
 /** A running 政务钉钉 channel: the port it listens on, and how to stop it cleanly. */
 export interface GovChannel {
   port: number;
+  /** Resolves once every callback received so far has been handled. */
+  idle(): Promise<void>;
   /** Stops taking callbacks and waits for the messages being handled. */
   stop(): Promise<void>;
 }
@@ -96,7 +98,7 @@ export async function startGovChannel(
   } catch (error) {
     log.error("继续交付上次未完成的报告失败", error);
   }
-  return ok({ port: port.value, stop: () => receiver.close() });
+  return ok({ port: port.value, idle: () => receiver.idle(), stop: () => receiver.close() });
 }
 
 /**
