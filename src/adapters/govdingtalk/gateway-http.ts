@@ -44,9 +44,7 @@ export function sendRequest(
           total += chunk.length;
           if (total > init.limit) {
             response.destroy();
-            resolve(
-              fail("file.too_large", `文件超过 ${Math.round(init.limit / 1024 / 1024)} MB 的上限，未读取。`),
-            );
+            resolve(fail("file.too_large", `文件超过 ${sizeText(init.limit)} 的上限，未读取。`));
             return;
           }
           chunks.push(chunk);
@@ -85,6 +83,11 @@ export function sendRequest(
     if (init.body !== undefined) request.write(init.body);
     request.end();
   });
+}
+
+/** "5 MB", or "800 KB" under a megabyte. */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function networkFailure(where: string): Result<never> {
