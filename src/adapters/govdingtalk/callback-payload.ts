@@ -44,6 +44,8 @@ export interface GovInbound {
   accountId: string;
   text: string;
   files: GovFile[];
+  /** The platform's type of a message ziping cannot read (a picture, a voice message). */
+  unsupported?: string;
 }
 
 /** A callback body as an inbound message, or why it cannot be one (for the log). */
@@ -67,7 +69,7 @@ export function parseCallback(
     if (id === undefined || name === undefined)
       return { ok: false, why: "文件消息缺少 mediaId / downloadCode 或 fileName" };
     files.push({ id, name, size: m.content?.fileSize ?? 0 });
-  } else if (m.msgtype !== "text") return { ok: false, why: `暂不处理 ${m.msgtype} 类型的消息` };
+  }
   return {
     ok: true,
     value: {
@@ -77,6 +79,7 @@ export function parseCallback(
       accountId,
       text: (m.text?.content ?? "").trim(),
       files,
+      ...(m.msgtype === "text" || m.msgtype === "file" ? {} : { unsupported: m.msgtype }),
     },
   };
 }

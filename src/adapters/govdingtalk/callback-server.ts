@@ -1,13 +1,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fail, ok, type Result } from "../../core/result.ts";
-import { type ChannelLog, runFiles, runTurn } from "../../services/channel-turns.ts";
+import { type ChannelLog, runFiles, runTurn, sendReplies } from "../../services/channel-turns.ts";
 import type { Ziping } from "../../services/ziping.ts";
 import { type GovInbound, parseCallback } from "./callback-payload.ts";
 import { callbackRefusal } from "./callback-signature.ts";
 import type { GovDingTalkClient } from "./gov-client.ts";
 import { govInboundFile, govOutbound } from "./gov-outbound.ts";
 import { govConversationKey } from "./gov-place.ts";
+
+/** What an officer is told for a picture, a voice message or a card: what ziping can read instead. */
+const UNSUPPORTED =
+  "这类消息 ziping 还读不了。请直接打字回复，或把材料作为文件发送（Word .docx、Excel .xlsx、PDF 或 .txt），例如 2021年自评报告.docx";
 
 /** A callback body larger than this is not a robot message. */
 const MAX_BODY = 1024 * 1024;
@@ -133,6 +137,11 @@ export class GovCallbackReceiver {
     const { ziping, client, clock, log } = this.deps;
     const out = govOutbound(client, m.place);
     const conversation = govConversationKey(m.place);
+    if (m.unsupported !== undefined) {
+      log.info(`收到 ${m.unsupported} 类型的消息，未处理`);
+      await sendReplies(out, [{ type: "notice", level: "warn", text: UNSUPPORTED }]);
+      return;
+    }
     if (m.files.length > 0) {
       // A file is downloaded and read before the turn: a redelivered file message is claimed first.
       if (!(await ziping.claimEvent(m.id, clock()))) {

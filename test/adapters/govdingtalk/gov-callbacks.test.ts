@@ -99,14 +99,22 @@ describe("a callback is taken only when the platform signed it, and only once", 
 
   test("a body that is not a robot message is acknowledged and ignored with a log line", async () => {
     const bed = await started();
-    await bed.post({ EventType: "check_url" });
-    await bed.post({ ...textMessage("图"), msgtype: "picture" });
+    expect(await bed.post({ EventType: "check_url" })).toEqual({ status: 200, body: "{}" });
     await bed.idle();
     expect(bed.gov.calls).toEqual([]);
-    expect(bed.logs).toEqual([
-      "忽略了一个政务钉钉回调：回调内容不是可识别的机器人消息",
-      "忽略了一个政务钉钉回调：暂不处理 picture 类型的消息",
+    expect(bed.logs).toEqual(["忽略了一个政务钉钉回调：回调内容不是可识别的机器人消息"]);
+  });
+
+  test("a picture is answered with what ziping can read instead, and nothing is saved", async () => {
+    const bed = await started();
+    const { text: _text, ...picture } = textMessage("");
+    await bed.post({ ...picture, msgtype: "picture", content: { downloadCode: "pic-1" } });
+    await bed.idle();
+    expect(bed.gov.texts()).toEqual([
+      "⚠️ 这类消息 ziping 还读不了。请直接打字回复，或把材料作为文件发送（Word .docx、Excel .xlsx、PDF 或 .txt），例如 2021年自评报告.docx",
     ]);
+    expect(bed.app.store.listReports(OFFICER)).toEqual([]);
+    expect(bed.logs).toEqual(["收到 picture 类型的消息，未处理"]);
   });
 });
 
