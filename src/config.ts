@@ -97,6 +97,20 @@ const ConfigSchema = z.object({
       "GOV_DINGTALK_CALLBACK_TOKEN 含有空格、换行或中文字符，请重新复制机器人的回调 Token",
     )
     .optional(),
+  /**
+   * Set when the platform encrypts its callbacks (DingTalk's event-subscription scheme): the
+   * 43-character EncodingAESKey; GOV_DINGTALK_CALLBACK_TOKEN is then the token of that scheme.
+   */
+  GOV_DINGTALK_CALLBACK_AES_KEY: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9]{43}$/,
+      "GOV_DINGTALK_CALLBACK_AES_KEY 应为 43 位字母或数字（回调的 EncodingAESKey），例如 o1w0aum42yaptlz8alnhwikjd3jenzt9cb9wmzptgus",
+    )
+    .optional(),
+  /** The owner key inside an encrypted callback: the app key (default) or the tenant's corp id. */
+  GOV_DINGTALK_CALLBACK_OWNER_KEY: z.string().trim().min(1).optional(),
   /** Days a handled chat message id is kept (redelivery and script replays); older ones are forgotten at startup. */
   ZIPING_KEEP_MESSAGES_DAYS: z.coerce
     .number({ error: "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30" })
@@ -282,6 +296,8 @@ export interface GovDingTalkSettings {
   callbackPath: string;
   /** What signs the callbacks: the robot's token, else the app secret. */
   callbackSecret: string;
+  /** Set when callbacks are encrypted (GOV_DINGTALK_CALLBACK_AES_KEY): token, AES key, owner key. */
+  callbackCrypto?: { token: string; aesKey: string; ownerKey: string };
 }
 
 /**
@@ -297,7 +313,8 @@ export function govDingTalkSettings(
   const tenantId = config.GOV_DINGTALK_TENANT_ID;
   const token = config.GOV_DINGTALK_CALLBACK_TOKEN;
   const ca = config.GOV_DINGTALK_CA_FILE;
-  if ([appKey, appSecret, tenantId, token, ca].every((v) => v === undefined)) return { ok: false };
+  const aesKey = config.GOV_DINGTALK_CALLBACK_AES_KEY;
+  if ([appKey, appSecret, tenantId, token, ca, aesKey].every((v) => v === undefined)) return { ok: false };
   const missing = [
     appKey === undefined ? "GOV_DINGTALK_APP_KEY（应用的 AppKey）" : null,
     appSecret === undefined ? "GOV_DINGTALK_APP_SECRET（应用的 AppSecret）" : null,
@@ -307,6 +324,11 @@ export function govDingTalkSettings(
     return {
       ok: false,
       why: `政务钉钉设置不完整：缺少 ${missing.join("、")}。请在政务钉钉开放平台的应用详情中复制，放入 .env（参见 docs/channels/govdingtalk.md）`,
+    };
+  if (aesKey !== undefined && token === undefined)
+    return {
+      ok: false,
+      why: "已设置 GOV_DINGTALK_CALLBACK_AES_KEY（加密回调），还需要同一处配置的 GOV_DINGTALK_CALLBACK_TOKEN（回调的签名 Token）",
     };
   return {
     ok: true,
@@ -319,6 +341,9 @@ export function govDingTalkSettings(
       callbackPort: config.GOV_DINGTALK_CALLBACK_PORT,
       callbackPath: config.GOV_DINGTALK_CALLBACK_PATH,
       callbackSecret: token ?? appSecret,
+      ...(aesKey === undefined || token === undefined
+        ? {}
+        : { callbackCrypto: { token, aesKey, ownerKey: config.GOV_DINGTALK_CALLBACK_OWNER_KEY ?? appKey } }),
     },
   };
 }

@@ -4,10 +4,10 @@ import { fail, ok, type Result } from "../../core/result.ts";
 import { type ChannelLog, runFiles, runTurn, sendReplies } from "../../services/channel-turns.ts";
 import type { Ziping } from "../../services/ziping.ts";
 import { type GovInbound, parseCallback } from "./callback-payload.ts";
-import { callbackRefusal } from "./callback-signature.ts";
 import type { GovDingTalkClient } from "./gov-client.ts";
 import { govInboundFile, govOutbound } from "./gov-outbound.ts";
 import { govConversationKey } from "./gov-place.ts";
+import { type CallbackGuard, openCallback } from "./open-callback.ts";
 
 /** What an officer is told for a picture, a voice message or a card: what ziping can read instead. */
 const UNSUPPORTED =
@@ -22,7 +22,8 @@ export interface GovReceiverDeps {
   client: GovDingTalkClient;
   tenantId: string;
   callbackPath: string;
-  callbackSecret: string;
+  /** How callbacks are checked: the signed headers, or DingTalk's encryption. */
+  guard: CallbackGuard;
   clock: () => Date;
   log: ChannelLog;
 }
@@ -91,28 +92,31 @@ export class GovCallbackReceiver {
       response.writeHead(413).end();
       return;
     }
-    const refused = callbackRefusal(
-      header(request, "timestamp"),
-      header(request, "sign"),
-      this.deps.callbackSecret,
+    const opened = openCallback(
+      {
+        query: url.searchParams,
+        timestamp: header(request, "timestamp"),
+        sign: header(request, "sign"),
+        body,
+      },
+      this.deps.guard,
       this.deps.clock(),
     );
-    if (refused !== null) {
+    if (!opened.ok) {
       this.deps.log.info(
-        `已拒绝一个政务钉钉回调（${refused}，来自 ${request.socket.remoteAddress ?? "?"}），未做任何处理`,
+        opened.status === 403
+          ? `已拒绝一个政务钉钉回调（${opened.why}，来自 ${request.socket.remoteAddress ?? "?"}），未做任何处理`
+          : `忽略了一个政务钉钉回调：${opened.why}`,
       );
-      response.writeHead(403, { "Content-Type": "application/json" }).end('{"success":false}');
+      response.writeHead(opened.status, { "Content-Type": "application/json" }).end('{"success":false}');
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString("utf8"));
-    } catch {
-      this.deps.log.info("忽略了一个政务钉钉回调：内容不是 JSON");
-      response.writeHead(400).end();
+    response.writeHead(200, { "Content-Type": "application/json" }).end(opened.answer);
+    if (isUrlCheck(opened.message)) {
+      this.deps.log.info("政务钉钉校验了回调地址（check_url），已应答");
       return;
     }
-    response.writeHead(200, { "Content-Type": "application/json" }).end("{}");
+    const json = opened.message;
     const parsed = parseCallback(json, this.deps.tenantId);
     if (!parsed.ok) {
       this.deps.log.info(`忽略了一个政务钉钉回调：${parsed.why}`);
@@ -161,6 +165,15 @@ export class GovCallbackReceiver {
       log,
     );
   }
+}
+
+/** DingTalk's check of a new callback address ({"EventType":"check_url"}): answered, nothing else. */
+function isUrlCheck(message: unknown): boolean {
+  return (
+    typeof message === "object" &&
+    message !== null &&
+    (message as { EventType?: unknown }).EventType === "check_url"
+  );
 }
 
 function header(request: http.IncomingMessage, name: string): string | undefined {

@@ -78,7 +78,10 @@ export async function startGovChannel(
     client,
     tenantId: settings.tenantId,
     callbackPath: settings.callbackPath,
-    callbackSecret: settings.callbackSecret,
+    guard:
+      settings.callbackCrypto === undefined
+        ? { kind: "signed", secret: settings.callbackSecret }
+        : { kind: "encrypted", crypto: settings.callbackCrypto },
     clock,
     log,
   });

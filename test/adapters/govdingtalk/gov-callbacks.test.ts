@@ -99,7 +99,7 @@ describe("a callback is taken only when the platform signed it, and only once", 
 
   test("a body that is not a robot message is acknowledged and ignored with a log line", async () => {
     const bed = await started();
-    expect(await bed.post({ EventType: "check_url" })).toEqual({ status: 200, body: "{}" });
+    expect(await bed.post({ hello: "world" })).toEqual({ status: 200, body: "{}" });
     await bed.idle();
     expect(bed.gov.calls).toEqual([]);
     expect(bed.logs).toEqual(["忽略了一个政务钉钉回调：回调内容不是可识别的机器人消息"]);

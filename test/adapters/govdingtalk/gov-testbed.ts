@@ -42,7 +42,10 @@ export interface GovTestbed {
 }
 
 /** Starts a testbed on `dbPath` (":memory:" by default; reopen a file to simulate a restart). */
-export async function govTestbed(dbPath = ":memory:"): Promise<GovTestbed> {
+export async function govTestbed(
+  dbPath = ":memory:",
+  settings: GovDingTalkSettings = SETTINGS,
+): Promise<GovTestbed> {
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
   if (!nock.isActive()) nock.activate();
@@ -54,7 +57,7 @@ export async function govTestbed(dbPath = ":memory:"): Promise<GovTestbed> {
   const logs: string[] = [];
   let nonce = 0;
   let pending: Promise<unknown>[] = [];
-  const started = await startGovChannel(app.ziping, SETTINGS, {
+  const started = await startGovChannel(app.ziping, settings, {
     clock,
     log: {
       info: (m) => logs.push(m),
@@ -94,7 +97,8 @@ export async function govTestbed(dbPath = ":memory:"): Promise<GovTestbed> {
   };
 }
 
-function postJson(
+/** Posts `body` to the callback path with `headers` (and a query string in `path`). */
+export function postJson(
   port: number,
   path: string,
   body: string,

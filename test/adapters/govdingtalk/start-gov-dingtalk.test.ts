@@ -66,6 +66,25 @@ describe("政务钉钉 settings", () => {
     ]);
   });
 
+  test("encrypted callbacks need the token beside the AES key; the owner key defaults to the app key", () => {
+    const env = {
+      GOV_DINGTALK_APP_KEY: "ak",
+      GOV_DINGTALK_APP_SECRET: "sk",
+      GOV_DINGTALK_TENANT_ID: "196729",
+      GOV_DINGTALK_CALLBACK_AES_KEY: "o1w0aum42yaptlz8alnhwikjd3jenzt9cb9wmzptgus",
+    };
+    expect(govDingTalkSettings(config(env))).toEqual({
+      ok: false,
+      why: "已设置 GOV_DINGTALK_CALLBACK_AES_KEY（加密回调），还需要同一处配置的 GOV_DINGTALK_CALLBACK_TOKEN（回调的签名 Token）",
+    });
+    const full = govDingTalkSettings(config({ ...env, GOV_DINGTALK_CALLBACK_TOKEN: "tok" }));
+    expect(full.ok && full.settings.callbackCrypto).toEqual({
+      token: "tok",
+      aesKey: "o1w0aum42yaptlz8alnhwikjd3jenzt9cb9wmzptgus",
+      ownerKey: "ak",
+    });
+  });
+
   test("a bad value is a Chinese message naming the variable and an example", () => {
     const read = readConfig({ GOV_DINGTALK_TENANT_ID: "浙江", GOV_DINGTALK_API_HOST: "https://h.cn/api" });
     expect(read.ok ? "" : read.message).toContain(
