@@ -79,28 +79,47 @@ function markdown(text: string): GovMessage {
   return { msgType: MSG_TYPE.markdown, body: { title, text } };
 }
 
+/** Line breaks that DingTalk's markdown keeps: a line ends with two spaces. */
+function lines(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/\n/g, "  \n");
+}
+
+/**
+ * A table for a phone (DingTalk's markdown has no reliable tables): one list item per row, its first
+ * cell in bold, then the value (two columns) or "列名：值" for every other non-empty cell.
+ */
+function tableMarkdown(title: string, columns: readonly string[], rows: readonly string[][]): string[] {
+  const items = rows.map((row) => {
+    const [first = "", ...rest] = row;
+    if (columns.length <= 2) return `- **${first}**：${rest.join("")}`;
+    const cells = rest.flatMap((cell, i) => (cell.trim() === "" ? [] : [`${columns[i + 1] ?? ""}：${cell}`]));
+    return `- **${first}**${cells.length === 0 ? "" : `　${cells.join("；")}`}`;
+  });
+  return [`**${title}**`, "", ...items];
+}
+
 /** One engine reply as markdown. */
 export function replyMarkdown(reply: Reply): string {
   switch (reply.type) {
     case "text":
-      return reply.text;
+      return lines(reply.text);
     case "notice":
-      return `${LEVEL[reply.level]} ${reply.text}`;
+      return `${LEVEL[reply.level]} ${reply.field === undefined ? "" : `**${reply.field}**：`}${lines(reply.text)}`;
     case "table": {
-      const lines = [`**${reply.title}**`, "", `${reply.columns.join("｜")}`];
-      for (const row of reply.rows) lines.push(`- ${row.join("｜")}`);
-      if (reply.note !== undefined && reply.note !== "") lines.push("", reply.note);
-      return lines.join("\n");
+      const out = tableMarkdown(reply.title, reply.columns, reply.rows);
+      if (reply.note !== undefined && reply.note !== "") out.push("", lines(reply.note));
+      return out.join("\n");
     }
     case "question": {
-      const lines = [`**[已完成 ${reply.progress.done}/${reply.progress.total} 项]** ${reply.text}`];
+      const out = [`**[已完成 ${reply.progress.done}/${reply.progress.total} 项]** ${lines(reply.text)}`];
       if (reply.choices !== undefined && reply.choices.length > 0)
-        lines.push("", "请回复编号或文字：", ...reply.choices.map((c, i) => `${i + 1}. ${c.label}`));
-      if (reply.example !== undefined && reply.example !== "") lines.push("", `例如：${reply.example}`);
-      return lines.join("\n");
+        out.push("", "请回复编号或文字：", "", ...reply.choices.map((c, i) => `${i + 1}. ${c.label}`));
+      if (reply.example !== undefined && reply.example !== "")
+        out.push("", `> 例如：${lines(reply.example)}`);
+      return out.join("\n");
     }
     case "confirm":
-      return `${reply.text}\n\n请回复：${reply.choices.map((c) => `**${c.value}**`).join(" / ")}`;
+      return `${lines(reply.text)}\n\n请回复：${reply.choices.map((c) => `**${c.value}**`).join(" / ")}`;
   }
 }
 
