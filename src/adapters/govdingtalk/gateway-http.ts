@@ -16,6 +16,18 @@ export interface HttpOptions {
   timeoutMs: number;
 }
 
+const agents = new Map<string, https.Agent>();
+
+/** One keep-alive agent per CA, so connections to the gateway are reused. */
+function agentFor(ca: string): https.Agent {
+  let agent = agents.get(ca);
+  if (agent === undefined) {
+    agent = new https.Agent({ ca, keepAlive: true });
+    agents.set(ca, agent);
+  }
+  return agent;
+}
+
 /**
  * Sends one request with node:http(s) (an https.Agent carries the configured CA), stops after
  * `timeoutMs` or past `limit` bytes, and says why in Chinese without the URL's query (which may
@@ -28,7 +40,7 @@ export function sendRequest(
 ): Promise<Result<GatewayAnswer>> {
   const where = `${url.origin}${url.pathname}`;
   const secure = url.protocol === "https:";
-  const agent = secure && options.ca !== undefined ? new https.Agent({ ca: options.ca }) : undefined;
+  const agent = secure && options.ca !== undefined ? agentFor(options.ca) : undefined;
   const headers = {
     ...init.headers,
     ...(init.body === undefined ? {} : { "Content-Length": String(init.body.length) }),

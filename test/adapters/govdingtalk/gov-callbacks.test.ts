@@ -95,7 +95,7 @@ describe("a callback is taken only when the platform signed it, and only once", 
     await bed.idle();
     expect(bed.gov.calls).toEqual([]);
     expect(bed.logs).toEqual(["重复的消息 govdingtalk:196729:msgFILE1，未重复处理"]);
-  });
+  }, 60_000);
 
   test("a body that is not a robot message is acknowledged and ignored with a log line", async () => {
     const bed = await started();

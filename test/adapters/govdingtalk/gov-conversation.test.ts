@@ -163,5 +163,5 @@ describe("a whole seed-000 conversation through the 政务钉钉 callback and th
     expect(contentText(read.value)).toContain("五、发现的主要问题和改进措施");
     expect(mdCall?.file?.bytes.toString("utf8")).toContain("共失8.29分");
     expect(t.logs).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -183,7 +183,7 @@ describe("starting and stopping the 政务钉钉 channel", () => {
     } finally {
       cleanup();
     }
-  });
+  }, 60_000);
 
   test("conversation keys map back to their place; other channels' keys are not 政务钉钉's", () => {
     expect(govPlaceOfKey("govdingtalk:196729:u:10001")).toEqual({
