@@ -18,14 +18,12 @@ beforeEach(async () => {
   server = https.createServer(
     { cert: readFileSync(join(TLS, "server.pem")), key: readFileSync(join(TLS, "server-key.pem")) },
     (_request, response) =>
-      response
-        .writeHead(200, { "Content-Type": "application/json" })
-        .end(
-          JSON.stringify({
-            success: true,
-            content: { success: true, data: { accessToken: "t", expiresIn: 7200 } },
-          }),
-        ),
+      response.writeHead(200, { "Content-Type": "application/json" }).end(
+        JSON.stringify({
+          success: true,
+          content: { success: true, data: { accessToken: "t", expiresIn: 7200 } },
+        }),
+      ),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   host = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
