@@ -81,6 +81,72 @@ const ConfigSchema = z.object({
       error: "DINGTALK_OAPI_URL 应为 http(s) 网址，例如 https://oapi.dingtalk.com",
     })
     .optional(),
+  /** 政务钉钉 (专有钉钉 / 浙政钉): the open platform's host; a private deployment has its own. */
+  GOV_DINGTALK_API_HOST: z
+    .url({
+      protocol: /^https?$/,
+      error: "GOV_DINGTALK_API_HOST 应为 http(s) 网址，例如 https://openplatform.dg-work.cn",
+    })
+    .refine((url) => !URL.canParse(url) || new URL(url).pathname.replace(/\/+$/, "") === "", {
+      error: "GOV_DINGTALK_API_HOST 只写到主机名（不带路径），例如 https://openplatform.dg-work.cn",
+    })
+    .default("https://openplatform.dg-work.cn"),
+  /** The app's AppKey (应用的 AK), sent as the apiKey header of every signed call. */
+  GOV_DINGTALK_APP_KEY: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "GOV_DINGTALK_APP_KEY 含有空格、换行或中文字符，请重新复制应用的 AppKey")
+    .optional(),
+  /** The app's AppSecret (SK): signs every call; never printed. */
+  GOV_DINGTALK_APP_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "GOV_DINGTALK_APP_SECRET 含有空格、换行或中文字符，请重新复制应用的 AppSecret")
+    .optional(),
+  /** The tenant (租户) id the robot belongs to, a number. */
+  GOV_DINGTALK_TENANT_ID: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "GOV_DINGTALK_TENANT_ID 应为租户 ID（数字），例如 196729")
+    .optional(),
+  /** A PEM file of the CA that signed a private deployment's certificate (optional). */
+  GOV_DINGTALK_CA_FILE: z.string().trim().min(1).optional(),
+  GOV_DINGTALK_CALLBACK_PORT: z.coerce
+    .number({ error: "GOV_DINGTALK_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3100" })
+    .int("GOV_DINGTALK_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3100")
+    .min(1, "GOV_DINGTALK_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3100")
+    .max(65535, "GOV_DINGTALK_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3100")
+    .default(3100),
+  GOV_DINGTALK_CALLBACK_PATH: z
+    .string()
+    .regex(/^\/[\x21-\x7e]*$/, "GOV_DINGTALK_CALLBACK_PATH 应以 / 开头，例如 /govdingtalk/callback")
+    .default("/govdingtalk/callback"),
+  /**
+   * The robot's callback token (outgoingToken) that signs each callback; unset means the app
+   * secret signs them, as in public DingTalk.
+   */
+  GOV_DINGTALK_CALLBACK_TOKEN: z
+    .string()
+    .trim()
+    .regex(
+      /^[\x21-\x7e]+$/,
+      "GOV_DINGTALK_CALLBACK_TOKEN 含有空格、换行或中文字符，请重新复制机器人的回调 Token",
+    )
+    .optional(),
+  /**
+   * Set when the platform encrypts its callbacks (DingTalk's event-subscription scheme): the
+   * 43-character EncodingAESKey; GOV_DINGTALK_CALLBACK_TOKEN is then the token of that scheme.
+   */
+  GOV_DINGTALK_CALLBACK_AES_KEY: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9]{43}$/,
+      "GOV_DINGTALK_CALLBACK_AES_KEY 应为 43 位字母或数字（回调的 EncodingAESKey），例如 o1w0aum42yaptlz8alnhwikjd3jenzt9cb9wmzptgus",
+    )
+    .optional(),
+  /** The owner key inside an encrypted callback: the app key (default) or the tenant's corp id. */
+  GOV_DINGTALK_CALLBACK_OWNER_KEY: z.string().trim().min(1).optional(),
   /** Days a handled chat message id is kept (redelivery and script replays); older ones are forgotten at startup. */
   ZIPING_KEEP_MESSAGES_DAYS: z.coerce
     .number({ error: "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30" })
@@ -308,6 +374,70 @@ export function dingtalkSettings(
       gatewayUrl: noSlash(config.DINGTALK_GATEWAY_URL ?? "https://api.dingtalk.com"),
       apiUrl: noSlash(config.DINGTALK_API_URL ?? "https://api.dingtalk.com"),
       oapiUrl: noSlash(config.DINGTALK_OAPI_URL ?? "https://oapi.dingtalk.com"),
+    },
+  };
+}
+
+/** How ziping reaches a 政务钉钉 (专有钉钉 / 浙政钉) tenant: the signed REST API and the robot's callback. */
+export interface GovDingTalkSettings {
+  apiHost: string;
+  appKey: string;
+  appSecret: string;
+  tenantId: string;
+  /** A PEM file of the CA of a private deployment; undefined: the system's CAs. */
+  caFile?: string;
+  callbackPort: number;
+  callbackPath: string;
+  /** What signs the callbacks: the robot's token, else the app secret. */
+  callbackSecret: string;
+  /** Set when callbacks are encrypted (GOV_DINGTALK_CALLBACK_AES_KEY): token, AES key, owner key. */
+  callbackCrypto?: { token: string; aesKey: string; ownerKey: string };
+}
+
+/**
+ * The 政务钉钉 settings, or why there are none. No GOV_DINGTALK_ variable at all (the host has a
+ * default and does not count) means the channel is not wanted (`ok: false` without `why`); a
+ * partial set is a mistake, named in Chinese. GOV_DINGTALK_APP_KEY, GOV_DINGTALK_APP_SECRET and
+ * GOV_DINGTALK_TENANT_ID are required together.
+ */
+export function govDingTalkSettings(
+  config: Config,
+): { ok: true; settings: GovDingTalkSettings } | { ok: false; why?: string } {
+  const { GOV_DINGTALK_APP_KEY: appKey, GOV_DINGTALK_APP_SECRET: appSecret } = config;
+  const tenantId = config.GOV_DINGTALK_TENANT_ID;
+  const token = config.GOV_DINGTALK_CALLBACK_TOKEN;
+  const ca = config.GOV_DINGTALK_CA_FILE;
+  const aesKey = config.GOV_DINGTALK_CALLBACK_AES_KEY;
+  if ([appKey, appSecret, tenantId, token, ca, aesKey].every((v) => v === undefined)) return { ok: false };
+  const missing = [
+    appKey === undefined ? "GOV_DINGTALK_APP_KEY（应用的 AppKey）" : null,
+    appSecret === undefined ? "GOV_DINGTALK_APP_SECRET（应用的 AppSecret）" : null,
+    tenantId === undefined ? "GOV_DINGTALK_TENANT_ID（租户 ID，例如 196729）" : null,
+  ].filter((m) => m !== null);
+  if (appKey === undefined || appSecret === undefined || tenantId === undefined)
+    return {
+      ok: false,
+      why: `政务钉钉设置不完整：缺少 ${missing.join("、")}。请在政务钉钉开放平台的应用详情中复制，放入 .env（参见 docs/channels/govdingtalk.md）`,
+    };
+  if (aesKey !== undefined && token === undefined)
+    return {
+      ok: false,
+      why: "已设置 GOV_DINGTALK_CALLBACK_AES_KEY（加密回调），还需要同一处配置的 GOV_DINGTALK_CALLBACK_TOKEN（回调的签名 Token）",
+    };
+  return {
+    ok: true,
+    settings: {
+      apiHost: config.GOV_DINGTALK_API_HOST.replace(/\/+$/, ""),
+      appKey,
+      appSecret,
+      tenantId,
+      ...(ca === undefined ? {} : { caFile: ca }),
+      callbackPort: config.GOV_DINGTALK_CALLBACK_PORT,
+      callbackPath: config.GOV_DINGTALK_CALLBACK_PATH,
+      callbackSecret: token ?? appSecret,
+      ...(aesKey === undefined || token === undefined
+        ? {}
+        : { callbackCrypto: { token, aesKey, ownerKey: config.GOV_DINGTALK_CALLBACK_OWNER_KEY ?? appKey } }),
     },
   };
 }
