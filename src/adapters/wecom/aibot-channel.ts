@@ -10,7 +10,10 @@ import type { WeComSettings } from "./wecom-settings.ts";
 
 /** A running channel: stop it, or learn that it ended on its own (another process took the bot). */
 export interface RunningChannel {
+  /** Waits for the events being handled, then disconnects. */
   stop(): Promise<void>;
+  /** Resolves once every event received so far has been handled. */
+  idle(): Promise<void>;
   /** Resolves with the reason, in Chinese, when the platform ended the connection for good. */
   ended: Promise<string>;
 }
@@ -50,7 +53,7 @@ export async function startAibot(
     ...(timing.heartbeatInterval === undefined ? {} : { heartbeatInterval: timing.heartbeatInterval }),
   });
   const transport = aibotTransport(client);
-  registerAibotListeners(client, transport, settings.botId, deps);
+  const queue = registerAibotListeners(client, transport, settings.botId, deps);
   const first = await new Promise<Result<void>>((resolve) => {
     const onAuth = () => resolve(ok(undefined));
     const onError = (error: Error) => {
@@ -106,8 +109,10 @@ export async function startAibot(
   }
   return ok({
     stop: async () => {
+      await queue.idle();
       client.disconnect();
     },
+    idle: () => queue.idle(),
     ended,
   });
 }

@@ -18,18 +18,30 @@ export interface WeComDeps {
   taskId: () => string;
 }
 
-/** Runs one conversation's events in order (a file and the text after it), each conversation on its own. */
-export function serialQueue(log: ChannelLog): (key: string, work: () => Promise<void>) => Promise<void> {
+/** Runs each conversation's events in order (a file and the text after it), conversations side by side. */
+export interface SerialQueue {
+  run(key: string, work: () => Promise<void>): Promise<void>;
+  /** Resolves once every queued event has been handled (a clean stop, a test's next step). */
+  idle(): Promise<void>;
+}
+
+/** A queue per conversation key; a failure is logged and does not stop the next event. */
+export function serialQueue(log: ChannelLog): SerialQueue {
   const tails = new Map<string, Promise<void>>();
-  return (key, work) => {
-    const run = (tails.get(key) ?? Promise.resolve()).then(work).catch((error: unknown) => {
-      log.error("处理企业微信消息时出错", error);
-    });
-    tails.set(key, run);
-    void run.then(() => {
-      if (tails.get(key) === run) tails.delete(key);
-    });
-    return run;
+  return {
+    run(key, work) {
+      const run = (tails.get(key) ?? Promise.resolve()).then(work).catch((error: unknown) => {
+        log.error("处理企业微信消息时出错", error);
+      });
+      tails.set(key, run);
+      void run.then(() => {
+        if (tails.get(key) === run) tails.delete(key);
+      });
+      return run;
+    },
+    async idle() {
+      while (tails.size > 0) await Promise.all(tails.values());
+    },
   };
 }
 
@@ -54,7 +66,7 @@ export function registerAibotListeners(
   transport: WeComTransport,
   scope: string,
   deps: WeComDeps,
-): void {
+): SerialQueue {
   const queue = serialQueue(deps.log);
   const outbound = (place: WeComPlace) =>
     weComOutbound(transport, place, deps.taskId, (m, e) => deps.log.error(m, e));
@@ -70,7 +82,7 @@ export function registerAibotListeners(
     if (group && m.chatid === undefined) return;
     const place: WeComPlace = { scope, chat: group ? (m.chatid ?? "") : m.from.userid, group };
     const conversation = weComConversationKey(place);
-    void queue(conversation, async () => {
+    void queue.run(conversation, async () => {
       const out = outbound(place);
       const id = `wecom:${scope}:${m.msgid}`;
       const user = weComUserId(scope, m.from.userid);
@@ -129,7 +141,7 @@ export function registerAibotListeners(
     void client
       .updateTemplateCard(frame, chosenCard(click.taskId, words, conversation), [e.from.userid])
       .catch((error: unknown) => deps.log.error("模板卡片未能更新", error));
-    void queue(conversation, async () => {
+    void queue.run(conversation, async () => {
       await runTurn(
         deps.ziping,
         outbound(place),
@@ -145,4 +157,5 @@ export function registerAibotListeners(
       );
     });
   });
+  return queue;
 }
