@@ -167,3 +167,9 @@ export class FakeWeCom {
 export function md5(bytes: Uint8Array): string {
   return createHash("md5").update(bytes).digest("hex");
 }
+
+/** The markdown text of a sent frame ("" when it is not a markdown message). */
+export function contentOf(frame: { body?: Record<string, unknown> } | undefined): string {
+  const markdown = frame?.body?.markdown as { content?: unknown } | undefined;
+  return typeof markdown?.content === "string" ? markdown.content : "";
+}

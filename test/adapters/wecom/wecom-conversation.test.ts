@@ -3,7 +3,7 @@ import { join } from "node:path";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { weComEncrypt } from "../../../src/adapters/wecom/wecom-aes.ts";
-import { md5 } from "./fake-wecom.ts";
+import { contentOf, md5 } from "./fake-wecom.ts";
 import { BOT, click, file, text, type WeComTestbed, weComTestbed } from "./wecom-testbed.ts";
 
 const DOCX = readFileSync(join(import.meta.dirname, "../../../fixtures/converted/000_0839647822e00506.docx"));
@@ -59,7 +59,7 @@ describe("a whole seed-000 conversation over the AI bot's long connection", () =
       ["aibot_send_msg", "markdown"],
       ["aibot_send_msg", "template_card"],
     ]);
-    const first = String((read[0]?.body?.markdown as { content: string }).content);
+    const first = contentOf(read[0]);
     expect(first.split("\n").slice(0, 6)).toEqual([
       "**从粘贴内容中读到**",
       "- kind：部门整体",
@@ -72,11 +72,9 @@ describe("a whole seed-000 conversation over the AI bot's long connection", () =
     expect(first).toContain(
       "- 6：一级指标 投入管理指标；三级指标 预算执行率；指标值 ≥97%；实际完成值 97%；分值 2；得分 1",
     );
-    expect(
-      String((read[1]?.body?.markdown as { content: string }).content)
-        .split("\n")
-        .at(-1),
-    ).toBe("以上内容正确吗？回复“确认”保存，“取消”放弃；有错可以先确认再修改。");
+    expect(contentOf(read[1]).split("\n").at(-1)).toBe(
+      "以上内容正确吗？回复“确认”保存，“取消”放弃；有错可以先确认再修改。",
+    );
     const confirmKey = JSON.stringify({ k: K, a: "confirm" });
     expect(read[2]).toEqual({
       cmd: "aibot_send_msg",
@@ -150,7 +148,7 @@ describe("a whole seed-000 conversation over the AI bot's long connection", () =
       ["aibot_send_msg", "markdown"],
       ["aibot_send_msg", "template_card"],
     ]);
-    expect(String((why[0]?.body?.markdown as { content: string }).content).split("\n")[0]).toBe(
+    expect(contentOf(why[0]).split("\n")[0]).toBe(
       "报告填报96分；按评分规则（河南郑州区县 部门整体绩效自评）计算应为91.6分（优）。",
     );
 
@@ -195,7 +193,7 @@ describe("a whole seed-000 conversation over the AI bot's long connection", () =
       cmd: "aibot_send_msg",
       body: { chatid: "liuyy", msgtype: "file", file: { media_id: "media-2" } },
     });
-    const summary = String((out[10]?.body?.markdown as { content: string }).content).split("\n");
+    const summary = contentOf(out[10]).split("\n");
     expect(summary.slice(0, 2)).toEqual([
       `**${REPORT.replace("2021", " 2021")}**`,
       "得分（按规则）：91.6 分（优），报告原填 96 分",
