@@ -55,27 +55,28 @@ export const fetchDownload: Download = async (url, limit) => {
 };
 
 /**
- * An AI bot file as the channel port's inbound file. The message carries only an encrypted address
- * and its key — no name or size — so the file is downloaded (up to the largest accepted size) and
- * decrypted first; its name comes from the download's Content-Disposition, and the size checked
- * against the type's limit is the decrypted size.
+ * A WeCom file as the channel port's inbound file. Neither the AI bot's message (an encrypted
+ * address and its key) nor a callback message (a media id) carries a size, and the AI bot's none
+ * a name, so the file is downloaded first (up to the largest accepted size) and decrypted when a
+ * key is given; its name is the one the message gave or the download's Content-Disposition, and
+ * the size checked against the type's limit is the decrypted size.
  */
-export async function aibotInboundFile(
+export async function weComInboundFile(
   id: string,
-  file: { url: string; aeskey?: string },
-  download: Download,
+  download: (limit: number) => Promise<Result<Downloaded>>,
+  options: { aeskey?: string; name?: string } = {},
 ): Promise<Result<InboundFile>> {
-  const got = await download(file.url, DOWNLOAD_LIMIT);
+  const got = await download(DOWNLOAD_LIMIT);
   if (!got.ok) return got;
-  const name = got.value.name;
+  const name = options.name ?? got.value.name;
   if (name === undefined)
     return fail(
       "file.no_name",
       "企业微信没有给出这个文件的文件名，无法判断类型。请把文件另存为带扩展名的文件后重新发送，例如 自评报告.docx",
     );
   let bytes: Uint8Array = got.value.bytes;
-  if (file.aeskey !== undefined) {
-    const plain = weComDecrypt(Buffer.from(file.aeskey, "base64"), bytes);
+  if (options.aeskey !== undefined) {
+    const plain = weComDecrypt(Buffer.from(options.aeskey, "base64"), bytes);
     if (plain === null)
       return fail(
         "file.decrypt_failed",

@@ -2,7 +2,7 @@ import type { WSClient, WsFrame } from "@wecom/aibot-node-sdk";
 import { actionWords } from "../../conversation/typed-action.ts";
 import { type ChannelLog, runFiles, runTurn, sendReplies } from "../../services/channel-turns.ts";
 import type { Ziping } from "../../services/ziping.ts";
-import { aibotInboundFile, type Download } from "./aibot-file.ts";
+import { type Download, weComInboundFile } from "./aibot-file.ts";
 import { AibotCardEventSchema, type AibotMessage, AibotMessageSchema, clickOf } from "./aibot-frames.ts";
 import { chosenCard, decodeCardKey } from "./wecom-card.ts";
 import { type WeComTransport, weComOutbound } from "./wecom-outbound.ts";
@@ -91,7 +91,12 @@ export function registerAibotListeners(
           deps.log.info(`重复的文件消息 ${id}，未重复处理`);
           return;
         }
-        const file = await aibotInboundFile("file", m.file, deps.download);
+        const { url, aeskey } = m.file;
+        const file = await weComInboundFile(
+          "file",
+          (limit) => deps.download(url, limit),
+          aeskey === undefined ? {} : { aeskey },
+        );
         if (!file.ok) {
           await sendReplies(out, [{ type: "notice", level: "error", text: file.error.message }]);
           return;
