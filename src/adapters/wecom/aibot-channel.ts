@@ -54,6 +54,14 @@ export async function startAibot(
   });
   const transport = aibotTransport(client);
   const queue = registerAibotListeners(client, transport, settings.botId, deps);
+  // Listened for before connecting: the event may come right behind the subscription's answer.
+  const ended = new Promise<string>((resolve) => {
+    client.on("event.disconnected_event", () =>
+      resolve(
+        `企业微信断开了本连接：同一个智能机器人（${settings.botId}）在别处建立了新的长连接。一个机器人只能由一个 ziping 进程连接；请停止另一个进程后重新运行 npm start。`,
+      ),
+    );
+  });
   const first = await new Promise<Result<void>>((resolve) => {
     const onAuth = () => resolve(ok(undefined));
     const onError = (error: Error) => {
@@ -84,13 +92,6 @@ export async function startAibot(
     deps.log.info(`企业微信长连接断开，正在第 ${attempt} 次重连……`),
   );
   client.on("authenticated", () => deps.log.info("企业微信长连接已恢复"));
-  const ended = new Promise<string>((resolve) => {
-    client.on("event.disconnected_event", () =>
-      resolve(
-        `企业微信断开了本连接：同一个智能机器人（${settings.botId}）在别处建立了新的长连接。一个机器人只能由一个 ziping 进程连接；请停止另一个进程后重新运行 npm start。`,
-      ),
-    );
-  });
   try {
     await resumeDeliveries(
       deps.ziping,

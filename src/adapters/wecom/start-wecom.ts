@@ -81,12 +81,15 @@ export async function startWeCom(ziping: Ziping, config: Config, settings: WeCom
   log.info(
     `ziping ${channel.describe}；数据库 ${config.ZIPING_DB}；起草：${model === undefined ? "确定性起草" : `模型 ${model}`}。按 Ctrl+C 退出。`,
   );
+  let stop = () => {};
   const outcome = await new Promise<{ code: number; why?: string }>((resolve) => {
-    const stop = () => resolve({ code: 0 });
+    stop = () => resolve({ code: 0 });
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
     void channel.ended.then((why) => resolve({ code: 3, why }));
   });
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
   if (outcome.why !== undefined) process.stderr.write(`${outcome.why}\n`);
   await channel.stop();
   ziping.close();
