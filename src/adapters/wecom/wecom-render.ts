@@ -76,10 +76,18 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): We
           flush();
           out.push({
             kind: "card",
-            card: choiceCard("请选择，或直接回复", reply.choices ?? [], ctx.conversation, ctx.taskId(), {
-              desc: progressLine(reply.progress),
-              skip: true,
-            }),
+            card: choiceCard(
+              reply.choices === undefined || reply.choices.length === 0
+                ? "请直接回复，或跳过此项"
+                : "请选择，或直接回复",
+              reply.choices ?? [],
+              ctx.conversation,
+              ctx.taskId(),
+              {
+                desc: progressLine(reply.progress),
+                skip: true,
+              },
+            ),
           });
         }
         break;

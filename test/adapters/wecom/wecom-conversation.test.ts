@@ -37,7 +37,7 @@ const skipCard = (desc: string, taskId: string) => ({
     msgtype: "template_card",
     template_card: {
       card_type: "button_interaction",
-      main_title: { title: "请选择，或直接回复", desc },
+      main_title: { title: "请直接回复，或跳过此项", desc },
       button_list: [{ text: "跳过", style: 2, key: JSON.stringify({ k: K, a: "skip" }) }],
       task_id: taskId,
     },
