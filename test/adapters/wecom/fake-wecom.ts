@@ -31,6 +31,7 @@ export class FakeWeCom {
   readonly uploads: UploadedFile[] = [];
   connections = 0;
   private server: WebSocketServer;
+  private port = 0;
   private socket: WebSocket | null = null;
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   private pending = new Map<string, { filename: string; md5: string; chunks: Buffer[] }>();
@@ -41,8 +42,12 @@ export class FakeWeCom {
     readonly botId: string,
     readonly secret: string,
   ) {
-    this.server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-    this.server.on("connection", (ws) => {
+    this.server = this.listen(0);
+  }
+
+  private listen(port: number): WebSocketServer {
+    const server = new WebSocketServer({ host: "127.0.0.1", port });
+    server.on("connection", (ws) => {
       this.connections += 1;
       const n = this.connections;
       this.socket = ws;
@@ -51,6 +56,20 @@ export class FakeWeCom {
       );
       this.settle();
     });
+    return server;
+  }
+
+  /** Goes down: every connection is cut and new ones are refused until `restart`. */
+  stopListening(): Promise<void> {
+    this.port = (this.server.address() as AddressInfo).port;
+    for (const client of this.server.clients) client.terminate();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Listens again on the same port. */
+  async restart(): Promise<void> {
+    this.server = this.listen(this.port);
+    await new Promise<void>((resolve) => this.server.once("listening", () => resolve()));
   }
 
   /** A fake server listening on 127.0.0.1 (a free port). */

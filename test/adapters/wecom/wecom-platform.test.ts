@@ -8,7 +8,7 @@ import { fetchDownload } from "../../../src/adapters/wecom/aibot-file.ts";
 import { weComLogger } from "../../../src/adapters/wecom/wecom-logger.ts";
 import { testApp } from "../../services/chat-harness.ts";
 import { contentOf, FakeWeCom } from "./fake-wecom.ts";
-import { BOT, click, SECRET, text, type WeComTestbed, weComTestbed } from "./wecom-testbed.ts";
+import { BOT, click, file, SECRET, text, type WeComTestbed, weComTestbed } from "./wecom-testbed.ts";
 
 const FIRST = "郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区";
 const dir = mkdtempSync(join(tmpdir(), "ziping-wecom-"));
@@ -56,6 +56,39 @@ describe("a message WeCom delivers twice has one effect", () => {
   });
 });
 
+describe("files the bot cannot use", () => {
+  test("a file whose download names no file: the officer is told; its redelivery is not downloaded again", async () => {
+    t = await weComTestbed();
+    await t.say(text(FIRST));
+    nock("https://ww-file.work.weixin.qq.com").get("/f/noname").once().reply(200, Buffer.alloc(64, 1));
+    t.fake.clear();
+    const sent = file("https://ww-file.work.weixin.qq.com/f/noname", Buffer.alloc(32, 3).toString("base64"), {
+      msgid: "m-file-1",
+    });
+    await t.say(sent);
+    expect(t.fake.sent()).toEqual([
+      {
+        cmd: "aibot_send_msg",
+        body: {
+          chatid: "liuyy",
+          msgtype: "markdown",
+          markdown: {
+            content:
+              "✗ 企业微信没有给出这个文件的文件名，无法判断类型。请把文件另存为带扩展名的文件后重新发送，例如 自评报告.docx",
+          },
+        },
+      },
+    ]);
+    t.fake.clear();
+    t.fake.push(sent);
+    await t.say(text("还差什么"));
+    expect(t.fake.sent().filter((f) => contentOf(f).startsWith("✗"))).toEqual([]);
+    expect(t.logs.some((l) => l.includes("重复的文件消息 wecom:aib-test-bot:m-file-1，未重复处理"))).toBe(
+      true,
+    );
+  });
+});
+
 describe("a dropped socket", () => {
   test("reconnects once (two connections, two subscriptions), and the conversation goes on with nothing lost", async () => {
     t = await weComTestbed();
@@ -73,6 +106,20 @@ describe("a dropped socket", () => {
     // The secret is sent in the subscription frame only, never to the log.
     expect(t.logs.join("\n")).not.toContain(SECRET);
   });
+});
+
+describe("reconnects are unlimited (the SDK stops after 10 unless told otherwise)", () => {
+  test("a server down for 12 attempts: the bot keeps trying and subscribes again once it is back", async () => {
+    t = await weComTestbed(undefined, undefined, { timing: { reconnectInterval: 1 } });
+    await t.fake.stopListening();
+    await t.logged("正在第 12 次重连");
+    await t.fake.restart();
+    await t.fake.until(() => t.fake.frames.filter((f) => f.cmd === "aibot_subscribe").length === 2);
+    await t.logged("企业微信长连接已恢复");
+    await t.say(text(FIRST));
+    expect(t.fake.frames.filter((f) => f.cmd === "aibot_subscribe").map((f) => f.connection)).toEqual([1, 2]);
+    expect(t.logs.some((l) => l.includes("放弃") || l.includes("giving up"))).toBe(false);
+  }, 30_000);
 });
 
 describe("an outsider in a group chat is refused as in a Slack thread", () => {

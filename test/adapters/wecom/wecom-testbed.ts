@@ -18,6 +18,8 @@ export interface WeComTestbed {
   fake: FakeWeCom;
   channel: RunningChannel;
   logs: string[];
+  /** Resolves once a log line contains `text`. */
+  logged(text: string): Promise<void>;
   /** Pushes a callback and waits until the bot has answered it completely. */
   say(body: Record<string, unknown>, cmd?: string): Promise<void>;
   /** Stops the channel and closes the database (the fake server stays). */
@@ -79,12 +81,17 @@ export async function weComTestbed(
   const clock = () => new Date(Date.UTC(2026, 10, 21, 2, 0, tick++));
   const app = testApp(dbPath, clock);
   const logs: string[] = [];
+  let waiters: { text: string; resolve: () => void }[] = [];
+  const write = (line: string) => {
+    logs.push(line);
+    waiters = waiters.filter((w) => {
+      if (!line.includes(w.text)) return true;
+      w.resolve();
+      return false;
+    });
+  };
   const secret = options.secret ?? SECRET;
-  const log = weComLogger(
-    () => [secret],
-    (line) => logs.push(line),
-    true,
-  );
+  const log = weComLogger(() => [secret], write, true);
   let task = 0;
   const started = await startAibot(
     { mode: "aibot", botId: BOT, botSecret: secret, wsUrl: fake.url },
@@ -107,6 +114,10 @@ export async function weComTestbed(
     fake,
     channel,
     logs,
+    logged(text) {
+      if (logs.some((l) => l.includes(text))) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ text, resolve }));
+    },
     async say(body, cmd) {
       const before = fake.sent().length;
       fake.push(body, cmd);
