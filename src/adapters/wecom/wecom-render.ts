@@ -16,6 +16,8 @@ export interface RenderContext {
 
 /** A markdown message holds at most 4096 bytes; chunks stay under this. */
 const MAX_MARKDOWN_BYTES = 4000;
+/** A card holds six buttons: a question's choices share them with 跳过. */
+const MAX_CARD_CHOICES = 5;
 const LEVEL = { error: "✗ ", warn: "⚠ ", info: "· " } as const;
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -70,7 +72,9 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): We
       case "question": {
         const lines = [`**${progressLine(reply.progress)}**`, reply.text];
         if (reply.example !== undefined && reply.example.trim() !== "") lines.push(`例如：${reply.example}`);
-        if (!ctx.buttons && reply.choices !== undefined) lines.push(typedChoices(reply.choices));
+        // Without cards, or with more choices than a card holds (five beside 跳过): the words to type.
+        if (reply.choices !== undefined && (!ctx.buttons || reply.choices.length > MAX_CARD_CHOICES))
+          lines.push(typedChoices(reply.choices));
         parts.push(lines.join("\n"));
         if (ctx.buttons) {
           flush();
@@ -93,7 +97,11 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): We
         break;
       }
       case "confirm":
-        parts.push(ctx.buttons ? reply.text : `${reply.text}\n${typedChoices(reply.choices)}`);
+        parts.push(
+          ctx.buttons && reply.choices.length <= MAX_CARD_CHOICES + 1
+            ? reply.text
+            : `${reply.text}\n${typedChoices(reply.choices)}`,
+        );
         if (ctx.buttons) {
           flush();
           out.push({

@@ -75,6 +75,40 @@ describe("replies as WeCom messages", () => {
     ]);
   });
 
+  test("more choices than a card holds: the card keeps five and 跳过, the markdown names every choice", () => {
+    const choices = ["一", "二", "三", "四", "五", "六"].map((c) => ({
+      label: `方案${c}`,
+      value: `方案${c}`,
+    }));
+    const out = renderReplies(
+      [
+        {
+          type: "question",
+          slot: "s",
+          field: "f",
+          text: "选哪个？",
+          progress: { done: 1, total: 2 },
+          choices,
+        },
+      ],
+      ctx(true),
+    );
+    expect(out[0]).toEqual({
+      kind: "markdown",
+      content:
+        "**已完成 1/2 项（50%）**\n选哪个？\n请回复：方案一 / 方案二 / 方案三 / 方案四 / 方案五 / 方案六",
+    });
+    const card = out[1]?.kind === "card" ? out[1].card : null;
+    expect(card?.button_list.map((b) => b.text)).toEqual([
+      "方案一",
+      "方案二",
+      "方案三",
+      "方案四",
+      "方案五",
+      "跳过",
+    ]);
+  });
+
   test("without cards (the callback mode) a confirmation names the words to type", () => {
     const out = renderReplies(
       [
