@@ -24,6 +24,9 @@ export interface AibotTiming {
   heartbeatInterval?: number;
 }
 
+/** How long the first subscription may go unanswered before start-up gives up. */
+const SUBSCRIBE_WAIT_MS = 30_000;
+
 /** Why the bot could not start, in Chinese, with what to check; never the secret. */
 function startFailure(kind: "refused" | "unreachable", settings: { wsUrl: string }, detail: string): string {
   return kind === "refused"
@@ -75,6 +78,20 @@ export async function startAibot(
     };
     const onClose = (reason: string) =>
       resolve(fail("wecom.unreachable", startFailure("unreachable", settings, reason)));
+    // A server that takes the connection but never answers the subscription is not WeCom's.
+    const silent = setTimeout(
+      () =>
+        resolve(
+          fail(
+            "wecom.unreachable",
+            startFailure("unreachable", settings, `${SUBSCRIBE_WAIT_MS / 1000} 秒内没有答复订阅`),
+          ),
+        ),
+      SUBSCRIBE_WAIT_MS,
+    );
+    silent.unref();
+    client.once("authenticated", () => clearTimeout(silent));
+    client.once("disconnected", () => clearTimeout(silent));
     client.once("authenticated", onAuth);
     client.on("error", onError);
     client.once("disconnected", onClose);
