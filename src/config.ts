@@ -154,6 +154,75 @@ const ConfigSchema = z.object({
     .min(1, "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30")
     .max(3650, "ZIPING_KEEP_MESSAGES_DAYS 应为 1 到 3650 的整数（天），例如 30")
     .default(30),
+  /** WeCom (企业微信 / 政务微信): the AI bot's id (智能机器人 → API 模式 → 长连接 → Bot ID). */
+  WECOM_BOT_ID: z.string().trim().min(1, "WECOM_BOT_ID 不能为空，例如 aibXXXXXXXXXXXXXXXX").optional(),
+  /** The AI bot's secret; never echoed back. */
+  WECOM_BOT_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "WECOM_BOT_SECRET 含有空格、换行或中文字符，请在机器人设置中重新复制 Secret")
+    .optional(),
+  /** The long connection's address: the official one by default, a private 政务微信 deployment or a test server. */
+  WECOM_WS_URL: z
+    .url({
+      protocol: /^wss?$/,
+      error: "WECOM_WS_URL 应为 ws(s) 地址，例如 wss://openws.work.weixin.qq.com",
+    })
+    .optional(),
+  /** aibot (智能机器人长连接, default with WECOM_BOT_ID) or callback (自建应用接收消息, 政务微信 without the AI bot). */
+  WECOM_MODE: z
+    .enum(["aibot", "callback"], { error: "WECOM_MODE 只能是 aibot 或 callback，例如 aibot" })
+    .optional(),
+  /** Callback mode: the 企业 ID (我的企业 → 企业信息 → 企业ID). */
+  WECOM_CORP_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]+$/, "WECOM_CORP_ID 应为企业 ID（字母和数字），例如 ww1234567890abcdef")
+    .optional(),
+  /** Callback mode: the self-built app's AgentId. */
+  WECOM_AGENT_ID: z.coerce
+    .number({ error: "WECOM_AGENT_ID 应为应用的 AgentId（正整数），例如 1000002" })
+    .int("WECOM_AGENT_ID 应为应用的 AgentId（正整数），例如 1000002")
+    .positive("WECOM_AGENT_ID 应为应用的 AgentId（正整数），例如 1000002")
+    .optional(),
+  /** Callback mode: the app's Secret; never echoed back. */
+  WECOM_CORP_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/, "WECOM_CORP_SECRET 含有空格、换行或中文字符，请在应用详情中重新复制 Secret")
+    .optional(),
+  /** Callback mode: the Token of 接收消息 → API 接收 (signatures are checked with it). */
+  WECOM_TOKEN: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9]{1,32}$/,
+      "WECOM_TOKEN 应为 1–32 位字母或数字（接收消息设置中的 Token），例如 hJ8sK2mQ",
+    )
+    .optional(),
+  /** Callback mode: the EncodingAESKey of 接收消息 → API 接收 (43 characters). */
+  WECOM_ENCODING_AES_KEY: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9+/]{43}$/,
+      "WECOM_ENCODING_AES_KEY 应为 43 位字母和数字（接收消息设置中的 EncodingAESKey），例如 jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
+    )
+    .optional(),
+  /** Callback mode: the API host, https://qyapi.weixin.qq.com by default (a private 政务微信 host otherwise). */
+  WECOM_API_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "WECOM_API_URL 应为 http(s) 网址，例如 https://qyapi.weixin.qq.com",
+    })
+    .optional(),
+  /** Callback mode: the port the receiver listens on (path /wecom/callback). */
+  WECOM_CALLBACK_PORT: z.coerce
+    .number({ error: "WECOM_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3001" })
+    .int("WECOM_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3001")
+    .min(1, "WECOM_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3001")
+    .max(65535, "WECOM_CALLBACK_PORT 应为端口号（1–65535 的整数），例如 3001")
+    .default(3001),
   /**
    * OS login names that administer ziping from the terminal, besides root and the owner of the
    * database file: the operator's setting of the service (see README “多人共用一台机器”).
