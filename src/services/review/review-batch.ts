@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { PassageMatch } from "../../checks/copy/copy-search.ts";
+import { reportText } from "../../checks/report-text.ts";
 import type { Result } from "../../core/result.ts";
 import type { Scheme } from "../../scoring/scheme.ts";
 import type { NewCorpusDocument } from "../../storage/corpus-store.ts";
@@ -132,7 +133,8 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
           label: row.label,
           unit: row.unit,
           year: row.year,
-          report: entry.completed.report,
+          kind: entry.completed.report.kind,
+          text: reportText(entry.completed.report).text,
           corpusMatches: matches,
         });
         if (entry.report.ok && row.status === "read") {
@@ -145,7 +147,7 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
     entries.push(...fileEntries);
   }
   const ranked = rankEntries(entries);
-  const copies = batchCopies(batch, started);
+  const copies = batchCopies(batch);
   const added =
     options.addToCorpus === undefined || toCorpus.length === 0 ? 0 : await options.addToCorpus(toCorpus);
   return {
