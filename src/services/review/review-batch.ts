@@ -40,6 +40,8 @@ export interface ReviewOptions {
   /** Reads a file's reports (default `loadReports`, the path `ziping check` takes). */
   load?: (path: string) => Promise<Result<LoadedReport[]>>;
   progress?: (p: ReviewProgress) => void;
+  /** The --out folder: not reviewed when it lies under the folders given. */
+  outDir?: string;
 }
 
 /** A file's identity before reading it, to notice a file that changes while read. */
@@ -70,7 +72,7 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
   const started = options.now();
   const load = options.load ?? ((path: string) => loadReports(path));
   const limit = options.fileLimit ?? FILE_LIMIT;
-  const found = findReportFiles(inputs, limit);
+  const found = findReportFiles(inputs, limit, options.outDir);
   const entries: UnrankedEntry[] = [];
   const batch: BatchReport[] = [];
   const toCorpus: NewCorpusDocument[] = [];
