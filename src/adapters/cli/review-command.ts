@@ -73,6 +73,7 @@ export async function reviewCommand(
 
 /** "[12/40] 正在读取 xxx.docx · 约剩 35 秒": the file in hand and the time left at the pace so far. */
 export function progressLine(p: ReviewProgress): string {
+  if (p.done === p.total) return `[${p.total}/${p.total}] 正在比对报告之间相同的段落`;
   const left = p.secondsLeft === null ? "正在估算剩余时间" : `约剩 ${p.secondsLeft} 秒`;
   return `[${p.done + 1}/${p.total}] 正在读取 ${basename(p.file)} · ${left}`;
 }

@@ -196,5 +196,8 @@ describe("the progress line", () => {
     expect(progressLine({ done: 11, total: 40, file: "/a/xxx.docx", secondsLeft: 35 })).toBe(
       "[12/40] 正在读取 xxx.docx · 约剩 35 秒",
     );
+    expect(progressLine({ done: 40, total: 40, file: "", secondsLeft: null })).toBe(
+      "[40/40] 正在比对报告之间相同的段落",
+    );
   });
 });

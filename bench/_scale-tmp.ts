@@ -1,0 +1,14 @@
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { reviewBatch } from "../src/services/review/review-batch.ts";
+import { installedSchemes } from "../src/services/scheme-files.ts";
+const N = Number(process.argv[2] ?? 1000);
+const dir = mkdtempSync(join(tmpdir(), "scale-"));
+const seeds = ["000_0839647822e00506.txt","001_ed109474d837ba6d.txt","002_65c9de34f8230d6c.txt","003_3bc036a0d1488051.txt"].map(f=>readFileSync(join("fixtures/seeds",f),"utf8"));
+for (let n=0;n<N;n++) writeFileSync(join(dir,`r${n}.txt`), (seeds[n%4] ?? "").replaceAll("金水区",`金水${n}区`).replaceAll("浏阳市",`浏阳${n}市`).replaceAll("管城回族区",`管城${n}区`));
+const s = installedSchemes(); if (!s.ok) throw new Error();
+let peak=0; const t=performance.now(); 
+const r = await reviewBatch([dir], { schemes: s.value, scheme: undefined, corpus: null, now: () => new Date(), progress: () => { peak=Math.max(peak,process.memoryUsage().rss); (globalThis as any).last = performance.now(); } });
+console.log(JSON.stringify({N, tail: (performance.now() - (globalThis as any).last)/1000, s:(performance.now()-t)/1000, peakMiB: Math.max(peak, process.memoryUsage().rss)/1048576, endRss: process.memoryUsage().rss/1048576, maxRss: process.resourceUsage().maxRSS/1024, copies: r.copies.length, entries: r.entries.length}));
+rmSync(dir,{recursive:true,force:true});
