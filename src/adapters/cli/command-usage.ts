@@ -120,6 +120,25 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
       "npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt",
     ],
   },
+  review: {
+    synopsis:
+      "ziping review <文件夹或文件...> [--out 文件夹] [--corpus 路径] [--add-to-corpus] [--scheme 方案] [--json]",
+    what: "审阅一批报告：逐份检查，按最需要审阅的排序列出总览、各规则违反情况和报告之间相同的段落",
+    options: [
+      { flag: "out", value: "文件夹", example: "审阅结果/", what: "把 review.json 等审阅结果写到此文件夹" },
+      {
+        flag: "corpus",
+        value: "路径",
+        example: "语料库.db",
+        what: "同时与语料库（.db）或往年报告文件、文件夹比对抄袭",
+      },
+      { flag: "add-to-corpus", what: "审阅后把这批报告加入 --corpus 指定的语料库（.db），已有的不重复加入" },
+      SCHEME,
+      JSON_OUT,
+      DB,
+    ],
+    examples: ["npx ziping review 收到的报告/ --out 审阅结果/"],
+  },
   corpus: {
     synopsis: "ziping corpus add <文件或文件夹...> | list | seeds [--db 路径]",
     what: "管理抄袭比对语料库（seeds = 加入自带的示例报告）",

@@ -12,6 +12,8 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping import  <文件> [--out 报告.json] [--unit 万元] [--json]      读取 .txt/.md/.docx/.xlsx/.pdf 报告，列出读到和没读到的内容
   ziping check   <文件...> [--corpus 路径] [--scheme 方案] [--json]  检查报告：分值、得分、执行率、叙述、抄袭等问题
                  import 和 check 都可加 [--name 单位] [--year 2021] [--kind 部门整体|项目支出]：补上文件中没写明的内容
+  ziping review  <文件夹或文件...> [--out 文件夹] [--corpus 路径] [--add-to-corpus] [--json]
+                                                                   审阅一批报告：按最需要审阅的排序列出总览、各规则情况和报告之间相同的段落
   ziping corpus  add <文件或文件夹...> | list | seeds [--db 路径]      管理抄袭比对语料库（seeds = 加入自带的示例报告）
   ziping draft   <报告.json|文件|报告编号> [--out 文件.md|文件.docx] [--llm on|off] [--notes 说明.txt] [--redraft]
                                                                    起草报告：叙述部分由模型或确定性规则起草，输出 Markdown / Word（不写 --out 时两者都写到 out/）
@@ -30,6 +32,7 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   npx ziping import fixtures/seeds/002_65c9de34f8230d6c.txt --out /tmp/seed-002.json
   npx ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx
   npx ziping check fixtures/seeds/001_ed109474d837ba6d.txt --corpus fixtures/seeds/000_0839647822e00506.txt
+  npx ziping review fixtures/seeds --out /tmp/审阅结果
   npx ziping units add 郑州市金水区电子政务中心 slack:T0123:U0456
   npx ziping backup 备份/ziping-2026-12-03.db
 

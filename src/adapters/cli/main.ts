@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { LlmChoice } from "../../app/draft-env.ts";
@@ -36,11 +37,17 @@ const importCommand = lazyExport(() => import("./import-command.ts"), "importCom
 const exportArchiveCommand = lazyExport(() => import("./report-archive-command.ts"), "exportArchiveCommand");
 const importReportCommand = lazyExport(() => import("./report-archive-command.ts"), "importReportCommand");
 const exportCommand = lazyExport(() => import("./reports-command.ts"), "exportCommand");
+const reviewCommand = lazyExport(() => import("./review-command.ts"), "reviewCommand");
 const reportsCommand = lazyExport(() => import("./reports-command.ts"), "reportsCommand");
 const schemaCommand = lazyExport(() => import("./schema-command.ts"), "schemaCommand");
 const schemesCommand = lazyExport(() => import("./schemes-command.ts"), "schemesCommand");
 const scoreCommand = lazyExport(() => import("./score-command.ts"), "scoreCommand");
 const unitsCommand = lazyExport(() => import("./units-command.ts"), "unitsCommand");
+
+/** The progress line of `ziping review` on a terminal: rewritten in place, cleared by "". */
+function terminalProgress(line: string): void {
+  process.stderr.write(line === "" ? "\r\x1b[2K" : `\r\x1b[2K${line}`);
+}
 
 /**
  * Runs `use` with the composed service on `db` (src/app builds it: one connection, every
@@ -95,6 +102,7 @@ const OPTIONS = {
   force: { type: "boolean", default: false },
   yes: { type: "boolean", default: false },
   "with-events": { type: "boolean", default: false },
+  "add-to-corpus": { type: "boolean", default: false },
 } as const;
 
 /** Parses a command line; a mistake in it is a Chinese message naming the option (node's are English). */
@@ -246,6 +254,47 @@ export async function runCli(
             identity: identity.value,
             corpus: corpus.value,
             ...(scheme === undefined ? {} : { scheme }),
+          });
+        } finally {
+          corpus.value?.close();
+        }
+      }
+      case "review": {
+        if (rest.length === 0)
+          return usage(
+            io,
+            "ziping review 需要报告文件夹或文件，例如 ziping review 收到的报告/ --out 审阅结果/",
+          );
+        const spec = typeof parsed.values.corpus === "string" ? parsed.values.corpus : undefined;
+        const add = parsed.values["add-to-corpus"] === true;
+        if (add && (spec === undefined || !/\.(db|sqlite3?)$/i.test(spec)))
+          return usage(
+            io,
+            "--add-to-corpus 需要用 --corpus 指定语料库文件（.db），例如 --corpus 语料库.db --add-to-corpus",
+          );
+        // A corpus database to add to is created when it does not exist yet.
+        if (add && spec !== undefined && !existsSync(spec)) {
+          const made = await withZiping(io, config.config, { db: spec, llm: "off" }, () => EXIT.ok);
+          if (made !== EXIT.ok) return made;
+        }
+        const corpus = await openCopyCorpus(spec, db, new Date());
+        if (!corpus.ok) return usage(io, corpus.error.message);
+        const addTo = (path: string) => async (docs: Parameters<Ziping["addToCorpus"]>[0]) => {
+          let added = 0;
+          await withZiping(io, config.config, { db: path, llm: "off" }, async (ziping) => {
+            added = (await ziping.addToCorpus(docs, new Date())).added.filter(Boolean).length;
+            return EXIT.ok;
+          });
+          return added;
+        };
+        try {
+          return await reviewCommand(io, rest, {
+            json,
+            corpus: corpus.value === null ? null : { corpus: corpus.value, path: spec ?? db },
+            ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
+            ...(scheme === undefined ? {} : { scheme }),
+            ...(add && spec !== undefined ? { addToCorpus: addTo(spec) } : {}),
+            ...(process.stderr.isTTY ? { progress: terminalProgress } : {}),
           });
         } finally {
           corpus.value?.close();
