@@ -52,17 +52,23 @@ export function unitText(entry: ReviewEntry): string {
   return entry.status === "unreadable" ? "" : "（未读出）";
 }
 
-/** Why the entry is special: unreadable, a duplicate, or a score that is not computed. */
+/**
+ * What the overview's other columns do not already say: the report this one repeats, the reason a
+ * file could not be read or no score by the rules was computed (unless 未能读出 names it).
+ */
 export function noteText(entry: ReviewEntry): string {
   const notes: string[] = [];
-  if (entry.unreadable !== null) notes.push(`无法读取：${entry.unreadable.reason}`);
+  const said = (text: string) => entry.notRead.some((n) => n.includes(text));
+  if (entry.unreadable !== null && !said(entry.unreadable.reason))
+    notes.push(`无法读取：${entry.unreadable.reason}`);
   const dup = entry.duplicateOf;
   if (dup !== null) {
     const why = dup.why === "same_bytes" ? "文件内容完全相同" : "单位、年度、类型相同";
     notes.push(`与 ${fileLabel(dup.path, dup.label)} 重复（${why}）`);
   }
-  if (entry.unreadable === null && entry.score.byRules === null && entry.score.withheld !== null)
-    notes.push(`不计算按规则得分：${entry.score.withheld}`);
+  const withheld = entry.score.withheld;
+  if (entry.unreadable === null && entry.score.byRules === null && withheld !== null && !said(withheld))
+    notes.push(`不计算按规则得分：${withheld}`);
   return notes.join("；");
 }
 

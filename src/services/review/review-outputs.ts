@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { reviewPage } from "./review-html.ts";
 import type { ReviewResult } from "./review-result.ts";
 import { reviewWorkbook } from "./review-xlsx.ts";
 
@@ -14,5 +15,7 @@ export async function writeReviewOutputs(result: ReviewResult, dir: string): Pro
   writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
   const xlsx = join(dir, "review.xlsx");
   writeFileSync(xlsx, await reviewWorkbook(result));
-  return [json, xlsx];
+  const html = join(dir, "review.html");
+  writeFileSync(html, reviewPage(result));
+  return [json, xlsx, html];
 }
