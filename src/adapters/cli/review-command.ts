@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { basename, sep } from "node:path";
 import { SEVERITY_LABEL } from "../../core/finding.ts";
 import { renderTable } from "../../rendering/text-table.ts";
 import { fmt } from "../../scoring/rounding.ts";
@@ -82,8 +82,22 @@ function score(value: number | null): string {
   return value === null ? "—" : fmt(value);
 }
 
-function overviewRow(e: ReviewEntry): string[] {
-  const file = e.label === "" || e.label === "主报告" ? e.path : `${e.path}【${e.label}】`;
+/** The folder every path of the review is under ("" when none is shared), ending in its separator. */
+function commonDir(paths: readonly string[]): string {
+  const [first, ...others] = paths.map((p) => p.split(sep));
+  if (first === undefined) return "";
+  let n = first.length - 1;
+  for (const parts of others) {
+    let i = 0;
+    while (i < n && i < parts.length - 1 && parts[i] === first[i]) i++;
+    n = i;
+  }
+  return n === 0 ? "" : `${first.slice(0, n).join(sep)}${sep}`;
+}
+
+function overviewRow(e: ReviewEntry, dir: string): string[] {
+  const path = e.path.slice(dir.length);
+  const file = e.label === "" || e.label === "主报告" ? path : `${path}【${e.label}】`;
   return [
     String(e.rank),
     e.rankKey.tierLabel,
@@ -114,6 +128,8 @@ function printReview(io: CliIo, r: ReviewResult): void {
     io.out(
       `对照语料库：${run.corpus.path}（${run.corpus.size} 份报告）${run.corpus.added > 0 ? `；新加入 ${run.corpus.added} 份` : ""}`,
     );
+  const dir = commonDir(r.entries.map((e) => e.path));
+  if (dir !== "") io.out(`文件位于 ${dir}`);
   io.out("");
   io.out(
     renderTable(
@@ -135,7 +151,7 @@ function printReview(io: CliIo, r: ReviewResult): void {
         "最严重的问题",
         "未能读取",
       ],
-      r.entries.map(overviewRow),
+      r.entries.map((e) => overviewRow(e, dir)),
       30,
     ),
   );

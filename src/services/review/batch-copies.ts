@@ -36,13 +36,19 @@ export function batchCopies(reports: readonly BatchReport[], now: Date): CopyPai
   try {
     const store = new CorpusStore(db);
     store.setBoilerplate(BOILERPLATE_TEXTS);
-    const docs = reports.map((r) => ({
-      ...corpusDocument(r.report, r.path, `${r.path}（${r.label}）`),
-      agency: agencyOf(r),
-    }));
-    const ids = store.addDocuments(docs, now).map((a) => a.id);
-    const order = new Map<number, number>();
-    for (const [i, id] of ids.entries()) if (!order.has(id)) order.set(id, i);
+    // A report with no narrative read has nothing to copy or be copied from (and the store refuses it).
+    const indexed = reports
+      .map((r) => ({
+        r,
+        doc: { ...corpusDocument(r.report, r.path, `${r.path}（${r.label}）`), agency: agencyOf(r) },
+      }))
+      .filter((d) => d.doc.text.trim() !== "");
+    const ids = store.addDocuments(
+      indexed.map((d) => d.doc),
+      now,
+    );
+    const byId = new Map<number, number>();
+    for (const [i, a] of ids.entries()) if (!byId.has(a.id)) byId.set(a.id, i);
     const pairs = new Map<string, CopyPair>();
     const seen = new Set<string>();
     const add = (a: Side, b: Side, length: number) => {
@@ -55,18 +61,17 @@ export function batchCopies(reports: readonly BatchReport[], now: Date): CopyPai
       pair.passages.push({ a: first, b: second, length });
       pairs.set(key, pair);
     };
-    for (const [i, r] of reports.entries()) {
-      const text = docs[i]?.text ?? "";
-      const own = ids[i];
-      const matches = store.findPassages(text, {
+    for (const [i, { r, doc }] of indexed.entries()) {
+      const own = ids[i]?.id;
+      const matches = store.findPassages(doc.text, {
         excludeAgency: agencyOf(r),
         ...(own === undefined ? {} : { excludeDocIds: [own] }),
       });
       for (const m of matches) {
-        const j = order.get(m.source.id);
-        const peer = j === undefined ? undefined : reports[j];
+        const j = byId.get(m.source.id);
+        const peer = j === undefined ? undefined : indexed[j];
         if (j === undefined || peer === undefined || j < i) continue;
-        add(side(r, m, "query", "batch"), side(peer, m, "source", "batch"), m.length);
+        add(side(r, m, "query", "batch"), side(peer.r, m, "source", "batch"), m.length);
       }
     }
     for (const r of reports)

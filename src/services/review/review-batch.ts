@@ -137,7 +137,8 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
         });
         if (entry.report.ok && row.status === "read") {
           const title = extname(path) === ".json" ? path : `${path}（${entry.label}）`;
-          toCorpus.push(corpusDocument(entry.report.value, path, title));
+          const doc = corpusDocument(entry.report.value, path, title);
+          if (doc.text.trim() !== "") toCorpus.push(doc);
         }
       }
     if (hash !== null) byBytes.set(hash, fileEntries);
