@@ -90,7 +90,7 @@ describe("review.xlsx", () => {
         "无法读取：文件 坏.docx 不是有效的 Word 文件",
         "文件 坏.docx 不是有效的 Word 文件",
         "否",
-        "无法读取：文件 坏.docx 不是有效的 Word 文件",
+        null,
       ],
       [
         2,
