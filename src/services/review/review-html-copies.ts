@@ -12,7 +12,7 @@ const MAX_COMPARED = 4_000_000;
  * passages share, so a page can highlight it and leave the few changed characters (a name, a figure)
  * plain. Both true-arrays when the passages are too long to compare.
  */
-export function sharedCharacters(a: string, b: string): [boolean[], boolean[]] {
+function sharedCharacters(a: string, b: string): [boolean[], boolean[]] {
   const x = Array.from(a);
   const y = Array.from(b);
   if (x.length * y.length > MAX_COMPARED) return [x.map(() => true), y.map(() => true)];
