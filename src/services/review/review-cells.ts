@@ -35,8 +35,12 @@ export function yesNo(value: boolean): string {
   return value ? "是" : "否";
 }
 
-/** True for a report a reviewer should look at first: unreadable, a score to verify, or any error. */
+/**
+ * True for a report a reviewer should look at first: unreadable, a score to verify, or any error —
+ * but not a duplicate, which is looked at through the report it repeats.
+ */
 export function needsAttention(entry: ReviewEntry): boolean {
+  if (entry.status === "duplicate") return false;
   return entry.rankKey.tier <= 1 || entry.counts.errors > 0;
 }
 

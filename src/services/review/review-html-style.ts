@@ -30,7 +30,7 @@ table.grid th[aria-sort="ascending"] button::after { content: " ▲"; }
 table.grid th[aria-sort="descending"] button::after { content: " ▼"; }
 table.overview { font-size: 12px; }
 table.overview td[data-v] { text-align: right; white-space: nowrap; }
-table.overview td.nowrap { white-space: nowrap; }
+table.overview td.nowrap, table.overview th.nowrap { white-space: nowrap; }
 table.overview td.mid { min-width: 8em; max-width: 14em; overflow-wrap: anywhere; }
 table.overview td.wide { min-width: 12em; }
 ul.notes { margin: 0; padding-left: 14px; font-size: 12px; }
@@ -38,7 +38,9 @@ table.overview tr.attention td { background: var(--att); }
 table.overview tr.tier-0 td { background: #f9d0cc; }
 table.overview tr.tier-3 td { color: var(--muted); }
 td.num { text-align: right; }
-ul.files { margin: 0; padding-left: 16px; }
+ul.files { margin: 0; padding-left: 0; list-style: none; font-size: 12px; }
+table.rules td:last-child { min-width: 16em; }
+.nowrap { white-space: nowrap; }
 .tag { display: inline-block; font-size: 11px; padding: 0 5px; border-radius: 3px; border: 1px solid; white-space: nowrap; }
 .tag.ocr { color: #6a3d9a; border-color: #6a3d9a; } .tag.bad { color: var(--err); border-color: var(--err); }
 .tag.dup, .tag.skip { color: var(--muted); border-color: var(--muted); }

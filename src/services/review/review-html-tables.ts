@@ -12,6 +12,8 @@ interface HtmlColumn {
   cell: (e: ReviewEntry) => Cell;
   /** The cell's HTML when it is more than its text (a link, a tag). */
   html?: (e: ReviewEntry) => string;
+  /** The header's tooltip, where the header is short for more. */
+  title?: string;
   /** Layout class of the column's cells: "nowrap" (short values), "mid" or "wide" (long text). */
   cls?: "nowrap" | "mid" | "wide";
 }
@@ -90,8 +92,17 @@ function columns(inputs: readonly string[]): readonly HtmlColumn[] {
     { key: "claimed", header: "自评分", numeric: true, cell: (e) => e.score.claimed },
     { key: "byRules", header: "规则分", numeric: true, cell: (e) => e.score.byRules },
     { key: "gap", header: "分差", numeric: true, cell: (e) => e.rankKey.scoreGap },
-    { key: "gradeClaimed", header: "自评等级", numeric: false, cell: (e) => e.grade.claimed },
-    { key: "gradeByRules", header: "规则等级", numeric: false, cell: (e) => e.grade.byRules },
+    {
+      key: "grade",
+      header: "等级",
+      title: "自评等级 / 按规则的等级",
+      numeric: false,
+      cls: "nowrap",
+      cell: (e) =>
+        e.grade.claimed === null && e.grade.byRules === null
+          ? null
+          : `${e.grade.claimed ?? "—"} / ${e.grade.byRules ?? "—"}`,
+    },
     { key: "errors", header: "错误", numeric: true, cell: (e) => e.counts.errors },
     { key: "warnings", header: "警告", numeric: true, cell: (e) => e.counts.warnings },
     { key: "infos", header: "提示", numeric: true, cell: (e) => e.counts.infos },
@@ -121,7 +132,7 @@ export function overviewTable(result: ReviewResult): string {
   const COLUMNS = columns(result.run.inputs);
   const head = COLUMNS.map(
     (c, i) =>
-      `<th data-key="${c.key}" data-type="${c.numeric ? "num" : "text"}" aria-sort="${i === 0 ? "ascending" : "none"}"><button type="button">${esc(c.header)}</button></th>`,
+      `<th data-key="${c.key}" data-type="${c.numeric ? "num" : "text"}" aria-sort="${i === 0 ? "ascending" : "none"}"${c.title === undefined ? "" : ` title="${esc(c.title)}"`}${c.cls === "wide" ? "" : ' class="nowrap"'}><button type="button">${esc(c.header)}</button></th>`,
   ).join("");
   const rows = result.entries.map((e) => {
     const cells = COLUMNS.map((c) => {
@@ -138,25 +149,27 @@ export function overviewTable(result: ReviewResult): string {
   return `<table id="overview" class="grid overview"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
-/** "path【label】" of each ranked report, to its rank, for links from the per-rule view. */
-function rankOf(result: ReviewResult): Map<string, number> {
-  return new Map(result.entries.map((e) => [`${e.path}【${e.label}】`, e.rank]));
+/** Each ranked report by "path【label】", as the per-rule view names them. */
+function entryByName(result: ReviewResult): Map<string, ReviewEntry> {
+  return new Map(result.entries.map((e) => [`${e.path}【${e.label}】`, e]));
 }
 
 /** The per-rule view: each rule broken, how many reports and findings, an example, the reports (linked). */
 export function rulesTable(result: ReviewResult): string {
   if (result.rules.length === 0) return '<p class="none">没有任何报告违反核查规则。</p>';
-  const ranks = rankOf(result);
+  const entries = entryByName(result);
   const rows = result.rules.map((r) => {
     const files = r.files
       .map((f) => {
-        const rank = ranks.get(f);
-        return rank === undefined ? `<li>${esc(f)}</li>` : `<li><a href="#r-${rank}">${esc(f)}</a></li>`;
+        const e = entries.get(f);
+        if (e === undefined) return `<li>${esc(f)}</li>`;
+        const name = fileLabel(shownPath(e.path, result.run.inputs), e.label);
+        return `<li><a href="#r-${e.rank}" title="${esc(f)}">${e.rank}. ${esc(name)}</a></li>`;
       })
       .join("");
-    return `<tr class="rule sev-${r.severity}"><td><code>${esc(r.code)}</code></td><td><span class="sev">${SEVERITY_LABEL[r.severity]}</span></td><td class="num">${r.reports}</td><td class="num">${r.findings}</td><td>${esc(r.message)}</td><td><ul class="files">${files}</ul></td></tr>`;
+    return `<tr class="rule sev-${r.severity}"><td><code>${esc(r.code)}</code></td><td class="nowrap"><span class="sev">${SEVERITY_LABEL[r.severity]}</span></td><td class="num">${r.reports}</td><td class="num">${r.findings}</td><td>${esc(r.message)}</td><td><ul class="files">${files}</ul></td></tr>`;
   });
-  return `<table id="rules-table" class="grid rules"><thead><tr><th>规则代码</th><th>严重程度</th><th>涉及报告数</th><th>发现数</th><th>示例说明</th><th>涉及的报告</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table id="rules-table" class="grid rules"><thead><tr><th>规则代码</th><th class="nowrap">严重程度</th><th class="nowrap">涉及报告数</th><th class="nowrap">发现数</th><th>示例说明</th><th>涉及的报告</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 /** Files that could not be read, duplicates and paths passed over, each with its reason. */

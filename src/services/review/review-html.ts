@@ -62,7 +62,7 @@ export function reviewPage(result: ReviewResult): string {
     "</div>",
   ].join("");
   const legend =
-    '<p class="legend">点击表头排序，再点一次反向。浅红底色：无法读取、得分待核或有错误的报告。标有“扫描件”“OCR识别”的内容由扫描件识别而来，数字可能有误读，请对照原件核实。</p>';
+    '<p class="legend">点击表头排序，再点一次反向。等级：自评 / 按规则。浅红底色：无法读取、得分待核或有错误的报告。标有“扫描件”“OCR识别”的内容由扫描件识别而来，数字可能有误读，请对照原件核实。</p>';
   return [
     "<!doctype html>",
     '<html lang="zh-CN"><head><meta charset="utf-8">',

@@ -88,8 +88,7 @@ describe("review.html", () => {
       "claimed",
       "byRules",
       "gap",
-      "gradeClaimed",
-      "gradeByRules",
+      "grade",
       "errors",
       "warnings",
       "infos",
@@ -113,8 +112,7 @@ describe("review.html", () => {
       "100",
       "96",
       "4",
-      "优",
-      "优",
+      "优 / 优",
       "2",
       "1",
       "0",
@@ -140,8 +138,8 @@ describe("review.html", () => {
       "score.total_mismatch",
     ]);
     expect(all(/<ul class="files">(.*?)<\/ul>/g)).toEqual([
-      '<li><a href="#r-2">报告/2024/南县财政局.pdf【主报告】</a></li><li><a href="#r-3">报告/2024/南县财政局.pdf【附件1 项目支出绩效自评表】</a></li>',
-      '<li><a href="#r-2">报告/2024/南县财政局.pdf【主报告】</a></li>',
+      '<li><a href="#r-2" title="报告/2024/南县财政局.pdf【主报告】">2. 南县财政局.pdf</a></li><li><a href="#r-3" title="报告/2024/南县财政局.pdf【附件1 项目支出绩效自评表】">3. 南县财政局.pdf【附件1 项目支出绩效自评表】</a></li>',
+      '<li><a href="#r-2" title="报告/2024/南县财政局.pdf【主报告】">2. 南县财政局.pdf</a></li>',
     ]);
     expect(all(/<ul id="problems-list" class="problems">(.*?)<\/ul>/g)[0]?.replace(/<[^>]+>/g, "")).toBe(
       [
