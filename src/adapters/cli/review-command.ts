@@ -58,6 +58,7 @@ export async function reviewCommand(
     now: () => new Date(),
     ...(options.addToCorpus === undefined ? {} : { addToCorpus: options.addToCorpus }),
     ...(options.fileLimit === undefined ? {} : { fileLimit: options.fileLimit }),
+    ...(options.out === undefined ? {} : { outDir: options.out }),
     ...(progress === undefined ? {} : { progress: (p: ReviewProgress) => progress(progressLine(p)) }),
   });
   progress?.("");

@@ -1,9 +1,12 @@
 import { BOILERPLATE_TEXTS } from "../../checks/copy/boilerplate.ts";
-import type { PassageMatch } from "../../checks/copy/copy-search.ts";
+import {
+  type CorpusView,
+  type PassageMatch,
+  type PrintRow,
+  searchCopies,
+} from "../../checks/copy/copy-search.ts";
+import { boilerplateHashes, documentPrints } from "../../checks/copy/corpus-prints.ts";
 import type { Report } from "../../core/report.ts";
-import { CorpusStore } from "../../storage/corpus-store.ts";
-import { openDatabase } from "../../storage/open-database.ts";
-import { corpusDocument } from "../copy-corpus.ts";
 import type { CopyPair } from "./review-result.ts";
 
 /** A report of the batch, as the copy search needs it. */
@@ -13,7 +16,9 @@ export interface BatchReport {
   /** null when the file does not say: such a report is compared as its own agency. */
   unit: string | null;
   year: number | null;
-  report: Report;
+  kind: Report["kind"];
+  /** The report's narrative, as the corpus holds it (see `reportText`). */
+  text: string;
   /** Passages the check found in the --corpus documents. */
   corpusMatches: PassageMatch[];
 }
@@ -27,64 +32,76 @@ function agencyOf(r: BatchReport): string {
 
 /**
  * The passages shared between reports of different agencies in the batch, found with the corpus
- * check's winnowing search over an in-memory index of the batch (template wording and wording common
+ * check's winnowing search (`searchCopies`) over the batch's fingerprints (template wording and wording common
  * to many reports filtered the same way), plus the passages the check found in the --corpus, grouped
  * by pair of agencies. Each batch pair is searched from the report earlier in the batch.
  */
-export function batchCopies(reports: readonly BatchReport[], now: Date): CopyPair[] {
-  const db = openDatabase(":memory:");
-  try {
-    const store = new CorpusStore(db);
-    store.setBoilerplate(BOILERPLATE_TEXTS);
-    // A report with no narrative read has nothing to copy or be copied from (and the store refuses it).
-    const indexed = reports
-      .map((r) => ({
-        r,
-        doc: { ...corpusDocument(r.report, r.path, `${r.path}（${r.label}）`), agency: agencyOf(r) },
-      }))
-      .filter((d) => d.doc.text.trim() !== "");
-    const ids = store.addDocuments(
-      indexed.map((d) => d.doc),
-      now,
-    );
-    const byId = new Map<number, number>();
-    for (const [i, a] of ids.entries()) if (!byId.has(a.id)) byId.set(a.id, i);
-    const pairs = new Map<string, CopyPair>();
-    const seen = new Set<string>();
-    const add = (a: Side, b: Side, length: number) => {
-      const [first, second] = a.unit <= b.unit ? [a, b] : [b, a];
-      const key = `${first.unit}\u0000${second.unit}`;
-      const passageKey = `${key}\u0000${first.quote}\u0000${second.quote}`;
-      if (seen.has(passageKey)) return;
-      seen.add(passageKey);
-      const pair = pairs.get(key) ?? { agencies: [first.unit, second.unit], passages: [] };
-      pair.passages.push({ a: first, b: second, length });
-      pairs.set(key, pair);
-    };
-    for (const [i, { r, doc }] of indexed.entries()) {
-      const own = ids[i]?.id;
-      const matches = store.findPassages(doc.text, {
-        excludeAgency: agencyOf(r),
-        ...(own === undefined ? {} : { excludeDocIds: [own] }),
-      });
-      for (const m of matches) {
-        const j = byId.get(m.source.id);
-        const peer = j === undefined ? undefined : indexed[j];
-        if (j === undefined || peer === undefined || j < i) continue;
-        add(side(r, m, "query", "batch"), side(peer.r, m, "source", "batch"), m.length);
-      }
+export function batchCopies(reports: readonly BatchReport[]): CopyPair[] {
+  // A report with no narrative read has nothing to copy or be copied from.
+  const indexed = reports.filter((r) => r.text.trim() !== "");
+  const view = batchView(indexed);
+  const pairs = new Map<string, CopyPair>();
+  const seen = new Set<string>();
+  const add = (a: Side, b: Side, length: number) => {
+    const [first, second] = a.unit <= b.unit ? [a, b] : [b, a];
+    const key = `${first.unit}\u0000${second.unit}`;
+    const passageKey = `${key}\u0000${first.quote}\u0000${second.quote}`;
+    if (seen.has(passageKey)) return;
+    seen.add(passageKey);
+    const pair = pairs.get(key) ?? { agencies: [first.unit, second.unit], passages: [] };
+    pair.passages.push({ a: first, b: second, length });
+    pairs.set(key, pair);
+  };
+  for (const [i, r] of indexed.entries()) {
+    const matches = searchCopies(r.text, view, { excludeAgency: agencyOf(r), excludeDocIds: [i] });
+    for (const m of matches) {
+      const peer = indexed[m.source.id];
+      // Each pair once, searched from the report earlier in the batch.
+      if (peer === undefined || m.source.id < i) continue;
+      add(side(r, m, "query", "batch"), side(peer, m, "source", "batch"), m.length);
     }
-    for (const r of reports)
-      for (const m of r.corpusMatches) add(side(r, m, "query", "batch"), corpusSide(m), m.length);
-    for (const pair of pairs.values()) pair.passages.sort((x, y) => y.length - x.length);
-    return [...pairs.values()].sort(
-      (x, y) =>
-        y.passages.length - x.passages.length ||
-        (x.agencies.join() < y.agencies.join() ? -1 : x.agencies.join() > y.agencies.join() ? 1 : 0),
-    );
-  } finally {
-    db.close();
   }
+  for (const r of reports)
+    for (const m of r.corpusMatches) add(side(r, m, "query", "batch"), corpusSide(m), m.length);
+  for (const pair of pairs.values()) pair.passages.sort((x, y) => y.length - x.length);
+  const name = (p: CopyPair) => p.agencies.join("\u0000");
+  return [...pairs.values()].sort(
+    (x, y) => y.passages.length - x.passages.length || (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : 0),
+  );
+}
+
+/**
+ * The batch as the copy search reads a corpus: the same winnowed fingerprints and boilerplate list
+ * the corpus database holds, kept in memory (document id = place in `reports`), so a batch of
+ * thousands is searched without a database and a fingerprint's documents are a slice of an array.
+ */
+function batchView(reports: readonly BatchReport[]): CorpusView {
+  const prints = new Map<number, PrintRow[]>();
+  for (const [docId, r] of reports.entries())
+    for (const fp of documentPrints(r.text)) {
+      const rows = prints.get(fp.hash);
+      if (rows === undefined) prints.set(fp.hash, [{ docId, pos: fp.pos }]);
+      else rows.push({ docId, pos: fp.pos });
+    }
+  const boilerplate = boilerplateHashes(BOILERPLATE_TEXTS);
+  return {
+    documentCount: reports.length,
+    isBoilerplate: (hash) => boilerplate.has(hash),
+    prints: (hash, limit) => {
+      const rows = prints.get(hash) ?? [];
+      return Number.isFinite(limit) ? rows.slice(0, limit) : rows;
+    },
+    agency: (id) => {
+      const r = reports[id];
+      return r === undefined ? undefined : agencyOf(r);
+    },
+    document: (id) => {
+      const r = reports[id];
+      return r === undefined
+        ? undefined
+        : { id, agency: agencyOf(r), year: r.year, title: `${r.path}（${r.label}）`, text: r.text };
+    },
+  };
 }
 
 /** The query's or the source's side of a match, as a report of the batch. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { PassageMatch } from "../../checks/copy/copy-search.ts";
+import { reportText } from "../../checks/report-text.ts";
 import type { Result } from "../../core/result.ts";
 import type { Scheme } from "../../scoring/scheme.ts";
 import type { NewCorpusDocument } from "../../storage/corpus-store.ts";
@@ -39,6 +40,8 @@ export interface ReviewOptions {
   /** Reads a file's reports (default `loadReports`, the path `ziping check` takes). */
   load?: (path: string) => Promise<Result<LoadedReport[]>>;
   progress?: (p: ReviewProgress) => void;
+  /** The --out folder: not reviewed when it lies under the folders given. */
+  outDir?: string;
 }
 
 /** A file's identity before reading it, to notice a file that changes while read. */
@@ -69,7 +72,7 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
   const started = options.now();
   const load = options.load ?? ((path: string) => loadReports(path));
   const limit = options.fileLimit ?? FILE_LIMIT;
-  const found = findReportFiles(inputs, limit);
+  const found = findReportFiles(inputs, limit, options.outDir);
   const entries: UnrankedEntry[] = [];
   const batch: BatchReport[] = [];
   const toCorpus: NewCorpusDocument[] = [];
@@ -132,7 +135,8 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
           label: row.label,
           unit: row.unit,
           year: row.year,
-          report: entry.completed.report,
+          kind: entry.completed.report.kind,
+          text: reportText(entry.completed.report).text,
           corpusMatches: matches,
         });
         if (entry.report.ok && row.status === "read") {
@@ -145,7 +149,7 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
     entries.push(...fileEntries);
   }
   const ranked = rankEntries(entries);
-  const copies = batchCopies(batch, started);
+  const copies = batchCopies(batch);
   const added =
     options.addToCorpus === undefined || toCorpus.length === 0 ? 0 : await options.addToCorpus(toCorpus);
   return {

@@ -1,8 +1,11 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** The report files `ziping review` reads; anything else under a folder is counted and passed over. */
-const REPORT_FILE = /\.(txt|md|markdown|docx|xlsx|pdf|json)$/i;
+/**
+ * The report files `ziping review` reads under a folder; anything else is counted and passed over
+ * (report JSON is read only when named: a folder's .json is more likely a previous review.json).
+ */
+const REPORT_FILE = /\.(txt|md|markdown|docx|xlsx|pdf)$/i;
 
 /** The most files one review reads, so a mistaken folder (a whole drive) still ends in time. */
 export const FILE_LIMIT = 5000;
@@ -10,7 +13,7 @@ export const FILE_LIMIT = 5000;
 /** A path passed over while walking, and why (in Chinese). */
 interface Skipped {
   path: string;
-  code: "symlink_loop" | "link_seen" | "not_found" | "unreadable_dir";
+  code: "symlink_loop" | "link_seen" | "not_found" | "unreadable_dir" | "out_dir";
   reason: string;
 }
 
@@ -31,9 +34,14 @@ export interface FoundFiles {
  * symbolic link, a link to an outer folder (a loop), or named twice — is read once, by the real path
  * it resolves to. Links pointing outside the folders are followed, once.
  */
-export function findReportFiles(inputs: readonly string[], limit = FILE_LIMIT): FoundFiles {
+export function findReportFiles(
+  inputs: readonly string[],
+  limit = FILE_LIMIT,
+  outDir: string | undefined = undefined,
+): FoundFiles {
   const found: FoundFiles = { files: [], seen: 0, other: 0, overLimit: false, skipped: [] };
   const seen = new Set<string>();
+  const out = outDir === undefined ? undefined : realOrSelf(outDir);
   const addFile = (path: string, real: string, named: boolean) => {
     if (!named && !REPORT_FILE.test(path)) {
       found.other++;
@@ -95,6 +103,14 @@ export function findReportFiles(inputs: readonly string[], limit = FILE_LIMIT): 
       });
       return;
     }
+    if (real === out) {
+      found.skipped.push({
+        path,
+        code: "out_dir",
+        reason: `${path} 是本次审阅结果（--out）的文件夹，其中的文件不作为报告审阅`,
+      });
+      return;
+    }
     if (seen.has(real)) {
       found.skipped.push({
         path,
@@ -108,6 +124,15 @@ export function findReportFiles(inputs: readonly string[], limit = FILE_LIMIT): 
   };
   for (const input of inputs) visit(input, [], true);
   return found;
+}
+
+/** The real path of `path`, or `path` itself when it does not exist yet. */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** True when `path` itself exists (a link, even a dangling one). */

@@ -129,15 +129,29 @@ describe("--out and --add-to-corpus", () => {
     for (const name of ["000_0839647822e00506.txt", "001_ed109474d837ba6d.txt"])
       copyFileSync(join(root, "fixtures/seeds", name), join(batch, name));
     const corpus = join(dir, "corpus.db");
-    const out = join(dir, "out");
+    // The results go into the folder reviewed: the next run does not read them as reports.
+    const out = join(batch, "审阅结果");
     const first = await run("review", batch, "--corpus", corpus, "--add-to-corpus", "--out", out, "--json");
     const written = ["review.json", "review.xlsx", "review.html"].map((f) => join(out, f)).join("、");
     expect([first.code, first.err]).toEqual([0, `审阅结果已写入：${written}`]);
     const printed = parsed(first.out);
     expect(parsed(readFileSync(join(out, "review.json"), "utf8"))).toEqual(printed);
     expect(printed.run.corpus).toEqual({ path: corpus, size: 0, added: 2 });
-    const again = parsed((await run("review", batch, "--corpus", corpus, "--add-to-corpus", "--json")).out);
+    const again = parsed(
+      (await run("review", batch, "--corpus", corpus, "--add-to-corpus", "--out", out, "--json")).out,
+    );
     expect(again.run.corpus).toEqual({ path: corpus, size: 2, added: 0 });
+    expect([again.entries.length, again.run.otherFiles, again.run.skipped]).toEqual([
+      2,
+      0,
+      [
+        {
+          path: out,
+          code: "out_dir",
+          reason: `${out} 是本次审阅结果（--out）的文件夹，其中的文件不作为报告审阅`,
+        },
+      ],
+    ]);
     // The corpus now holds both reports: each report's own is its own agency's, the other is not copied from.
     expect(again.copies).toEqual([]);
   }, 60_000);
