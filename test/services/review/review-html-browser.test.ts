@@ -54,7 +54,7 @@ describe.skipIf(chromium === null)("review.html opened from disk in headless Chr
     expect(overviewRows(dom)).toEqual(["1", "2", "3", "4"]);
     expect(shownCount(dom)).toBe("显示 4 / 4 份");
     expect(/<th data-key="rank"[^>]*aria-sort="ascending"/.test(dom)).toBe(true);
-  });
+  }, 120_000);
 
   it("sorted by a column (most errors first; empty years last), filtered by a word", async () => {
     const byErrors = await dumpDom(browser, tmp, url("#sort=errors-desc"));
@@ -71,7 +71,7 @@ describe.skipIf(chromium === null)("review.html opened from disk in headless Chr
         (m) => `${m[1]}${m[2] ? " 隐藏" : ""}`,
       ),
     ).toEqual(["r-1 隐藏", "r-2 隐藏", "r-3", "r-4 隐藏"]);
-  });
+  }, 120_000);
 
   it("a screenshot shows the header, the overview rows, the copied passage and a report's findings, in that order", async () => {
     const png = join(tmp, "page.png");
@@ -103,5 +103,5 @@ describe.skipIf(chromium === null)("review.html opened from disk in headless Chr
     // The copied passage below the overview, then report 2's error badges below it.
     expect(marked[0]).toBeGreaterThan(last);
     expect(errorRed.filter((y) => y > (marked.at(-1) ?? 0)).length).toBeGreaterThan(10);
-  });
+  }, 120_000);
 });

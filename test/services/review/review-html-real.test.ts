@@ -54,7 +54,7 @@ describe("review.json, review.xlsx and review.html of one real run", () => {
     expect(written).toEqual(["review.json", "review.xlsx", "review.html"].map((f) => join(out, f)));
     expect(ReviewResultSchema.parse(JSON.parse(readFileSync(written[0] ?? "", "utf8")))).toEqual(result);
     expect(result.entries.length).toBeGreaterThanOrEqual(12);
-  });
+  }, 120_000);
 
   it("the workbook's 全部发现 is every finding of the result, cell by cell, in ranking order", async () => {
     const sheet = (await workbook()).getWorksheet("全部发现");
@@ -77,7 +77,7 @@ describe("review.json, review.xlsx and review.html of one real run", () => {
     );
     expect(expected.length).toBeGreaterThan(50);
     expect(cells(sheet)).toEqual(expected);
-  });
+  }, 120_000);
 
   it("the workbook's 总览 has one row per report in ranked order; 疑似抄袭 holds the planted paragraph with both agencies", async () => {
     const book = await workbook();
@@ -115,7 +115,7 @@ describe("review.json, review.xlsx and review.html of one real run", () => {
     expect([...new Set(planted.map((r) => `${r[0]}↔${r[1]}`))]).toEqual([
       "下桥镇人民政府↔重庆市大足区发展和改革委员会",
     ]);
-  });
+  }, 120_000);
 
   it("the page shows every finding of the result once, under its report, and one overview row per report", () => {
     const html = readFileSync(join(out, "review.html"), "utf8");
@@ -124,7 +124,7 @@ describe("review.json, review.xlsx and review.html of one real run", () => {
     expect([...html.matchAll(/<tr id="o-(\d+)"/g)].map((m) => Number(m[1]))).toEqual(
       result.entries.map((e) => e.rank),
     );
-  });
+  }, 120_000);
 
   const chromium = findChromium();
   it.skipIf(chromium === null)(
@@ -139,5 +139,6 @@ describe("review.json, review.xlsx and review.html of one real run", () => {
         `显示 ${result.entries.length} / ${result.entries.length} 份`,
       );
     },
+    120_000,
   );
 });

@@ -40,7 +40,7 @@ describe("review.xlsx", () => {
       "疑似抄袭",
       "运行情况",
     ]);
-  });
+  }, 120_000);
 
   it("overview: one row per report in ranked order, every column in Chinese, numbers as numbers", async () => {
     const overview = sheet(await readBack(await reviewWorkbook(sampleResult())), "总览");
@@ -162,7 +162,7 @@ describe("review.xlsx", () => {
         "与 报告/2024/南县财政局.pdf 重复（文件内容完全相同）",
       ],
     ]);
-  });
+  }, 120_000);
 
   it("overview: filter on the header, header frozen, text wrapped, rows needing attention filled", async () => {
     const overview = sheet(await readBack(await reviewWorkbook(sampleResult())), "总览");
@@ -177,7 +177,7 @@ describe("review.xlsx", () => {
     };
     // Unreadable and a score to verify: filled; the plain report and the duplicate: not.
     expect([fill(2), fill(3), fill(4), fill(5)]).toEqual(["FFFDE2E2", "FFFDE2E2", undefined, undefined]);
-  });
+  }, 120_000);
 
   it("全部发现: every finding of the result once, with file, severity in Chinese, location, quote and OCR", async () => {
     const findings = sheet(await readBack(await reviewWorkbook(sampleResult())), "全部发现");
@@ -254,7 +254,7 @@ describe("review.xlsx", () => {
       ],
     ]);
     expect(findings.autoFilter).toBe("A1:L5");
-  });
+  }, 120_000);
 
   it("按规则 and 疑似抄袭: the per-rule view and both sides of each copied passage", async () => {
     const workbook = await readBack(await reviewWorkbook(sampleResult()));
@@ -305,7 +305,7 @@ describe("review.xlsx", () => {
         "获取服务对象对发改委主要工作满意度",
       ],
     ]);
-  });
+  }, 120_000);
 
   it("运行情况: the run's facts in Chinese, the time in Beijing time, skipped paths with their reason", async () => {
     const run = sheet(await readBack(await reviewWorkbook(sampleResult())), "运行情况");
@@ -319,7 +319,7 @@ describe("review.xlsx", () => {
       ["评分方案", "按各报告自动选择"],
       ["未审阅的路径", "报告/2024/环：报告/2024/环 指回上级文件夹，已跳过"],
     ]);
-  });
+  }, 120_000);
 
   it("a text too long for one Excel cell is cut with a note; control characters XML cannot hold are dropped", async () => {
     const result = sampleResult();
@@ -331,5 +331,5 @@ describe("review.xlsx", () => {
     expect(quote.length).toBe(32_767);
     expect(quote.startsWith("甲乙长长")).toBe(true);
     expect(quote.endsWith("长…（超出 Excel 单元格上限，全文见 review.json）")).toBe(true);
-  });
+  }, 120_000);
 });
