@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, sep } from "node:path";
 import { SEVERITY_LABEL } from "../../core/finding.ts";
 import { renderTable } from "../../rendering/text-table.ts";
@@ -30,7 +31,7 @@ export interface ReviewCommandOptions {
  * [--json]`: every report file under the folders checked as `ziping check` checks it, ranked by what
  * needs a reviewer most, with a per-rule view and the passages shared between agencies. A file that
  * cannot be read is listed with its reason and the run goes on: exit 0 whenever the run finished;
- * 2 only for bad arguments (an unknown scheme).
+ * 2 only for bad arguments (a path that does not exist, an unknown scheme).
  */
 export async function reviewCommand(
   io: CliIo,
@@ -49,6 +50,12 @@ export async function reviewCommand(
       io.err(loaded.error.message);
       return EXIT.badInput;
     }
+  }
+  // A path that does not exist is a mistaken argument, not a file of the batch that failed.
+  const missing = inputs.find((p) => !existsSync(p));
+  if (missing !== undefined) {
+    io.err(`找不到 ${missing}。请给出收到报告的文件夹或报告文件，例如 ziping review 收到的报告/`);
+    return EXIT.badInput;
   }
   const progress = options.progress;
   const result = await reviewBatch(inputs, {
@@ -73,6 +80,7 @@ export async function reviewCommand(
 
 /** "[12/40] 正在读取 xxx.docx · 约剩 35 秒": the file in hand and the time left at the pace so far. */
 export function progressLine(p: ReviewProgress): string {
+  if (p.done === p.total) return `[${p.total}/${p.total}] 正在比对报告之间相同的段落`;
   const left = p.secondsLeft === null ? "正在估算剩余时间" : `约剩 ${p.secondsLeft} 秒`;
   return `[${p.done + 1}/${p.total}] 正在读取 ${basename(p.file)} · ${left}`;
 }
@@ -125,6 +133,10 @@ function printReview(io: CliIo, r: ReviewResult): void {
   io.out(
     `审阅了 ${run.filesReviewed} 个文件（找到 ${run.filesSeen} 个报告文件${other}），共 ${r.entries.length} 份报告，用时 ${run.seconds} 秒`,
   );
+  if (r.entries.length === 0)
+    io.out(
+      "没有找到报告文件（.txt .md .docx .xlsx .pdf）。请给出收到报告的文件夹，例如 ziping review 收到的报告/",
+    );
   if (run.corpus !== null)
     io.out(
       `对照语料库：${run.corpus.path}（${run.corpus.size} 份报告）${run.corpus.added > 0 ? `；新加入 ${run.corpus.added} 份` : ""}`,

@@ -16,7 +16,7 @@ import { rankEntries } from "./review-rank.ts";
 import type { ReviewResult } from "./review-result.ts";
 import { ruleView } from "./review-rules.ts";
 
-/** Where a run is: about to read file `done + 1` of `total`. */
+/** Where a run is: about to read file `done + 1` of `total`; `done === total` once every file is read. */
 export interface ReviewProgress {
   done: number;
   total: number;
@@ -149,6 +149,7 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
     entries.push(...fileEntries);
   }
   const ranked = rankEntries(entries);
+  options.progress?.({ done: found.files.length, total: found.files.length, file: "", secondsLeft: null });
   const copies = batchCopies(batch);
   const added =
     options.addToCorpus === undefined || toCorpus.length === 0 ? 0 : await options.addToCorpus(toCorpus);

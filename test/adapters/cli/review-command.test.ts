@@ -112,6 +112,11 @@ describe("exit codes", () => {
       2,
       "ziping review 需要报告文件夹或文件，例如 ziping review 收到的报告/ --out 审阅结果/",
     ]);
+    const missing = await run("review", seed, join(dir, "没有这个文件夹"), "--db", NO_DB);
+    expect([missing.code, missing.err]).toEqual([
+      2,
+      `找不到 ${join(dir, "没有这个文件夹")}。请给出收到报告的文件夹或报告文件，例如 ziping review 收到的报告/`,
+    ]);
     const scheme = await run("review", seed, "--scheme", "no-such-scheme", "--db", NO_DB);
     expect(scheme.code).toBe(2);
     const add = await run("review", seed, "--add-to-corpus", "--db", NO_DB);
@@ -196,6 +201,9 @@ describe("the progress line", () => {
     );
     expect(progressLine({ done: 11, total: 40, file: "/a/xxx.docx", secondsLeft: 35 })).toBe(
       "[12/40] 正在读取 xxx.docx · 约剩 35 秒",
+    );
+    expect(progressLine({ done: 40, total: 40, file: "", secondsLeft: null })).toBe(
+      "[40/40] 正在比对报告之间相同的段落",
     );
   });
 });
