@@ -11,7 +11,7 @@ import type { ReviewEntry, ReviewFinding, ReviewResult } from "./review-result.t
 export type Cell = string | number | null;
 
 /** A column of a review table: its Chinese header, its width in Excel characters, and its cell. */
-export interface ReviewColumn<T> {
+interface ReviewColumn<T> {
   header: string;
   width: number;
   cell: (row: T) => Cell;
@@ -31,7 +31,7 @@ export function fileLabel(path: string, label: string): string {
 }
 
 /** "是" / "否", as the yes/no columns say it. */
-export function yesNo(value: boolean): string {
+function yesNo(value: boolean): string {
   return value ? "是" : "否";
 }
 
@@ -102,7 +102,7 @@ export const OVERVIEW_COLUMNS: readonly ReviewColumn<ReviewEntry>[] = [
 ];
 
 /** A finding with the report it belongs to. */
-export interface FindingRow {
+interface FindingRow {
   entry: ReviewEntry;
   finding: ReviewFinding;
 }
@@ -144,7 +144,7 @@ type Passage = ReviewResult["copies"][number]["passages"][number];
 type Side = Passage["a"];
 
 /** A copied passage with the pair of agencies it was grouped under. */
-export interface CopyRow {
+interface CopyRow {
   agencies: readonly [string, string];
   passage: Passage;
 }
@@ -184,7 +184,7 @@ export const COPY_COLUMNS: readonly ReviewColumn<CopyRow>[] = [
 ];
 
 /** "2026-12-04 05:10:28（北京时间）": an ISO time as a reviewer in China reads it; other text as given. */
-export function beijingTime(iso: string): string {
+function beijingTime(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   return `${new Date(t + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ")}（北京时间）`;
