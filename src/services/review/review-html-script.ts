@@ -3,7 +3,7 @@
  * overview header sorts by that column (again: the other way; empty values last, ties in ranked
  * order), the filter box hides the reports and rows that do not contain its words, 全部展开 / 全部收起
  * open and close every report, and printing opens every report first. The page's address may say
- * `#sort=errors-desc&filter=南县` to open sorted and filtered. Everything shown is already in the HTML,
+ * `#sort=errors-desc&filter=南县` to open sorted (as by clicks on that header) and filtered. Everything shown is already in the HTML,
  * so the page reads the same without the script; when the script has run, `data-ready` is set on <html>.
  */
 export const REVIEW_PAGE_SCRIPT = `
@@ -77,7 +77,13 @@ export const REVIEW_PAGE_SCRIPT = `
       if (key === "sort") {
         var m = /^(.*?)(?:-(asc|desc))?$/.exec(value);
         var col = heads.findIndex(function (h) { return h.getAttribute("data-key") === m[1]; });
-        if (col >= 0) sortBy(col, m[2] === "desc" ? -1 : 1);
+        // Through the header's own button, as a reader's click would sort: once, twice for the other way.
+        var wanted = m[2] === "desc" ? -1 : 1;
+        if (col >= 0) {
+          var button = heads[col].querySelector("button");
+          button.click();
+          if (state.dir !== wanted) button.click();
+        }
       }
     });
   }

@@ -56,13 +56,16 @@ describe.skipIf(chromium === null)("review.html opened from disk in headless Chr
     expect(/<th data-key="rank"[^>]*aria-sort="ascending"/.test(dom)).toBe(true);
   }, 120_000);
 
-  it("sorted by a column (most errors first; empty years last), filtered by a word", async () => {
+  it("sorted by clicks on a header (most errors first; empty years last; ranks reversed), filtered by a word", async () => {
     const byErrors = await dumpDom(browser, tmp, url("#sort=errors-desc"));
     expect(overviewRows(byErrors)).toEqual(["2", "1", "3", "4"]);
     expect(/<th data-key="errors"[^>]*aria-sort="descending"/.test(byErrors)).toBe(true);
     expect(/<th data-key="rank"[^>]*aria-sort="none"/.test(byErrors)).toBe(true);
     const byYear = await dumpDom(browser, tmp, url("#sort=year-desc"));
     expect(overviewRows(byYear)).toEqual(["2", "3", "4", "1"]);
+    // The ranked order reversed: two clicks on 排名 (the first sorts it the other way).
+    const reversed = await dumpDom(browser, tmp, url("#sort=rank-desc"));
+    expect(overviewRows(reversed)).toEqual(["4", "3", "2", "1"]);
     const filtered = await dumpDom(browser, tmp, url(`#filter=${encodeURIComponent("附件")}`));
     expect(overviewRows(filtered)).toEqual(["1 隐藏", "2 隐藏", "3", "4 隐藏"]);
     expect(shownCount(filtered)).toBe("显示 1 / 4 份");
