@@ -74,7 +74,7 @@ describe.skipIf(chromium === null)("review.html opened from disk in headless Chr
         (m) => `${m[1]}${m[2] ? " 隐藏" : ""}`,
       ),
     ).toEqual(["r-1 隐藏", "r-2 隐藏", "r-3", "r-4 隐藏"]);
-  }, 120_000);
+  }, 300_000);
 
   it("a screenshot shows the header, the overview rows, the copied passage and a report's findings, in that order", async () => {
     const png = join(tmp, "page.png");
