@@ -72,7 +72,7 @@ export async function reviewCommand(
   if (options.json) io.out(JSON.stringify(result, null, 2));
   else printReview(io, result);
   if (options.out !== undefined) {
-    const written = writeReviewOutputs(result, options.out);
+    const written = await writeReviewOutputs(result, options.out);
     (options.json ? io.err : io.out)(`审阅结果已写入：${written.join("、")}`);
   }
   return EXIT.ok;

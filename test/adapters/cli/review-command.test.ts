@@ -137,7 +137,8 @@ describe("--out and --add-to-corpus", () => {
     // The results go into the folder reviewed: the next run does not read them as reports.
     const out = join(batch, "审阅结果");
     const first = await run("review", batch, "--corpus", corpus, "--add-to-corpus", "--out", out, "--json");
-    expect([first.code, first.err]).toEqual([0, `审阅结果已写入：${join(out, "review.json")}`]);
+    const written = ["review.json", "review.xlsx", "review.html"].map((f) => join(out, f)).join("、");
+    expect([first.code, first.err]).toEqual([0, `审阅结果已写入：${written}`]);
     const printed = parsed(first.out);
     expect(parsed(readFileSync(join(out, "review.json"), "utf8"))).toEqual(printed);
     expect(printed.run.corpus).toEqual({ path: corpus, size: 0, added: 2 });
