@@ -486,7 +486,7 @@ export function govDingTalkSettings(
   if (appKey === undefined || appSecret === undefined || tenantId === undefined)
     return {
       ok: false,
-      why: `政务钉钉设置不完整：缺少 ${missing.join("、")}。请在政务钉钉开放平台的应用详情中复制，放入 .env（参见 docs/channels/govdingtalk.md）`,
+      why: `缺少 ${missing.join("、")}（在政务钉钉开放平台的应用详情中复制）`,
     };
   if (aesKey !== undefined && token === undefined)
     return {

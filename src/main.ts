@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     return;
   }
   const { openZiping } = await import("./app/draft-env.ts");
-  const { runChannels } = await import("./app/channels.ts");
+  const { runChannels } = await import("./services/run-channels.ts");
   const app = openZiping(config.config, { llm: "auto", db: config.config.ZIPING_DB, now: () => new Date() });
   if (!app.ok) {
     process.stderr.write(`${app.error.message}\n`);

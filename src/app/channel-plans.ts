@@ -1,4 +1,14 @@
-import { type Config, slackSettings } from "../config.ts";
+import type { WeComSettings } from "../adapters/wecom/wecom-settings.ts";
+import { weComSettings } from "../adapters/wecom/wecom-settings.ts";
+import {
+  type Config,
+  type DingTalkSettings,
+  dingtalkSettings,
+  type GovDingTalkSettings,
+  govDingTalkSettings,
+  type SlackSettings,
+  slackSettings,
+} from "../config.ts";
 import type { ChannelPlan } from "../services/channel-port.ts";
 
 /** A plan whose adapter module is loaded only when it starts (the terminal chat pays for none). */
@@ -19,7 +29,7 @@ interface Platform<T> {
   plan(settings: T): ChannelPlan;
 }
 
-const SLACK: Platform<ReturnType<typeof slackSettings> extends Settings<infer T> ? T : never> = {
+const SLACK: Platform<SlackSettings> = {
   name: "Slack",
   readme: "在 Slack 中使用",
   prefix: "SLACK_",
@@ -27,6 +37,40 @@ const SLACK: Platform<ReturnType<typeof slackSettings> extends Settings<infer T>
   plan: (settings) =>
     lazy("Slack", async () => (await import("../adapters/slack/start-slack.ts")).slackChannel(settings)),
 };
+
+const DINGTALK: Platform<DingTalkSettings> = {
+  name: "钉钉",
+  readme: "在钉钉中使用",
+  prefix: "DINGTALK_",
+  settings: dingtalkSettings,
+  plan: (settings) =>
+    lazy("钉钉", async () => (await import("../adapters/dingtalk/start-dingtalk.ts")).dingtalkPlan(settings)),
+};
+
+const GOV_DINGTALK: Platform<GovDingTalkSettings> = {
+  name: "政务钉钉",
+  readme: "在政务钉钉中使用",
+  prefix: "GOV_DINGTALK_",
+  settings: govDingTalkSettings,
+  plan: (settings) =>
+    lazy("政务钉钉", async () =>
+      (await import("../adapters/govdingtalk/start-gov-dingtalk.ts")).govDingTalkPlan(settings),
+    ),
+};
+
+const WECOM: Platform<WeComSettings> = {
+  name: "企业微信",
+  readme: "在企业微信中使用",
+  prefix: "WECOM_",
+  settings: weComSettings,
+  plan: (settings) =>
+    lazy("企业微信", async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings)),
+};
+
+/** A name followed by a space when it is Latin ("Slack 设置"), not when it is Chinese ("钉钉设置"). */
+function spaced(name: string): string {
+  return /[A-Za-z]$/.test(name) ? `${name} ` : name;
+}
 
 /** What `npm start` without arguments runs: the terminal chat, the configured channels, or a settings mistake. */
 export type StartChoice =
@@ -40,17 +84,20 @@ export type StartChoice =
  * missing, never a silent fallback to the terminal; several complete platforms start together.
  */
 export function startChoice(config: Config): StartChoice {
-  const platforms = [SLACK] as const;
   const plans: ChannelPlan[] = [];
   const mistakes: string[] = [];
-  for (const platform of platforms) {
+  const take = <T>(platform: Platform<T>) => {
     const read = platform.settings(config);
     if (read.ok) plans.push(platform.plan(read.settings));
     else if (read.why !== undefined)
       mistakes.push(
-        `${platform.name} 设置不完整：${read.why}。\n请补全 .env 中的 ${platform.name} 设置（参见 .env.example 和 README“${platform.readme}”），或删去全部 ${platform.prefix} 变量。`,
+        `${spaced(platform.name)}设置不完整：${read.why}。\n请补全 .env 中的${/^[A-Za-z]/.test(platform.name) ? " " : ""}${spaced(platform.name)}设置（参见 .env.example 和 README“${platform.readme}”），或删去全部 ${platform.prefix} 变量。`,
       );
-  }
+  };
+  take(SLACK);
+  take(DINGTALK);
+  take(GOV_DINGTALK);
+  take(WECOM);
   if (mistakes.length > 0)
     return {
       kind: "mistake",

@@ -95,7 +95,7 @@ export interface ChannelOutbound {
   upload(files: readonly DraftFile[], reportId: string): Promise<Result<string[]>>;
 }
 
-/** A chat channel `npm start` has connected (src/app/channels.ts runs them): what it is, how to stop it. */
+/** A chat channel `npm start` has connected (src/services/run-channels.ts runs them): what it is, how to stop it. */
 export interface RunningChannel {
   /** The channel's name for the officer ("Slack", "钉钉", "政务钉钉", "企业微信"). */
   name: string;
@@ -103,6 +103,11 @@ export interface RunningChannel {
   connected: string;
   /** Stops taking events and closes the connection; the service stays open (closed by the runner). */
   stop(): Promise<void>;
+  /**
+   * Resolves with a Chinese reason when the platform ends the channel by itself (WeCom: the same bot
+   * connected elsewhere); the process then stops with exit 3.
+   */
+  ended?: Promise<string>;
 }
 
 /** A channel the settings ask for, before it is started. */

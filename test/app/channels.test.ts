@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { startChoice } from "../../src/app/channel-plans.ts";
-import { runChannels } from "../../src/app/channels.ts";
 import { type Config, readConfig } from "../../src/config.ts";
 import type { ChannelPlan } from "../../src/services/channel-port.ts";
+import { runChannels } from "../../src/services/run-channels.ts";
 import { testApp } from "../services/chat-harness.ts";
 
 function config(env: Record<string, string>): Config {
@@ -19,6 +19,29 @@ describe("npm start picks the channels from the settings present", () => {
   it("starts Slack when its settings are complete", () => {
     const choice = startChoice(config({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }));
     expect(choice.kind === "channels" ? choice.plans.map((p) => p.name) : choice).toEqual(["Slack"]);
+  });
+
+  it("starts several platforms at once, in a fixed order", () => {
+    const choice = startChoice(
+      config({
+        WECOM_BOT_ID: "bot1",
+        WECOM_BOT_SECRET: "wecom-secret-1234567890",
+        DINGTALK_CLIENT_ID: "dingabc123",
+        DINGTALK_CLIENT_SECRET: "dingtalk-secret-1234567890",
+      }),
+    );
+    expect(choice.kind === "channels" ? choice.plans.map((p) => p.name) : choice).toEqual([
+      "钉钉",
+      "企业微信",
+    ]);
+  });
+
+  it("names a Chinese platform's partial settings without a space", () => {
+    expect(startChoice(config({ DINGTALK_CLIENT_ID: "dingabc123" }))).toEqual({
+      kind: "mistake",
+      message:
+        "钉钉设置不完整：缺少 DINGTALK_CLIENT_SECRET（钉钉开发者后台 → 应用 → 凭证与基础信息 → Client Secret）。\n请补全 .env 中的钉钉设置（参见 .env.example 和 README“在钉钉中使用”），或删去全部 DINGTALK_ 变量。\n没有任何聊天平台的设置时，npm start 打开终端对话。",
+    });
   });
 
   it("names partial settings and starts nothing, never falling back to the terminal", () => {

@@ -1,6 +1,8 @@
 import type { Config, DingTalkSettings } from "../../config.ts";
 import type { Result } from "../../core/result.ts";
+import type { ChannelPlan } from "../../services/channel-port.ts";
 import type { ChannelLog } from "../../services/channel-turns.ts";
+import { consoleRunnerLog, runChannels, untilSignal } from "../../services/run-channels.ts";
 import type { Ziping } from "../../services/ziping.ts";
 import { DingTalkApi } from "./dingtalk-api.ts";
 import { DingTalkBot } from "./dingtalk-bot.ts";
@@ -80,43 +82,47 @@ export function dingtalkChannel(
 }
 
 /**
- * `npm start` with DingTalk settings: takes the composed service, connects to DingTalk in Stream
- * mode (no public address needed), and keeps running until SIGINT/SIGTERM, when it stops taking
- * messages and closes the service. Exit 3 with a Chinese reason when the gateway cannot be reached
- * or refuses the app's credentials; secrets are never printed.
+ * DingTalk as a channel of `npm start` (services/run-channels.ts): connects in Stream mode (no
+ * public address needed) and resumes undelivered drafts; a gateway that cannot be reached or
+ * refuses the app's credentials is a Chinese reason. Secrets are never printed.
  */
-export async function startDingTalk(
-  ziping: Ziping,
-  config: Config,
+export function dingtalkPlan(
   settings: DingTalkSettings,
-): Promise<number> {
-  const log = dingtalkLog([settings.clientSecret]);
-  try {
-    await ziping.pruneHandledMessages(new Date(), config.ZIPING_KEEP_MESSAGES_DAYS);
-  } catch (error) {
-    log.error("清理过期的已处理消息记录失败", error);
-  }
-  log.info(`正在连接钉钉（Stream 模式，${settings.gatewayUrl}）……`);
-  const channel = dingtalkChannel(ziping, settings, log);
-  const started = await channel.start();
-  if (!started.ok) {
-    process.stderr.write(`${startFailure(started.error.code, started.error.message)}\n`);
-    ziping.close();
-    return 3;
-  }
-  const model = ziping.model;
-  log.info(
-    `ziping 已连接钉钉（Stream 模式，应用 ${settings.clientId}）；数据库 ${config.ZIPING_DB}；起草：${model === undefined ? "确定性起草" : `模型 ${model}`}。按 Ctrl+C 退出。`,
+  log: ChannelLog = dingtalkLog([settings.clientSecret]),
+): ChannelPlan {
+  return {
+    name: "钉钉",
+    async start(ziping) {
+      const channel = dingtalkChannel(ziping, settings, log);
+      const started = await channel.start();
+      if (!started.ok) return { ok: false, message: startFailure(started.error.code, started.error.message) };
+      return {
+        ok: true,
+        channel: {
+          name: "钉钉",
+          connected: `已连接钉钉（Stream 模式，应用 ${settings.clientId}，网关 ${settings.gatewayUrl}）。`,
+          stop: () => channel.stop(),
+        },
+      };
+    },
+  };
+}
+
+/**
+ * `npm start` with only DingTalk: runs its plan until SIGINT/SIGTERM; exit 3 with the reason
+ * when it cannot connect.
+ */
+export function startDingTalk(ziping: Ziping, config: Config, settings: DingTalkSettings): Promise<number> {
+  const secrets = [settings.clientSecret];
+  return untilSignal((stopped) =>
+    runChannels(
+      ziping,
+      config,
+      [dingtalkPlan(settings)],
+      stopped,
+      consoleRunnerLog((l) => redact(l, secrets)),
+    ),
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-  await channel.stop();
-  ziping.close();
-  log.info("ziping 已退出。");
-  return 0;
 }
 
 /** Why DingTalk could not start, in Chinese, with what to check. */

@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import type { Config, GovDingTalkSettings } from "../../config.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
+import type { ChannelPlan } from "../../services/channel-port.ts";
 import { type ChannelLog, resumeDeliveries } from "../../services/channel-turns.ts";
+import { consoleRunnerLog, runChannels, untilSignal } from "../../services/run-channels.ts";
 import type { Ziping } from "../../services/ziping.ts";
 import { GovCallbackReceiver } from "./callback-server.ts";
 import { GovDingTalkClient } from "./gov-client.ts";
 import { govOutbound } from "./gov-outbound.ts";
 import { govKeyPrefix, govPlaceOfKey } from "./gov-place.ts";
 
-/** Event ids (file messages) are kept a day: retries come within minutes. */
-const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
 /** A REST call that takes longer than this has failed. */
 const TIMEOUT_MS = 15_000;
 
@@ -105,42 +105,38 @@ export async function startGovChannel(
 }
 
 /**
- * `npm start` with 政务钉钉 settings: prunes old message ids, starts the channel (exit 3 with the
- * reason when the port is taken, the host unreachable or the key refused), and runs until
- * SIGINT/SIGTERM, then stops taking callbacks, finishes those in hand and closes the service.
+ * 政务钉钉 as a channel of `npm start` (services/run-channels.ts): checks the app key, listens for
+ * callbacks and resumes undelivered drafts; a refused key, an unreachable host or a port in use is
+ * a Chinese reason. Secrets are never printed.
  */
-export async function startGovDingTalk(
+export function govDingTalkPlan(settings: GovDingTalkSettings): ChannelPlan {
+  return {
+    name: "政务钉钉",
+    async start(ziping) {
+      const started = await startGovChannel(ziping, settings);
+      if (!started.ok) return { ok: false, message: `${started.error.message}\n数据没有受影响。` };
+      return {
+        ok: true,
+        channel: {
+          name: "政务钉钉",
+          connected: `已连接政务钉钉（${settings.apiHost}，租户 ${settings.tenantId}）：在端口 ${started.value.port} 接收回调，地址 ${settings.callbackPath}。`,
+          stop: () => started.value.stop(),
+        },
+      };
+    },
+  };
+}
+
+/** `npm start` with only 政务钉钉: runs its plan until SIGINT/SIGTERM; exit 3 with the reason when it cannot start. */
+export function startGovDingTalk(
   ziping: Ziping,
   config: Config,
   settings: GovDingTalkSettings,
 ): Promise<number> {
-  const log = consoleLog([settings.appSecret, settings.callbackSecret]);
-  const now = new Date();
-  try {
-    await ziping.pruneEvents(new Date(now.getTime() - KEEP_EVENTS_MS));
-    await ziping.pruneHandledMessages(now, config.ZIPING_KEEP_MESSAGES_DAYS);
-  } catch (error) {
-    log.error("清理过期的已处理消息记录失败", error);
-  }
-  log.info(`正在连接政务钉钉开放平台 ${settings.apiHost}……`);
-  const started = await startGovChannel(ziping, settings, { log });
-  if (!started.ok) {
-    process.stderr.write(`${started.error.message}\n数据没有受影响。\n`);
-    ziping.close();
-    return 3;
-  }
-  const model = ziping.model;
-  log.info(
-    `ziping 已连接政务钉钉（租户 ${settings.tenantId}）：在端口 ${started.value.port} 接收回调，地址 ${settings.callbackPath}；数据库 ${config.ZIPING_DB}；起草：${model === undefined ? "确定性起草" : `模型 ${model}`}。按 Ctrl+C 退出。`,
+  const redact = redactor([settings.appSecret, settings.callbackSecret]);
+  return untilSignal((stopped) =>
+    runChannels(ziping, config, [govDingTalkPlan(settings)], stopped, consoleRunnerLog(redact)),
   );
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", () => resolve());
-    process.once("SIGTERM", () => resolve());
-  });
-  await started.value.stop();
-  ziping.close();
-  log.info("ziping 已退出。");
-  return 0;
 }
 
 /** The first external IPv4 address and its MAC (the gateway records them); loopback when there is none. */
@@ -153,8 +149,7 @@ function hostAddress(): { ip: string; mac: string } {
 
 /** Lines to the console with every secret replaced (a secret never reaches a log). */
 function consoleLog(secrets: readonly string[]): ChannelLog {
-  const redact = (text: string) =>
-    secrets.reduce((t, s) => (s === "" ? t : t.split(s).join("[已隐藏]")), text);
+  const redact = redactor(secrets);
   return {
     info: (message) => process.stdout.write(`${redact(message)}\n`),
     error: (message, error) =>
@@ -162,4 +157,9 @@ function consoleLog(secrets: readonly string[]): ChannelLog {
         `${redact(message)}：${redact(error instanceof Error ? error.message : String(error))}\n`,
       ),
   };
+}
+
+/** Replaces every secret in a line with [已隐藏]. */
+function redactor(secrets: readonly string[]): (text: string) => string {
+  return (text) => secrets.reduce((t, s) => (s === "" ? t : t.split(s).join("[已隐藏]")), text);
 }

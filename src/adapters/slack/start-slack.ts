@@ -13,7 +13,7 @@ export function receiverFor(settings: SlackSettings, logger: ReturnType<typeof r
 }
 
 /**
- * Slack as a channel of `npm start` (src/app/channels.ts): starts Bolt on the composed service,
+ * Slack as a channel of `npm start` (src/services/run-channels.ts): starts Bolt on the composed service,
  * then delivers the drafts asked for in Slack that were never handed over; `stop` stops Bolt. A
  * refused token or an unreachable Slack is a Chinese reason ({@link startFailure}).
  */

@@ -31,7 +31,7 @@ describe("政务钉钉 settings", () => {
     expect(govDingTalkSettings(config({}))).toEqual({ ok: false });
     expect(govDingTalkSettings(config({ GOV_DINGTALK_APP_KEY: "ak" }))).toEqual({
       ok: false,
-      why: "政务钉钉设置不完整：缺少 GOV_DINGTALK_APP_SECRET（应用的 AppSecret）、GOV_DINGTALK_TENANT_ID（租户 ID，例如 196729）。请在政务钉钉开放平台的应用详情中复制，放入 .env（参见 docs/channels/govdingtalk.md）",
+      why: "缺少 GOV_DINGTALK_APP_SECRET（应用的 AppSecret）、GOV_DINGTALK_TENANT_ID（租户 ID，例如 196729）（在政务钉钉开放平台的应用详情中复制）",
     });
   });
 

@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
-import type { ChannelPlan, RunningChannel } from "../services/channel-port.ts";
-import type { Ziping } from "../services/ziping.ts";
+import type { ChannelPlan, RunningChannel } from "./channel-port.ts";
+import type { Ziping } from "./ziping.ts";
 
 /** Where the runner writes its progress lines (stderr by default). */
 export interface RunnerLog {
@@ -15,7 +15,9 @@ const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
  * `npm start` with one or more chat channels configured: each is started in turn (a refusal stops
  * the ones already started and returns 3, as Slack's start always has), a line per channel says it
  * is connected, old event and message ids are pruned (at start and hourly), and the process runs
- * until `stopped` resolves (SIGINT/SIGTERM), when every channel stops and the service closes.
+ * until `stopped` resolves (SIGINT/SIGTERM: exit 0) or a channel's platform ends it (`ended`, e.g.
+ * the same WeCom bot connected elsewhere: its reason, exit 3), when every channel stops and the
+ * service closes.
  */
 export async function runChannels(
   ziping: Ziping,
@@ -65,10 +67,42 @@ export async function runChannels(
   log.info(
     `ziping 已启动：${running.map((c) => c.name).join("、")}；数据库 ${config.ZIPING_DB}；起草：${model === undefined ? "确定性起草" : `模型 ${model}`}。按 Ctrl+C 退出。`,
   );
-  await stopped;
+  // Stopped by a signal, or by a channel the platform ended (a second connection of the same bot).
+  const ended = await Promise.race([
+    stopped.then(() => undefined),
+    ...running.flatMap((c) => (c.ended === undefined ? [] : [c.ended])),
+  ]);
   clearInterval(timer);
+  if (ended !== undefined) log.error(ended);
   await stopAll();
   ziping.close();
   log.info("ziping 已退出。");
-  return 0;
+  return ended === undefined ? 0 : 3;
+}
+
+/**
+ * Runs `run` with a promise that resolves on the first SIGINT or SIGTERM; the handlers are removed
+ * afterwards (a test or a second run does not inherit them).
+ */
+export async function untilSignal(run: (stopped: Promise<void>) => Promise<number>): Promise<number> {
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    stop = () => resolve();
+  });
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await run(stopped);
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+/** The runner's log on the console: progress on stdout, problems on stderr, with `redact` applied. */
+export function consoleRunnerLog(redact: (line: string) => string = (line) => line): RunnerLog {
+  return {
+    info: (line) => process.stdout.write(`${redact(line)}\n`),
+    error: (line) => process.stderr.write(`${redact(line)}\n`),
+  };
 }
