@@ -9,7 +9,7 @@ import type { DraftEnv } from "../services/draft-report.ts";
 import { installedSchemes } from "../services/scheme-files.ts";
 import { loadTemplateFamilies } from "../services/template-files.ts";
 import { Ziping } from "../services/ziping.ts";
-import { DeliveryJobs, openDatabase, Store } from "../storage/index.ts";
+import { DeliveryJobs, openDatabase, type ReportRepository, Store } from "../storage/index.ts";
 import { LlmCallLog } from "../storage/llm-call-log.ts";
 import { exportReportArchive, importReportArchive, type ReportArchive } from "../storage/report-archive.ts";
 import { corpusStore } from "./copy-corpus.ts";
@@ -28,7 +28,7 @@ function randomReportId(): string {
  */
 export interface App {
   ziping: Ziping;
-  store: Store;
+  store: ReportRepository;
   chat: ChatService;
   engine: ChatEngine;
   /** The installed scoring schemes the engine was built with. */

@@ -35,7 +35,7 @@ export class Chat {
     readonly user = "liu",
     readonly key = `cli:${user}`,
   ) {}
-  send(text: string, messageId = `m${++this.n}`): TurnResult {
+  send(text: string, messageId = `m${++this.n}`): Promise<TurnResult> {
     return this.app.chat.handle({
       conversationKey: this.key,
       userId: this.user,
@@ -44,7 +44,13 @@ export class Chat {
       now: new Date("2026-11-21T09:00:00Z"),
     });
   }
-  resume(): TurnResult {
+  /** Sends each message in turn (each turn committed before the next is sent). */
+  async sendAll(messages: readonly string[]): Promise<TurnResult[]> {
+    const turns: TurnResult[] = [];
+    for (const m of messages) turns.push(await this.send(m));
+    return turns;
+  }
+  resume(): Promise<TurnResult> {
     return this.app.chat.handle({
       conversationKey: this.key,
       userId: this.user,
@@ -54,13 +60,13 @@ export class Chat {
       resume: true,
     });
   }
-  reportId(): string {
-    const id = this.app.store.getConversation(this.key)?.reportId;
+  async reportId(): Promise<string> {
+    const id = (await this.app.store.getConversation(this.key))?.reportId;
     if (id === undefined || id === null) throw new Error("no report");
     return id;
   }
-  doc(): unknown {
-    return this.app.store.getReport(this.reportId())?.doc;
+  async doc(): Promise<unknown> {
+    return (await this.app.store.getReport(await this.reportId()))?.doc;
   }
 }
 

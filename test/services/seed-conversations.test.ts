@@ -24,13 +24,13 @@ const BLOCKED = [
 ];
 
 describe("scripted conversations rebuild the seed reports from nothing", () => {
-  it.each(SEEDS)("$script rebuilds $report", ({ script: name, report, maxMessages, exact }) => {
+  it.each(SEEDS)("$script rebuilds $report", async ({ script: name, report, maxMessages, exact }) => {
     const chat = new Chat(testApp());
     const messages = script(name);
-    for (const m of messages) chat.send(m);
-    expect(lastQuestion(chat.resume().replies)?.slot).toBe("review");
-    if (exact) expect(chat.doc()).toEqual(fixture(report));
-    else expect(ReportSchema.parse(chat.doc())).toEqual(ReportSchema.parse(fixture(report)));
+    for (const m of messages) await chat.send(m);
+    expect(lastQuestion((await chat.resume()).replies)?.slot).toBe("review");
+    if (exact) expect(await chat.doc()).toEqual(fixture(report));
+    else expect(ReportSchema.parse(await chat.doc())).toEqual(ReportSchema.parse(fixture(report)));
     console.log(`${name}: ${messages.length} user messages to a complete report`);
     expect(messages.length).toBeLessThanOrEqual(maxMessages);
   });
