@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     // Loaded only here: the terminal chat does not pay for Bolt and its HTTP stack.
     const { startSlack } = await import("./adapters/slack/start-slack.ts");
     const { openZiping } = await import("./app/draft-env.ts");
-    const app = openZiping(config.config, {
+    const app = await openZiping(config.config, {
       llm: "auto",
       db: config.config.ZIPING_DB,
       now: () => new Date(),

@@ -19,7 +19,7 @@ const config = read.config;
 
 async function chat(db: string, user: string, script: string, now: Date, keepMessageDays?: number) {
   const out: string[] = [];
-  const app = openZiping(config, {
+  const app = await openZiping(config, {
     llm: "off",
     db,
     now: () => now,
