@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/report.ts";
-import { Chat, fixture, lastQuestion, script, testApp } from "./chat-harness.ts";
-
-/**
- * `exact`: the exported JSON equals the fixture byte for byte (apart from `source`). Otherwise the
- * two are equal as report models (ReportSchema output): the fixtures of 001 and 003 were transcribed
- * with empty lists and `{kind: "qualitative"}` targets where the chat writes nothing and the word.
- */
-const SEEDS = [
-  { script: "seed-000.txt", report: "seed-000.json", maxMessages: 12, exact: true },
-  { script: "seed-001.txt", report: "seed-001.json", maxMessages: 10, exact: false },
-  { script: "seed-003.txt", report: "seed-003.json", maxMessages: 12, exact: false },
-  { script: "seed-003-project.txt", report: "seed-003-project.json", maxMessages: 8, exact: false },
-];
+import { Chat, fixture, lastQuestion, SEEDS, script, testApp } from "./chat-harness.ts";
 
 /** Conversations the engine cannot finish yet; move one into SEEDS when the change in `blockedBy` lands. */
 const BLOCKED = [

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { pgMissing, startPgCluster } from "./pg-cluster.ts";
@@ -10,9 +11,10 @@ export function usePostgres(): { missing: string | undefined; freshUrl: () => Pr
   const missing = pgMissing();
   if (missing !== undefined) console.warn(`PostgreSQL tests skipped: ${missing}`);
   let url = "";
-  let stop = () => undefined as void;
+  let stop: () => void = () => undefined;
   let n = 0;
-  const prefix = `t${process.pid}_`;
+  // Files may share one server (ZIPING_TEST_DATABASE_URL) and one process: schemas are named apart.
+  const prefix = `t${process.pid}_${randomBytes(4).toString("hex")}_`;
   beforeAll(async () => {
     if (missing !== undefined) return;
     const cluster = await startPgCluster();
