@@ -32,9 +32,9 @@ export const SEEDS = [
  * An app on the PostgreSQL database `url` whose report ids are r1, r2, …; close it with
  * `app.close()` and wait for `app.closed()`.
  */
-export async function testPostgresApp(url: string): Promise<App> {
+export async function testPostgresApp(url: string, newId?: () => string): Promise<App> {
   let n = 0;
-  const app = await composePostgresApp(url, { newId: () => `r${++n}` });
+  const app = await composePostgresApp(url, { newId: newId ?? (() => `r${++n}`) });
   if (!app.ok) throw new Error(app.error.message);
   return app.value;
 }
