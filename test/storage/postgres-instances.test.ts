@@ -1,3 +1,4 @@
+import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app/open-app.ts";
 import type { TurnResult } from "../../src/services/chat-service.ts";
@@ -78,4 +79,44 @@ describe.skipIf(pg.missing !== undefined)("three instances on one PostgreSQL", (
     }
     expect(await store.listReports()).toHaveLength(CONVERSATIONS);
   }, 120_000);
+
+  it("a turn whose instance dies holding the conversation is rolled back, and the redelivery is taken once by another", async () => {
+    const url = await pg.freshUrl();
+    const survivor = await testPostgresApp(url);
+    open.push(survivor);
+    const chat = new Chat(survivor, "liu", "test:dies");
+    const messages = script("seed-000.txt");
+    await chat.sendAll(messages.slice(0, 2));
+    const before = await survivor.store.listEvents(await chat.reportId());
+
+    // The dying instance: inside its turn, holding the conversation's lock, having written half of it.
+    const dying = new Client({ connectionString: url });
+    dying.on("error", () => undefined); // its connection is about to be terminated
+    await dying.connect();
+    await dying.query("BEGIN");
+    await dying.query("SELECT pg_advisory_xact_lock(1, hashtext('test:dies'))");
+    await dying.query("UPDATE conversations SET state = '{}' WHERE key = 'test:dies'");
+    const pid = (await dying.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
+
+    const redelivered = chat.send(messages[2] ?? "", "m3");
+    const watcher = new Client({ connectionString: url });
+    await watcher.connect();
+    const waiting = async () =>
+      (await watcher.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rowCount ??
+      0;
+    while ((await waiting()) === 0) await new Promise((resolve) => setImmediate(resolve));
+    await watcher.query("SELECT pg_terminate_backend($1)", [pid]);
+    await watcher.end();
+
+    const turn = await redelivered;
+    expect(turn.duplicate).toBe(false);
+    const after = await survivor.store.listEvents(await chat.reportId());
+    expect(after.slice(0, before.length)).toEqual(before);
+    // The survivor's turn alone: the dead one's half-written state was rolled back with it.
+    expect(new Set(after.slice(before.length).map((e) => e.messageId))).toEqual(new Set(["m3"]));
+    expect((await chat.send(messages[2] ?? "", "m3")).duplicate).toBe(true);
+    const single = new Chat(testApp());
+    await single.sendAll(messages.slice(0, 3));
+    expect(await chat.doc()).toEqual(await single.doc());
+  }, 60_000);
 });
