@@ -13,7 +13,7 @@ const CONVERSATIONS = join(import.meta.dirname, "../fixtures/conversations");
  * seed conversations run interleaved, one message each in turn; and user messages per scripted
  * conversation (the seeds, the mistakes script and real reports from outside the seeds).
  */
-export function benchChat(line: Line, users = 200): void {
+export async function benchChat(line: Line, users = 200): Promise<void> {
   const scripts = readdirSync(CONVERSATIONS)
     .filter((f) => f.endsWith(".txt"))
     .sort();
@@ -33,7 +33,13 @@ export function benchChat(line: Line, users = 200): void {
   for (const [i, text] of messages.entries()) {
     for (let u = 0; u < users; u++) {
       const t = process.hrtime.bigint();
-      app.chat.handle({ conversationKey: `bench:${u}`, userId: `u${u}`, messageId: `u${u}:${i}`, text, now });
+      await app.chat.handle({
+        conversationKey: `bench:${u}`,
+        userId: `u${u}`,
+        messageId: `u${u}:${i}`,
+        text,
+        now,
+      });
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   }

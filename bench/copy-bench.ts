@@ -142,7 +142,7 @@ const percentile = (sorted: number[], q: number) =>
  * 10,000 characters) in a temporary SQLite file: index build speed, database size, query time for
  * one report, recall of 200 planted passages of 50–200 characters, and false alarms on clean reports.
  */
-export function benchCopy(line: Line): void {
+export async function benchCopy(line: Line): Promise<void> {
   const size = Number(process.env.ZIPING_BENCH_CORPUS ?? 10_000);
   const maker = new ReportMaker();
   const dir = mkdtempSync(join(tmpdir(), "ziping-copy-bench-"));
@@ -160,7 +160,7 @@ export function benchCopy(line: Line): void {
       return { agency: `单位${first + i}`, year: 2021, text };
     });
     const t = process.hrtime.bigint();
-    corpus.addDocuments(docs, now);
+    await corpus.addDocuments(docs, now);
     buildMs += Number(process.hrtime.bigint() - t) / 1e6;
   }
   const extra = { corpus: size, chars_per_report: Math.round(chars / size) };
@@ -176,7 +176,7 @@ export function benchCopy(line: Line): void {
   for (let q = 0; q < clean; q++) {
     const text = maker.report(1_000_000 + q).text;
     const t = process.hrtime.bigint();
-    falseAlarms += corpus.findPassages(text).length;
+    falseAlarms += (await corpus.findPassages(text)).length;
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
@@ -197,7 +197,7 @@ export function benchCopy(line: Line): void {
     const [a, b] = plants.map((p) => p.passage);
     const cut = Math.floor(base.text.length / 2);
     const text = `${base.text.slice(0, cut)}\n\n${a}\n\n${base.text.slice(cut)}\n\n${b}`;
-    const matches = corpus.findPassages(text);
+    const matches = await corpus.findPassages(text);
     for (const p of plants) {
       planted++;
       const at = text.indexOf(p.passage);

@@ -115,9 +115,9 @@ if (gc) {
     indicators: rows,
   });
 }
-benchScoresPerTurn(line);
-benchChat(line);
-benchCopy(line);
+await benchScoresPerTurn(line);
+await benchChat(line);
+await benchCopy(line);
 await benchDraft(line);
 await benchSlack(line);
 await benchDingTalk(line);

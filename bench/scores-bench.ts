@@ -14,7 +14,7 @@ const CONVERSATIONS = join(import.meta.dirname, "../fixtures/conversations");
  * How many times the scorer runs per chat turn (engine and saving together), over the seed
  * conversation, through an injected counting scorer: the mean, and the most in one turn.
  */
-export function benchScoresPerTurn(line: Line, script = "seed-000.txt"): void {
+export async function benchScoresPerTurn(line: Line, script = "seed-000.txt"): Promise<void> {
   const messages = scriptMessages(readFileSync(join(CONVERSATIONS, script), "utf8"));
   let runs = 0;
   const counting = (report: Report, scheme: Scheme) => {
@@ -27,7 +27,7 @@ export function benchScoresPerTurn(line: Line, script = "seed-000.txt"): void {
   const now = new Date("2026-11-21T09:00:00Z");
   for (const [i, text] of messages.entries()) {
     const before = runs;
-    app.chat.handle({ conversationKey: "bench:scores", userId: "u1", messageId: `m${i}`, text, now });
+    await app.chat.handle({ conversationKey: "bench:scores", userId: "u1", messageId: `m${i}`, text, now });
     perTurn.push(runs - before);
   }
   app.close();

@@ -36,9 +36,9 @@ export async function benchWorstCase(line: Line): Promise<void> {
     for (const k of [0, 3, seed.length]) {
       const app = openApp(":memory:", () => "r1");
       for (const [i, m] of seed.slice(0, k).entries())
-        app.chat.handle({ conversationKey: "b", userId: "u", messageId: `m${i}`, text: m, now });
+        await app.chat.handle({ conversationKey: "b", userId: "u", messageId: `m${i}`, text: m, now });
       const t = process.hrtime.bigint();
-      app.chat.handle({ conversationKey: "b", userId: "u", messageId: "long", text, now });
+      await app.chat.handle({ conversationKey: "b", userId: "u", messageId: "long", text, now });
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
       if (ms > worst.ms) worst = { ms, shape: `${shape} after ${k} messages`, after: 0 };
       app.close();

@@ -25,6 +25,18 @@ function adminNames(list: string): string[] {
 /** Settings read from the environment: the only reader of process.env (architecture). */
 const ConfigSchema = z.object({
   ZIPING_DB: z.string().min(1).default("data/ziping.db"),
+  /**
+   * PostgreSQL instead of the SQLite file (several instances sharing one database): postgres://….
+   * Never echoed back: it usually holds a password.
+   */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((url) => /^postgres(ql)?:\/\//u.test(url) && URL.canParse(url), {
+      error:
+        "DATABASE_URL 应为 PostgreSQL 连接地址，以 postgres:// 或 postgresql:// 开头，例如 postgres://ziping:密码@127.0.0.1:5432/ziping；不设则使用本机 SQLite 文件（ZIPING_DB）",
+    })
+    .optional(),
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", "SLACK_BOT_TOKEN 应以 xoxb- 开头").optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "SLACK_APP_TOKEN 应以 xapp- 开头").optional(),
   /** HTTP mode only: requests are verified with it (Basic Information → App Credentials → Signing Secret). */

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   }
   const { openZiping } = await import("./app/draft-env.ts");
   const { runChannels } = await import("./services/run-channels.ts");
-  const app = openZiping(config.config, { llm: "auto", db: config.config.ZIPING_DB, now: () => new Date() });
+  const app = await openZiping(config.config, {
+    llm: "auto",
+    db: config.config.ZIPING_DB,
+    now: () => new Date(),
+  });
   if (!app.ok) {
     process.stderr.write(`${app.error.message}\n`);
     process.exitCode = 2;

@@ -214,3 +214,25 @@ describe("readConfig: ZIPING_ADMINS", () => {
     });
   });
 });
+
+describe("readConfig: DATABASE_URL", () => {
+  it("takes a postgres:// or postgresql:// address, and is absent by default (SQLite)", () => {
+    expect(config({}).DATABASE_URL).toBeUndefined();
+    expect(config({ DATABASE_URL: " postgres://ziping:pw@db.example:5432/ziping " }).DATABASE_URL).toBe(
+      "postgres://ziping:pw@db.example:5432/ziping",
+    );
+    expect(config({ DATABASE_URL: "postgresql://127.0.0.1/ziping" }).DATABASE_URL).toBe(
+      "postgresql://127.0.0.1/ziping",
+    );
+  });
+
+  it("refuses another scheme with an example, without echoing the value (it holds a password)", () => {
+    const read = readConfig({ DATABASE_URL: "mysql://root:s3cret@db/ziping" });
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.message).toContain(
+      "DATABASE_URL：DATABASE_URL 应为 PostgreSQL 连接地址，以 postgres:// 或 postgresql:// 开头，例如 postgres://ziping:密码@127.0.0.1:5432/ziping；不设则使用本机 SQLite 文件（ZIPING_DB）",
+    );
+    expect(read.message).not.toContain("s3cret");
+  });
+});

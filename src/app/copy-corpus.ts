@@ -20,17 +20,17 @@ export function corpusStore(db: Database): CorpusStore {
  * The corpus over a database file (":memory:" for one run), with `docs` added first in one
  * transaction; the boilerplate list is brought up to date on open.
  */
-function corpusOverDatabase(
+async function corpusOverDatabase(
   path: string,
   docs: readonly NewCorpusDocument[] = [],
   now = new Date(),
-): CopyCorpus {
+): Promise<CopyCorpus> {
   const db = openDatabase(path);
   const store = corpusStore(db);
-  if (docs.length > 0) store.addDocuments(docs, now);
+  if (docs.length > 0) await store.addDocuments(docs, now);
   return {
-    size: store.documentCount(),
-    search: (report) => store.findPassages(reportText(report).text, { excludeAgency: report.unit.name }),
+    size: await store.documentCount(),
+    search: (report) => store.searchNow(reportText(report).text, { excludeAgency: report.unit.name }),
     close: () => db.close(),
   };
 }
@@ -48,7 +48,7 @@ export async function openCopyCorpus(
 ): Promise<Result<CopyCorpus | null>> {
   if (spec === undefined) {
     if (!existsSync(deploymentDb)) return ok(null);
-    const corpus = corpusOverDatabase(deploymentDb);
+    const corpus = await corpusOverDatabase(deploymentDb);
     if (corpus.size > 0) return ok(corpus);
     corpus.close();
     return ok(null);
@@ -58,8 +58,8 @@ export async function openCopyCorpus(
       "corpus.not_found",
       `找不到语料库 ${spec}。--corpus 应为语料库文件（.db）、报告文件或存放报告的文件夹，例如 --corpus fixtures/seeds`,
     );
-  if (DATABASE_FILE.test(spec)) return ok(corpusOverDatabase(spec));
+  if (DATABASE_FILE.test(spec)) return ok(await corpusOverDatabase(spec));
   const docs = await corpusDocumentsFromFiles([spec]);
   if (!docs.ok) return docs;
-  return ok(corpusOverDatabase(":memory:", docs.value, now));
+  return ok(await corpusOverDatabase(":memory:", docs.value, now));
 }

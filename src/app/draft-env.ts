@@ -5,7 +5,7 @@ import { loadPrompts } from "../services/prompt-files.ts";
 import { loadTemplateFamilies } from "../services/template-files.ts";
 import type { LlmCallRepository } from "../storage/index.ts";
 import { openLlm } from "./llm-setup.ts";
-import { type App, composeApp } from "./open-app.ts";
+import { type App, composeApp, composePostgresApp } from "./open-app.ts";
 
 /** on: the model must be configured; off: deterministic; auto: the model when configured. */
 export type LlmChoice = "on" | "off" | "auto";
@@ -51,18 +51,18 @@ export function draftEnv(
 }
 
 /**
- * The application as a channel receives it, from the settings: the database `db` (one connection
- * for every repository) and the drafter `llm` chooses. An `--llm on` without a model fails before
- * the database is opened.
+ * The application as a channel receives it, from the settings: the PostgreSQL database of
+ * DATABASE_URL when it is set (instances sharing one database), else the SQLite file `db` (one
+ * connection for every repository), and the drafter `llm` chooses. An `--llm on` without a model
+ * fails before the database is opened.
  */
-export function openZiping(
+export async function openZiping(
   config: Config,
   options: { llm: LlmChoice; db: string; now: () => Date },
-): Result<App> {
+): Promise<Result<App>> {
   const required = options.llm === "on" ? llmRequired(config) : null;
   if (required !== null) return required;
-  return composeApp(options.db, {
-    now: options.now,
-    drafting: (log) => draftEnv(config, options, log),
-  });
+  const compose = { now: options.now, drafting: (log: LlmCallRepository) => draftEnv(config, options, log) };
+  const url = config.DATABASE_URL;
+  return url === undefined ? composeApp(options.db, compose) : composePostgresApp(url, compose);
 }

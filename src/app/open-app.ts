@@ -9,8 +9,18 @@ import type { DraftEnv } from "../services/draft-report.ts";
 import { installedSchemes } from "../services/scheme-files.ts";
 import { loadTemplateFamilies } from "../services/template-files.ts";
 import { Ziping } from "../services/ziping.ts";
-import { DeliveryJobs, openDatabase, Store } from "../storage/index.ts";
+import {
+  type CorpusRepository,
+  type DeliveryJobRepository,
+  DeliveryJobs,
+  type LlmCallRepository,
+  openDatabase,
+  type ReportArchiveRepository,
+  type ReportRepository,
+  Store,
+} from "../storage/index.ts";
 import { LlmCallLog } from "../storage/llm-call-log.ts";
+import type { PostgresRepositories } from "../storage/postgres/open-postgres.ts";
 import { exportReportArchive, importReportArchive, type ReportArchive } from "../storage/report-archive.ts";
 import { corpusStore } from "./copy-corpus.ts";
 
@@ -28,7 +38,7 @@ function randomReportId(): string {
  */
 export interface App {
   ziping: Ziping;
-  store: Store;
+  store: ReportRepository;
   chat: ChatService;
   engine: ChatEngine;
   /** The installed scoring schemes the engine was built with. */
@@ -36,6 +46,8 @@ export interface App {
   /** The deployment's corpus of other agencies' reports (copied passages). */
   corpus: ChatCorpus;
   close(): void;
+  /** Settles once `close` has finished (PostgreSQL: the pool's connections are closed). */
+  closed(): Promise<void>;
 }
 
 /** What composing may replace: report ids, engine options, and the drafting environment. */
@@ -47,15 +59,28 @@ export interface ComposeOptions {
    * The drafting environment, given the call log on the same connection; absent: the template
    * families with the deterministic drafter.
    */
-  drafting?: (log: LlmCallLog) => Result<DraftEnv>;
+  drafting?: (log: LlmCallRepository) => Result<DraftEnv>;
   now?: () => Date;
+}
+
+/** The repositories one storage engine provides, and how to close it. */
+interface Storage {
+  store: ReportRepository;
+  jobs: DeliveryJobRepository;
+  log: LlmCallRepository;
+  corpus: CorpusRepository;
+  archives: ReportArchiveRepository;
+  close: () => void;
+  /** Settles once `close` has finished (a pool's connections closed; SQLite closes at once). */
+  closed: () => Promise<void>;
 }
 
 /**
  * The composition root: loads the installed schemes, opens THE database connection (running
  * migrations), builds every repository over it (Store, DeliveryJobs, LlmCallLog, the corpus), the
  * engine, the drafting environment and the chat service, and wraps them in the one service object.
- * Nothing else opens the database for a command, the terminal chat or Slack.
+ * Nothing else opens the database for a command, the terminal chat or Slack. SQLite, the embedded
+ * default; {@link composePostgresApp} is the same over PostgreSQL.
  */
 export function composeApp(dbPath: string, options: ComposeOptions = {}): Result<App> {
   const schemes = installedSchemes();
@@ -67,35 +92,74 @@ export function composeApp(dbPath: string, options: ComposeOptions = {}): Result
     return fail("db.open", `无法打开数据库 ${dbPath}：${(e as Error).message}`);
   }
   const store = new Store(db);
-  const drafting = (options.drafting ?? defaultDrafting(options.now ?? (() => new Date())))(
-    new LlmCallLog(db),
+  return assemble(
+    {
+      store,
+      jobs: new DeliveryJobs(db),
+      log: new LlmCallLog(db),
+      corpus: corpusStore(db),
+      archives: {
+        export: (id: string, now: Date) => exportReportArchive(db, id, now),
+        import: (archive: ReportArchive, now: Date) => importReportArchive(db, archive, now),
+      },
+      close: () => store.close(),
+      closed: async () => undefined,
+    },
+    schemes.value,
+    options,
   );
+}
+
+/**
+ * The composition root over PostgreSQL (`DATABASE_URL`): the same service, every repository on one
+ * pool, so several instances on several machines share one truth. The schema is migrated on
+ * connect. A server that cannot be reached or migrated is a "db.open" failure naming the host, never
+ * the password.
+ */
+export async function composePostgresApp(url: string, options: ComposeOptions = {}): Promise<Result<App>> {
+  const schemes = installedSchemes();
+  if (!schemes.ok) return schemes;
+  let pg: PostgresRepositories;
+  try {
+    // Loaded only here: a single machine on SQLite never loads the PostgreSQL client.
+    const { openPostgres } = await import("../storage/postgres/open-postgres.ts");
+    pg = await openPostgres(url);
+  } catch (e) {
+    return fail("db.open", `无法连接 PostgreSQL 数据库 ${hostOf(url)}：${(e as Error).message}`);
+  }
+  return assemble({ ...pg, closed: () => pg.session.ended() }, schemes.value, options);
+}
+
+/** Where a database URL points (host and database), without user or password. */
+function hostOf(url: string): string {
+  if (!URL.canParse(url)) return "（DATABASE_URL 不是有效网址）";
+  const u = new URL(url);
+  return `${u.hostname}${u.port === "" ? "" : `:${u.port}`}${u.pathname}`;
+}
+
+/** The engine, drafting, corpus view, chat and door over one storage engine's repositories. */
+function assemble(storage: Storage, schemes: readonly Scheme[], options: ComposeOptions): Result<App> {
+  const drafting = (options.drafting ?? defaultDrafting(options.now ?? (() => new Date())))(storage.log);
   if (!drafting.ok) {
-    store.close();
+    storage.close();
     return drafting;
   }
-  const engine = createEngine(schemes.value, options.engineOptions ?? {});
-  const corpusRepository = corpusStore(db);
-  const corpus = chatCorpus(corpusRepository);
-  const jobs = new DeliveryJobs(db);
-  const archives = {
-    export: (id: string, now: Date) => exportReportArchive(db, id, now),
-    import: (archive: ReportArchive, now: Date) => importReportArchive(db, archive, now),
-  };
+  const engine = createEngine(schemes, options.engineOptions ?? {});
+  const corpus = chatCorpus(storage.corpus);
+  const { store, jobs, archives, close, closed } = storage;
   const chat = new ChatService(store, engine, options.newId ?? randomReportId, corpus, jobs);
-  const close = () => store.close();
   const ziping = new Ziping({
     store,
     jobs,
-    corpusStore: corpusRepository,
+    corpusStore: storage.corpus,
     archives,
     corpus,
     chat,
-    schemes: schemes.value,
+    schemes,
     drafting: drafting.value,
     close,
   });
-  return ok({ ziping, store, engine, schemes: schemes.value, chat, corpus, close });
+  return ok({ ziping, store, engine, schemes, chat, corpus, close, closed });
 }
 
 /** `composeApp` for tests and benches, where a failure to compose is a bug: throws it. */

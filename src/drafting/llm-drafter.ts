@@ -19,7 +19,7 @@ export interface LlmDrafterDeps {
   /** sha256 hex of a string; passed in so drafting stays free of node:crypto. */
   hash: (s: string) => string;
   /** Called once per attempt, as it happens (the shell writes it to SQLite). */
-  record?: (call: LlmCallRecord) => void;
+  record?: (call: LlmCallRecord) => Promise<unknown>;
   reportId?: string;
   budget?: NoteBudget;
   /**
@@ -173,14 +173,14 @@ async function runFamily(
   ];
   const sections = new Map<SectionId, DraftedSection>();
   const call = (req: LlmRequest, attempt: number) => callModel(req, attempt, family, deps, left());
-  const log = (record: LlmCallRecord) => {
+  const log = async (record: LlmCallRecord) => {
     calls.push(record);
-    deps.record?.(record);
+    await deps.record?.(record);
   };
 
   const first = await call(request, 1);
   if (!first.reply.ok) {
-    log(first.record);
+    await log(first.record);
     const reason = `模型调用失败（${first.reply.error.code}）：${first.reply.error.message}`;
     for (const id of ids) sections.set(id, fallback(id, input, [reason]));
     return { sections, fatal: fatalOf(first.reply.error.code) };
@@ -192,10 +192,10 @@ async function runFamily(
     if (c !== undefined && "text" in c) sections.set(id, { id, text: c.text, by: "llm" });
   }
   if (bad.length === 0) {
-    log(first.record);
+    await log(first.record);
     return { sections };
   }
-  log({ ...first.record, outcome: "rejected", detail: [...one.problems.values()][0]?.[0] });
+  await log({ ...first.record, outcome: "rejected", detail: [...one.problems.values()][0]?.[0] });
   const remaining = left();
   if (remaining !== undefined && remaining <= 0) {
     for (const id of bad) {
@@ -217,7 +217,7 @@ async function runFamily(
   };
   const second = await call(repair, 2);
   if (!second.reply.ok) {
-    log(second.record);
+    await log(second.record);
     const reason = `修正后重新调用模型失败（${second.reply.error.code}）：${second.reply.error.message}`;
     for (const id of bad) {
       const c = one.checked.get(id);
@@ -237,7 +237,7 @@ async function runFamily(
       sections.set(id, fallback(id, input, problems));
     }
   }
-  log(
+  await log(
     still.length === 0
       ? { ...second.record, outcome: "repaired" }
       : { ...second.record, outcome: "rejected", detail: still[0] },

@@ -25,11 +25,11 @@ export interface ChatCorpus {
    * Passages of `text` found in reports of other agencies, the officer's own work excluded (asked
    * for only when the text is long enough to search and the corpus is not empty).
    */
-  search(text: string, own: () => OwnWork): CopyHit[];
+  search(text: string, own: () => Promise<OwnWork>): Promise<CopyHit[]>;
   /** Adds a generated report (when it is a complete report) so later reports are compared with it. */
-  add(reportId: string, doc: Json, now: Date): void;
+  add(reportId: string, doc: Json, now: Date): Promise<void>;
   /** Passages of a whole report found in other agencies' reports, for the checker. */
-  passages(report: Report, own?: OwnWork): PassageMatch[];
+  passages(report: Report, own?: OwnWork): Promise<PassageMatch[]>;
 }
 
 /** The corpus source of a report the chat generated. */
@@ -37,14 +37,14 @@ export const chatSource = (reportId: string): string => `ziping:${reportId}`;
 
 /** The chat's corpus over the deployment's corpus repository (the same connection as the store). */
 export function chatCorpus(store: CorpusRepository): ChatCorpus {
-  const exclusions = (own: OwnWork) => ({
-    excludeDocIds: store.documentIdsBySource(own.reportIds.map(chatSource)),
+  const exclusions = async (own: OwnWork) => ({
+    excludeDocIds: await store.documentIdsBySource(own.reportIds.map(chatSource)),
     excludeAgencies: own.agencies,
   });
   return {
-    search(text, own) {
-      if ([...text].length < MIN_SEARCHED || store.documentCount() === 0) return [];
-      return store.findPassages(text, exclusions(own())).map((m) => ({
+    async search(text, own) {
+      if ([...text].length < MIN_SEARCHED || (await store.documentCount()) === 0) return [];
+      return (await store.findPassages(text, await exclusions(await own()))).map((m) => ({
         agency: m.source.agency,
         year: m.source.year,
         quote: m.queryQuote,
@@ -52,18 +52,18 @@ export function chatCorpus(store: CorpusRepository): ChatCorpus {
         length: m.length,
       }));
     },
-    passages(report, own = { reportIds: [], agencies: [] }) {
-      if (store.documentCount() === 0) return [];
+    async passages(report, own = { reportIds: [], agencies: [] }) {
+      if ((await store.documentCount()) === 0) return [];
       return store.findPassages(reportText(report).text, {
-        ...exclusions(own),
+        ...(await exclusions(own)),
         excludeAgency: report.unit.name,
       });
     },
-    add(reportId, doc, now) {
+    async add(reportId, doc, now) {
       const report = ReportSchema.safeParse(doc);
       if (!report.success) return;
       const document = corpusDocument(report.data, chatSource(reportId), `ziping 报告 ${reportId}`);
-      if (document.text.trim() !== "") store.addDocument(document, now);
+      if (document.text.trim() !== "") await store.addDocument(document, now);
     },
   };
 }

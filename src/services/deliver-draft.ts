@@ -70,7 +70,7 @@ export async function deliverDraft(
   deps: {
     schemes: readonly Scheme[];
     drafting: DraftEnv;
-    finish: (delivery: Delivery, now: Date) => void;
+    finish: (delivery: Delivery, now: Date) => Promise<void>;
   },
 ): Promise<Result<DeliveredDraft>> {
   const report = ReportSchema.safeParse(delivery.doc);
@@ -89,7 +89,7 @@ export async function deliverDraft(
         deps.schemes,
         deps.drafting,
       );
-  if (!result.ok) deps.finish(delivery, options.now);
+  if (!result.ok) await deps.finish(delivery, options.now);
   if (!result.ok && result.error.code.startsWith("scheme."))
     return fail(result.error.code, `暂不能起草：${result.error.message}`);
   return result;

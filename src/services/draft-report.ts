@@ -27,7 +27,7 @@ import type { LoadedFamily } from "./template-files.ts";
 export interface DraftLlm {
   port: LlmPort;
   prompts: PromptTexts;
-  record?: (call: LlmCallRecord) => void;
+  record?: (call: LlmCallRecord) => Promise<unknown>;
   /** All model calls of one draft together end by then (LLM_DRAFT_DEADLINE_MS); none: no overall limit. */
   deadlineMs?: number;
 }

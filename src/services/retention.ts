@@ -11,6 +11,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * app starts: a redelivery or a script replay comes within minutes or days, not months, and the
  * table would otherwise grow with every message ever sent. The report's event log is not touched.
  */
-export function pruneHandledMessages(store: ReportRepository, now: Date, keepDays: number): number {
+export function pruneHandledMessages(store: ReportRepository, now: Date, keepDays: number): Promise<number> {
   return store.pruneProcessedMessages(new Date(now.getTime() - keepDays * DAY_MS));
 }

@@ -1,4 +1,5 @@
 import type { Reply } from "../conversation/replies.ts";
+import { ReportSchema } from "../core/report.ts";
 import type { Result } from "../core/result.ts";
 import type { Scheme } from "../scoring/scheme.ts";
 import type { CorpusDocumentInfo, NewCorpusDocument } from "../storage/corpus-store.ts";
@@ -13,6 +14,7 @@ import type {
 } from "../storage/index.ts";
 import type { ReportArchive } from "../storage/report-archive.ts";
 import type { ChatCorpus } from "./chat-corpus.ts";
+import type { ChatLookup, CurrentReport } from "./chat-lookup.ts";
 import type { ChatService, Delivery, IncomingMessage, TurnResult } from "./chat-service.ts";
 import { checkReplies } from "./check-replies.ts";
 import { type DeliveredDraft, type DraftFilesRequest, deliverDraft, draftFiles } from "./deliver-draft.ts";
@@ -66,64 +68,67 @@ export class Ziping {
   }
 
   /** One message of a conversation (see ChatService.handle): committed before anything is shown. */
-  async handle(message: IncomingMessage): Promise<TurnResult> {
+  handle(message: IncomingMessage): Promise<TurnResult> {
     return this.parts.chat.handle(message);
   }
 
   /** Read-only answers about a report (现在多少分, 为什么扣分 …); changes nothing. */
-  async ask(query: Parameters<ChatService["ask"]>[0]): Promise<Reply[]> {
-    return this.parts.chat.ask(query);
+  ask(query: Parameters<ChatLookup["ask"]>[0]): Promise<Reply[]> {
+    return this.parts.chat.lookup.ask(query);
   }
 
   /** Where a conversation stands (its report, a waiting confirmation), changing nothing. */
-  async current(conversationKey: string, userId: string): Promise<ReturnType<ChatService["current"]>> {
-    return this.parts.chat.current(conversationKey, userId);
+  current(conversationKey: string, userId: string): Promise<CurrentReport> {
+    return this.parts.chat.lookup.current(conversationKey, userId);
   }
 
   /** A report to deliver by number or id, else the conversation's own (下载报告, /ziping draft N). */
-  async export(query: Parameters<ChatService["export"]>[0]): Promise<ReturnType<ChatService["export"]>> {
-    return this.parts.chat.export(query);
+  export(query: Parameters<ChatLookup["export"]>[0]): ReturnType<ChatLookup["export"]> {
+    return this.parts.chat.lookup.export(query);
   }
 
   /** True when the conversation has been started (a thread ziping is part of). */
   async hasConversation(conversationKey: string): Promise<boolean> {
-    return this.parts.store.getConversation(conversationKey) !== undefined;
+    return (await this.parts.store.getConversation(conversationKey)) !== undefined;
   }
 
   /** "核查" on a saved report by number or id, else the conversation's own, with copied passages. */
   async check(query: { conversationKey: string; userId: string; ref: string | null }): Promise<Reply[]> {
-    const chat = this.parts.chat;
-    const found = chat.resolve(query.conversationKey, query.userId, query.ref);
+    const lookup = this.parts.chat.lookup;
+    const found = await lookup.resolve(query.conversationKey, query.userId, query.ref);
     if (!found.ok) return [found.reply];
-    return checkReplies(found.doc, this.parts.schemes, (r) =>
-      this.parts.corpus.passages(r, chat.ownWork(query.userId, found.id)),
-    );
+    // The checker asks synchronously: the passages are found first (the search reads the corpus).
+    const report = ReportSchema.safeParse(found.doc);
+    const passages = report.success
+      ? await this.parts.corpus.passages(report.data, await lookup.ownWork(query.userId, found.id))
+      : [];
+    return checkReplies(found.doc, this.parts.schemes, () => passages);
   }
 
   /** The reports `asker` may open (every report for an administrator), most recent first. */
   async listReports(asker: Asker): Promise<ReportListing[]> {
-    return this.parts.store.listReports(asker.admin ? undefined : asker.user).map(listingOf);
+    return (await this.parts.store.listReports(asker.admin ? undefined : asker.user)).map(listingOf);
   }
 
   /** A stored report `asker` may open, or undefined (a report of another unit reads as missing). */
   async report(id: string, asker: Asker): Promise<ReportRow | undefined> {
-    const row = this.parts.store.getReport(id);
+    const row = await this.parts.store.getReport(id);
     if (row === undefined) return undefined;
-    return asker.admin || this.parts.store.canAccess(id, asker.user) ? row : undefined;
+    return asker.admin || (await this.parts.store.canAccess(id, asker.user)) ? row : undefined;
   }
 
   /** The units a user belongs to (shown so an administrator can grant access). */
-  async unitsOf(userId: string): Promise<string[]> {
+  unitsOf(userId: string): Promise<string[]> {
     return this.parts.store.unitsOf(userId);
   }
 
   /** Drafts asked for in this conversation and never handed over (the process stopped). */
-  async pendingDeliveries(conversationKey: string): Promise<Delivery[]> {
+  pendingDeliveries(conversationKey: string): Promise<Delivery[]> {
     return this.parts.chat.pendingDeliveries(conversationKey);
   }
 
   /** The same for every conversation whose key starts with `prefix` (a channel's at its start). */
-  async pendingDeliveriesUnder(prefix: string): Promise<{ conversationKey: string; delivery: Delivery }[]> {
+  pendingDeliveriesUnder(prefix: string): Promise<{ conversationKey: string; delivery: Delivery }[]> {
     return this.parts.chat.pendingDeliveriesUnder(prefix);
   }
 
@@ -145,8 +150,8 @@ export class Ziping {
   }
 
   /** Marks a delivery handed over (its files written or uploaded, or a failure told): not redone. */
-  async finishDelivery(delivery: Delivery, now: Date): Promise<void> {
-    this.parts.chat.finishDelivery(delivery, now);
+  finishDelivery(delivery: Delivery, now: Date): Promise<void> {
+    return this.parts.chat.finishDelivery(delivery, now);
   }
 
   /** `ziping draft`: any report (a file read, or a saved one) drafted to checked files and summarized. */
@@ -165,20 +170,20 @@ export class Ziping {
     now: Date,
   ): Promise<UnitRole | undefined> {
     const store = this.parts.store;
-    return store.transaction(() => {
-      const was = store.unitMembers(unitName).find((m) => m.userId === userId)?.role;
-      store.addUnitMember(unitName, userId, role, now);
+    return store.transaction(async () => {
+      const was = (await store.unitMembers(unitName)).find((m) => m.userId === userId)?.role;
+      await store.addUnitMember(unitName, userId, role, now);
       return was;
     });
   }
 
   /** Removes a membership; false when there was none. */
-  async removeUnitMember(unitName: string, userId: string): Promise<boolean> {
+  removeUnitMember(unitName: string, userId: string): Promise<boolean> {
     return this.parts.store.removeUnitMember(unitName, userId);
   }
 
   /** Every membership of every unit. */
-  async unitMemberships(): Promise<UnitMembershipRow[]> {
+  unitMemberships(): Promise<UnitMembershipRow[]> {
     return this.parts.store.listUnitMembers();
   }
 
@@ -187,12 +192,12 @@ export class Ziping {
     docs: readonly NewCorpusDocument[],
     now: Date,
   ): Promise<{ added: boolean[]; size: number }> {
-    const results = this.parts.corpusStore.addDocuments(docs, now);
-    return { added: results.map((r) => r.added), size: this.parts.corpusStore.documentCount() };
+    const results = await this.parts.corpusStore.addDocuments(docs, now);
+    return { added: results.map((r) => r.added), size: await this.parts.corpusStore.documentCount() };
   }
 
   /** The reports in the copy-detection corpus. */
-  async corpusDocuments(): Promise<CorpusDocumentInfo[]> {
+  corpusDocuments(): Promise<CorpusDocumentInfo[]> {
     return this.parts.corpusStore.listDocuments();
   }
 
@@ -201,27 +206,27 @@ export class Ziping {
    * may open it; undefined otherwise (a report of another unit reads as missing).
    */
   async exportArchive(id: string, now: Date, asker: Asker): Promise<ReportArchive | undefined> {
-    if (!asker.admin && !this.parts.store.canAccess(id, asker.user)) return undefined;
+    if (!asker.admin && !(await this.parts.store.canAccess(id, asker.user))) return undefined;
     return this.parts.archives.export(id, now);
   }
 
   /** Loads a whole report exported with `--with-events`; an id already there is refused. */
-  async importArchive(archive: ReportArchive, now: Date): Promise<Result<{ events: number }>> {
+  importArchive(archive: ReportArchive, now: Date): Promise<Result<{ events: number }>> {
     return this.parts.archives.import(archive, now);
   }
 
   /** Claims an inbound event id: false when it was handled before (a platform's retry). */
-  async claimEvent(eventId: string, now: Date): Promise<boolean> {
+  claimEvent(eventId: string, now: Date): Promise<boolean> {
     return this.parts.store.claimEvent(eventId, now);
   }
 
   /** Forgets event ids older than `before`; returns how many. */
-  async pruneEvents(before: Date): Promise<number> {
+  pruneEvents(before: Date): Promise<number> {
     return this.parts.store.pruneEvents(before);
   }
 
   /** Forgets handled message ids older than `keepDays` (see retention.ts); returns how many. */
-  async pruneHandledMessages(now: Date, keepDays: number): Promise<number> {
+  pruneHandledMessages(now: Date, keepDays: number): Promise<number> {
     return pruneHandledMessages(this.parts.store, now, keepDays);
   }
 

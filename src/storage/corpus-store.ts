@@ -12,6 +12,7 @@ import { boilerplateHashes, documentPrints } from "../checks/copy/corpus-prints.
 import { describeIssues } from "../core/validation.ts";
 import { readRow } from "./read-row.ts";
 import type { CorpusRepository } from "./repositories.ts";
+import { SqliteSession } from "./sqlite-session.ts";
 import { StorageError } from "./storage-error.ts";
 
 /** A report (or any text) to add to the copy-detection corpus. */
@@ -85,6 +86,7 @@ type PrintInsert = [number, number, number];
  */
 export class CorpusStore implements CorpusRepository {
   readonly #db: Database;
+  readonly #s: SqliteSession;
   readonly #byHash: Statement<[string]>;
   readonly #insertDoc: Statement<unknown[]>;
   readonly #insertPrint: Statement<PrintInsert>;
@@ -101,6 +103,7 @@ export class CorpusStore implements CorpusRepository {
   /** Takes a connection from `openDatabase` (migrated to version 2 or later). */
   constructor(db: Database) {
     this.#db = db;
+    this.#s = SqliteSession.of(db);
     this.#byHash = db.prepare("SELECT id FROM corpus_documents WHERE content_hash = ?").pluck();
     this.#insertDoc = db.prepare(`
       INSERT INTO corpus_documents (agency, year, title, source, kind, content_hash, text, added_at)
@@ -124,8 +127,8 @@ export class CorpusStore implements CorpusRepository {
    * not added twice: `added` is false and `id` is the stored copy's. Throws a {@link StorageError}
    * "storage.bad_document" for a document without agency or text, writing nothing.
    */
-  addDocument(doc: NewCorpusDocument, now: Date): { id: number; added: boolean } {
-    const [result] = this.addDocuments([doc], now);
+  async addDocument(doc: NewCorpusDocument, now: Date): Promise<{ id: number; added: boolean }> {
+    const [result] = await this.addDocuments([doc], now);
     if (result === undefined) throw new Error("addDocuments returned nothing for one document");
     return result;
   }
@@ -136,34 +139,39 @@ export class CorpusStore implements CorpusRepository {
    * than at random, and the batch pays for one commit: on a file database 2,000 synthetic reports
    * took 14 s in calls of 500 and 70 s one by one.
    */
-  addDocuments(docs: readonly NewCorpusDocument[], now: Date): { id: number; added: boolean }[] {
-    return this.#db
-      .transaction(() => {
-        const prints: PrintInsert[] = [];
-        const results = docs.map((doc, i) => {
-          const d = validDocument(doc, i);
-          const contentHash = createHash("sha256").update(d.text).digest("hex");
-          const existing = this.#byHash.get(contentHash);
-          if (typeof existing === "number") return { id: existing, added: false };
-          const { lastInsertRowid } = this.#insertDoc.run(
-            d.agency,
-            d.year ?? null,
-            d.title ?? null,
-            d.source ?? null,
-            d.kind ?? null,
-            contentHash,
-            d.text,
-            now.toISOString(),
-          );
-          const id = Number(lastInsertRowid);
-          for (const fp of documentPrints(d.text)) prints.push([fp.hash, id, fp.pos]);
-          return { id, added: true };
-        });
-        prints.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-        for (const p of prints) this.#insertPrint.run(...p);
-        return results;
-      })
-      .immediate();
+  async addDocuments(
+    docs: readonly NewCorpusDocument[],
+    now: Date,
+  ): Promise<{ id: number; added: boolean }[]> {
+    const valid = docs.map((doc, i) => validDocument(doc, i));
+    return this.#s.run(() =>
+      this.#db
+        .transaction(() => {
+          const prints: PrintInsert[] = [];
+          const results = valid.map((d) => {
+            const contentHash = createHash("sha256").update(d.text).digest("hex");
+            const existing = this.#byHash.get(contentHash);
+            if (typeof existing === "number") return { id: existing, added: false };
+            const { lastInsertRowid } = this.#insertDoc.run(
+              d.agency,
+              d.year ?? null,
+              d.title ?? null,
+              d.source ?? null,
+              d.kind ?? null,
+              contentHash,
+              d.text,
+              now.toISOString(),
+            );
+            const id = Number(lastInsertRowid);
+            for (const fp of documentPrints(d.text)) prints.push([fp.hash, id, fp.pos]);
+            return { id, added: true };
+          });
+          prints.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+          for (const p of prints) this.#insertPrint.run(...p);
+          return results;
+        })
+        .immediate(),
+    );
   }
 
   /** Replaces the boilerplate list (see `BOILERPLATE_TEXTS`) with the k-gram hashes of `texts`. */
@@ -177,21 +185,27 @@ export class CorpusStore implements CorpusRepository {
   }
 
   /** Every document, oldest first, without its text. */
-  listDocuments(): CorpusDocumentInfo[] {
-    return this.#list
-      .all()
-      .map((row, i) => readRow(DocumentInfoRowSchema, row, "corpus_documents", `第 ${i + 1} 行`));
+  listDocuments(): Promise<CorpusDocumentInfo[]> {
+    return this.#s.run(() =>
+      this.#list
+        .all()
+        .map((row, i) => readRow(DocumentInfoRowSchema, row, "corpus_documents", `第 ${i + 1} 行`)),
+    );
   }
 
   /** The ids of the documents added from `sources` ("ziping:r1", a file name), in id order. */
-  documentIdsBySource(sources: readonly string[]): number[] {
-    return sources.flatMap((source) =>
-      this.#bySource.all(source).map((id) => integer(id, "corpus_documents")),
+  documentIdsBySource(sources: readonly string[]): Promise<number[]> {
+    return this.#s.run(() =>
+      sources.flatMap((source) => this.#bySource.all(source).map((id) => integer(id, "corpus_documents"))),
     );
   }
 
   /** How many documents the corpus holds. */
-  documentCount(): number {
+  documentCount(): Promise<number> {
+    return this.#s.run(() => this.#countNow());
+  }
+
+  #countNow(): number {
     return Number(this.#count.get());
   }
 
@@ -200,7 +214,15 @@ export class CorpusStore implements CorpusRepository {
    * options and their defaults). Reads a consistent snapshot: the search runs in one read
    * transaction, so a writer in another process cannot change the corpus half-way.
    */
-  findPassages(text: string, options: FindPassagesOptions = {}): PassageMatch[] {
+  findPassages(text: string, options: FindPassagesOptions = {}): Promise<PassageMatch[]> {
+    return this.#s.run(() => this.searchNow(text, options));
+  }
+
+  /**
+   * {@link findPassages} answered at once, for `ziping check --corpus` whose checker asks
+   * synchronously: its corpus has a connection of its own, so nothing else can be in a transaction.
+   */
+  searchNow(text: string, options: FindPassagesOptions = {}): PassageMatch[] {
     return this.#db.transaction(() => searchCopies(text, this.#view(), options)).deferred();
   }
 
@@ -208,7 +230,7 @@ export class CorpusStore implements CorpusRepository {
   #view(): CorpusView {
     const boilerplate = new Set(this.#boilerplate.all().map((h) => integer(h, "corpus_boilerplate")));
     return {
-      documentCount: this.documentCount(),
+      documentCount: this.#countNow(),
       isBoilerplate: (hash) => boilerplate.has(hash),
       prints: (hash, limit) =>
         (this.#prints.all(hash, Number.isFinite(limit) ? limit : -1) as unknown[][]).map(
@@ -231,8 +253,8 @@ export class CorpusStore implements CorpusRepository {
   }
 }
 
-/** A document to add, checked; a bad one is a caller's bug and throws. */
-function validDocument(doc: NewCorpusDocument, index: number): z.output<typeof NewDocumentSchema> {
+/** A document to add, checked; a bad one is a caller's bug and throws (PostgreSQL checks the same). */
+export function validDocument(doc: NewCorpusDocument, index: number): z.output<typeof NewDocumentSchema> {
   const parsed = NewDocumentSchema.safeParse(doc);
   if (parsed.success) return parsed.data;
   const lines = describeIssues(parsed.error.issues).map((l) => `  - ${l}`);

@@ -1,6 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
 import type { DeliveryJobRepository } from "./repositories.ts";
+import { SqliteSession } from "./sqlite-session.ts";
 
 /** A requested draft not yet handed over: the report as it was when 生成报告 was said. */
 export interface DeliveryJob {
@@ -25,12 +26,14 @@ type Named = Record<string, unknown>;
  * is done again when the conversation reopens. Finishing twice is harmless.
  */
 export class DeliveryJobs implements DeliveryJobRepository {
+  readonly #s: SqliteSession;
   readonly #add: Statement<[Named]>;
   readonly #pending: Statement<[string]>;
   readonly #pendingUnder: Statement<[Named]>;
   readonly #finish: Statement<[Named]>;
 
   constructor(db: Database) {
+    this.#s = SqliteSession.of(db);
     this.#add = db.prepare(`
       INSERT INTO deliveries (conversation_key, report_id, doc, requested_at)
       VALUES (@conversationKey, @reportId, @doc, @now) RETURNING id`);
@@ -44,36 +47,39 @@ export class DeliveryJobs implements DeliveryJobRepository {
   }
 
   /** Records a requested draft; returns its id. */
-  add(job: { conversationKey: string; reportId: string; doc: unknown; now: Date }): number {
-    const row = this.#add.get({
-      conversationKey: job.conversationKey,
-      reportId: job.reportId,
-      doc: JSON.stringify(job.doc),
-      now: job.now.toISOString(),
-    }) as { id: number };
+  async add(job: { conversationKey: string; reportId: string; doc: unknown; now: Date }): Promise<number> {
+    const row = (await this.#s.run(() =>
+      this.#add.get({
+        conversationKey: job.conversationKey,
+        reportId: job.reportId,
+        doc: JSON.stringify(job.doc),
+        now: job.now.toISOString(),
+      }),
+    )) as { id: number };
     return row.id;
   }
 
   /** The drafts of a conversation still to hand over, oldest first. */
-  pending(conversationKey: string): DeliveryJob[] {
-    return this.#pending.all(conversationKey).map(jobOf);
+  pending(conversationKey: string): Promise<DeliveryJob[]> {
+    return this.#s.run(() => this.#pending.all(conversationKey).map(jobOf));
   }
 
   /**
    * The drafts still to hand over in every conversation whose key starts with `prefix` ("slack:"),
    * oldest first: a channel whose conversations do not "reopen" (Slack) finishes them at start.
    */
-  pendingUnder(prefix: string): DeliveryJob[] {
-    return this.#pendingUnder.all({ prefix }).map(jobOf);
+  pendingUnder(prefix: string): Promise<DeliveryJob[]> {
+    return this.#s.run(() => this.#pendingUnder.all({ prefix }).map(jobOf));
   }
 
   /** Marks a job handed over (its files written, or refused for a reason the officer was told). */
-  finish(id: number, now: Date): void {
-    this.#finish.run({ id, now: now.toISOString() });
+  async finish(id: number, now: Date): Promise<void> {
+    await this.#s.run(() => this.#finish.run({ id, now: now.toISOString() }));
   }
 }
 
-function jobOf(raw: unknown): DeliveryJob {
+/** A deliveries row as a job, its document parsed (PostgreSQL reads the same columns). */
+export function jobOf(raw: unknown): DeliveryJob {
   const row = RowSchema.parse(raw);
   return {
     id: row.id,

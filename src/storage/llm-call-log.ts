@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { LlmCallRecord } from "../drafting/llm-port.ts";
 import { readRow } from "./read-row.ts";
 import type { LlmCallRepository } from "./repositories.ts";
+import { SqliteSession } from "./sqlite-session.ts";
 
 /** One recorded call as read back: the record with its row id. */
 export interface LlmCallRow extends LlmCallRecord {
@@ -80,12 +81,14 @@ const COLUMNS =
  * a questioned sentence is traced back to the call that wrote it.
  */
 export class LlmCallLog implements LlmCallRepository {
+  readonly #s: SqliteSession;
   private readonly insert: Statement;
   private readonly all: Statement;
   private readonly ofReport: Statement;
   private readonly perModel: Statement;
 
   constructor(db: Database) {
+    this.#s = SqliteSession.of(db);
     this.insert = db.prepare(
       `INSERT INTO llm_calls (report_id, family, model, prompt_hash, prompt_tokens, completion_tokens,
          latency_ms, outcome, detail, attempt, at)
@@ -105,20 +108,22 @@ export class LlmCallLog implements LlmCallRepository {
   }
 
   /** Appends one call; returns its row id. Latency is rounded to whole milliseconds. */
-  record(call: LlmCallRecord): number {
-    const info = this.insert.run({
-      reportId: call.reportId ?? null,
-      family: call.family,
-      model: call.model,
-      promptHash: call.promptHash,
-      promptTokens: call.promptTokens ?? null,
-      completionTokens: call.completionTokens ?? null,
-      latencyMs: Math.round(call.latencyMs),
-      outcome: call.outcome,
-      detail: call.detail ?? null,
-      attempt: call.attempt,
-      at: call.at,
-    });
+  async record(call: LlmCallRecord): Promise<number> {
+    const info = await this.#s.run(() =>
+      this.insert.run({
+        reportId: call.reportId ?? null,
+        family: call.family,
+        model: call.model,
+        promptHash: call.promptHash,
+        promptTokens: call.promptTokens ?? null,
+        completionTokens: call.completionTokens ?? null,
+        latencyMs: Math.round(call.latencyMs),
+        outcome: call.outcome,
+        detail: call.detail ?? null,
+        attempt: call.attempt,
+        at: call.at,
+      }),
+    );
     return Number(info.lastInsertRowid);
   }
 

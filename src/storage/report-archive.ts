@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { fail, ok, type Result } from "../core/result.ts";
 import { toJson } from "./read-row.ts";
+import type { EventRow, ReportRow } from "./row-schemas.ts";
 import { Store } from "./store.ts";
 
 /** The `format` field of a whole-report export: what `ziping import-report` reads back. */
@@ -51,20 +52,42 @@ export const ReportArchiveSchema = z.object({
 export type ReportArchive = z.output<typeof ReportArchiveSchema>;
 
 /** The report `id` with its members and events, or undefined when there is no such report. */
-export function exportReportArchive(db: Database, id: string, now: Date): ReportArchive | undefined {
+export async function exportReportArchive(
+  db: Database,
+  id: string,
+  now: Date,
+): Promise<ReportArchive | undefined> {
   const store = new Store(db);
-  const row = store.getReport(id);
-  if (row === undefined) return undefined;
-  const members = db
-    .prepare("SELECT user_id, role FROM report_members WHERE report_id = ? ORDER BY user_id")
-    .all(id) as { user_id: string; role: "owner" | "editor" | "viewer" }[];
+  return store.transaction(async () => {
+    const row = await store.getReport(id);
+    if (row === undefined) return undefined;
+    const members = db
+      .prepare("SELECT user_id, role FROM report_members WHERE report_id = ? ORDER BY user_id")
+      .all(id) as MemberRow[];
+    return archiveOf(row, members, await store.listEvents(id), now);
+  });
+}
+
+/** A `report_members` row as the archive reads it. */
+export interface MemberRow {
+  user_id: string;
+  role: "owner" | "editor" | "viewer";
+}
+
+/** The archive of a stored report, from its row, members and events (both stores build it here). */
+export function archiveOf(
+  row: ReportRow,
+  members: readonly MemberRow[],
+  events: readonly EventRow[],
+  now: Date,
+): ReportArchive {
   return {
     format: ARCHIVE_FORMAT,
     version: 1,
     exportedAt: now.toISOString(),
     report: { ...row, doc: row.doc as Record<string, unknown> },
     members: members.map((m) => ({ userId: m.user_id, role: m.role })),
-    events: store.listEvents(id).map(({ reportId: _r, ...e }) => e),
+    events: events.map(({ reportId: _r, ...e }) => e),
   };
 }
 
@@ -140,22 +163,16 @@ export function readReportArchive(data: unknown, file: string): Result<ReportArc
  * recorded if new. A report id already in the database is refused (nothing is written): the event
  * log is append-only, so two histories of one report cannot be merged.
  */
-export function importReportArchive(db: Database, a: ReportArchive, now: Date): Result<{ events: number }> {
+export async function importReportArchive(
+  db: Database,
+  a: ReportArchive,
+  now: Date,
+): Promise<Result<{ events: number }>> {
   const store = new Store(db);
-  return store.transaction(() => {
-    const existing = store.getReport(a.report.id);
-    if (existing !== undefined)
-      return fail<{ events: number }>(
-        "archive.duplicate",
-        `报告编号 ${a.report.id} 已在数据库中（${existing.unitName ?? "未写单位"}${existing.year === null ? "" : `，${existing.year}年度`}），未导入，数据库没有改动。同一编号的报告不能导入两次；要查看文件中的版本，可导入另一个数据库，例如 ziping import-report 报告.json --db /tmp/另一个.db。`,
-        a.report.id,
-      );
-    const users = new Set([
-      a.report.createdBy,
-      ...a.members.map((m) => m.userId),
-      ...a.events.map((e) => e.userId),
-    ]);
-    for (const user of users) store.ensureUser(user, undefined, now);
+  return store.transaction(async () => {
+    const existing = await store.getReport(a.report.id);
+    if (existing !== undefined) return duplicateArchive(a, existing);
+    for (const user of archiveUsers(a)) await store.ensureUser(user, undefined, now);
     const r = a.report;
     db.prepare(`
       INSERT INTO reports (id, unit_name, year, kind, doc, progress_done, progress_total, score, grade,
@@ -166,7 +183,7 @@ export function importReportArchive(db: Database, a: ReportArchive, now: Date): 
       unitName: r.unitName === null ? null : r.unitName.trim(),
       doc: toJson(r.doc, "reports", "doc"),
     });
-    for (const m of a.members) store.addMember(r.id, m.userId, m.role);
+    for (const m of a.members) await store.addMember(r.id, m.userId, m.role);
     const insertEvent = db.prepare(`
       INSERT INTO events (report_id, seq, user_id, message_id, at, kind, summary, changes)
       VALUES (@reportId, @seq, @userId, @messageId, @at, @kind, @summary, @changes)`);
@@ -174,4 +191,18 @@ export function importReportArchive(db: Database, a: ReportArchive, now: Date): 
       insertEvent.run({ ...e, reportId: r.id, changes: toJson(e.changes ?? null, "events", "changes") });
     return ok({ events: a.events.length });
   });
+}
+
+/** The refusal of an archive whose report id is already stored: nothing is written. */
+export function duplicateArchive(a: ReportArchive, existing: ReportRow): Result<{ events: number }> {
+  return fail(
+    "archive.duplicate",
+    `报告编号 ${a.report.id} 已在数据库中（${existing.unitName ?? "未写单位"}${existing.year === null ? "" : `，${existing.year}年度`}），未导入，数据库没有改动。同一编号的报告不能导入两次；要查看文件中的版本，可导入另一个数据库，例如 ziping import-report 报告.json --db /tmp/另一个.db。`,
+    a.report.id,
+  );
+}
+
+/** Every user an archive names (creator, members, authors of events), each once. */
+export function archiveUsers(a: ReportArchive): Set<string> {
+  return new Set([a.report.createdBy, ...a.members.map((m) => m.userId), ...a.events.map((e) => e.userId)]);
 }

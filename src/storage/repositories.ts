@@ -23,71 +23,82 @@ import type {
 } from "./store-inputs.ts";
 
 /**
- * The repositories the use cases reach storage through; SQLite's classes implement them (Store,
- * DeliveryJobs, LlmCallLog), and a networked store (PostgreSQL, issue 20) implements them too.
- *
- * They are synchronous for now: a chat turn is one SQLite IMMEDIATE transaction (`transaction(fn)`
- * with a synchronous `fn`), which keeps "commit the answer before any reply" and "a repeated message
- * id changes nothing" simple. A networked store makes every method return a Promise and
- * `transaction` take an async function (a connection held for the turn); ChatService.handle, the
- * turn and `run` then become async. The door above them (services/ziping.ts) already returns a
- * Promise from every use case and every channel awaits it, so that change stays below the door.
+ * The repositories the use cases reach storage through. SQLite's classes implement them over one
+ * connection (Store, DeliveryJobs, LlmCallLog, CorpusStore), the PostgreSQL store (storage/postgres)
+ * over a pool. Every method returns a Promise, and `transaction` takes an async function: on SQLite
+ * it holds the one connection (BEGIN IMMEDIATE … COMMIT, other callers wait); on PostgreSQL it holds
+ * a client checked out of the pool. Calls made inside `fn` join its transaction, whichever
+ * repository they belong to (the turn's answer, its delivery job and its corpus entry commit
+ * together).
  */
-export interface ReportRepository {
-  /** Runs `fn` atomically (write lock first); a throw rolls everything back. */
-  transaction<T>(fn: () => T): T;
-  ensureUser(id: string, displayName: string | undefined, now: Date): void;
-  getConversation(key: string): ConversationRow | undefined;
-  saveConversation(row: ConversationSave): void;
-  createReport(r: NewReport): void;
-  addMember(reportId: string, userId: string, role: MemberRole): void;
-  isMember(reportId: string, userId: string): boolean;
-  canAccess(reportId: string, userId: string): boolean;
-  getReport(id: string): ReportRow | undefined;
-  saveReport(r: ReportUpdate): void;
+export interface ReportRepository extends MessageClaimRepository, UnitMemberRepository {
+  /** Runs `fn` atomically (write lock first); a throw rolls everything back; nested: a savepoint. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: waits until no other instance is in a turn of this conversation, and
+   * keeps it so until the transaction ends (SQLite's one writer already does; PostgreSQL locks).
+   */
+  lockConversation(key: string): Promise<void>;
+  ensureUser(id: string, displayName: string | undefined, now: Date): Promise<void>;
+  getConversation(key: string): Promise<ConversationRow | undefined>;
+  saveConversation(row: ConversationSave): Promise<void>;
+  createReport(r: NewReport): Promise<void>;
+  addMember(reportId: string, userId: string, role: MemberRole): Promise<void>;
+  isMember(reportId: string, userId: string): Promise<boolean>;
+  canAccess(reportId: string, userId: string): Promise<boolean>;
+  getReport(id: string): Promise<ReportRow | undefined>;
+  saveReport(r: ReportUpdate): Promise<void>;
   /** The reports `userId` may open (all of them without a user), most recent first. */
-  listReports(userId?: string): ReportRow[];
-  appendEvent(e: NewEvent): number;
-  listEvents(reportId: string): EventRow[];
-  getProcessedMessage(messageId: string): ProcessedMessageRow | undefined;
-  recordProcessedMessage(m: ProcessedMessageRecord): void;
+  listReports(userId?: string): Promise<ReportRow[]>;
+  appendEvent(e: NewEvent): Promise<number>;
+  listEvents(reportId: string): Promise<EventRow[]>;
+}
+
+/** The records that make a redelivered message or platform event change nothing. */
+export interface MessageClaimRepository {
+  getProcessedMessage(messageId: string): Promise<ProcessedMessageRow | undefined>;
+  recordProcessedMessage(m: ProcessedMessageRecord): Promise<void>;
   /** True the first time an inbound event id is seen (a platform's retry is then skipped). */
-  claimEvent(eventId: string, now: Date): boolean;
-  pruneEvents(before: Date): number;
-  pruneProcessedMessages(before: Date): number;
-  addUnitMember(unitName: string, userId: string, role: UnitRole, now: Date): void;
-  removeUnitMember(unitName: string, userId: string): boolean;
-  unitsOf(userId: string): string[];
-  unitMembers(unitName: string): UnitMemberRow[];
-  listUnitMembers(): UnitMembershipRow[];
+  claimEvent(eventId: string, now: Date): Promise<boolean>;
+  pruneEvents(before: Date): Promise<number>;
+  pruneProcessedMessages(before: Date): Promise<number>;
+}
+
+/** Which 单位 a user belongs to: every report of the unit is theirs to open. */
+export interface UnitMemberRepository {
+  addUnitMember(unitName: string, userId: string, role: UnitRole, now: Date): Promise<void>;
+  removeUnitMember(unitName: string, userId: string): Promise<boolean>;
+  unitsOf(userId: string): Promise<string[]>;
+  unitMembers(unitName: string): Promise<UnitMemberRow[]>;
+  listUnitMembers(): Promise<UnitMembershipRow[]>;
 }
 
 /** Requested drafts not yet handed over (see DeliveryJobs). */
 export interface DeliveryJobRepository {
-  add(job: { conversationKey: string; reportId: string; doc: unknown; now: Date }): number;
-  pending(conversationKey: string): DeliveryJob[];
-  pendingUnder(prefix: string): DeliveryJob[];
-  finish(id: number, now: Date): void;
+  add(job: { conversationKey: string; reportId: string; doc: unknown; now: Date }): Promise<number>;
+  pending(conversationKey: string): Promise<DeliveryJob[]>;
+  pendingUnder(prefix: string): Promise<DeliveryJob[]>;
+  finish(id: number, now: Date): Promise<void>;
 }
 
 /** Where every model call is recorded (see LlmCallLog). */
 export interface LlmCallRepository {
-  record(call: LlmCallRecord): number;
+  record(call: LlmCallRecord): Promise<number>;
 }
 
 /** The copy-detection corpus: other agencies' reports, searched for copied passages (see CorpusStore). */
 export interface CorpusRepository {
-  addDocument(doc: NewCorpusDocument, now: Date): { id: number; added: boolean };
+  addDocument(doc: NewCorpusDocument, now: Date): Promise<{ id: number; added: boolean }>;
   /** All of `docs` in one transaction: a failure adds none. */
-  addDocuments(docs: readonly NewCorpusDocument[], now: Date): { id: number; added: boolean }[];
-  listDocuments(): CorpusDocumentInfo[];
-  documentIdsBySource(sources: readonly string[]): number[];
-  documentCount(): number;
-  findPassages(text: string, options?: FindPassagesOptions): PassageMatch[];
+  addDocuments(docs: readonly NewCorpusDocument[], now: Date): Promise<{ id: number; added: boolean }[]>;
+  listDocuments(): Promise<CorpusDocumentInfo[]>;
+  documentIdsBySource(sources: readonly string[]): Promise<number[]>;
+  documentCount(): Promise<number>;
+  findPassages(text: string, options?: FindPassagesOptions): Promise<PassageMatch[]>;
 }
 
 /** Whole reports with their members and event log, as `ziping export --with-events` moves them. */
 export interface ReportArchiveRepository {
-  export(id: string, now: Date): ReportArchive | undefined;
-  import(archive: ReportArchive, now: Date): Result<{ events: number }>;
+  export(id: string, now: Date): Promise<ReportArchive | undefined>;
+  import(archive: ReportArchive, now: Date): Promise<Result<{ events: number }>>;
 }

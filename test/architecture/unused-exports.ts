@@ -50,7 +50,6 @@ export const TEST_ONLY_EXPORTS: Readonly<Record<UnusedExport, string>> = {
   "src/core/target.ts:TargetSchema": "the parsed target model; its test checks the three kinds",
   "src/checks/check-quantities.ts:sameThing": "when two quantity mentions are the same thing: many cases",
   "src/checks/quantity-mentions.ts:thingKey": "the key quantities are matched by: many cases",
-  "src/checks/copy/copy-search.ts:docFrequencyLimit": "the boilerplate cut-off of the copy search",
   "src/checks/copy/passages.ts:displayQuote": "how a copied passage is quoted to the officer",
   "src/conversation/apply-proposal.ts:checkDraft": "the Chinese messages of an invalid draft, case by case",
   "src/conversation/facts.ts:splitShared": "the linear-time pattern test drives it with long input",

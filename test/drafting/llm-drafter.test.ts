@@ -18,7 +18,7 @@ import {
 
 const prompts = readPrompts();
 
-function run(input: DraftInput, llm: LlmPort, record?: (call: LlmCallRecord) => void) {
+function run(input: DraftInput, llm: LlmPort, record?: (call: LlmCallRecord) => Promise<unknown>) {
   return draftWithLlm(input, {
     llm,
     prompts,
@@ -79,7 +79,7 @@ describe("draftWithLlm on seed 000, every section rewritten", () => {
   it("records every call with tokens, latency, hash and time; stock phrases of the recorded replies are repaired", async () => {
     const llm = fakeLlm(recordedRun());
     const recorded: LlmCallRecord[] = [];
-    const draft = await run(input, llm, (c) => recorded.push(c));
+    const draft = await run(input, llm, async (c) => recorded.push(c));
     expect(recorded).toEqual(draft.calls);
     // Issue 16: the recorded process and application replies invent a 自评工作组 and a 整改台账.
     expect(outcomes(draft.calls)).toEqual([

@@ -81,10 +81,7 @@ describe("a delivery's job ends only when its files are handed over (issue 16 it
   it("an upload that crashes leaves the job pending; the next start hands the files over once", async () => {
     const app = testApp();
     const chat = new Chat(app, "u1", "test:c1");
-    const asked =
-      script("real-43-anhui-project.txt")
-        .map((m) => chat.send(m))
-        .at(-1)?.deliveries ?? [];
+    const asked = (await chat.sendAll(script("real-43-anhui-project.txt"))).at(-1)?.deliveries ?? [];
     expect(asked.map((d) => d.reportId)).toEqual(["r1"]);
     const crashing = recordingChannel(true);
     crashing.out.upload = async () => {
@@ -193,7 +190,7 @@ describe("files shared through any channel (the port's inbound files)", () => {
       "文件 说明.txt 实际大小超过文本文件的上限 5 MB（与 钉钉 标注的大小不符），未读取。请删去与报告无关的内容后重新上传，例如 自评报告.txt",
     );
     expect(notices[0]).toMatch(/^文件 旧报告\.xls\.exe /);
-    expect(app.store.getProcessedMessage("E9:file:F-单位.txt")).toBeDefined();
+    expect(await app.store.getProcessedMessage("E9:file:F-单位.txt")).toBeDefined();
     app.close();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scriptMessages } from "../../src/adapters/cli/chat-command.ts";
-import { type App, composeApp } from "../../src/app/open-app.ts";
+import { type App, composeApp, composePostgresApp } from "../../src/app/open-app.ts";
 import type { Reply } from "../../src/conversation/replies.ts";
 import type { TurnResult } from "../../src/services/chat-service.ts";
 
@@ -12,6 +12,29 @@ export const REPORTS = join(import.meta.dirname, "../../fixtures/reports");
 export function testApp(path = ":memory:", clock?: () => Date): App {
   let n = 0;
   const app = composeApp(path, { newId: () => `r${++n}`, ...(clock === undefined ? {} : { now: clock }) });
+  if (!app.ok) throw new Error(app.error.message);
+  return app.value;
+}
+
+/**
+ * `exact`: the exported JSON equals the fixture byte for byte (apart from `source`). Otherwise the
+ * two are equal as report models (ReportSchema output): the fixtures of 001 and 003 were transcribed
+ * with empty lists and `{kind: "qualitative"}` targets where the chat writes nothing and the word.
+ */
+export const SEEDS = [
+  { script: "seed-000.txt", report: "seed-000.json", maxMessages: 12, exact: true },
+  { script: "seed-001.txt", report: "seed-001.json", maxMessages: 10, exact: false },
+  { script: "seed-003.txt", report: "seed-003.json", maxMessages: 12, exact: false },
+  { script: "seed-003-project.txt", report: "seed-003-project.json", maxMessages: 8, exact: false },
+];
+
+/**
+ * An app on the PostgreSQL database `url` whose report ids are r1, r2, …; close it with
+ * `app.close()` and wait for `app.closed()`.
+ */
+export async function testPostgresApp(url: string, newId?: () => string): Promise<App> {
+  let n = 0;
+  const app = await composePostgresApp(url, { newId: newId ?? (() => `r${++n}`) });
   if (!app.ok) throw new Error(app.error.message);
   return app.value;
 }
@@ -35,7 +58,7 @@ export class Chat {
     readonly user = "liu",
     readonly key = `cli:${user}`,
   ) {}
-  send(text: string, messageId = `m${++this.n}`): TurnResult {
+  send(text: string, messageId = `m${++this.n}`): Promise<TurnResult> {
     return this.app.chat.handle({
       conversationKey: this.key,
       userId: this.user,
@@ -44,7 +67,13 @@ export class Chat {
       now: new Date("2026-11-21T09:00:00Z"),
     });
   }
-  resume(): TurnResult {
+  /** Sends each message in turn (each turn committed before the next is sent). */
+  async sendAll(messages: readonly string[]): Promise<TurnResult[]> {
+    const turns: TurnResult[] = [];
+    for (const m of messages) turns.push(await this.send(m));
+    return turns;
+  }
+  resume(): Promise<TurnResult> {
     return this.app.chat.handle({
       conversationKey: this.key,
       userId: this.user,
@@ -54,13 +83,13 @@ export class Chat {
       resume: true,
     });
   }
-  reportId(): string {
-    const id = this.app.store.getConversation(this.key)?.reportId;
+  async reportId(): Promise<string> {
+    const id = (await this.app.store.getConversation(this.key))?.reportId;
     if (id === undefined || id === null) throw new Error("no report");
     return id;
   }
-  doc(): unknown {
-    return this.app.store.getReport(this.reportId())?.doc;
+  async doc(): Promise<unknown> {
+    return (await this.app.store.getReport(await this.reportId()))?.doc;
   }
 }
 

@@ -76,22 +76,22 @@ const textsOf = (replies: readonly Reply[]): string[] =>
   replies.map((r) => ("text" in r ? r.text : "title" in r ? r.title : ""));
 
 describe("a fuzz probe of the conversation (issue 16)", () => {
-  it("1,000 seeded messages: no exception, every reply Chinese, a refusal changes nothing", () => {
+  it("1,000 seeded messages: no exception, every reply Chinese, a refusal changes nothing", async () => {
     const chat = new Chat(testApp());
-    chat.send("郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区");
+    await chat.send("郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区");
     const random = mulberry32(20261203);
     let refused = 0;
     for (let i = 0; i < 1000; i++) {
       const text = message(random);
-      const before = JSON.stringify(chat.doc());
-      const turn = chat.send(text);
+      const before = JSON.stringify(await chat.doc());
+      const turn = await chat.send(text);
       for (const t of textsOf(turn.replies)) expect(t, `reply to ${JSON.stringify(text)}`).toMatch(CHINESE);
       const refusal =
         turn.replies.some((r) => r.type === "notice" && r.level === "error") &&
         !turn.replies.some((r) => r.type === "text" && r.text.startsWith("已记录"));
       if (refusal) {
         refused++;
-        expect(JSON.stringify(chat.doc()), `refused ${JSON.stringify(text)}`).toBe(before);
+        expect(JSON.stringify(await chat.doc()), `refused ${JSON.stringify(text)}`).toBe(before);
       }
     }
     // The seed gives refusals to check, not only answers.

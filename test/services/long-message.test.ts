@@ -3,9 +3,9 @@ import { Chat, script, testApp } from "./chat-harness.ts";
 
 /** Issue 16: one 30,000-character message is read in one pass and answered (speed is in `npm run bench`). */
 describe("a 30,000-character message gets its reply", () => {
-  it("“ab ” repeated, as the unit's name, is refused as a name with the question asked again", () => {
+  it("“ab ” repeated, as the unit's name, is refused as a name with the question asked again", async () => {
     const fresh = new Chat(testApp());
-    const r = fresh.send("ab ".repeat(10_000));
+    const r = await fresh.send("ab ".repeat(10_000));
     expect(r.replies.map((x) => [x.type, "text" in x ? x.text : ""])).toEqual([
       [
         "notice",
@@ -15,11 +15,11 @@ describe("a 30,000-character message gets its reply", () => {
     ]);
   });
 
-  it("30,000 opening brackets or digits after every question are answered as a finished draft", () => {
+  it("30,000 opening brackets or digits after every question are answered as a finished draft", async () => {
     for (const text of ["（".repeat(30_000), "0".repeat(30_000)]) {
       const chat = new Chat(testApp());
-      for (const m of script("seed-000.txt")) chat.send(m);
-      const r = chat.send(text);
+      for (const m of script("seed-000.txt")) await chat.send(m);
+      const r = await chat.send(text);
       expect(r.replies.map((x) => x.type)).toEqual(["notice", "question"]);
       expect("text" in (r.replies[0] ?? {}) ? (r.replies[0] as { text: string }).text : "").toBe(
         "所有问题都已回答。要修改某个数字，可以说“把预算执行数改成545.06万元”或“第3个指标的实际值是98%”。",
@@ -29,12 +29,12 @@ describe("a 30,000-character message gets its reply", () => {
 });
 
 describe("a unit name with bidirectional controls (issue 16)", () => {
-  it("is saved without them", () => {
+  it("is saved without them", async () => {
     const chat = new Chat(testApp());
-    const r = chat.send("郑州市\u202e金水区\u00ad电子\u2066政务中心\u2069，2021年度部门整体绩效自评");
+    const r = await chat.send("郑州市\u202e金水区\u00ad电子\u2066政务中心\u2069，2021年度部门整体绩效自评");
     expect("text" in (r.replies[0] ?? {}) ? (r.replies[0] as { text: string }).text : "").toBe(
       "已记录：单位名称：郑州市金水区电子政务中心；年度：2021；报告类型：部门整体",
     );
-    expect((chat.doc() as { unit: unknown }).unit).toEqual({ name: "郑州市金水区电子政务中心" });
+    expect(((await chat.doc()) as { unit: unknown }).unit).toEqual({ name: "郑州市金水区电子政务中心" });
   });
 });

@@ -11,10 +11,10 @@ import { openDatabase } from "../../src/storage/open-database.ts";
 import { Chat, lastQuestion, notices, script, testApp } from "./chat-harness.ts";
 
 /** The seed-000 conversation up to its first narrative question (绩效自评工作开展情况). */
-function atProcessQuestion(path?: string): Chat {
+async function atProcessQuestion(path?: string): Promise<Chat> {
   const chat = new Chat(testApp(path));
-  let last = chat.send("");
-  for (const message of script("seed-000.txt").slice(0, 5)) last = chat.send(message);
+  let last = await chat.send("");
+  for (const message of script("seed-000.txt").slice(0, 5)) last = await chat.send(message);
   expect(lastQuestion(last.replies)?.field).toBe("绩效自评工作开展情况");
   return chat;
 }
@@ -26,9 +26,9 @@ const COPIED =
   "依托市级政务云平台统一部署项目申报审批系统，全年受理企业投资项目备案1286件，审批核准项目37个，平均办理时限压缩至2.5个工作日。";
 
 describe("narrative answers are checked as they arrive", () => {
-  it("points out another agency's name; 确认 saves it and the finding stays on the report", () => {
-    const chat = atProcessQuestion();
-    const turn = chat.send(FOREIGN);
+  it("points out another agency's name; 确认 saves it and the finding stays on the report", async () => {
+    const chat = await atProcessQuestion();
+    const turn = await chat.send(FOREIGN);
     expect(turn.replies).toEqual([
       {
         type: "confirm",
@@ -39,12 +39,12 @@ describe("narrative answers are checked as they arrive", () => {
         ],
       },
     ]);
-    const saved = chat.send("确认");
+    const saved = await chat.send("确认");
     expect(saved.replies[0]).toEqual({
       type: "text",
       text: `已记录：二、绩效自评工作开展情况：${FOREIGN.slice(0, 30)}…`,
     });
-    const report = ReportSchema.parse(chat.doc());
+    const report = ReportSchema.parse(await chat.doc());
     const schemes = installedSchemes();
     if (!schemes.ok) throw new Error(schemes.error.message);
     const scheme = schemes.value.find((s) => s.id === report.schemeId);
@@ -57,29 +57,29 @@ describe("narrative answers are checked as they arrive", () => {
     ]);
   });
 
-  it("a rewrite sent instead of 确认 replaces the flagged text and is saved without asking again", () => {
-    const chat = atProcessQuestion();
-    expect(chat.send(FOREIGN).replies[0]?.type).toBe("confirm");
+  it("a rewrite sent instead of 确认 replaces the flagged text and is saved without asking again", async () => {
+    const chat = await atProcessQuestion();
+    expect((await chat.send(FOREIGN)).replies[0]?.type).toBe("confirm");
     const rewrite = FOREIGN.replace("发改委", "本中心");
-    const turn = chat.send(rewrite);
+    const turn = await chat.send(rewrite);
     expect(turn.replies[0]).toEqual({
       type: "text",
       text: `已记录：二、绩效自评工作开展情况：${rewrite.slice(0, 30)}…`,
     });
-    const report = ReportSchema.parse(chat.doc());
+    const report = ReportSchema.parse(await chat.doc());
     expect(report.narrative.find((s) => s.id === "process")?.text).toBe(rewrite);
   });
 
-  it("names the agency, year and passage when the answer is found in another agency's report", () => {
+  it("names the agency, year and passage when the answer is found in another agency's report", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "ziping-")), "chat.db");
     const db = openDatabase(path);
-    new CorpusStore(db).addDocument(
+    await new CorpusStore(db).addDocument(
       { agency: "某市发展和改革委员会", year: 2020, text: `一、基本情况\n${COPIED}\n二、其他` },
       new Date("2026-11-01T00:00:00Z"),
     );
     db.close();
-    const chat = atProcessQuestion(path);
-    const turn = chat.send(`本年度工作如下：${COPIED}`);
+    const chat = await atProcessQuestion(path);
+    const turn = await chat.send(`本年度工作如下：${COPIED}`);
     const confirm = turn.replies[0];
     expect(confirm?.type).toBe("confirm");
     expect(confirm?.type === "confirm" ? confirm.text : "").toBe(
@@ -89,9 +89,9 @@ describe("narrative answers are checked as they arrive", () => {
     chat.app.close();
   });
 
-  it("warns about a pasted section with another agency's functions before 确认", () => {
-    const chat = atProcessQuestion();
-    const turn = chat.send(
+  it("warns about a pasted section with another agency's functions before 确认", async () => {
+    const chat = await atProcessQuestion();
+    const turn = await chat.send(
       "二、绩效自评工作开展情况\n\n紧扣政协政治协商、民主监督、参政议政职能，组织自评工作组逐项打分。",
     );
     expect(notices(turn.replies, "warn")).toEqual([
@@ -100,14 +100,14 @@ describe("narrative answers are checked as they arrive", () => {
     expect(turn.replies.at(-1)?.type).toBe("confirm");
   });
 
-  it("a generated report joins the deployment's corpus", () => {
+  it("a generated report joins the deployment's corpus", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "ziping-")), "chat.db");
     const chat = new Chat(testApp(path));
-    for (const message of script("seed-000.txt")) chat.send(message);
-    chat.send("生成报告");
+    for (const message of script("seed-000.txt")) await chat.send(message);
+    await chat.send("生成报告");
     chat.app.close();
     const db = openDatabase(path);
-    const docs = new CorpusStore(db).listDocuments();
+    const docs = await new CorpusStore(db).listDocuments();
     db.close();
     expect(docs.map((d) => [d.agency, d.year, d.source, d.kind])).toEqual([
       ["郑州市金水区电子政务中心", 2021, "ziping:r1", "department"],

@@ -16,12 +16,12 @@ const OTHER =
 const NOW = new Date("2026-11-01T00:00:00Z");
 
 describe("the copy check knows the officer", () => {
-  it("never names the officer's own earlier reports, under any unit name, as a source", () => {
+  it("never names the officer's own earlier reports, under any unit name, as a source", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "ziping-")), "chat.db");
     const app = testApp(path);
     const chat = new Chat(app);
-    let last = chat.send("");
-    for (const message of script("seed-000.txt").slice(0, 5)) last = chat.send(message);
+    let last = await chat.send("");
+    for (const message of script("seed-000.txt").slice(0, 5)) last = await chat.send(message);
     expect(lastQuestion(last.replies)?.field).toBe("绩效自评工作开展情况");
     // Two earlier attempts of the same officer: one saved under the misread unit name, one whose
     // unit was corrected after it joined the corpus (only its id ties it to the officer).
@@ -29,8 +29,8 @@ describe("the copy check knows the officer", () => {
       ["rOld1", MISREAD],
       ["rOld2", "宁德市数字宁德建设办公室"],
     ] as const) {
-      app.store.createReport({ id, createdBy: "liu", doc: { schemaVersion: 1 }, now: NOW });
-      app.store.saveReport({
+      await app.store.createReport({ id, createdBy: "liu", doc: { schemaVersion: 1 }, now: NOW });
+      await app.store.saveReport({
         id,
         doc: { schemaVersion: 1, unit: { name: unitName } },
         unitName,
@@ -45,14 +45,17 @@ describe("the copy check knows the officer", () => {
     }
     const db = openDatabase(path);
     const corpus = new CorpusStore(db);
-    corpus.addDocument({ agency: MISREAD, year: 2018, source: "ziping:rOld1", text: OWN_FIRST }, NOW);
-    corpus.addDocument(
+    await corpus.addDocument({ agency: MISREAD, year: 2018, source: "ziping:rOld1", text: OWN_FIRST }, NOW);
+    await corpus.addDocument(
       { agency: "政务网等运行维护费项目组", year: 2018, source: "ziping:rOld2", text: OWN_SECOND },
       NOW,
     );
-    corpus.addDocument({ agency: "某市发展和改革委员会", year: 2020, text: `一、基本情况\n${OTHER}` }, NOW);
+    await corpus.addDocument(
+      { agency: "某市发展和改革委员会", year: 2020, text: `一、基本情况\n${OTHER}` },
+      NOW,
+    );
     db.close();
-    const turn = chat.send(`${OWN_FIRST}${OWN_SECOND}${OTHER}`);
+    const turn = await chat.send(`${OWN_FIRST}${OWN_SECOND}${OTHER}`);
     const confirm = turn.replies[0];
     expect(confirm?.type === "confirm" ? confirm.text.split("\n")[1] : confirm).toBe(
       `- 有${OTHER.length - 1}字与某市发展和改革委员会2020年度的报告相同：“${OTHER.slice(0, -1)}”（来源原文：“${OTHER.slice(0, -1)}”）。请按本单位的实际情况改写。`,

@@ -14,34 +14,37 @@ const SECTIONS = [
   "自评报告随部门决算在门户网站公开。",
 ].join("\n");
 
-function start(): Chat {
+async function start(): Promise<Chat> {
   const chat = new Chat(testApp());
-  chat.send("宁德市数字宁德建设办公室，2018年度政务网等运行维护费项目支出绩效自评，地区：福建省宁德市");
-  chat.send("刘媛媛 63526383");
-  expect(chat.send(SECTIONS).replies.at(-1)?.type).toBe("confirm");
+  await chat.send("宁德市数字宁德建设办公室，2018年度政务网等运行维护费项目支出绩效自评，地区：福建省宁德市");
+  await chat.send("刘媛媛 63526383");
+  expect((await chat.send(SECTIONS)).replies.at(-1)?.type).toBe("confirm");
   return chat;
 }
 
-const narrative = (chat: Chat) => (chat.doc() as { narrative?: { id: string }[] }).narrative ?? [];
+const narrative = async (chat: Chat) =>
+  ((await chat.doc()) as { narrative?: { id: string }[] }).narrative ?? [];
 
 describe("a pending paste is kept until 确认 or 取消 (issue 16)", () => {
-  it("a figure typed while it waits is refused with a reminder; 确认 then saves the paste", () => {
-    const chat = start();
-    const turn = chat.send("结转结余率百分之五十五万元");
+  it("a figure typed while it waits is refused with a reminder; 确认 then saves the paste", async () => {
+    const chat = await start();
+    const turn = await chat.send("结转结余率百分之五十五万元");
     expect(turn.replies).toHaveLength(1);
     expect(turn.replies[0]?.type).toBe("confirm");
     expect(textOf(turn.replies[0])).toMatch(/^请先确认或取消上面的内容（.+），这条消息没有保存。/u);
-    expect(narrative(chat)).toEqual([]);
-    expect(textOf(chat.send("确认").replies[0])).toMatch(/^已记录：/u);
-    expect(narrative(chat).map((s) => s.id)).toEqual(["process", "problems_measures", "application"]);
+    expect(await narrative(chat)).toEqual([]);
+    expect(textOf((await chat.send("确认")).replies[0])).toMatch(/^已记录：/u);
+    expect((await narrative(chat)).map((s) => s.id)).toEqual(["process", "problems_measures", "application"]);
   });
 
-  it("a second paste while one waits says the first was not saved", () => {
-    const chat = start();
-    const turn = chat.send("七、绩效自评工作的经验、问题和建议\n对照合同逐项核对运维记录，数据有据可查。");
+  it("a second paste while one waits says the first was not saved", async () => {
+    const chat = await start();
+    const turn = await chat.send(
+      "七、绩效自评工作的经验、问题和建议\n对照合同逐项核对运维记录，数据有据可查。",
+    );
     expect(turn.replies[0]).toMatchObject({ type: "notice", level: "warn" });
     expect(textOf(turn.replies[0])).toMatch(/^之前待确认的内容没有保存，已由这次粘贴代替：/u);
-    chat.send("确认");
-    expect(narrative(chat).map((s) => s.id)).toEqual(["experience"]);
+    await chat.send("确认");
+    expect((await narrative(chat)).map((s) => s.id)).toEqual(["experience"]);
   });
 });

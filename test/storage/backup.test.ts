@@ -18,18 +18,18 @@ function temp(): string {
 }
 
 /** A database in use: 2 reports, 3 events, 1 corpus document, all still in the WAL. */
-function seeded(path: string): { store: Store; db: BetterSqlite3.Database } {
+async function seeded(path: string): Promise<{ store: Store; db: BetterSqlite3.Database }> {
   const db = openDatabase(path);
   const store = new Store(db);
-  store.ensureUser("liu", "刘", now);
-  store.createReport({ id: "r00000001", createdBy: "liu", doc: { title: "一" }, now });
-  store.createReport({ id: "r00000002", createdBy: "liu", doc: { title: "二" }, now });
+  await store.ensureUser("liu", "刘", now);
+  await store.createReport({ id: "r00000001", createdBy: "liu", doc: { title: "一" }, now });
+  await store.createReport({ id: "r00000002", createdBy: "liu", doc: { title: "二" }, now });
   for (const [id, summary] of [
     ["r00000001", "年度目标"],
     ["r00000001", "预算"],
     ["r00000002", "年度目标"],
   ] as const)
-    store.appendEvent({
+    await store.appendEvent({
       reportId: id,
       userId: "liu",
       messageId: null,
@@ -38,7 +38,7 @@ function seeded(path: string): { store: Store; db: BetterSqlite3.Database } {
       summary,
       changes: [],
     });
-  new CorpusStore(db).addDocument(
+  await new CorpusStore(db).addDocument(
     { agency: "南县财政局", text: "一、部门概况。本单位主要职能是财政管理。" },
     now,
   );
@@ -51,7 +51,7 @@ describe("backupDatabase", () => {
   it("copies a database in use, WAL included, where copying the file alone finds no tables", async () => {
     const dir = temp();
     const path = join(dir, "ziping.db");
-    const { store } = seeded(path);
+    const { store } = await seeded(path);
     copyFileSync(path, join(dir, "cp.db"));
     expect(inspectDatabase(join(dir, "cp.db")).ok).toBe(false);
     // Looking at it left no -wal or -shm beside it.
@@ -67,7 +67,7 @@ describe("backupDatabase", () => {
   it("refuses to overwrite an existing file unless forced", async () => {
     const dir = temp();
     const path = join(dir, "ziping.db");
-    seeded(path).store.close();
+    (await seeded(path)).store.close();
     const copy = join(dir, "backup.db");
     writeFileSync(copy, "old notes");
     expect(await backupDatabase(path, copy, false)).toEqual({
@@ -96,16 +96,16 @@ describe("restoreDatabase", () => {
   it("keeps the current database as <db>.before-restore-<time> and puts the backup in its place", async () => {
     const dir = temp();
     const path = join(dir, "ziping.db");
-    const { store } = seeded(path);
+    const { store } = await seeded(path);
     const copy = join(dir, "backup.db");
     await backupDatabase(path, copy, false);
-    store.createReport({ id: "r00000003", createdBy: "liu", doc: { title: "三" }, now });
+    await store.createReport({ id: "r00000003", createdBy: "liu", doc: { title: "三" }, now });
 
     const r = await restoreDatabase(copy, path, now);
     const kept = join(dir, "ziping.db.before-restore-20261203T161000Z");
     expect(r).toEqual({ ok: true, value: { counts: COUNTS, kept } });
     // The connection still open sees the restored content, not a deleted file.
-    expect(store.listReports().map((row) => row.id)).toEqual(["r00000002", "r00000001"]);
+    expect((await store.listReports()).map((row) => row.id)).toEqual(["r00000002", "r00000001"]);
     expect(inspectDatabase(kept)).toEqual({ ok: true, value: { ...COUNTS, reports: 3 } });
     expect(statSync(kept).mode & 0o777).toBe(0o600);
     store.close();
@@ -114,7 +114,7 @@ describe("restoreDatabase", () => {
   it("refuses a file that is not a ziping database and changes nothing", async () => {
     const dir = temp();
     const path = join(dir, "ziping.db");
-    seeded(path).store.close();
+    (await seeded(path)).store.close();
     const text = join(dir, "notes.db");
     writeFileSync(text, "这不是数据库，只是一段文字。".repeat(20));
     const other = join(dir, "other.db");
@@ -146,14 +146,14 @@ describe("restoreDatabase", () => {
       value: { version: 1, reports: 1, events: 0, corpusDocuments: 0 },
     });
     const path = join(dir, "ziping.db");
-    seeded(path).store.close();
+    (await seeded(path)).store.close();
     const r = await restoreDatabase(old, path, now);
     expect(r.ok && r.value.counts).toEqual({ version: 6, reports: 1, events: 0, corpusDocuments: 0 });
   });
 
   it("restores into a path with no database yet, keeping nothing", async () => {
     const dir = temp();
-    seeded(join(dir, "ziping.db")).store.close();
+    (await seeded(join(dir, "ziping.db"))).store.close();
     await backupDatabase(join(dir, "ziping.db"), join(dir, "backup.db"), false);
     const fresh = join(dir, "new", "ziping.db");
     expect(await restoreDatabase(join(dir, "backup.db"), fresh, now)).toEqual({

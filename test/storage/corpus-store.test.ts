@@ -20,7 +20,7 @@ const textB = `${randomText(random, 300)}。${shared}`;
 
 let db: Database;
 let corpus: CorpusStore;
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
   corpus = new CorpusStore(db);
 });
@@ -29,29 +29,29 @@ afterEach(() => db.close());
 const printCount = () => db.prepare("SELECT count(*) FROM corpus_prints").pluck().get();
 
 describe("CorpusStore.addDocument", () => {
-  it("adds a document once: the same text again returns the stored id", () => {
-    const first = corpus.addDocument({ agency: "甲单位", year: 2021, title: "甲", text: textA }, t0);
+  it("adds a document once: the same text again returns the stored id", async () => {
+    const first = await corpus.addDocument({ agency: "甲单位", year: 2021, title: "甲", text: textA }, t0);
     const prints = printCount();
     expect(first).toEqual({ id: 1, added: true });
     expect(prints).toBeGreaterThan(50);
-    expect(corpus.addDocument({ agency: "乙单位", text: textA }, t1)).toEqual({ id: 1, added: false });
-    expect(corpus.documentCount()).toBe(1);
+    expect(await corpus.addDocument({ agency: "乙单位", text: textA }, t1)).toEqual({ id: 1, added: false });
+    expect(await corpus.documentCount()).toBe(1);
     expect(printCount()).toBe(prints);
   });
 
-  it("refuses a document without agency or text, naming the field", () => {
-    expect(() => corpus.addDocument({ agency: " ", text: textA }, t0)).toThrow(
+  it("refuses a document without agency or text, naming the field", async () => {
+    await expect(corpus.addDocument({ agency: " ", text: textA }, t0)).rejects.toThrow(
       "语料第 1 篇文档不能加入：\n  - 字段 agency：缺少单位名称",
     );
-    expect(() => corpus.addDocument({ agency: "甲单位", text: "\n" }, t0)).toThrow(StorageError);
-    expect(corpus.documentCount()).toBe(0);
+    await expect(corpus.addDocument({ agency: "甲单位", text: "\n" }, t0)).rejects.toThrow(StorageError);
+    expect(await corpus.documentCount()).toBe(0);
     expect(printCount()).toBe(0);
   });
 });
 
 describe("CorpusStore.addDocuments", () => {
-  it("adds all in one transaction, in order", () => {
-    const results = corpus.addDocuments(
+  it("adds all in one transaction, in order", async () => {
+    const results = await corpus.addDocuments(
       [
         { agency: "甲单位", text: textA },
         { agency: "乙单位", text: textB },
@@ -66,22 +66,22 @@ describe("CorpusStore.addDocuments", () => {
     ]);
   });
 
-  it("adds none when one is bad", () => {
+  it("adds none when one is bad", async () => {
     const docs = [
       { agency: "甲单位", text: textA },
       { agency: "", text: textB },
     ];
-    expect(() => corpus.addDocuments(docs, t0)).toThrow(
+    await expect(corpus.addDocuments(docs, t0)).rejects.toThrow(
       expect.objectContaining({ code: "storage.bad_document" }),
     );
-    expect(corpus.documentCount()).toBe(0);
+    expect(await corpus.documentCount()).toBe(0);
     expect(printCount()).toBe(0);
   });
 });
 
 describe("CorpusStore.listDocuments", () => {
-  it("lists every document without its text, oldest first", () => {
-    corpus.addDocument(
+  it("lists every document without its text, oldest first", async () => {
+    await corpus.addDocument(
       {
         agency: "甲单位",
         year: 2021,
@@ -92,8 +92,8 @@ describe("CorpusStore.listDocuments", () => {
       },
       t0,
     );
-    corpus.addDocument({ agency: "乙单位", text: textB }, t1);
-    expect(corpus.listDocuments()).toEqual([
+    await corpus.addDocument({ agency: "乙单位", text: textB }, t1);
+    expect(await corpus.listDocuments()).toEqual([
       {
         id: 1,
         agency: "甲单位",
@@ -119,14 +119,17 @@ describe("CorpusStore.listDocuments", () => {
 });
 
 describe("CorpusStore.findPassages", () => {
-  beforeEach(() => {
-    corpus.addDocument({ agency: "郑州市金水区电子政务中心", year: 2020, title: "去年", text: textA }, t0);
-    corpus.addDocument({ agency: "乙单位", year: 2021, text: textB }, t0);
+  beforeEach(async () => {
+    await corpus.addDocument(
+      { agency: "郑州市金水区电子政务中心", year: 2020, title: "去年", text: textA },
+      t0,
+    );
+    await corpus.addDocument({ agency: "乙单位", year: 2021, text: textB }, t0);
   });
 
-  it("finds the shared passage in both documents, with their sources", () => {
+  it("finds the shared passage in both documents, with their sources", async () => {
     const query = `${randomText(prng(1), 200)}\n${shared}`;
-    const found = corpus.findPassages(query);
+    const found = await corpus.findPassages(query);
     expect(
       found.map((p) => [p.source, p.queryStart, p.queryEnd, p.sourceStart, p.sourceEnd, p.length]),
     ).toEqual([
@@ -136,28 +139,30 @@ describe("CorpusStore.findPassages", () => {
     expect(found[0]?.queryQuote).toBe(shared);
   });
 
-  it("skips the query's own agency and excluded documents", () => {
+  it("skips the query's own agency and excluded documents", async () => {
     const query = `${randomText(prng(1), 200)}\n${shared}`;
     expect(
-      corpus.findPassages(query, { excludeAgency: "郑州市金水区电子政务中心" }).map((p) => p.source.id),
+      (await corpus.findPassages(query, { excludeAgency: "郑州市金水区电子政务中心" })).map(
+        (p) => p.source.id,
+      ),
     ).toEqual([2]);
-    expect(corpus.findPassages(query, { excludeDocIds: [2] }).map((p) => p.source.id)).toEqual([1]);
+    expect((await corpus.findPassages(query, { excludeDocIds: [2] })).map((p) => p.source.id)).toEqual([1]);
   });
 
-  it("ignores boilerplate, and setBoilerplate replaces the list", () => {
+  it("ignores boilerplate, and setBoilerplate replaces the list", async () => {
     const query = `${randomText(prng(1), 200)}\n${shared}`;
     corpus.setBoilerplate([shared]);
-    expect(corpus.findPassages(query)).toEqual([]);
+    expect(await corpus.findPassages(query)).toEqual([]);
     expect(db.prepare("SELECT count(*) FROM corpus_boilerplate").pluck().get()).toBe(
       shared.replace(/[，。、；：]/g, "").length - 11,
     );
     corpus.setBoilerplate(["别的模板文字，与本文无关，共有十几个字。"]);
-    expect(corpus.findPassages(query)).toHaveLength(2);
+    expect(await corpus.findPassages(query)).toHaveLength(2);
   });
 });
 
 describe("migration 2", () => {
-  it("creates the corpus tables, STRICT, prints and boilerplate WITHOUT ROWID", () => {
+  it("creates the corpus tables, STRICT, prints and boilerplate WITHOUT ROWID", async () => {
     const sql = (name: string) =>
       db.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").pluck().get(name) as string;
     expect(sql("corpus_documents")).toContain(") STRICT");
@@ -165,20 +170,20 @@ describe("migration 2", () => {
     expect(sql("corpus_boilerplate")).toContain(") STRICT, WITHOUT ROWID");
   });
 
-  it("refuses a print for a document that does not exist", () => {
+  it("refuses a print for a document that does not exist", async () => {
     expect(() => db.prepare("INSERT INTO corpus_prints VALUES (1, 99, 0)").run()).toThrow(
       "FOREIGN KEY constraint failed",
     );
   });
 
-  it("upgrades a version-1 database, keeping its rows", () => {
+  it("upgrades a version-1 database, keeping its rows", async () => {
     const old = new BetterSqlite3(":memory:");
     migrate(old, MIGRATIONS.slice(0, 1));
     old.prepare("INSERT INTO users VALUES ('U1', '张三', '2025-03-01T08:00:00.000Z')").run();
     migrate(old);
     expect(schemaVersion(old)).toBe(6);
     expect(old.prepare("SELECT display_name FROM users").pluck().get()).toBe("张三");
-    expect(new CorpusStore(old).addDocument({ agency: "甲单位", text: textA }, t0)).toEqual({
+    expect(await new CorpusStore(old).addDocument({ agency: "甲单位", text: textA }, t0)).toEqual({
       id: 1,
       added: true,
     });

@@ -58,9 +58,9 @@ const otherModel: LlmCallRecord = {
 };
 
 describe("LlmCallLog", () => {
-  it("records calls and lists them back in order, latency rounded, absent fields left out", () => {
-    expect(log.record(first)).toBe(1);
-    expect(log.record(failedCall)).toBe(2);
+  it("records calls and lists them back in order, latency rounded, absent fields left out", async () => {
+    expect(await log.record(first)).toBe(1);
+    expect(await log.record(failedCall)).toBe(2);
     expect(log.list()).toEqual([
       { ...first, id: 1, latencyMs: 813 },
       {
@@ -77,11 +77,11 @@ describe("LlmCallLog", () => {
     ]);
   });
 
-  it("lists only the calls of one report when asked", () => {
-    log.record(first);
-    log.record(failedCall);
-    log.record(repair);
-    log.record(otherModel);
+  it("lists only the calls of one report when asked", async () => {
+    await log.record(first);
+    await log.record(failedCall);
+    await log.record(repair);
+    await log.record(otherModel);
     expect(log.list("r1").map((c) => [c.id, c.attempt, c.outcome])).toEqual([
       [1, 1, "rejected"],
       [3, 2, "repaired"],
@@ -89,11 +89,11 @@ describe("LlmCallLog", () => {
     expect(log.list("r9")).toEqual([]);
   });
 
-  it("totals calls, outcomes and tokens per model; calls without usage add no tokens", () => {
-    log.record(first);
-    log.record(repair);
-    log.record(failedCall);
-    log.record(otherModel);
+  it("totals calls, outcomes and tokens per model; calls without usage add no tokens", async () => {
+    await log.record(first);
+    await log.record(repair);
+    await log.record(failedCall);
+    await log.record(otherModel);
     expect(log.totals()).toEqual([
       {
         model: "deepseek-chat",
@@ -118,18 +118,18 @@ describe("LlmCallLog", () => {
     ]);
   });
 
-  it("has no totals before the first call", () => {
+  it("has no totals before the first call", async () => {
     expect(log.totals()).toEqual([]);
   });
 
-  it("refuses an outcome outside ok / repaired / rejected / failed (CHECK constraint)", () => {
+  it("refuses an outcome outside ok / repaired / rejected / failed (CHECK constraint)", async () => {
     const bad = { ...first, outcome: "maybe" } as unknown as LlmCallRecord;
-    expect(() => log.record(bad)).toThrow("CHECK constraint failed");
+    await expect(log.record(bad)).rejects.toThrow("CHECK constraint failed");
     expect(log.list()).toEqual([]);
   });
 
-  it("reports a corrupted row with the table and row named", () => {
-    log.record(first);
+  it("reports a corrupted row with the table and row named", async () => {
+    await log.record(first);
     db.prepare("UPDATE llm_calls SET attempt = 0 WHERE id = 1").run();
     expect(() => log.list()).toThrow(StorageError);
     expect(() => log.list()).toThrow("数据库表 llm_calls 中的行（id 1）已损坏");

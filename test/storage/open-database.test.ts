@@ -16,7 +16,7 @@ function tempPath(): string {
 }
 
 describe("openDatabase", () => {
-  it("creates the parent folders and sets WAL, FULL sync, foreign keys and a busy timeout", () => {
+  it("creates the parent folders and sets WAL, FULL sync, foreign keys and a busy timeout", async () => {
     const path = tempPath();
     const db = openDatabase(path);
     expect(existsSync(path)).toBe(true);
@@ -28,10 +28,10 @@ describe("openDatabase", () => {
     db.close();
   });
 
-  it("creates the file, its WAL and its folders for the owner only (0600 / 0700)", () => {
+  it("creates the file, its WAL and its folders for the owner only (0600 / 0700)", async () => {
     const path = tempPath();
     const db = openDatabase(path);
-    new Store(db).ensureUser("liu", "刘", now);
+    await new Store(db).ensureUser("liu", "刘", now);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
     expect(statSync(`${path}-shm`).mode & 0o777).toBe(0o600);
@@ -40,7 +40,7 @@ describe("openDatabase", () => {
     db.close();
   });
 
-  it("opens an in-memory database migrated to the latest version", () => {
+  it("opens an in-memory database migrated to the latest version", async () => {
     const db = openDatabase(":memory:");
     expect(db.pragma("journal_mode", { simple: true })).toBe("memory");
     expect(db.pragma("user_version", { simple: true })).toBe(6);
@@ -48,22 +48,22 @@ describe("openDatabase", () => {
     db.close();
   });
 
-  it("keeps the data when an existing file is opened again", () => {
+  it("keeps the data when an existing file is opened again", async () => {
     const path = tempPath();
     const first = new Store(openDatabase(path));
-    first.ensureUser("U1", "张三", now);
-    first.createReport({ id: "r1", createdBy: "U1", doc: { unit: "某某局" }, now });
+    await first.ensureUser("U1", "张三", now);
+    await first.createReport({ id: "r1", createdBy: "U1", doc: { unit: "某某局" }, now });
     first.close();
 
     const db = openDatabase(path);
     const second = new Store(db);
     expect(db.pragma("user_version", { simple: true })).toBe(6);
-    expect(second.getReport("r1")?.doc).toEqual({ unit: "某某局" });
-    expect(second.isMember("r1", "U1")).toBe(true);
+    expect((await second.getReport("r1"))?.doc).toEqual({ unit: "某某局" });
+    expect(await second.isMember("r1", "U1")).toBe(true);
     second.close();
   });
 
-  it("refuses a database written by a newer version, in Chinese, and leaves it untouched", () => {
+  it("refuses a database written by a newer version, in Chinese, and leaves it untouched", async () => {
     const path = tempPath();
     openDatabase(path).close();
     const raw = new BetterSqlite3(path);

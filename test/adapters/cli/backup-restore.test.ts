@@ -12,12 +12,12 @@ const dir = mkdtempSync(join(tmpdir(), "ziping-backup-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const now = new Date("2026-12-03T16:10:00.000Z");
 
-function seed(path: string, reports: number): void {
+async function seed(path: string, reports: number): Promise<void> {
   const store = new Store(openDatabase(path));
-  store.ensureUser("liu", "刘", now);
+  await store.ensureUser("liu", "刘", now);
   for (let i = 1; i <= reports; i += 1) {
-    store.createReport({ id: `r0000000${i}`, createdBy: "liu", doc: {}, now });
-    store.appendEvent({
+    await store.createReport({ id: `r0000000${i}`, createdBy: "liu", doc: {}, now });
+    await store.appendEvent({
       reportId: `r0000000${i}`,
       userId: "liu",
       messageId: null,
@@ -39,7 +39,7 @@ function capture() {
 describe("ziping backup", () => {
   it("writes a checked copy with its counts, and refuses to overwrite it without --force", async () => {
     const db = join(dir, "b.db");
-    seed(db, 2);
+    await seed(db, 2);
     const copy = join(dir, "b-copy.db");
     expect(await run("backup", copy, "--db", db)).toEqual({
       code: 0,
@@ -64,9 +64,9 @@ describe("ziping backup", () => {
 describe("ziping restore", () => {
   it("needs --yes without a terminal, asks with the counts on one, and keeps the old database", async () => {
     const db = join(dir, "r.db");
-    seed(db, 3);
+    await seed(db, 3);
     const copy = join(dir, "r-copy.db");
-    seed(join(dir, "r-source.db"), 1);
+    await seed(join(dir, "r-source.db"), 1);
     await run("backup", copy, "--db", join(dir, "r-source.db"));
 
     const script = capture();

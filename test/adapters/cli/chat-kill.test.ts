@@ -54,17 +54,18 @@ describe("ziping chat survives SIGKILL", () => {
 
     const store = new Store(openDatabase(db));
     const messages = script("seed-000.txt");
-    const done = messages.filter(
-      (_m, i) => store.getProcessedMessage(scriptMessageId("liu", "seed-000.txt", i + 1)) !== undefined,
-    ).length;
+    let done = 0;
+    for (const [i] of messages.entries())
+      if ((await store.getProcessedMessage(scriptMessageId("liu", "seed-000.txt", i + 1))) !== undefined)
+        done++;
     store.close();
     expect(done).toBeGreaterThanOrEqual(3);
     expect(done).toBeLessThan(messages.length);
 
     // The same messages in a process that was never killed.
     const clean = new Chat(testApp());
-    for (const m of messages.slice(0, done)) clean.send(m);
-    const expected = lastQuestion(clean.resume().replies);
+    for (const m of messages.slice(0, done)) await clean.send(m);
+    const expected = lastQuestion((await clean.resume()).replies);
     expect(expected).toBeDefined();
 
     const out = execFileSync(
@@ -79,7 +80,7 @@ describe("ziping chat survives SIGKILL", () => {
     expect(out.split("（这条消息之前已处理过，未重复保存）").length - 1).toBe(done);
 
     const after = new Store(openDatabase(db));
-    const reports = after.listReports();
+    const reports = await after.listReports();
     expect(reports).toHaveLength(1);
     expect(reports[0]?.doc).toEqual(fixture("seed-000.json"));
     after.close();

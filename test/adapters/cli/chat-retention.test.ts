@@ -19,7 +19,7 @@ const config = read.config;
 
 async function chat(db: string, user: string, script: string, now: Date, keepMessageDays?: number) {
   const out: string[] = [];
-  const app = openZiping(config, {
+  const app = await openZiping(config, {
     llm: "off",
     db,
     now: () => now,
@@ -36,10 +36,12 @@ async function chat(db: string, user: string, script: string, now: Date, keepMes
   return { code, out: out.join("\n") };
 }
 
-function handled(db: string, ids: string[]): string[] {
+async function handled(db: string, ids: string[]): Promise<string[]> {
   const store = new Store(openDatabase(db));
   try {
-    return ids.filter((id) => store.getProcessedMessage(id) !== undefined);
+    const found: string[] = [];
+    for (const id of ids) if ((await store.getProcessedMessage(id)) !== undefined) found.push(id);
+    return found;
   } finally {
     store.close();
   }
@@ -53,7 +55,7 @@ describe("retention of handled message ids at chat start", () => {
       ["cli:liu:old", "2026-11-02T23:00:00.000Z"],
       ["cli:liu:recent", "2026-11-04T00:00:00.000Z"],
     ] as const)
-      store.recordProcessedMessage({
+      await store.recordProcessedMessage({
         messageId: id,
         conversationKey: "cli:liu",
         replies: [],
@@ -63,18 +65,18 @@ describe("retention of handled message ids at chat start", () => {
     const script = writeIn(dir, "hello.txt", "你好");
     const first = await chat(db, "liu", script, new Date("2026-12-03T00:00:00.000Z"));
     expect(first.code).toBe(0);
-    expect(handled(db, ["cli:liu:old", "cli:liu:recent", "script:liu:hello.txt:1"])).toEqual([
+    expect(await handled(db, ["cli:liu:old", "cli:liu:recent", "script:liu:hello.txt:1"])).toEqual([
       "cli:liu:recent",
       "script:liu:hello.txt:1",
     ]);
     // Ten days later with 7 days kept: the recent id and the script's own go too.
     await chat(db, "wang", script, new Date("2026-12-13T00:00:00.000Z"), 7);
-    expect(handled(db, ["cli:liu:recent", "script:liu:hello.txt:1", "script:wang:hello.txt:1"])).toEqual([
-      "script:wang:hello.txt:1",
-    ]);
+    expect(
+      await handled(db, ["cli:liu:recent", "script:liu:hello.txt:1", "script:wang:hello.txt:1"]),
+    ).toEqual(["script:wang:hello.txt:1"]);
   });
 
-  it("reads ZIPING_KEEP_MESSAGES_DAYS, 30 when unset, and refuses 0 in Chinese", () => {
+  it("reads ZIPING_KEEP_MESSAGES_DAYS, 30 when unset, and refuses 0 in Chinese", async () => {
     expect(config.ZIPING_KEEP_MESSAGES_DAYS).toBe(30);
     const seven = readConfig({ ZIPING_KEEP_MESSAGES_DAYS: "7" });
     expect(seven.ok && seven.config.ZIPING_KEEP_MESSAGES_DAYS).toBe(7);
@@ -97,7 +99,7 @@ describe("script message ids", () => {
     const dropped = (out: string) => out.split("（这条消息之前已处理过，未重复保存）").length - 1;
     expect([dropped(liu.out), dropped(wang.out), dropped(again.out)]).toEqual([0, 0, 2]);
     expect(
-      handled(db, [
+      await handled(db, [
         "script:liu:same.txt:1",
         "script:liu:same.txt:2",
         "script:wang:same.txt:1",

@@ -8,7 +8,7 @@ import { run } from "./cli-harness.ts";
 /** Issue 16 item 3: 生成报告 is recorded with its turn, so a crash while drafting loses nothing. */
 const dir = mkdtempSync(join(tmpdir(), "ziping-jobs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeEach(() => {
+beforeEach(async () => {
   for (const name of ["OPENAI_BASE_URL", "OPENAI_API_KEY", "LLM_MODEL", "LLM_RESPONSE_FORMAT"])
     vi.stubEnv(name, "");
   return () => vi.unstubAllEnvs();
@@ -20,9 +20,9 @@ describe("a requested draft survives a crash (issue 16)", () => {
     // The turns are committed, the delivery never runs: as if the process died while drafting.
     const app = testApp(db);
     const chat = new Chat(app, "liu");
-    const turns = script("real-43-anhui-project.txt").map((m) => chat.send(m));
+    const turns = await chat.sendAll(script("real-43-anhui-project.txt"));
     expect(turns.at(-1)?.deliveries.map((d) => [d.reportId, d.jobId])).toEqual([["r1", 1]]);
-    expect(app.chat.pendingDeliveries("cli:liu").map((d) => d.reportId)).toEqual(["r1"]);
+    expect((await app.chat.pendingDeliveries("cli:liu")).map((d) => d.reportId)).toEqual(["r1"]);
     app.close();
 
     const empty = join(dir, "empty.txt");

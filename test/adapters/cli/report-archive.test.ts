@@ -12,13 +12,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const t1 = new Date("2026-11-30T09:00:00.000Z");
 const t2 = new Date("2026-12-01T10:30:00.000Z");
 
-function seed(path: string): void {
+async function seed(path: string): Promise<void> {
   const store = new Store(openDatabase(path));
-  store.ensureUser("liu", "刘", t1);
-  store.ensureUser("wang", "王", t1);
-  store.createReport({ id: "r0000000a", createdBy: "liu", doc: { unit: { name: "南县财政局" } }, now: t1 });
-  store.addMember("r0000000a", "wang", "editor");
-  store.saveReport({
+  await store.ensureUser("liu", "刘", t1);
+  await store.ensureUser("wang", "王", t1);
+  await store.createReport({
+    id: "r0000000a",
+    createdBy: "liu",
+    doc: { unit: { name: "南县财政局" } },
+    now: t1,
+  });
+  await store.addMember("r0000000a", "wang", "editor");
+  await store.saveReport({
     id: "r0000000a",
     doc: { unit: { name: "南县财政局" }, year: 2025 },
     unitName: "南县财政局",
@@ -30,7 +35,7 @@ function seed(path: string): void {
     grade: "差",
     now: t2,
   });
-  store.appendEvent({
+  await store.appendEvent({
     reportId: "r0000000a",
     userId: "liu",
     messageId: "cli:liu:1",
@@ -39,7 +44,7 @@ function seed(path: string): void {
     summary: "单位名称",
     changes: [{ path: "unit.name", after: "南县财政局" }],
   });
-  store.appendEvent({
+  await store.appendEvent({
     reportId: "r0000000a",
     userId: "wang",
     messageId: null,
@@ -51,13 +56,13 @@ function seed(path: string): void {
   store.close();
 }
 
-function snapshot(path: string) {
+async function snapshot(path: string) {
   const store = new Store(openDatabase(path));
   try {
     return {
-      report: store.getReport("r0000000a"),
-      events: store.listEvents("r0000000a"),
-      wang: store.isMember("r0000000a", "wang"),
+      report: await store.getReport("r0000000a"),
+      events: await store.listEvents("r0000000a"),
+      wang: await store.isMember("r0000000a", "wang"),
     };
   } finally {
     store.close();
@@ -67,7 +72,7 @@ function snapshot(path: string) {
 describe("a whole report with its events", () => {
   it("is exported with --with-events and loaded back into another database unchanged", async () => {
     const a = join(dir, "a.db");
-    seed(a);
+    await seed(a);
     const exported = await run("export", "r0000000a", "--with-events", "--db", a);
     expect(exported.code).toBe(0);
     const archive = JSON.parse(exported.out);
@@ -87,8 +92,8 @@ describe("a whole report with its events", () => {
       out: `已导入报告 r0000000a（南县财政局，2025年度）及修改记录 2 条到 ${b}。`,
       err: "",
     });
-    expect(snapshot(b)).toEqual(snapshot(a));
-    expect(snapshot(b).events.map((e) => [e.seq, e.userId, e.summary, e.at])).toEqual([
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+    expect((await snapshot(b)).events.map((e) => [e.seq, e.userId, e.summary, e.at])).toEqual([
       [1, "liu", "单位名称", "2026-11-30T09:00:00.000Z"],
       [2, "wang", "年度", "2026-12-01T10:30:00.000Z"],
     ]);
@@ -96,20 +101,20 @@ describe("a whole report with its events", () => {
 
   it("refuses an id already in the database, in Chinese, and changes nothing", async () => {
     const a = join(dir, "dup.db");
-    seed(a);
+    await seed(a);
     const file = writeIn(dir, "dup.json", (await run("export", "r0000000a", "--with-events", "--db", a)).out);
-    const before = snapshot(a);
+    const before = await snapshot(a);
     expect(await run("import-report", file, "--db", a)).toEqual({
       code: 2,
       out: "",
       err: "报告编号 r0000000a 已在数据库中（南县财政局，2025年度），未导入，数据库没有改动。同一编号的报告不能导入两次；要查看文件中的版本，可导入另一个数据库，例如 ziping import-report 报告.json --db /tmp/另一个.db。",
     });
-    expect(snapshot(a)).toEqual(before);
+    expect(await snapshot(a)).toEqual(before);
   });
 
   it("tells a plain export, a broken file and a gap in the event log apart", async () => {
     const a = join(dir, "c.db");
-    seed(a);
+    await seed(a);
     const plain = writeIn(dir, "plain.json", (await run("export", "r0000000a", "--db", a)).out);
     expect((await run("import-report", plain, "--db", join(dir, "x.db"))).err).toBe(
       `${plain} 只有报告内容（ziping export 不加 --with-events 的输出），没有编号和修改记录，不能作为整份报告导入。请用 ziping export r1a2b3c4d --with-events > 报告.json 导出后再导入。`,

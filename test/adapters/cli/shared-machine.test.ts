@@ -27,7 +27,7 @@ const t = new Date("2026-12-01T09:00:00.000Z");
 
 let dbCount = 0;
 /** A database with alice's report r0000000a (金水区, 2021, 3/16) and bob's report r0000000b. */
-function sharedDb(): string {
+async function sharedDb(): Promise<string> {
   dbCount += 1;
   const db = join(dir, `shared-${dbCount}.db`);
   const store = new Store(openDatabase(db));
@@ -35,9 +35,9 @@ function sharedDb(): string {
     ["alice", "r0000000a", JINSHUI],
     ["bob", "r0000000b", "南县财政局"],
   ] as const) {
-    store.ensureUser(user, undefined, t);
-    store.createReport({ id, createdBy: user, doc: { unit: { name: unit } }, now: t });
-    store.saveReport({
+    await store.ensureUser(user, undefined, t);
+    await store.createReport({ id, createdBy: user, doc: { unit: { name: unit } }, now: t });
+    await store.saveReport({
       id,
       doc: { unit: { name: unit }, year: 2021 },
       unitName: unit,
@@ -64,7 +64,7 @@ function notFoundForBob(id: string, db: string): string {
 
 describe("ziping chat on a shared machine", () => {
   it("refuses --user for another user to an ordinary account and writes nothing", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     const script = writeIn(dir, "hello.txt", "你好");
     const r = await runAs(ALICE, "chat", "--script", script, "--db", db, "--user", "bob", "--llm", "off");
     expect(r.code).toBe(2);
@@ -77,13 +77,13 @@ describe("ziping chat on a shared machine", () => {
       ].join("\n"),
     );
     const store = new Store(openDatabase(db));
-    expect(store.getConversation("cli:bob")).toBeUndefined();
-    expect(store.getProcessedMessage("script:bob:hello.txt:1")).toBeUndefined();
+    expect(await store.getConversation("cli:bob")).toBeUndefined();
+    expect(await store.getProcessedMessage("script:bob:hello.txt:1")).toBeUndefined();
     store.close();
   });
 
   it("talks as the OS login name without --user (and with --user naming it)", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     const script = writeIn(dir, "hi.txt", "你好");
     const r = await runAs(ALICE, "chat", "--script", script, "--db", db, "--llm", "off");
     expect(r.code).toBe(0);
@@ -102,13 +102,13 @@ describe("ziping chat on a shared machine", () => {
     );
     expect(same.code).toBe(0);
     const store = new Store(openDatabase(db));
-    expect(store.getConversation("cli:alice")?.userId).toBe("alice");
-    expect(store.getProcessedMessage("script:alice:hi.txt:1")?.conversationKey).toBe("cli:alice");
+    expect((await store.getConversation("cli:alice"))?.userId).toBe("alice");
+    expect((await store.getProcessedMessage("script:alice:hi.txt:1"))?.conversationKey).toBe("cli:alice");
     store.close();
   });
 
   it("lets root speak for another user", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     const script = writeIn(dir, "hey.txt", "你好");
     const r = await run("chat", "--script", script, "--db", db, "--user", "bob", "--llm", "off");
     expect(r.code).toBe(0);
@@ -118,7 +118,7 @@ describe("ziping chat on a shared machine", () => {
 
 describe("ziping reports / export / draft on a shared machine", () => {
   it("lists only the caller's reports; an administrator sees all with their creator", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     const alice = await runAs(ALICE, "reports", "--db", db);
     expect(alice.code).toBe(0);
     expect(alice.out.split("\n")).toEqual([
@@ -140,7 +140,7 @@ describe("ziping reports / export / draft on a shared machine", () => {
   });
 
   it("answers export, export --with-events and draft of another's report exactly as a missing one", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     for (const argv of [
       ["export", "r0000000a", "--db", db],
       ["export", "r0000000a", "--with-events", "--db", db],
@@ -157,7 +157,7 @@ describe("ziping reports / export / draft on a shared machine", () => {
   });
 
   it("opens a unit's report to a member the administrator added", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     expect((await runAs(BOB, "export", "r0000000a", "--db", db)).code).toBe(2);
     const added = await run("units", "add", JINSHUI, "bob", "--db", db);
     expect(added.out).toBe(`已将 bob 加入单位“${JINSHUI}”，角色：成员。`);
@@ -170,7 +170,7 @@ describe("ziping reports / export / draft on a shared machine", () => {
 
 describe("administrator commands on a shared machine", () => {
   it("refuses units, backup, restore and import-report to an ordinary account, changing nothing", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     const cases: [string[], string][] = [
       [
         ["units", "add", JINSHUI, "bob"],
@@ -193,12 +193,12 @@ describe("administrator commands on a shared machine", () => {
     }
     expect(() => statSync(join(dir, "copy.db"))).toThrow();
     const store = new Store(openDatabase(db));
-    expect(store.unitsOf("bob")).toEqual([]);
+    expect(await store.unitsOf("bob")).toEqual([]);
     store.close();
   });
 
   it("takes the login names in ZIPING_ADMINS as administrators", async () => {
-    const db = sharedDb();
+    const db = await sharedDb();
     vi.stubEnv("ZIPING_ADMINS", "root, bob，carol");
     const r = await runAs(BOB, "units", "add", JINSHUI, "alice", "--db", db);
     expect([r.code, r.out]).toEqual([0, `已将 alice 加入单位“${JINSHUI}”，角色：成员。`]);
@@ -208,7 +208,7 @@ describe("administrator commands on a shared machine", () => {
 
   it("refuses a ZIPING_ADMINS that is not a list of login names", async () => {
     vi.stubEnv("ZIPING_ADMINS", "root,张 三");
-    const r = await runAs(BOB, "reports", "--db", sharedDb());
+    const r = await runAs(BOB, "reports", "--db", await sharedDb());
     expect(r.code).toBe(2);
     expect(r.err.split("\n").slice(0, 3)).toEqual([
       "环境变量设置有误：",
@@ -219,8 +219,8 @@ describe("administrator commands on a shared machine", () => {
 });
 
 describe("cliAccess", () => {
-  it("makes root, the database file's owner and a listed name administrators, and nobody else", () => {
-    const db = sharedDb();
+  it("makes root, the database file's owner and a listed name administrators, and nobody else", async () => {
+    const db = await sharedDb();
     // The file's owner: this process, or (as root) an account the file is handed to.
     const ownerUid = process.getuid?.() === 0 ? 4203 : (process.getuid?.() ?? 4203);
     if (ownerUid === 4203) chownSync(db, 4203, 4203);
@@ -238,7 +238,7 @@ describe("cliAccess", () => {
 // A child process, so that the default out/ is under a folder of the test's own and the umask is
 // the usual 022 (under which a file written without a mode is 0644, readable by every account).
 describe("files ziping draft writes", { timeout: 60_000 }, () => {
-  it("creates out/ 0700 and the drafts in it 0600 under umask 022", () => {
+  it("creates out/ 0700 and the drafts in it 0600 under umask 022", async () => {
     const cwd = join(dir, "draft-cwd");
     mkdirSync(cwd);
     const root = resolve(import.meta.dirname, "../../..");

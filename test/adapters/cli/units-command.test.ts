@@ -62,9 +62,9 @@ describe("ziping units add", () => {
     const db = newDb();
     const store = new Store(openDatabase(db));
     const now = new Date("2025-03-01T08:00:00.000Z");
-    store.ensureUser("liu", undefined, now);
-    store.createReport({ id: "r1", createdBy: "liu", doc: {}, now });
-    store.saveReport({
+    await store.ensureUser("liu", undefined, now);
+    await store.createReport({ id: "r1", createdBy: "liu", doc: {}, now });
+    await store.saveReport({
       id: "r1",
       doc: {},
       unitName: JINSHUI,
@@ -82,8 +82,8 @@ describe("ziping units add", () => {
       `已将 ${ALICE} 加入单位“${JINSHUI}”，角色：成员。`,
     ]);
     const after = new Store(openDatabase(db));
-    expect(after.canAccess("r1", ALICE)).toBe(true);
-    expect(after.listReports(ALICE).map((r) => r.id)).toEqual(["r1"]);
+    expect(await after.canAccess("r1", ALICE)).toBe(true);
+    expect((await after.listReports(ALICE)).map((r) => r.id)).toEqual(["r1"]);
     after.close();
   });
 });

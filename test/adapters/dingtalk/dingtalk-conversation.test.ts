@@ -110,7 +110,7 @@ describe("a whole seed-000 conversation in a 1:1 chat with the DingTalk robot", 
     expect(t.api.texts()[0]?.split("\n")[0]).toBe(
       "已记录：粘贴的内容：填表人、联系电话、自评得分、自评结果等 32 项",
     );
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "paste"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer", "paste"]);
 
     // 4. A correction.
     t.api.clear();

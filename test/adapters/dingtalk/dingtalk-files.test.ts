@@ -38,7 +38,7 @@ describe("files and other kinds of messages sent to the robot", () => {
     expect(t.api.texts()).toEqual([
       "❌ **说明.txt**：文件 说明.txt 超过 5 MB 的上限，未读取。请删去与报告无关的内容后重新发送，例如只保留自评表和文字部分的 自评报告.docx",
     ]);
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer"]);
   });
 
   test("a voice message is answered with what ziping can read", async () => {

@@ -27,14 +27,14 @@ describe("a message DingTalk pushes again has one effect", () => {
     const message = robotMessage(FIRST, { msgId: "msgD1" });
     await t.send(message);
     await t.send(robotMessage("刘媛媛 63526383", { msgId: "msgD2" }));
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
     t.api.clear();
     // DingTalk pushes msgD2 again (its ack was lost): a new frame, the same msgId.
     const again = t.gateway.push(robotMessage("刘媛媛 63526383", { msgId: "msgD2" }));
     expect((await t.gateway.acked(again)).headers.messageId).toBe(again);
     await t.channel.bot.idle();
     expect(t.api.calls).toEqual([]);
-    expect(t.app.store.listEvents("r1")).toHaveLength(3);
+    expect(await t.app.store.listEvents("r1")).toHaveLength(3);
     expect(t.logs).toContain("重复的消息 dingtalk:msgD2，未重复处理");
   });
 
@@ -52,7 +52,11 @@ describe("a message DingTalk pushes again has one effect", () => {
       const after = await bed(path, before.gateway);
       await after.send(robotMessage("刘媛媛 63526383", { msgId: "msgR2" }));
       expect(after.api.calls).toEqual([]);
-      expect(after.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
+      expect((await after.app.store.listEvents("r1")).map((e) => e.kind)).toEqual([
+        "create",
+        "answer",
+        "answer",
+      ]);
       // The gateway was asked for a connection once per start.
       expect(after.gateway.opens).toHaveLength(2);
     } finally {
@@ -72,7 +76,7 @@ describe("a socket dropped mid-conversation", () => {
     t.api.clear();
     await t.send(robotMessage("刘媛媛 63526383", { msgId: "msgS2" }));
     expect(t.api.lines()).toEqual(["POST oapi.dingtalk.com/robot/sendBySession?session=s-msgS2"]);
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
   });
 
   test("a message whose ack was lost in the drop is pushed again on the new socket: one effect", async () => {
@@ -86,7 +90,7 @@ describe("a socket dropped mid-conversation", () => {
     // … so DingTalk pushes it again after the reconnect.
     await t.send(robotMessage("刘媛媛 63526383", { msgId: "msgL2" }));
     expect(t.api.calls).toEqual([]);
-    expect(t.app.store.listEvents("r1")).toHaveLength(3);
+    expect(await t.app.store.listEvents("r1")).toHaveLength(3);
     expect(t.gateway.opens).toHaveLength(2);
   });
 });

@@ -118,7 +118,7 @@ describe("a DingTalk draft that was never handed over is delivered at the next s
       const key = `dingtalk:${CORP}:S1`;
       const before = testApp(path);
       const chat = new Chat(before, key, key);
-      const turns = script("real-43-anhui-project.txt").map((m) => chat.send(m));
+      const turns = await chat.sendAll(script("real-43-anhui-project.txt"));
       expect(turns.at(-1)?.deliveries.map((d) => d.reportId)).toEqual(["r1"]);
       before.close();
 

@@ -32,7 +32,7 @@ describe("a callback is taken only when the platform signed it, and only once", 
     await bed.idle();
     expect(answer).toEqual({ status: 403, body: '{"success":false}' });
     expect(bed.gov.calls).toEqual([]);
-    expect(bed.app.store.listReports(OFFICER)).toEqual([]);
+    expect(await bed.app.store.listReports(OFFICER)).toEqual([]);
     expect(bed.logs).toEqual(["已拒绝一个政务钉钉回调（签名不符，来自 127.0.0.1），未做任何处理"]);
   });
 
@@ -66,7 +66,7 @@ describe("a callback is taken only when the platform signed it, and only once", 
     expect((await bed.post(message)).status).toBe(200);
     await bed.idle();
     expect(bed.gov.paths()).toEqual(["POST /robot/message/sendoto"]);
-    expect(bed.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+    expect((await bed.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer"]);
     expect(bed.logs).toEqual(["重复的消息 govdingtalk:196729:msgDUP1，未重复处理"]);
   });
 
@@ -113,7 +113,7 @@ describe("a callback is taken only when the platform signed it, and only once", 
     expect(bed.gov.texts()).toEqual([
       "⚠️ 这类消息 ziping 还读不了。请直接打字回复，或把材料作为文件发送（Word .docx、Excel .xlsx、PDF 或 .txt），例如 2021年自评报告.docx",
     ]);
-    expect(bed.app.store.listReports(OFFICER)).toEqual([]);
+    expect(await bed.app.store.listReports(OFFICER)).toEqual([]);
     expect(bed.logs).toEqual(["收到 picture 类型的消息，未处理"]);
   });
 });
@@ -125,7 +125,7 @@ describe("a group chat is one report conversation, with Slack's access rule", ()
     await bed.idle();
     expect(bed.gov.paths()).toEqual(["POST /robot/message/sendgroup"]);
     expect(bed.gov.calls[0]?.params.chatId).toBe("cidGROUP1");
-    const before = bed.app.store.listEvents("r1").length;
+    const before = (await bed.app.store.listEvents("r1")).length;
     bed.gov.clear();
     await bed.post(textMessage("预算执行数改成1万元", { group: "cidGROUP1", account: "10002" }));
     await bed.idle();
@@ -133,7 +133,7 @@ describe("a group chat is one report conversation, with Slack's access rule", ()
     expect(bed.gov.texts()).toEqual([
       "❌ 这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 govdingtalk:196729:10002",
     ]);
-    expect(bed.app.store.listEvents("r1")).toHaveLength(before);
+    expect(await bed.app.store.listEvents("r1")).toHaveLength(before);
   });
 });
 

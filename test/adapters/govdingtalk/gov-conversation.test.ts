@@ -108,7 +108,7 @@ describe("a whole seed-000 conversation through the 政务钉钉 callback and th
     expect(t.gov.texts()[0]?.split("\n")[0]).toBe(
       "已记录：粘贴的内容：填表人、联系电话、自评得分、自评结果等 32 项",
     );
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "paste"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer", "paste"]);
 
     // 4. A correction, then 为什么是….
     t.gov.clear();

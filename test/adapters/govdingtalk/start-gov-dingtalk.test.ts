@@ -150,7 +150,7 @@ describe("starting and stopping the 政务钉钉 channel", () => {
       const path = join(dir, "ziping.db");
       const before = testApp(path);
       const chat = new Chat(before, "govdingtalk:196729:10001", "govdingtalk:196729:u:10001");
-      const turns = script("real-43-anhui-project.txt").map((m) => chat.send(m));
+      const turns = await chat.sendAll(script("real-43-anhui-project.txt"));
       expect(turns.at(-1)?.deliveries.map((d) => d.reportId)).toEqual(["r1"]);
       before.close();
 

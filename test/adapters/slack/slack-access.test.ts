@@ -35,7 +35,7 @@ beforeEach(async () => {
   };
   t.slack.clear();
 });
-afterEach(() => {
+afterEach(async () => {
   t.close();
   nock.cleanAll();
 });
@@ -60,18 +60,18 @@ describe("a user sees only reports of units they belong to", () => {
     await t.receiver.send(slashCommand("continue r1", { user: "U2" }));
     expect(t.slack.methods()).toEqual(["conversations.open", "chat.postMessage"]);
     expect(t.slack.calls[1]?.args).toMatchObject({ channel: "D2", text: NOT_FOUND });
-    expect(t.app.store.listReports("slack:T1:U2")).toEqual([]);
+    expect(await t.app.store.listReports("slack:T1:U2")).toEqual([]);
   });
 
   test("a reply in the report's thread by someone outside its unit is refused and changes nothing", async () => {
-    const before = t.app.store.listEvents("r1").length;
+    const before = (await t.app.store.listEvents("r1")).length;
     await t.receiver.send(envelope(channelMessage("预算执行数改成1万元", { user: "U2", thread })));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: thread });
     expect(noticeTexts(t.slack.calls[0])).toEqual([
       ":x: 这份报告属于您不在其中的单位，您不能查看或修改。如需协作，请管理员为您授权：ziping units add 〈单位名称〉 slack:T1:U2",
     ]);
-    expect(t.app.store.listEvents("r1")).toHaveLength(before);
+    expect(await t.app.store.listEvents("r1")).toHaveLength(before);
   });
 
   test("an outsider pressing 跳过 under the officer's question is refused, and the officer's buttons stay", async () => {
@@ -80,7 +80,9 @@ describe("a user sees only reports of units they belong to", () => {
     );
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     expect(noticeTexts(t.slack.calls[0])[0]).toContain("这份报告属于您不在其中的单位");
-    expect(t.app.store.getConversation(`slack:T1:C1:${thread}`)?.state).toMatchObject({ skipped: [] });
+    expect((await t.app.store.getConversation(`slack:T1:C1:${thread}`))?.state).toMatchObject({
+      skipped: [],
+    });
   });
 
   test("an outsider pressing 修改 gets the refusal in the form, not the report's figures", async () => {
@@ -113,11 +115,14 @@ describe("a user sees only reports of units they belong to", () => {
   });
 
   test("once an administrator adds the officer to the unit, they can see and answer in the thread", async () => {
-    t.app.store.addUnitMember(UNIT, "slack:T1:U2", "member", new Date("2026-11-21T02:00:00Z"));
+    await t.app.store.addUnitMember(UNIT, "slack:T1:U2", "member", new Date("2026-11-21T02:00:00Z"));
     await t.receiver.send(slashCommand("score r1", { user: "U2" }));
     expect(String(t.slack.responses[0]?.text)).toContain("按《河南郑州区县 部门整体绩效自评》");
     await t.receiver.send(envelope(channelMessage("刘媛媛 63526383", { user: "U2", thread })));
-    expect(t.app.store.listEvents("r1").at(-1)).toMatchObject({ userId: "slack:T1:U2", kind: "answer" });
+    expect((await t.app.store.listEvents("r1")).at(-1)).toMatchObject({
+      userId: "slack:T1:U2",
+      kind: "answer",
+    });
   });
 });
 
@@ -135,7 +140,7 @@ describe("threads in channels", () => {
     await t.receiver.send(envelope(channelMessage("刘媛媛 63526383", { thread })));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     expect(t.slack.calls[0]?.args).toMatchObject({ channel: "C1", thread_ts: thread });
-    expect(t.app.store.getConversation(`slack:T1:C1:${thread}`)?.reportId).toBe("r1");
+    expect((await t.app.store.getConversation(`slack:T1:C1:${thread}`))?.reportId).toBe("r1");
   });
 
   test("a reply that mentions ziping is answered once (Slack sends it as message and as app_mention)", async () => {

@@ -13,11 +13,11 @@ const COPIED =
 const FIRST = "郑州市金水区电子政务中心，2021年度部门整体绩效自评，地区：河南省郑州市金水区";
 
 let t: Testbed;
-beforeEach(() => {
+beforeEach(async () => {
   t = testbed();
   t.slack.install();
 });
-afterEach(() => {
+afterEach(async () => {
   t.close();
   nock.cleanAll();
 });
@@ -73,7 +73,7 @@ describe("/ziping", () => {
 
   test("score, why and status answer about the current report without changing it", async () => {
     await seedReport();
-    const before = t.app.store.getConversation("slack:T1:D1");
+    const before = await t.app.store.getConversation("slack:T1:D1");
     await t.receiver.send(slashCommand("score"));
     await t.receiver.send(slashCommand("why"));
     await t.receiver.send(slashCommand("status"));
@@ -84,7 +84,7 @@ describe("/ziping", () => {
     );
     expect(why).toContain("91.71");
     expect(status).toBe("已完成 47/50 项。");
-    expect(t.app.store.getConversation("slack:T1:D1")).toEqual(before);
+    expect(await t.app.store.getConversation("slack:T1:D1")).toEqual(before);
   });
 
   test("check lists the findings with their codes", async () => {
@@ -111,7 +111,7 @@ describe("/ziping", () => {
     t = seeded;
     await seedReport();
     const db = openDatabase(path);
-    new CorpusStore(db).addDocument(
+    await new CorpusStore(db).addDocument(
       { agency: "某市发展和改革委员会", year: 2020, text: `一、基本情况\n${COPIED}\n二、其他` },
       new Date("2026-11-01T00:00:00Z"),
     );
@@ -177,6 +177,6 @@ describe("App Home", () => {
     });
     expect(t.slack.methods()).toEqual(["conversations.open", "chat.postMessage", "views.publish"]);
     expect(t.slack.calls[1]?.args.text).toBe("欢迎回来，上次填到这里（已完成 47/50 项）。");
-    expect(t.app.store.getConversation("slack:T1:D1")?.reportId).toBe("r1");
+    expect((await t.app.store.getConversation("slack:T1:D1"))?.reportId).toBe("r1");
   });
 });

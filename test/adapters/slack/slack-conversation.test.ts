@@ -18,11 +18,11 @@ function actionIds(blocks: unknown): string[] {
 }
 
 let t: Testbed;
-beforeEach(() => {
+beforeEach(async () => {
   t = testbed();
   t.slack.install();
 });
-afterEach(() => {
+afterEach(async () => {
   t.close();
   nock.cleanAll();
 });
@@ -66,7 +66,7 @@ describe("a whole conversation in the DM, from the first message to the uploaded
     expect(t.slack.calls[0]?.args.text).toBe(
       "已记录：粘贴的内容：填表人、联系电话、自评得分、自评结果等 32 项",
     );
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "paste"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer", "paste"]);
 
     // 4. 生成报告: the turn's replies, a placeholder at once, two files uploaded, the placeholder replaced.
     t.slack.clear();

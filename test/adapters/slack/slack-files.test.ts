@@ -12,7 +12,7 @@ beforeEach(async () => {
   await t.receiver.send(envelope(dm(FIRST)));
   t.slack.clear();
 });
-afterEach(() => {
+afterEach(async () => {
   t.close();
   nock.cleanAll();
 });
@@ -39,7 +39,7 @@ describe("uploaded files are checked before anything is read or saved", () => {
       `:x: ${fileMessage("2021年自评报告.docx", "file.pdf_corrupt", { detail: "pdf.js 无法解析其结构" })}`,
     );
     expect(notice()).toContain("已损坏或不是完整的 PDF");
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer"]);
   });
 
   test("an .ofd file is refused by its type without being downloaded", async () => {

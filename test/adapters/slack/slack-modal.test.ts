@@ -16,7 +16,7 @@ beforeEach(async () => {
   last = { channel: "D1", ts: "1700000100.000002", blocks: posted.blocks as unknown[] };
   t.slack.clear();
 });
-afterEach(() => {
+afterEach(async () => {
   t.close();
   nock.cleanAll();
 });
@@ -77,7 +77,7 @@ describe("修改: the correction modal", () => {
       user: "U1",
       text: "“修改”窗口没能打开（Slack 只允许在点击后 3 秒内打开，可能网络较慢）。请再点一次“修改”，或直接回复，例如：把预算执行数改成545.06万元",
     });
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
   });
 
   test("保存 with a good value: the modal closes and the change is confirmed in the DM", async () => {
@@ -85,7 +85,7 @@ describe("修改: the correction modal", () => {
     expect(done.ack).toEqual({ body: undefined });
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
     expect(t.slack.calls[0]?.args.text).toBe("已记录：预算执行数：545.06万元 → 540万元");
-    const saved = t.app.store.getReport("r1")?.doc as { budget: { executed: string } };
+    const saved = (await t.app.store.getReport("r1"))?.doc as { budget: { executed: string } };
     expect(saved.budget.executed).toBe("540万元");
   });
 
@@ -99,7 +99,7 @@ describe("修改: the correction modal", () => {
       },
     });
     expect(t.slack.methods()).toEqual([]);
-    const saved = t.app.store.getReport("r1")?.doc as { budget: { executed: string } };
+    const saved = (await t.app.store.getReport("r1"))?.doc as { budget: { executed: string } };
     expect(saved.budget.executed).toBe("545.06万元");
   });
 
@@ -109,7 +109,9 @@ describe("修改: the correction modal", () => {
         dm("五、发现的主要问题和改进措施\n部分项目预算执行进度偏慢，年底集中支付；下一步按月调度支出进度。"),
       ),
     );
-    expect(t.app.store.getConversation("slack:T1:D1")?.state).toMatchObject({ pending: { kind: "confirm" } });
+    expect((await t.app.store.getConversation("slack:T1:D1"))?.state).toMatchObject({
+      pending: { kind: "confirm" },
+    });
     t.slack.clear();
     await t.receiver.send(submission("field:budget.executed", "540万元", true));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
@@ -120,7 +122,7 @@ describe("修改: the correction modal", () => {
       "已记录：粘贴的内容：五、发现的主要问题和改进措施",
       "已记录：预算执行数：545.06万元 → 540万元",
     ]);
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual([
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual([
       "create",
       "answer",
       "answer",

@@ -23,7 +23,7 @@ function bed(path?: string): Testbed {
   open.push(t);
   return t;
 }
-afterEach(() => {
+afterEach(async () => {
   for (const t of open.splice(0)) t.close();
   nock.cleanAll();
 });
@@ -62,7 +62,7 @@ describe("Slack retries and duplicate deliveries", () => {
       await after.receiver.send(event, 1);
       expect(after.slack.downloadAuth).toEqual([]);
       expect(after.slack.methods()).toEqual([]);
-      expect(after.app.store.getConversation("slack:T1:D1")?.state).toMatchObject({
+      expect((await after.app.store.getConversation("slack:T1:D1"))?.state).toMatchObject({
         pending: { kind: "confirm" },
       });
     } finally {
@@ -85,7 +85,7 @@ describe("Slack retries and duplicate deliveries", () => {
     await t.receiver.send(envelope(message, "EvA"));
     await t.receiver.send(envelope(message, "EvB"));
     expect(t.slack.methods()).toEqual(["chat.postMessage"]);
-    expect(t.app.store.listEvents("r1")).toHaveLength(2);
+    expect(await t.app.store.listEvents("r1")).toHaveLength(2);
   });
 });
 
@@ -135,7 +135,7 @@ describe("a failure inside a turn", () => {
     expect(
       t.logs.filter((l) => l.startsWith("[error] ziping: 处理消息时出错 Error: boom\n    at ")),
     ).toHaveLength(1);
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer"]);
   });
 });
 
@@ -150,6 +150,8 @@ describe("buttons", () => {
     await t.receiver.send(buttonPress(message, "ziping.skip", skip));
     await t.receiver.send(buttonPress(message, "ziping.skip", skip));
     expect(t.slack.methods()).toEqual(["chat.postMessage", "chat.update"]);
-    expect(t.app.store.getConversation("slack:T1:D1")?.state).toMatchObject({ skipped: ["preparer"] });
+    expect((await t.app.store.getConversation("slack:T1:D1"))?.state).toMatchObject({
+      skipped: ["preparer"],
+    });
   });
 });

@@ -10,7 +10,7 @@ import { type Testbed, testbed } from "./slack-testbed.ts";
 /** The file name the draft of fixtures/conversations/real-43-anhui-project.txt gets. */
 const BASE = "张庄寨镇人民政府河西村特色种养补贴到户2023年度绩效自评报告";
 const open: Testbed[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const t of open.splice(0)) t.close();
   nock.cleanAll();
 });
@@ -24,7 +24,7 @@ describe("a Slack draft that was never handed over is delivered at the next star
       const before = testbed(path, new FakeSlack({ U1: "D1" }));
       open.push(before);
       const chat = new Chat(before.app, "slack:T1:U1", "slack:T1:D1");
-      const turns = script("real-43-anhui-project.txt").map((m) => chat.send(m));
+      const turns = await chat.sendAll(script("real-43-anhui-project.txt"));
       expect(turns.at(-1)?.deliveries.map((d) => d.reportId)).toEqual(["r1"]);
       before.close();
       open.splice(0);
@@ -44,7 +44,7 @@ describe("a Slack draft that was never handed over is delivered at the next star
       const [placeholder, urlDocx, urlMd] = after.slack.calls.map((c) => c.args);
       expect(placeholder?.channel).toBe("D1");
       expect([urlDocx?.filename, urlMd?.filename]).toEqual([`${BASE}.docx`, `${BASE}.md`]);
-      expect(after.app.chat.pendingDeliveriesUnder("slack:")).toEqual([]);
+      expect(await after.app.chat.pendingDeliveriesUnder("slack:")).toEqual([]);
 
       // Done is done: a second start uploads nothing.
       after.slack.clear();
@@ -56,7 +56,7 @@ describe("a Slack draft that was never handed over is delivered at the next star
     }
   });
 
-  test("conversation keys map back to their place; other channels' keys are not Slack's", () => {
+  test("conversation keys map back to their place; other channels' keys are not Slack's", async () => {
     expect(placeOfKey("slack:T1:D123")).toEqual({ team: "T1", channel: "D123", dm: true });
     expect(placeOfKey("slack:T1:C9:1700000000.000100")).toEqual({
       team: "T1",

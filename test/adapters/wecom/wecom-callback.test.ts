@@ -148,7 +148,7 @@ describe("the callback mode (self-built app, 政务微信 without the AI bot)", 
     await post(FIRST, "9002");
     await channel.idle();
     expect(sent).toHaveLength(1);
-    expect(app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer"]);
+    expect((await app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer"]);
     expect(logs.join("\n")).not.toContain(SETTINGS.corpSecret);
   });
 

@@ -92,7 +92,7 @@ describe("a whole seed-000 conversation over the AI bot's long connection", () =
         },
       },
     });
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create"]);
 
     // 确认 on the card: the clicker's card is updated at once, then the engine saves the paste.
     t.fake.clear();

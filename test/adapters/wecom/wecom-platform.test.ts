@@ -31,14 +31,14 @@ describe("a message WeCom delivers twice has one effect", () => {
     t = await weComTestbed(db);
     await t.say(text(FIRST, { msgid: "m-first" }));
     await t.say(text("刘媛媛 63526383", { msgid: "m-name" }));
-    const events = t.app.store.listEvents("r1").length;
+    const events = (await t.app.store.listEvents("r1")).length;
     t.fake.clear();
     // The repeat is handled before the next message of the same chat (one queue per chat).
     t.fake.push(text("刘媛媛 63526383", { msgid: "m-name" }));
     await t.say(text("还差什么", { msgid: "m-probe-1" }));
     expect(t.fake.sent().filter((f) => contentOf(f).startsWith("已记录"))).toEqual([]);
     expect(contentOf(t.fake.sent()[0])).not.toBe("");
-    expect(t.app.store.listEvents("r1")).toHaveLength(events);
+    expect(await t.app.store.listEvents("r1")).toHaveLength(events);
     const afterProbe = t.fake.sent().length;
 
     // Restart: the same bot reconnects to the same server with the same database.
@@ -52,7 +52,7 @@ describe("a message WeCom delivers twice has one effect", () => {
     await t.say(text("还差什么", { msgid: "m-probe-2" }));
     // Only the probe is answered, with what the first process answered to the first probe's kind.
     expect(fake.sent()).toHaveLength(afterProbe);
-    expect(t.app.store.listEvents("r1")).toHaveLength(events);
+    expect(await t.app.store.listEvents("r1")).toHaveLength(events);
   });
 });
 
@@ -101,7 +101,7 @@ describe("a dropped socket", () => {
     const answer = t.fake.frames.filter((f) => f.cmd === "aibot_send_msg").at(-2);
     expect(answer?.connection).toBe(2);
     expect(contentOf(answer).split("\n")[0]).toBe("已记录：填表人：刘媛媛，电话：63526383");
-    expect(t.app.store.listEvents("r1").map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
+    expect((await t.app.store.listEvents("r1")).map((e) => e.kind)).toEqual(["create", "answer", "answer"]);
     expect(t.logs.some((l) => l.includes("企业微信长连接断开，正在第 1 次重连"))).toBe(true);
     // The secret is sent in the subscription frame only, never to the log.
     expect(t.logs.join("\n")).not.toContain(SECRET);
@@ -129,13 +129,13 @@ describe("an outsider in a group chat is refused as in a Slack thread", () => {
   test("a message by someone outside the report's unit gets the refusal in the group and changes nothing", async () => {
     t = await weComTestbed();
     await t.say(text(`@自评助手 ${FIRST}`, { chatid: G }));
-    const events = t.app.store.listEvents("r1").length;
+    const events = (await t.app.store.listEvents("r1")).length;
     t.fake.clear();
     await t.say(text("@自评助手 预算执行数改成1万元", { chatid: G, user: "zhangsan" }));
     expect(t.fake.sent()).toEqual([
       { cmd: "aibot_send_msg", body: { chatid: G, msgtype: "markdown", markdown: { content: refusal } } },
     ]);
-    expect(t.app.store.listEvents("r1")).toHaveLength(events);
+    expect(await t.app.store.listEvents("r1")).toHaveLength(events);
   });
 
   test("an outsider's click on the officer's card turns only the outsider's card, and is refused", async () => {
@@ -152,7 +152,9 @@ describe("an outsider in a group chat is refused as in a Slack thread", () => {
     expect(sent.map((f) => f.cmd)).toEqual(["aibot_respond_update_msg", "aibot_send_msg"]);
     expect(sent[0]?.body?.userids).toEqual(["zhangsan"]);
     expect(contentOf(sent[1])).toBe(refusal);
-    expect(t.app.store.getConversation(`wecom:${BOT}:group:${G}`)?.state).toMatchObject({ skipped: [] });
+    expect((await t.app.store.getConversation(`wecom:${BOT}:group:${G}`))?.state).toMatchObject({
+      skipped: [],
+    });
   });
 });
 

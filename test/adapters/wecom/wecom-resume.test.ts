@@ -23,7 +23,7 @@ describe("a WeCom draft that was never handed over is delivered at the next star
       const path = join(dir, "ziping.db");
       const before = testApp(path);
       const chat = new Chat(before, `wecom:${BOT}:liuyy`, `wecom:${BOT}:liuyy`);
-      const turns = script("real-43-anhui-project.txt").map((m) => chat.send(m));
+      const turns = await chat.sendAll(script("real-43-anhui-project.txt"));
       expect(turns.at(-1)?.deliveries.map((d) => d.reportId)).toEqual(["r1"]);
       before.close();
 

@@ -18,16 +18,16 @@ const ZHIHUI = "郑州市金水区智慧城市管理中心";
 
 let db: Database;
 let corpus: CorpusStore;
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
   corpus = new CorpusStore(db);
-  corpus.addDocument({ agency: DIANZI, year: 2021, kind: "department", text: seed000 }, now);
+  await corpus.addDocument({ agency: DIANZI, year: 2021, kind: "department", text: seed000 }, now);
 });
 afterEach(() => db.close());
 
 describe("seed 001 against seed 000 (the same district's template)", () => {
-  it("without the boilerplate list finds the template paragraphs: the filter has work to do", () => {
-    const found = corpus.findPassages(seed001);
+  it("without the boilerplate list finds the template paragraphs: the filter has work to do", async () => {
+    const found = await corpus.findPassages(seed001);
     expect(found.map((p) => [p.queryStart, p.queryEnd, p.sourceStart, p.sourceEnd, p.length])).toEqual([
       [1529, 1815, 3040, 3327, 286], // 二是…了解主要工作任务 … 四是提交评价报告阶段 … 三、综合评价结论
       [2586, 2807, 4148, 4370, 221], // 部门财务管理制度基本完备 … 有效执行
@@ -49,20 +49,20 @@ describe("seed 001 against seed 000 (the same district's template)", () => {
     expect(seed000.slice(3040, 3327)).toContain("获取其对主要工作的满意度");
   });
 
-  it("with the boilerplate list finds nothing: every shared passage is template wording", () => {
+  it("with the boilerplate list finds nothing: every shared passage is template wording", async () => {
     corpus.setBoilerplate(BOILERPLATE_TEXTS);
-    expect(corpus.findPassages(seed001)).toEqual([]);
+    expect(await corpus.findPassages(seed001)).toEqual([]);
     // Below 50 characters what is left is the same scores in the score table (between its
     // template labels) and standard indicator names from the indicator table.
-    const short = corpus.findPassages(seed001, { minLength: 30 });
+    const short = await corpus.findPassages(seed001, { minLength: 30 });
     expect(short.map((p) => [p.queryStart, p.queryEnd, p.queryQuote])).toEqual([
       [1999, 2040, "0% 投入管理 20 19 95% 产出指标 40 40 100% 效益指标 30"],
       [724, 764, "绩效指标合理性 合理 定性指标 预算和财务管理 预算编制完整性 完整 定性指标"],
     ]);
   });
 
-  it("with the boilerplate list still finds copied functions and a copied task, with their sources", () => {
-    corpus.addDocument({ agency: GUANCHENG, year: 2022, kind: "department", text: seed002 }, now);
+  it("with the boilerplate list still finds copied functions and a copied task, with their sources", async () => {
+    await corpus.addDocument({ agency: GUANCHENG, year: 2022, kind: "department", text: seed002 }, now);
     corpus.setBoilerplate(BOILERPLATE_TEXTS);
     const functions = seed000.split("\n").find((l) => l.startsWith("1.推进")) ?? "";
     const task = (seed002.split("\n").find((l) => l.startsWith("(14)")) ?? "").slice(5, -1);
@@ -73,7 +73,7 @@ describe("seed 001 against seed 000 (the same district's template)", () => {
       seed001.slice(0, at) +
       `${functions}\n\n` +
       seed001.slice(at).replace(problems, `${problems}${task}。\n\n`);
-    const found = corpus.findPassages(query, { excludeAgency: ZHIHUI });
+    const found = await corpus.findPassages(query, { excludeAgency: ZHIHUI });
     expect(found.map((p) => [p.source.id, p.queryStart, p.queryEnd, p.sourceStart, p.sourceEnd])).toEqual([
       [1, 21, 213, 8, 206],
       [2, 3259, 3400, 1854, 1995],
