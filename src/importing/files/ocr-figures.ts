@@ -12,7 +12,7 @@ import type { OcrChar } from "./ocr-port.ts";
  */
 
 /** Least confidence of each character of a figure (PP-OCRv4 gives 0.99+ to a clean printed digit). */
-export const MIN_FIGURE_CONFIDENCE = 0.9;
+const MIN_FIGURE_CONFIDENCE = 0.9;
 
 /** What is shown in place of a figure that could not be read cleanly. */
 export const UNREADABLE_MARK = "\uFFFD";
