@@ -20,7 +20,7 @@ import { textBoxes } from "./text-boxes.ts";
  */
 
 /** Longest side of the image given to the detector (a multiple of 32). */
-const MAX_DETECTION_SIDE = Number(process.env.DET_SIDE ?? 2400);
+const MAX_DETECTION_SIDE = 2400;
 /** Height of a text line given to the recognizer (PP-OCRv4). */
 const LINE_HEIGHT = 48;
 /** Widest text line given to the recognizer: a longer box is read in its first part only. */
