@@ -20,7 +20,7 @@ import { textBoxes } from "./text-boxes.ts";
  */
 
 /** Longest side of the image given to the detector (a multiple of 32). */
-const MAX_DETECTION_SIDE = 2400;
+const MAX_DETECTION_SIDE = 1920;
 /** Height of a text line given to the recognizer (PP-OCRv4). */
 const LINE_HEIGHT = 48;
 /** Widest text line given to the recognizer: a longer box is read in its first part only. */
@@ -56,7 +56,7 @@ async function load(): Promise<OcrAvailability> {
     const ort: Ort = await import("onnxruntime-node");
     // The package ships no types: its export (three file paths) is checked here.
     const models = ModelPaths.parse(((await import(MODELS_PACKAGE)) as { default?: unknown }).default);
-    const options = { graphOptimizationLevel: "all" as const };
+    const options = { graphOptimizationLevel: "all" as const, enableCpuMemArena: false };
     const detector = await ort.InferenceSession.create(models.detectionPath, options);
     const recognizer = await ort.InferenceSession.create(models.recognitionPath, options);
     const dictionary = [...(await readFile(models.dictionaryPath, "utf8")).split("\n"), " "];
