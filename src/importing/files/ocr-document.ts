@@ -7,10 +7,10 @@ import {
   PDF_HEAP_LIMIT_MB,
 } from "./file-limits.ts";
 import type { FileProblemCode, ProblemFacts } from "./file-problems.ts";
-import { type OcrLimits, ocrPages, type UnreadPages } from "./ocr-pages.ts";
+import { BLANK_PAGE, type OcrLimits, ocrPages, type UnreadPages } from "./ocr-pages.ts";
 import type { OcrSource } from "./ocr-port.ts";
 import type { PdfLimits } from "./pdf-content.ts";
-import { pdfLayout } from "./pdf-layout.ts";
+import { type PdfPage, pdfLayout } from "./pdf-layout.ts";
 import { openPdfScan, pictureImage } from "./scan-images.ts";
 
 /**
@@ -24,7 +24,14 @@ import { openPdfScan, pictureImage } from "./scan-images.ts";
 /** The scan to read: a picture (size already checked) or a scanned PDF of `pages` pages. */
 export type ScanSource =
   | { kind: "picture"; bytes: Uint8Array; maxPixels: number }
-  | { kind: "pdf"; bytes: Uint8Array; pages: number; limits: PdfLimits };
+  | {
+      kind: "pdf";
+      bytes: Uint8Array;
+      pages: number;
+      limits: PdfLimits;
+      /** Only these pages are scans; the others were read from their text layer (`textPages`). */
+      only?: { numbers: number[]; textPages: PdfPage[] };
+    };
 
 const OCR_LIMITS: OcrLimits = {
   maxPages: MAX_OCR_PAGES,
@@ -45,25 +52,43 @@ export async function readScan(
   const engine = available.engine;
   let read: Awaited<ReturnType<typeof ocrPages>>;
   if (source.kind === "picture") {
-    read = await ocrPages(1, () => pictureImage(source.bytes, source.maxPixels), engine, OCR_LIMITS);
+    read = await ocrPages(1, [1], () => pictureImage(source.bytes, source.maxPixels), engine, OCR_LIMITS);
   } else {
     const scan = await openPdfScan(source.bytes, source.limits.heapLimitMb ?? PDF_HEAP_LIMIT_MB);
     if ("reason" in scan) return problem("file.ocr_unreadable", { detail: scan.reason });
     try {
-      read = await ocrPages(scan.pages, scan.pageImage, engine, OCR_LIMITS);
+      const numbers = source.only?.numbers ?? Array.from({ length: scan.pages }, (_, i) => i + 1);
+      read = await ocrPages(scan.pages, numbers, scan.pageImage, engine, OCR_LIMITS);
     } finally {
       await scan.close();
     }
   }
+  if (source.kind === "pdf" && source.only !== undefined) return mixed(read, source.only.textPages);
   if (read.pages.length === 0) {
     const detail = read.provenance.unreadPages.map((u) => `${pageLabel(u)}：${u.reason}`).join("；");
     return problem("file.ocr_unreadable", { detail });
   }
   return ok({
     format: source.kind === "pdf" ? "pdf" : "image",
-    blocks: pdfLayout(read.pages),
+    blocks: pdfLayout(read.pages.map((p) => p.page)),
     ocr: read.provenance,
   });
+}
+
+/**
+ * A PDF with text pages and scanned ones: the pages OCR read take the place of the scanned ones,
+ * and the file is said to be partly read by OCR. A blank page among text pages is not listed as
+ * unread; when OCR read no page, the failure tells the caller to keep the text pages alone.
+ */
+function mixed(
+  read: Awaited<ReturnType<typeof ocrPages>>,
+  textPages: readonly PdfPage[],
+): Result<DocumentContent> {
+  if (read.pages.length === 0) return { ok: false, error: { code: "file.ocr_unreadable", message: "" } };
+  const pages = [...textPages];
+  for (const p of read.pages) pages[p.number - 1] = p.page;
+  const unreadPages = read.provenance.unreadPages.filter((u) => u.reason !== BLANK_PAGE);
+  return ok({ format: "pdf", blocks: pdfLayout(pages), ocr: { ...read.provenance, unreadPages } });
 }
 
 /** "第3页" or "第61–300页". */

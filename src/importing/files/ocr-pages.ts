@@ -41,27 +41,32 @@ export interface OcrLimits {
 /** A piece whose characters the engine is on average less sure of than this is noise. */
 const MIN_PIECE_CONFIDENCE = 0.5;
 
-/** Reads pages 1…`count` (rendered by `pageImage`) with `engine`, within `limits`. */
+/**
+ * Reads the pages `numbers` (from 1, in order) of a file of `total` pages, rendered by `pageImage`,
+ * with `engine`, within `limits`; the pages read come back in the order of `numbers`, with theirs.
+ */
 export async function ocrPages(
-  count: number,
+  total: number,
+  numbers: readonly number[],
   pageImage: (page: number) => Promise<PageImage>,
   engine: OcrEngine,
   limits: OcrLimits,
   clock: () => number = Date.now,
-): Promise<{ pages: PdfPage[]; provenance: OcrProvenance }> {
+): Promise<{ pages: Array<{ number: number; page: PdfPage }>; provenance: OcrProvenance }> {
   const provenance: OcrProvenance = {
     engine: engine.name,
-    pages: count,
+    pages: total,
     read: 0,
     unreadPages: [],
     unclearFigures: [],
   };
-  const pages: PdfPage[] = [];
+  const pages: Array<{ number: number; page: PdfPage }> = [];
   const fileDeadline = clock() + limits.fileTimeMs;
-  const last = Math.min(count, limits.maxPages);
-  for (let n = 1; n <= last; n++) {
+  const taken = numbers.slice(0, limits.maxPages);
+  for (const n of taken) {
     if (clock() >= fileDeadline) {
       const minutes = Math.round(limits.fileTimeMs / 60_000);
+      const last = taken[taken.length - 1] ?? n;
       provenance.unreadPages.push({
         page: n,
         ...(last > n ? { last } : {}),
@@ -78,20 +83,25 @@ export async function ocrPages(
     );
     if ("reason" in read) provenance.unreadPages.push({ page: n, reason: read.reason });
     else {
-      pages.push(read.page);
+      pages.push({ number: n, page: read.page });
       provenance.read += 1;
       for (const f of read.unclear) provenance.unclearFigures.push({ page: n, ...f });
     }
   }
-  if (count > last) {
+  const first = numbers[taken.length];
+  if (first !== undefined) {
+    const last = numbers[numbers.length - 1] ?? first;
     provenance.unreadPages.push({
-      page: last + 1,
-      ...(count > last + 1 ? { last: count } : {}),
+      page: first,
+      ...(last > first ? { last } : {}),
       reason: `超过 OCR 识别的上限 ${limits.maxPages} 页，未识别（请只导出自评报告所在的页面）`,
     });
   }
   return { pages, provenance };
 }
+
+/** Why a page that shows no text is unreadable (a blank page in a text PDF is not listed). */
+export const BLANK_PAGE = "没有识别出文字（空白页，或图像太模糊、太小）";
 
 type PageRead = { page: PdfPage; unclear: Array<{ seen: string; why: string }> } | { reason: string };
 
@@ -130,7 +140,7 @@ async function readOne(
     });
   }
   const chars = pieces.reduce((k, p) => k + p.text.replace(/\s/g, "").length, 0);
-  if (chars < 2) return { reason: "没有识别出文字（空白页，或图像太模糊、太小）" };
+  if (chars < 2) return { reason: BLANK_PAGE };
   const page: PdfPage = {
     width: rendered.widthPoints,
     height: rendered.image.height * scale,

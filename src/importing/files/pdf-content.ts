@@ -29,7 +29,14 @@ export type PdfFailure =
 
 /** What was read from a PDF. */
 export type PdfRead =
-  | { ok: true; blocks: ContentBlock[]; pages: number }
+  | {
+      ok: true;
+      blocks: ContentBlock[];
+      pages: number;
+      /** The pages as read, and those (from 1) without a text layer in a file holding images. */
+      read: PdfPage[];
+      scanned: number[];
+    }
   | { ok: false; failure: PdfFailure };
 
 /** The limits of one read; the defaults are those of file-limits.ts. */
@@ -107,7 +114,8 @@ async function readAll(
       failure: { code: images ? "file.pdf_scanned" : "file.pdf_no_text", pages: doc.numPages },
     };
   }
-  return { ok: true, blocks: pdfLayout(pages), pages: doc.numPages };
+  const scanned = images ? pages.flatMap((p, i) => (textLength(p) < SCAN_TEXT_CHARS ? [i + 1] : [])) : [];
+  return { ok: true, blocks: pdfLayout(pages), pages: doc.numPages, read: pages, scanned };
 }
 
 /** A page with fewer characters of text than this reads as a scanned page. */

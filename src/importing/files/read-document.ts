@@ -153,7 +153,14 @@ async function readPdfDocument(
   ocr: OcrSource | undefined,
 ): Promise<Result<DocumentContent>> {
   const read = await readPdf(bytes, limits);
-  if (read.ok) return ok({ format: "pdf", blocks: read.blocks });
+  if (read.ok) {
+    const content: DocumentContent = { format: "pdf", blocks: read.blocks };
+    if (read.scanned.length === 0 || ocr === undefined) return ok(content);
+    // Pages without a text layer among pages with one (a stamped page scanned in): read by OCR.
+    const only = { numbers: read.scanned, textPages: read.read };
+    const scan = await readScan({ kind: "pdf", bytes, pages: read.pages, limits, only }, ocr, problem);
+    return scan.ok ? scan : ok(content);
+  }
   const f = read.failure;
   switch (f.code) {
     case "file.pdf_corrupt":

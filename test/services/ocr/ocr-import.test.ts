@@ -37,37 +37,57 @@ async function renderFixturePage(file: string, page: number) {
   return canvas;
 }
 
-/** A one-page PDF whose only content is a JPEG picture (no text layer), A4 wide. */
-function jpegPdf(jpeg: Buffer, width: number, height: number): Buffer {
-  const w = 595;
-  const h = Math.round((595 * height) / width);
-  const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
-    null,
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
+/**
+ * A PDF of A4-wide pages: a JPEG picture alone (no text layer), or a line of text in Helvetica.
+ */
+function scanPdf(
+  pages: ReadonlyArray<{ jpeg: Buffer; width: number; height: number } | { text: string }>,
+): Buffer {
+  const objects: Array<string | Buffer> = ["<< /Type /Catalog /Pages 2 0 R >>", ""];
+  const kids: number[] = [];
+  for (const page of pages) {
+    const w = 595;
+    const h = "text" in page ? 842 : Math.round((595 * page.height) / page.width);
+    const pageId = objects.length + 1;
+    kids.push(pageId);
+    const content =
+      "text" in page ? `BT /F1 14 Tf 72 760 Td (${page.text}) Tj ET` : `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+    const resources =
+      "text" in page
+        ? `<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>`
+        : `<< /XObject << /Im0 ${pageId + 2} 0 R >> >>`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources ${resources} /Contents ${pageId + 1} 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    );
+    if (!("text" in page)) {
+      objects.push(
+        Buffer.concat([
+          Buffer.from(
+            `<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.jpeg.length} >>\nstream\n`,
+          ),
+          page.jpeg,
+          Buffer.from("\nendstream"),
+        ]),
+      );
+    }
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`;
   const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
   const offsets: number[] = [];
-  let at = parts[0]?.length ?? 0;
+  let at = 9;
   objects.forEach((body, i) => {
-    const chunk =
-      body === null
-        ? Buffer.concat([
-            Buffer.from(
-              `${i + 1} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
-            ),
-            jpeg,
-            Buffer.from("\nendstream\nendobj\n"),
-          ])
-        : Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.from(body),
+      Buffer.from("\nendobj\n"),
+    ]);
     offsets.push(at);
     parts.push(chunk);
     at += chunk.length;
   });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
+  const entries = offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${entries}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
   return Buffer.concat([...parts, Buffer.from(xref)]);
 }
 
@@ -100,12 +120,26 @@ describe("OCR through the import path", () => {
 
   it("reads a PDF without a text layer page by page with the same figures", async () => {
     const path = join(dir, "扫描件.pdf");
-    writeFileSync(path, jpegPdf(pageJpeg.bytes, pageJpeg.width, pageJpeg.height));
+    writeFileSync(path, scanPdf([{ jpeg: pageJpeg.bytes, width: pageJpeg.width, height: pageJpeg.height }]));
     const read = await importFile(path);
     if (!read.ok) throw new Error(read.error.message);
     expect(read.value.format).toBe("pdf");
     expect(read.value.ocr?.pages).toBe(1);
     expect(read.value.text.split("\n").slice(0, 2)).toEqual(BUDGET_LINES);
+  }, 300_000);
+
+  it("reads a scanned page among text pages by OCR and keeps the text pages as they are", async () => {
+    const path = join(dir, "盖章页.pdf");
+    const scanned = { jpeg: pageJpeg.bytes, width: pageJpeg.width, height: pageJpeg.height };
+    writeFileSync(path, scanPdf([{ text: "Performance self-evaluation report 2021" }, scanned]));
+    const read = await importFile(path);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.ocr).toMatchObject({ pages: 2, read: 1, unreadPages: [] });
+    expect(read.value.text.split("\n").slice(0, 4)).toEqual([
+      "Performance self-evaluation report 2021",
+      "",
+      ...BUDGET_LINES,
+    ]);
   }, 300_000);
 
   it("refuses an image bomb on its declared size before decoding it", async () => {
