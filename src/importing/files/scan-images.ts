@@ -1,4 +1,3 @@
-import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { MAX_IMAGE_PIXELS, OCR_RENDER_DPI } from "./file-limits.ts";
 import { imageHeader } from "./image-header.ts";
 import type { PageImage } from "./ocr-pages.ts";
@@ -16,6 +15,9 @@ const A4_WIDTH_POINTS = 595;
 /** Most pixels a rendered PDF page has (an A4 page at 300 dpi). */
 const MAX_RENDER_PIXELS = 2480 * 3508;
 
+/** @napi-rs/canvas, loaded when a scan is read (most files are not scans). */
+const canvasModule = () => import("@napi-rs/canvas");
+
 /** A count as written in messages: "10,000,000,000". */
 const formatCount = (n: number): string => n.toLocaleString("en-US");
 
@@ -31,6 +33,7 @@ export async function openPdfScan(
   bytes: Uint8Array,
   heapLimitMb: number,
 ): Promise<PdfScan | { reason: string }> {
+  const { createCanvas } = await canvasModule();
   const open = await openPdf(bytes, { heapLimitMb, maxImageSize: MAX_IMAGE_PIXELS });
   let stopped = "";
   open.thread.on("error", (error: Error & { code?: string }) => {
@@ -88,6 +91,7 @@ export async function pictureImage(bytes: Uint8Array, maxPixels = MAX_IMAGE_PIXE
     };
   }
   try {
+    const { createCanvas, loadImage } = await canvasModule();
     const picture = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     const canvas = createCanvas(picture.width, picture.height);
     const context = canvas.getContext("2d");
