@@ -6,6 +6,7 @@ import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDocument } from "../../../src/importing/files/read-document.ts";
 import { importFile } from "../../../src/services/import-file.ts";
+import { loadReports } from "../../../src/services/load-reports.ts";
 
 /**
  * Scans made in the test: page 2 of a text PDF (the budget table of seed 000, fonts embedded, so
@@ -125,6 +126,9 @@ describe("OCR through the import path", () => {
     if (!read.ok) throw new Error(read.error.message);
     expect(read.value.format).toBe("pdf");
     expect(read.value.ocr?.pages).toBe(1);
+    // What check and review load says so too, for findings to say "（OCR 识别）".
+    const loaded = await loadReports(path);
+    expect(loaded.ok ? loaded.value.map((r) => r.ocr?.engine) : []).toEqual(["PaddleOCR PP-OCRv4"]);
     expect(read.value.text.split("\n").slice(0, 2)).toEqual(BUDGET_LINES);
   }, 300_000);
 
