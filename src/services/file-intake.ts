@@ -4,6 +4,7 @@ import { formatSize, maxFileBytes } from "../importing/files/file-limits.ts";
 import { extensionOf, fileMessage } from "../importing/files/file-problems.ts";
 import { readDocument } from "../importing/files/read-document.ts";
 import type { InboundFile } from "./channel-port.ts";
+import { paddleOcr } from "./ocr/paddle-ocr.ts";
 
 /** The extensions an officer may upload in a conversation. */
 const ACCEPTED = new Set(["xlsx", "docx", "pdf", "txt", "md"]);
@@ -37,7 +38,7 @@ export async function fileAsText(file: InboundFile): Promise<Result<string>> {
       file.name,
     );
   if (!bytes.ok) return bytes;
-  const content = await readDocument(file.name, bytes.value);
+  const content = await readDocument(file.name, bytes.value, { ocr: paddleOcr });
   if (!content.ok) return content;
   const text = contentText(content.value).trim();
   if (text === "") return fail("file.empty", fileMessage(file.name, "file.empty"), file.name);

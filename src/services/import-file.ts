@@ -6,6 +6,7 @@ import { validateReport } from "../core/validate-report.ts";
 import { contentRows, contentText, type DocumentContent } from "../importing/files/document-content.ts";
 import { maxFileBytes } from "../importing/files/file-limits.ts";
 import { fileMessage } from "../importing/files/file-problems.ts";
+import type { OcrProvenance } from "../importing/files/ocr-pages.ts";
 import { readDocument } from "../importing/files/read-document.ts";
 import { unreadableByteRows } from "../importing/files/text-decoding.ts";
 import {
@@ -19,6 +20,8 @@ import {
   importDocument,
 } from "../importing/report/import-document.ts";
 import { indicatorTableCut } from "../importing/report/table-cut.ts";
+import { ocrUnreadRows } from "./ocr/ocr-unread-rows.ts";
+import { paddleOcr } from "./ocr/paddle-ocr.ts";
 import { applyIdentity, type ReportIdentity } from "./report-identity.ts";
 
 /** A report read from a file: what the importer read, and the report model when it is complete. */
@@ -38,6 +41,8 @@ export interface ImportedFile {
   /** The document's text as a person sees it (tables as tab-separated lines). */
   text: string;
   reports: FileReport[];
+  /** Set when the file is a scan read by OCR: findings in it say "（OCR 识别）". */
+  ocr?: OcrProvenance;
 }
 
 /**
@@ -69,7 +74,7 @@ export async function importFile(
   const text = /\.(txt|md|markdown)$/i.test(name);
   if (size > maxFileBytes(name))
     return fail("file.too_large", fileMessage(name, "file.too_large", { size, text }), path);
-  const content = await readDocument(name, readFileSync(path));
+  const content = await readDocument(name, readFileSync(path), { ocr: paddleOcr });
   if (!content.ok) return content;
   const documentText = contentText(content.value);
   const reads = importDocument(contentRows(content.value), documentText, options);
@@ -81,11 +86,15 @@ export async function importFile(
   const badBytes = content.value.unreadableBytes;
   if (badBytes !== undefined && reads[0] !== undefined)
     reads[0].unread.unshift(...unreadableByteRows(badBytes, documentText.split("\n")));
+  const ocr = content.value.ocr;
+  if (ocr !== undefined && reads[0] !== undefined)
+    reads[0].unread.unshift(...ocrUnreadRows(ocr, documentText));
   const reports = reads.map((read) => ({
     ...read,
     report: validateReport(read.fragment, "import.incomplete", `${name}（${read.label}）读出的内容`),
     completed: completeReport(read.fragment, documentText),
     tableCut: indicatorTableCut(read.fragment, read.reads, documentText),
   }));
-  return ok({ file: path, format: content.value.format, text: documentText, reports });
+  const read: ImportedFile = { file: path, format: content.value.format, text: documentText, reports };
+  return ok(ocr === undefined ? read : { ...read, ocr });
 }

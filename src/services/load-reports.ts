@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import type { Report } from "../core/report.ts";
 import { ok, type Result } from "../core/result.ts";
+import type { OcrProvenance } from "../importing/files/ocr-pages.ts";
 import { type CompletedReport, completeReport } from "../importing/report/complete-report.ts";
 import type { ImportNote } from "../importing/report/import-document.ts";
 import type { UnreadRow } from "../importing/tables/table-reading.ts";
@@ -23,6 +24,8 @@ export interface LoadedReport {
   text: string;
   reads: ImportNote[];
   unread: UnreadRow[];
+  /** Set when the file is a scan read by OCR: what is found in it should say "（OCR 识别）". */
+  ocr?: OcrProvenance;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function loadReports(
       text: imported.value.text,
       reads: r.reads,
       unread: r.unread,
+      ...(imported.value.ocr === undefined ? {} : { ocr: imported.value.ocr }),
     })),
   );
 }

@@ -1,6 +1,7 @@
 import { type GridRow, textToGrid } from "../grid/text-grid.ts";
 import { officerValue } from "./draft-annotations.ts";
 import { markdownBlocks } from "./markdown-tables.ts";
+import type { OcrProvenance } from "./ocr-pages.ts";
 import type { UnreadableByte } from "./text-decoding.ts";
 import { splitTitleArea } from "./title-area.ts";
 
@@ -18,8 +19,10 @@ export type ContentBlock =
 
 /** The content of a file: its format and its blocks in document order. */
 export interface DocumentContent {
-  format: "text" | "docx" | "xlsx" | "pdf";
+  format: "text" | "docx" | "xlsx" | "pdf" | "image";
   blocks: ContentBlock[];
+  /** Set when the text was read by OCR from a scan (ocr-document.ts): the engine and what it could not read. */
+  ocr?: OcrProvenance;
   /** Bytes of a text file read as UTF-8 that are not valid UTF-8 (see text-decoding.ts). */
   unreadableBytes?: UnreadableByte[];
 }

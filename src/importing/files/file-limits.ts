@@ -61,3 +61,20 @@ export function maxFileBytes(fileName: string): number {
   if (/\.pdf$/i.test(fileName)) return MAX_PDF_FILE_BYTES;
   return MAX_OFFICE_FILE_BYTES;
 }
+
+/**
+ * Most pages of a scan read by OCR (60; at 4–12 s a page on two cores that is several minutes).
+ * A longer scan has its first pages read and the rest listed as not read.
+ */
+export const MAX_OCR_PAGES = 60;
+/**
+ * Most pixels of a picture read by OCR (40 million: an A4 page scanned at 600 dpi is 35 million).
+ * A picture declaring more is refused before it is decoded (an image bomb).
+ */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+/** Resolution a scanned PDF page is rendered at for OCR (dots per inch). */
+export const OCR_RENDER_DPI = 200;
+/** Longest OCR may take on one page (120 s: 4–12 s on two idle cores, several times that on a busy machine) before the page is given up as unreadable. */
+export const OCR_PAGE_TIME_LIMIT_MS = 120_000;
+/** Longest OCR may take on one file (15 min); pages left when it is spent are listed as not read. */
+export const OCR_FILE_TIME_LIMIT_MS = 900_000;

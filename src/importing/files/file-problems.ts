@@ -26,7 +26,10 @@ export type FileProblemCode =
   | "file.pdf_too_many_pages"
   | "file.pdf_timeout"
   | "file.pdf_too_complex"
-  | "file.pdf_corrupt";
+  | "file.pdf_corrupt"
+  | "file.ocr_unavailable"
+  | "file.ocr_unreadable"
+  | "file.image_too_large";
 
 /** What a message may state besides the file name. */
 export interface ProblemFacts {
@@ -48,7 +51,7 @@ export interface ProblemFacts {
 }
 
 const SUPPORTED =
-  "可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）、带文字的 PDF（.pdf）或文本文件（.txt、.md），例如 自评报告.docx";
+  "可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）、带文字的 PDF（.pdf）或文本文件（.txt、.md），例如 自评报告.docx；扫描件（PDF 或 .png/.jpg 图片）经 OCR 识别";
 /** What to do with a PDF that cannot be read: give the report in another form. */
 const PDF_ADVICE = "请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx";
 
@@ -110,7 +113,13 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
     case "file.pdf_encrypted":
       return `${file} 设置了打开密码（已加密），无法读取。请取消密码后重新导出 PDF，或提供 Word 版本，例如 自评报告.docx`;
     case "file.pdf_scanned":
-      return `${file} 共 ${facts.pages ?? 0} 页，都是图片，没有文字层，是扫描件，无法读取其中的文字。${PDF_ADVICE}（OCR 识别将在后续版本提供）`;
+      return `${file} 共 ${facts.pages ?? 0} 页，都是图片，没有文字层，是扫描件，无法读取其中的文字（未启用 OCR 识别）。${PDF_ADVICE}`;
+    case "file.ocr_unavailable":
+      return `${file} 是扫描件${facts.pages === undefined ? "" : `（共 ${facts.pages} 页图片）`}，未能识别：${facts.detail ?? "未安装 OCR 引擎"}；或提供带文字的 PDF 或 Word 版本，例如 自评报告.docx`;
+    case "file.ocr_unreadable":
+      return `${file} 是扫描件，OCR 未能识别出文字${detail}。${PDF_ADVICE}`;
+    case "file.image_too_large":
+      return `${file} 是图片，${facts.detail ?? "尺寸过大"}。请把扫描分辨率降到 300 dpi 以下后重新保存（例如 A4 页面 2480×3508 像素），或提供 Word 版本，例如 自评报告.docx`;
     case "file.pdf_no_text":
       return `${file} 共 ${facts.pages ?? 0} 页，没有可读取的文字（文字可能已转为曲线或图形）。${PDF_ADVICE}`;
     case "file.pdf_too_many_pages":

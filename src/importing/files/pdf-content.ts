@@ -1,10 +1,8 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { MessageChannel, Worker } from "node:worker_threads";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { ContentBlock } from "./document-content.ts";
 import { MAX_PDF_PAGES, PDF_HEAP_LIMIT_MB, PDF_TIME_LIMIT_MS } from "./file-limits.ts";
 import { type PdfPage, pdfLayout } from "./pdf-layout.ts";
+import { openPdf, type PdfJs } from "./pdf-open.ts";
 import { type PathOps, readPdfPage } from "./pdf-page-reader.ts";
 
 /**
@@ -31,7 +29,14 @@ export type PdfFailure =
 
 /** What was read from a PDF. */
 export type PdfRead =
-  | { ok: true; blocks: ContentBlock[]; pages: number }
+  | {
+      ok: true;
+      blocks: ContentBlock[];
+      pages: number;
+      /** The pages as read, and those (from 1) without a text layer in a file holding images. */
+      read: PdfPage[];
+      scanned: number[];
+    }
   | { ok: false; failure: PdfFailure };
 
 /** The limits of one read; the defaults are those of file-limits.ts. */
@@ -39,21 +44,6 @@ export interface PdfLimits {
   maxPages?: number;
   timeLimitMs?: number;
   heapLimitMb?: number;
-}
-
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-
-let pdfjsModule: Promise<PdfJs> | null = null;
-/** pdf.js, loaded on first use (it is large, and most files are not PDFs). */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsModule ??= import("pdfjs-dist/legacy/build/pdf.mjs");
-  return pdfjsModule;
-}
-
-/** The folder of pdfjs-dist's data files (cmaps/, standard_fonts/, wasm/), with a trailing slash. */
-function dataFolder(name: string): string {
-  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  return `${join(root, name)}/`;
 }
 
 /** True when the bytes start like a PDF (`%PDF-` within the first kilobyte, as readers accept). */
@@ -67,37 +57,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
   const maxPages = limits.maxPages ?? MAX_PDF_PAGES;
   const timeLimit = limits.timeLimitMs ?? PDF_TIME_LIMIT_MS;
   const heapLimit = limits.heapLimitMb ?? PDF_HEAP_LIMIT_MB;
-  const pdfjs = await loadPdfJs();
-  const { port1, port2 } = new MessageChannel();
-  const thread = new Worker(new URL("./pdf-thread.mjs", import.meta.url), {
-    workerData: { port: port2 },
-    transferList: [port2],
-    resourceLimits: { maxOldGenerationSizeMb: heapLimit, maxYoungGenerationSizeMb: 32 },
-    stdout: true,
-    stderr: true,
-  });
-  port1.start();
-  // pdf.js talks to a web Worker port through addEventListener/postMessage, which a Node
-  // MessagePort has too; its type names the DOM Worker, not a Node one.
-  const worker = new pdfjs.PDFWorker({ port: port1 as never });
-  const task = pdfjs.getDocument({
-    worker,
-    // pdf.js takes over (detaches) the buffer it is given: it gets a copy.
-    data: new Uint8Array(bytes),
-    cMapUrl: dataFolder("cmaps"),
-    cMapPacked: true,
-    standardFontDataUrl: dataFolder("standard_fonts"),
-    wasmUrl: dataFolder("wasm"),
-    maxImageSize: 1,
-    disableFontFace: true,
-    isEvalSupported: false,
-    stopAtErrors: false,
-    enableXfa: false,
-    useSystemFonts: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const { pdfjs, task, thread, close } = await openPdf(bytes, { heapLimitMb: heapLimit, maxImageSize: 1 });
   let timer: NodeJS.Timeout | undefined;
   const stopped = new Promise<PdfRead>((resolve) => {
     timer = setTimeout(
@@ -121,10 +81,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
     return { ok: false, failure: failureOf(error) };
   } finally {
     clearTimeout(timer);
-    await thread.terminate();
-    port1.close();
-    task.destroy().catch(() => undefined);
-    worker.destroy();
+    await close();
   }
 }
 
@@ -146,11 +103,26 @@ async function readAll(
     pages.push(await readPdfPage(page, ops, true));
     page.cleanup();
   }
-  if (pages.every((p) => p.pieces.length === 0)) {
-    const code = holdsImages(bytes) ? "file.pdf_scanned" : "file.pdf_no_text";
-    return { ok: false, failure: { code, pages: doc.numPages } };
+  // A scan may carry a few characters of text (a scanner app's stamp, a page number added later).
+  const images = holdsImages(bytes);
+  if (
+    pages.every((p) => p.pieces.length === 0) ||
+    (images && pages.every((p) => textLength(p) < SCAN_TEXT_CHARS))
+  ) {
+    return {
+      ok: false,
+      failure: { code: images ? "file.pdf_scanned" : "file.pdf_no_text", pages: doc.numPages },
+    };
   }
-  return { ok: true, blocks: pdfLayout(pages), pages: doc.numPages };
+  const scanned = images ? pages.flatMap((p, i) => (textLength(p) < SCAN_TEXT_CHARS ? [i + 1] : [])) : [];
+  return { ok: true, blocks: pdfLayout(pages), pages: doc.numPages, read: pages, scanned };
+}
+
+/** A page with fewer characters of text than this reads as a scanned page. */
+const SCAN_TEXT_CHARS = 10;
+
+function textLength(page: PdfPage): number {
+  return page.pieces.reduce((n, p) => n + p.text.replace(/\s/g, "").length, 0);
 }
 
 function pathOps(pdfjs: PdfJs): PathOps {

@@ -15,12 +15,16 @@ import type { ContentBlock, DocumentContent } from "./document-content.ts";
 import { docxBlocks } from "./docx-content.ts";
 import { docxImageCount, isImagesOnly } from "./docx-images.ts";
 import {
+  MAX_IMAGE_PIXELS,
   MAX_OFFICE_FILE_BYTES,
   MAX_PDF_FILE_BYTES,
   MAX_TEXT_FILE_BYTES,
   OFFICE_ZIP_LIMITS,
 } from "./file-limits.ts";
 import { extensionOf, fileProblem } from "./file-problems.ts";
+import { imageHeader } from "./image-header.ts";
+import { readScan } from "./ocr-document.ts";
+import type { OcrSource } from "./ocr-port.ts";
 import { looksLikePdf, type PdfLimits, readPdf } from "./pdf-content.ts";
 import { decodeText } from "./text-decoding.ts";
 import { xlsxBlocks } from "./xlsx-content.ts";
@@ -43,6 +47,8 @@ const TEXT_EXTENSIONS = new Set(["txt", "md", "markdown"]);
 const OFFICE_EXTENSIONS = new Set(["docx", "xlsx"]);
 /** Old binary formats (OLE2 compound files): Excel 97-2003, Word 97-2003, WPS. */
 const LEGACY_EXTENSIONS = new Set(["xls", "doc", "wps", "et"]);
+/** Pictures of pages, read by OCR. */
+const IMAGE_EXTENSIONS = new Set(["png", "jpg", "jpeg"]);
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const DOCUMENT_PART = "word/document.xml";
 const WORKBOOK_PART = "xl/workbook.xml";
@@ -63,7 +69,7 @@ export async function readDocument(
   bytes: Uint8Array,
   limits: DocumentLimits = {},
 ): Promise<Result<DocumentContent>> {
-  const { xlsx, text, ...pdfLimits } = limits;
+  const { xlsx, text, ocr, maxImagePixels, ...pdfLimits } = limits;
   const problem = fileProblem(fileName);
   if (bytes.length === 0) return problem("file.empty");
   const ext = extensionOf(fileName);
@@ -74,7 +80,21 @@ export async function readDocument(
       const detail = notPdfDetail(bytes, ole);
       return problem("file.not_pdf", detail === undefined ? {} : { detail });
     }
-    return readPdfDocument(bytes, pdfLimits, problem);
+    return readPdfDocument(bytes, pdfLimits, problem, ocr);
+  }
+  if (IMAGE_EXTENSIONS.has(ext)) {
+    if (bytes.length > MAX_PDF_FILE_BYTES) return problem("file.too_large", { size: bytes.length });
+    const header = imageHeader(bytes);
+    if (header === null) return problem("file.ocr_unreadable", { detail: "不是有效的 PNG 或 JPEG 图片" });
+    const pixels = header.width * header.height;
+    const most = maxImagePixels ?? MAX_IMAGE_PIXELS;
+    if (pixels > most) {
+      const size = `${header.width}×${header.height}`;
+      const count = (n: number) => n.toLocaleString("en-US");
+      const detail = `声明的尺寸为 ${size}（${count(pixels)} 像素），超过上限 ${count(most)} 像素，为安全起见未解码`;
+      return problem("file.image_too_large", { detail });
+    }
+    return readScan({ kind: "picture", bytes, maxPixels: most }, ocr, problem);
   }
   if (TEXT_EXTENSIONS.has(ext)) {
     if (bytes.length > MAX_TEXT_FILE_BYTES) {
@@ -100,10 +120,15 @@ export async function readDocument(
     : problem("file.unsupported_type", { detail: "是普通 zip 压缩包" });
 }
 
-/** Narrower limits than the defaults, for tests: PDF time and heap, workbook and text content. */
+/**
+ * Narrower limits than the defaults, for tests: PDF time and heap, workbook and text content,
+ * picture pixels; and the OCR engine that reads scans (without it a scan is not read).
+ */
 export interface DocumentLimits extends PdfLimits {
   xlsx?: Partial<XlsxLimits>;
   text?: Partial<TextLimits>;
+  maxImagePixels?: number;
+  ocr?: OcrSource;
 }
 
 type Problem = ReturnType<typeof fileProblem>;
@@ -125,9 +150,17 @@ async function readPdfDocument(
   bytes: Uint8Array,
   limits: PdfLimits,
   problem: Problem,
+  ocr: OcrSource | undefined,
 ): Promise<Result<DocumentContent>> {
   const read = await readPdf(bytes, limits);
-  if (read.ok) return ok({ format: "pdf", blocks: read.blocks });
+  if (read.ok) {
+    const content: DocumentContent = { format: "pdf", blocks: read.blocks };
+    if (read.scanned.length === 0 || ocr === undefined) return ok(content);
+    // Pages without a text layer among pages with one (a stamped page scanned in): read by OCR.
+    const only = { numbers: read.scanned, textPages: read.read };
+    const scan = await readScan({ kind: "pdf", bytes, pages: read.pages, limits, only }, ocr, problem);
+    return scan.ok ? scan : ok(content);
+  }
   const f = read.failure;
   switch (f.code) {
     case "file.pdf_corrupt":
@@ -139,6 +172,8 @@ async function readPdfDocument(
     case "file.pdf_too_complex":
       return problem(f.code, { size: f.megabytes * 1024 * 1024 });
     case "file.pdf_scanned":
+      if (ocr !== undefined) return readScan({ kind: "pdf", bytes, pages: f.pages, limits }, ocr, problem);
+      return problem(f.code, { pages: f.pages });
     case "file.pdf_no_text":
       return problem(f.code, { pages: f.pages });
     case "file.pdf_encrypted":

@@ -57,9 +57,9 @@ describe("ziping import on PDFs", () => {
       /^文件 汇编\.pdf 共 500 页，超过 PDF 的上限 300 页，未读取/,
     ],
     [
-      "a scanned PDF",
+      "a scanned PDF of blank pages (read by OCR, no text found)",
       () => write("扫描件.pdf", writePdf([image, image, image])),
-      /^文件 扫描件\.pdf 共 3 页，都是图片，没有文字层，是扫描件.*（OCR 识别将在后续版本提供）$/,
+      /^文件 扫描件\.pdf 是扫描件，OCR 未能识别出文字（第1页：没有识别出文字（空白页，或图像太模糊、太小）；第2页：.*；第3页：.*）。/,
     ],
   ];
 

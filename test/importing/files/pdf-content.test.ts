@@ -169,7 +169,7 @@ describe("readDocument refuses a PDF it cannot read, naming the file and what to
     expect(failure(await readDocument("扫描件.pdf", writePdf([page, page])))).toEqual({
       code: "file.pdf_scanned",
       message:
-        "文件 扫描件.pdf 共 2 页，都是图片，没有文字层，是扫描件，无法读取其中的文字。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx（OCR 识别将在后续版本提供）",
+        "文件 扫描件.pdf 共 2 页，都是图片，没有文字层，是扫描件，无法读取其中的文字（未启用 OCR 识别）。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx",
     });
   });
 

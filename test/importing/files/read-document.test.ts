@@ -136,13 +136,13 @@ describe("readDocument refuses what it cannot read safely, with a stable code an
     expect(failure(await readDocument("报告.ofd", utf8("PK")))).toEqual({
       code: "file.unsupported_type",
       message:
-        "文件 报告.ofd 的格式（.ofd）不支持。可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）、带文字的 PDF（.pdf）或文本文件（.txt、.md），例如 自评报告.docx",
+        "文件 报告.ofd 的格式（.ofd）不支持。可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）、带文字的 PDF（.pdf）或文本文件（.txt、.md），例如 自评报告.docx；扫描件（PDF 或 .png/.jpg 图片）经 OCR 识别",
       path: "报告.ofd",
     });
     expect(failure(await readDocument("README", utf8("text"))).message).toContain("没有扩展名");
     const plainZip = writeZip([{ name: "a.txt", data: "hello" }]);
     expect(failure(await readDocument("压缩包.docx", plainZip)).message).toBe(
-      "文件 压缩包.docx 的内容不是 Word 或 Excel 文件（是普通 zip 压缩包）。可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）、带文字的 PDF（.pdf）或文本文件（.txt、.md），例如 自评报告.docx",
+      "文件 压缩包.docx 的内容不是 Word 或 Excel 文件（是普通 zip 压缩包）。可导入 Word 文档（.docx）、Excel 工作簿（.xlsx）、带文字的 PDF（.pdf）或文本文件（.txt、.md），例如 自评报告.docx；扫描件（PDF 或 .png/.jpg 图片）经 OCR 识别",
     );
   });
 
