@@ -7,11 +7,11 @@ import type { ReviewEntry, ReviewFinding } from "./review-result.ts";
 export type UnrankedEntry = Omit<ReviewEntry, "rank" | "rankKey">;
 
 /**
- * True when the importer read the file's text by OCR from a scan: it says so in a read note whose
- * `what` names OCR (文字识别). Every finding of such a report rests on text that may be misread.
+ * True when the importer read some of the file's text by OCR from a scan (its `ocr` provenance
+ * names the pages read). Every finding of such a report may rest on text that was misread.
  */
 export function readByOcr(entry: LoadedReport): boolean {
-  return entry.reads.some((n) => /OCR|文字识别/i.test(n.what));
+  return entry.ocr !== undefined && entry.ocr.read > 0;
 }
 
 /** A checked report as an overview row: its identity, scores, counts, worst finding and findings. */

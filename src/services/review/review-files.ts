@@ -5,7 +5,7 @@ import { join } from "node:path";
  * The report files `ziping review` reads under a folder; anything else is counted and passed over
  * (report JSON is read only when named: a folder's .json is more likely a previous review.json).
  */
-const REPORT_FILE = /\.(txt|md|markdown|docx|xlsx|pdf)$/i;
+const REPORT_FILE = /\.(txt|md|markdown|docx|xlsx|pdf|png|jpe?g)$/i;
 
 /** The most files one review reads, so a mistaken folder (a whole drive) still ends in time. */
 export const FILE_LIMIT = 5000;

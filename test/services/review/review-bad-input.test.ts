@@ -90,7 +90,7 @@ describe("more files than the limit", () => {
     const dir = tempDir();
     for (const name of ["e.txt", "b.txt", "d.txt", "a.txt", "c.txt"])
       writeFileSync(join(dir, name), `${name} 不是报告`);
-    writeFileSync(join(dir, "f.png"), "not a report");
+    writeFileSync(join(dir, "f.csv"), "not a report");
     const result = await reviewBatch([dir], { ...plainOptions(), fileLimit: 3 });
     expect(result.entries.map((e) => e.path).sort()).toEqual(
       ["a.txt", "b.txt", "c.txt"].map((n) => join(dir, n)),
@@ -150,14 +150,14 @@ describe("a report read by OCR", () => {
     copyFileSync(SEED_001, join(dir, "scan.txt"));
     const result = await reviewBatch([dir], {
       ...plainOptions(),
-      // The importer's note when it read a scan by OCR (what the OCR reader adds to `reads`).
+      // The importer's provenance when it read a scan by OCR (importing/files/ocr-pages.ts).
       load: async (path) => {
         const loaded = await loadReports(path);
         if (!loaded.ok) return loaded;
         return ok(
           loaded.value.map((r) => ({
             ...r,
-            reads: [...r.reads, { what: "OCR 文字识别", detail: "第 1–3 页" }],
+            ocr: { engine: "PP-OCRv4", pages: 3, read: 3, unreadPages: [], unclearFigures: [] },
           })),
         );
       },

@@ -303,11 +303,12 @@ describe("a reviewer's folder of 13 files", () => {
       [
         FOLDER.scan,
         {
-          code: "file.pdf_scanned",
+          // Blank image pages: OCR reads them and finds no text, and says so page by page.
+          code: "file.ocr_unreadable",
           reason:
-            "文件 scan.pdf 共 2 页，都是图片，没有文字层，是扫描件，无法读取其中的文字。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx（OCR 识别将在后续版本提供）",
+            "文件 scan.pdf 是扫描件，OCR 未能识别出文字（第1页：没有识别出文字（空白页，或图像太模糊、太小）；第2页：没有识别出文字（空白页，或图像太模糊、太小））。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx",
         },
-        "无法读取：文件 scan.pdf 共 2 页，都是图片，没有文字层，是扫描件，无法读取其中的文字",
+        "无法读取：文件 scan.pdf 是扫描件，OCR 未能识别出文字（第1页：没有识别出文字（空白页，或图像…",
       ],
     ]);
   });
