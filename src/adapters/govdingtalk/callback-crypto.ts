@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
  * key Base64(aesKey + "=") and its first 16 bytes as IV, over random(16) + length(4, big-endian) +
  * message + owner key (app key or corp id), padded PKCS#7 to 32 bytes. The answer is the word
  * "success" encrypted the same way. Whether a 政务钉钉 tenant encrypts its callbacks is
- * configuration (GOV_DINGTALK_CALLBACK_AES_KEY); see docs/channels/govdingtalk.md.
+ * configuration (GOV_DINGTALK_CALLBACK_AES_KEY); see README “在政务钉钉中使用”.
  */
 
 /** The callback's token, the 43-character EncodingAESKey, and the owner key checked inside the message. */

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * The signature of a robot callback, as DingTalk signs the messages it posts to a robot's HTTP
  * address: header `timestamp` (milliseconds) and header `sign` = Base64(HmacSHA256(secret,
  * timestamp + "\n" + secret)); a timestamp more than an hour from now is refused. 政务钉钉 is
- * assumed to sign the same way with the robot's token (unverified: docs/channels/govdingtalk.md).
+ * assumed to sign the same way with the robot's token (unverified: README “在政务钉钉中使用”).
  */
 
 /** How far a callback's timestamp may be from this machine's clock. */

@@ -10,7 +10,7 @@ import type { GovMessage } from "./gov-client.ts";
  * question lists its choices as words to reply with (numbered where the engine takes a number).
  */
 
-/** The robot API's message types ziping uses (unverified beyond their names: see docs/channels/govdingtalk.md). */
+/** The robot API's message types ziping uses (unverified beyond their names: see README “在政务钉钉中使用”). */
 export const MSG_TYPE = { markdown: "markdown", file: "file" } as const;
 
 /** What the robot says while drafting (no update follows: a second message carries the summary). */
