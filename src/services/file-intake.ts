@@ -44,3 +44,22 @@ export async function fileAsText(file: InboundFile): Promise<Result<string>> {
   if (text === "") return fail("file.empty", fileMessage(file.name, "file.empty"), file.name);
   return ok(text);
 }
+
+/**
+ * Reads a downloaded file's body, stopping as soon as it passes `limit` bytes (a platform's stated
+ * size is not trusted): the bytes, or "file.too_large" naming the limit in Chinese.
+ */
+export async function readBodyWithin(
+  body: AsyncIterable<Uint8Array>,
+  limit: number,
+): Promise<Result<Uint8Array>> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    total += chunk.length;
+    if (total > limit)
+      return fail("file.too_large", `文件超过 ${Math.round(limit / 1024 / 1024)} MB 的上限，未读取。`);
+    chunks.push(chunk);
+  }
+  return ok(Buffer.concat(chunks));
+}

@@ -1,5 +1,6 @@
-import { fail, ok, type Result } from "../../core/result.ts";
+import { fail, type Result } from "../../core/result.ts";
 import type { InboundFile } from "../../services/channel-port.ts";
+import { readBodyWithin } from "../../services/file-intake.ts";
 import type { SlackFile } from "./payloads.ts";
 
 /** Downloads a Slack file with the bot token: `url` → bytes, or a failure. Injected so tests and retries stay at the edge. */
@@ -44,13 +45,5 @@ export const fetchDownload: Download = async (url, token, limit) => {
       "file.download_forbidden",
       "无法下载文件：Slack 返回了登录页面。请确认应用已添加 files:read 权限并重新安装到工作区。",
     );
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.length;
-    if (total > limit)
-      return fail("file.too_large", `文件超过 ${Math.round(limit / 1024 / 1024)} MB 的上限，未读取。`);
-    chunks.push(chunk);
-  }
-  return ok(Buffer.concat(chunks));
+  return readBodyWithin(response.body, limit);
 };

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from "../../core/result.ts";
 import { MAX_OFFICE_FILE_BYTES } from "../../importing/files/file-limits.ts";
 import type { InboundFile } from "../../services/channel-port.ts";
+import { readBodyWithin } from "../../services/file-intake.ts";
 import { weComDecrypt } from "./wecom-aes.ts";
 
 /** Bytes downloaded, and the file's name when the server gave one (Content-Disposition). */
@@ -42,16 +43,10 @@ export const fetchDownload: Download = async (url, limit) => {
       "file.download_failed",
       `下载文件失败（HTTP ${response.status}）。企业微信的文件地址 5 分钟内有效，请重新发送文件。`,
     );
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.length;
-    if (total > limit)
-      return fail("file.too_large", `文件超过 ${Math.round(limit / 1024 / 1024)} MB 的上限，未读取。`);
-    chunks.push(chunk);
-  }
+  const bytes = await readBodyWithin(response.body, limit);
+  if (!bytes.ok) return bytes;
   const name = dispositionName(response.headers.get("content-disposition"));
-  return ok(name === undefined ? { bytes: Buffer.concat(chunks) } : { bytes: Buffer.concat(chunks), name });
+  return ok(name === undefined ? { bytes: bytes.value } : { bytes: bytes.value, name });
 };
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fail, ok, type Result } from "../../core/result.ts";
+import { readBodyWithin } from "../../services/file-intake.ts";
 import { type Downloaded, dispositionName } from "./aibot-file.ts";
 
 const ApiReply = z.object({ errcode: z.number().optional(), errmsg: z.string().optional() }).passthrough();
@@ -128,15 +129,9 @@ export class WeComApi {
         "file.download_failed",
         "企业微信没有给出这个文件（可能已超过 3 天有效期），请重新发送文件。",
       );
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for await (const chunk of response.body) {
-      total += chunk.length;
-      if (total > limit)
-        return fail("file.too_large", `文件超过 ${Math.round(limit / 1024 / 1024)} MB 的上限，未读取。`);
-      chunks.push(chunk);
-    }
+    const bytes = await readBodyWithin(response.body, limit);
+    if (!bytes.ok) return bytes;
     const name = dispositionName(response.headers.get("content-disposition"));
-    return ok(name === undefined ? { bytes: Buffer.concat(chunks) } : { bytes: Buffer.concat(chunks), name });
+    return ok(name === undefined ? { bytes: bytes.value } : { bytes: bytes.value, name });
   }
 }
