@@ -1,5 +1,6 @@
 import { UNNAMED_BLOCK } from "../core/indicators.ts";
 import type { Report } from "../core/report.ts";
+import { provincesOfPrefectures } from "./data/prefectures.ts";
 import { nameMatches } from "./names.ts";
 import type { Scheme } from "./scheme.ts";
 import { nationalRules, resolveScheme, tableScheme } from "./table-scheme.ts";
@@ -37,9 +38,11 @@ export function guessScheme(
   const own = report.schemeId === undefined ? undefined : resolveScheme(report.schemeId, report, schemes);
   if (own !== undefined) return { scheme: own, reason: "报告指定的评分方案", fitted: true };
   const text = `${report.unit.name}${report.unit.region ?? ""}${documentText}`;
+  // A unit named by its city ("长沙市雨花区…") is in that city's province.
+  const provinces = provincesOfPrefectures(`${report.unit.name}${report.unit.region ?? ""}`);
   const ranked = schemes
     .filter((s) => s.kind === report.kind)
-    .map((scheme) => ({ scheme, ...schemeFit(report, scheme, text) }))
+    .map((scheme) => ({ scheme, ...schemeFit(report, scheme, text, provinces) }))
     .sort((a, b) => b.points - a.points || a.scheme.id.localeCompare(b.scheme.id));
   const best = ranked[0];
   if (best?.fitted === true) return { scheme: best.scheme, reason: best.reason, fitted: true };
@@ -61,6 +64,7 @@ function schemeFit(
   report: Report,
   scheme: Scheme,
   text: string,
+  provinces: ReadonlySet<string>,
 ): { points: number; reason: string; fitted: boolean } {
   // Each scheme block the report's blocks fill: 1, or 2 when the weight is the scheme's. Several
   // report blocks under one scheme block (产出/效益/满意度 under a 90-point 绩效指标) are a weaker sign: ½.
@@ -102,11 +106,16 @@ function schemeFit(
   }
   if (budgetBlock === undefined && budgetWeight !== undefined) blocks -= 1;
   const names = places(scheme.region);
-  const region = names.length > 0 && names.every((n) => text.includes(n)) ? 3 : 0;
+  const named = (n: string) => text.includes(n) || provinces.has(n);
+  const region = names.length > 0 && names.every(named) ? 3 : 0;
   const national = scheme.region === "全国" ? 0.5 : 0;
   const reasons = [
     blocks > 0 ? (weightsMet > 0 ? "一级指标与分值相符" : "一级指标名称相符") : "",
-    region > 0 ? `文中出现${names.join("、")}` : "",
+    region > 0
+      ? names.every((n) => text.includes(n))
+        ? `文中出现${names.join("、")}`
+        : `单位所在的市州属于${names.join("、")}`
+      : "",
     national > 0 && blocks + region === 0 ? "全国默认方案" : "",
   ].filter((r) => r !== "");
   const fallback = `指标表和地区都不能判断，暂按“${scheme.name}”计分；可用 --scheme 指定`;
