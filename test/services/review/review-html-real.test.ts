@@ -23,7 +23,7 @@ let result: ReviewResult;
 let out: string;
 let written: string[];
 beforeAll(async () => {
-  const dir = buildReviewFolder(mkdtempSync(join(tmpdir(), "ziping-review-out-")));
+  const dir = await buildReviewFolder(mkdtempSync(join(tmpdir(), "ziping-review-out-")));
   result = await reviewBatch([dir], plainOptions());
   out = join(dir, "审阅结果");
   written = await writeReviewOutputs(result, out);
