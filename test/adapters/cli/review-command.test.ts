@@ -106,7 +106,7 @@ describe("review and check agree", () => {
       "  第2行“年初预算数”列的金额“561.41”没有单位，表格也没有注明是元还是万元，未读取；请注明单位，例如“单位：万元”（OCR 识别）",
       "  第2行“调整预算数”列的金额“561.41”没有单位，表格也没有注明是元还是万元，未读取；请注明单位，例如“单位：万元”（OCR 识别）",
     ]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("exit codes", () => {
@@ -138,7 +138,7 @@ describe("exit codes", () => {
       `- ${join(folder, FOLDER.s001txt)} 与 ${join(folder, FOLDER.s001docx)} 重复（单位、年度、类型相同）`,
       `- ${join(folder, FOLDER.s000)} 与 ${join(folder, FOLDER.copy000)} 重复（文件内容完全相同）`,
     ]);
-  }, 60_000);
+  }, 300_000);
 
   it("bad arguments exit 2 with a Chinese message", async () => {
     const seed = join(root, "fixtures/seeds/000_0839647822e00506.txt");
@@ -226,7 +226,7 @@ describe("--corpus", () => {
     expect(result.entries[0]?.findings.filter((f) => f.code.startsWith("copy.")).map((f) => f.code)).toEqual([
       "copy.cross_report",
     ]);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("the progress line", () => {

@@ -18,7 +18,7 @@ let result: ReviewResult;
 beforeAll(async () => {
   dir = await buildReviewFolder(mkdtempSync(join(tmpdir(), "ziping-review-")));
   result = await reviewBatch([dir], plainOptions());
-}, 120_000);
+}, 300_000);
 
 const rel = (path: string) => path.slice(dir.length + 1);
 

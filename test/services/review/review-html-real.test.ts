@@ -27,7 +27,7 @@ beforeAll(async () => {
   result = await reviewBatch([dir], plainOptions());
   out = join(dir, "审阅结果");
   written = await writeReviewOutputs(result, out);
-}, 120_000);
+}, 300_000);
 
 /** A cell as a string or number; empty cells as null. */
 function cells(sheet: ExcelJS.Worksheet): (string | number | null)[][] {
