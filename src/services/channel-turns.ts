@@ -68,7 +68,8 @@ export async function runTurn(
 /**
  * Files shared in an event: each is checked and read (`fileAsText`), then given to the
  * conversation as a paste under its own message id (`<event id>:file:<file id>`), so the engine
- * shows what it read and asks to confirm; a file that cannot be read gets a message naming it and
+ * shows what it read and asks to confirm; a scan read by OCR is first named as such (a warning to
+ * check its figures against the paper); a file that cannot be read gets a message naming it and
  * what was expected, and nothing already collected changes.
  */
 export async function runFiles(
@@ -86,11 +87,14 @@ export async function runFiles(
       ]);
       continue;
     }
+    const { ocrNote } = text.value;
+    if (ocrNote !== undefined)
+      await sendReplies(out, [{ type: "notice", level: "warn", field: file.name, text: ocrNote }]);
     const id = event.id === null ? null : `${event.id}:file:${file.id}`;
     await runTurn(
       ziping,
       out,
-      { id, conversation: event.conversation, user: event.user, text: text.value },
+      { id, conversation: event.conversation, user: event.user, text: text.value.text },
       now,
       log,
     );

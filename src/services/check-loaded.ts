@@ -30,7 +30,21 @@ export interface CheckedReport {
   score: { total: number | null; grade: string | null; reported?: number; withheld?: string };
   /** Checks that could not run on what was read, and why. */
   notRun: CheckNotRun[];
-  findings: Finding[];
+  /** Set when some of the text was read by OCR from a scan (see `readByOcr`). */
+  fromOcr?: true;
+  /** Most serious first; each marked `fromOcr` when the report was read by OCR (it may rest on a misread). */
+  findings: CheckedFinding[];
+}
+
+/** A finding of a checked report, marked when the text it rests on came from OCR. */
+export type CheckedFinding = Finding & { fromOcr?: true };
+
+/**
+ * True when the importer read some of the file's text by OCR from a scan (its `ocr` provenance
+ * names the pages read). Every finding of such a report may rest on text that was misread.
+ */
+function readByOcr(entry: LoadedReport): boolean {
+  return entry.ocr !== undefined && entry.ocr.read > 0;
 }
 
 /**
@@ -79,6 +93,8 @@ export function checkLoaded(
     !entry.tableCut &&
     unscorableWhy(report) === undefined &&
     report.indicators.some((b) => b.name !== UNNAMED_BLOCK);
+  const sorted = sortFindings([...kept, ...reading.findings, ...unfit]);
+  const ocr = readByOcr(entry);
   return ok({
     file: entry.file,
     label: entry.label,
@@ -100,7 +116,8 @@ export function checkLoaded(
       ...(scorable ? {} : { withheld: withheldWhy(report, unfit.length > 0, entry.tableCut) }),
     },
     notRun: reading.notRun,
-    findings: sortFindings([...kept, ...reading.findings, ...unfit]),
+    ...(ocr ? { fromOcr: true as const } : {}),
+    findings: ocr ? sorted.map((f) => ({ ...f, fromOcr: true as const })) : sorted,
   });
 }
 

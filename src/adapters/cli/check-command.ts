@@ -78,12 +78,14 @@ function printChecked(io: CliIo, checked: CheckedReport): void {
       ? `按规则得分：不计算（${s.withheld ?? "没有可计分的指标"}）${reported}`
       : `按规则得分：${fmt(s.total)}分（${s.grade}）${reported}`,
   );
+  if (checked.fromOcr === true)
+    io.out("这份报告的文字由扫描件 OCR 识别而来，数字可能有误读，请对照原件核实；下列发现都标有（OCR 识别）");
   io.out(`发现 ${findings.length} 项：${severityCounts(findings)}`);
   for (const skipped of checked.notRun) io.out(`未能核查：${skipped.what}（${skipped.why}）`);
   for (const f of findings) {
     const quote = f.where.quote ? `  “${f.where.quote}”` : "";
     io.out(`- [${SEVERITY_LABEL[f.severity]}] ${f.code}  ${f.where.label}${quote}`);
-    io.out(`  ${f.message}`);
+    io.out(`  ${f.message}${f.fromOcr === true ? "（OCR 识别）" : ""}`);
   }
 }
 

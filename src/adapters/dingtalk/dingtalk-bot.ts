@@ -52,7 +52,7 @@ function contents(m: RobotMessage, api: DingTalkApi): { text: string; files: Inb
     }
     case "picture": {
       const c = PictureContentSchema.safeParse(m.content);
-      // A picture is refused by its type before anything is downloaded.
+      // A picture (a photo of a page) is downloaded and read by OCR, as a .png/.jpg file is.
       return c.success
         ? { text: "", files: [dingtalkFile(api, "0", "图片.png", c.data.downloadCode)] }
         : null;

@@ -55,10 +55,10 @@ export const PDF_TIME_LIMIT_MS = 60_000;
 /** Most heap the PDF parser's thread may use (1 GB); past it the thread is stopped. */
 export const PDF_HEAP_LIMIT_MB = 1024;
 
-/** The size limit of a file by its name: text, PDF, or Word/Excel (and anything else). */
+/** The size limit of a file by its name: text, PDF or scanned picture, or Word/Excel (and anything else). */
 export function maxFileBytes(fileName: string): number {
   if (/\.(txt|md|markdown)$/i.test(fileName)) return MAX_TEXT_FILE_BYTES;
-  if (/\.pdf$/i.test(fileName)) return MAX_PDF_FILE_BYTES;
+  if (/\.(pdf|png|jpe?g)$/i.test(fileName)) return MAX_PDF_FILE_BYTES;
   return MAX_OFFICE_FILE_BYTES;
 }
 

@@ -84,6 +84,9 @@ export function fileMessage(fileName: string, code: FileProblemCode, facts: Prob
       if (ext === "pdf") {
         return `${file} 有 ${formatSize(facts.size ?? 0)}，超过 PDF 文件的上限 ${formatSize(MAX_PDF_FILE_BYTES)}，未读取。请只导出自评报告部分的页面，或压缩其中的图片后另存再导入，例如 自评报告.pdf`;
       }
+      if (ext === "png" || ext === "jpg" || ext === "jpeg") {
+        return `${file} 有 ${formatSize(facts.size ?? 0)}，超过扫描图片的上限 ${formatSize(MAX_PDF_FILE_BYTES)}，未读取。请以 300 dpi 以下的分辨率重新扫描，或另存为 JPEG 后再导入，例如 扫描页.jpg`;
+      }
       return facts.text === true
         ? `${file} 有 ${formatSize(facts.size ?? 0)}，超过文本文件的上限 ${formatSize(MAX_TEXT_FILE_BYTES)}，未读取。请只保留报告正文和表格后再导入，例如 自评报告.txt`
         : `${file} 有 ${formatSize(facts.size ?? 0)}，超过 Word/Excel 文件的上限 ${formatSize(MAX_OFFICE_FILE_BYTES)}，未读取。请删去图片等与报告无关的内容后另存再导入，例如 ${example}`;

@@ -10,7 +10,7 @@ import { checkLoaded } from "../check-loaded.ts";
 import { type CopyCorpus, corpusDocument } from "../copy-corpus.ts";
 import { type LoadedReport, loadReports } from "../load-reports.ts";
 import { type BatchReport, batchCopies } from "./batch-copies.ts";
-import { readByOcr, readEntry, type UnrankedEntry, unreadableEntry } from "./review-entry.ts";
+import { readEntry, type UnrankedEntry, unreadableEntry } from "./review-entry.ts";
 import { FILE_LIMIT, findReportFiles } from "./review-files.ts";
 import { rankEntries } from "./review-rank.ts";
 import type { ReviewResult } from "./review-result.ts";
@@ -122,7 +122,7 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
           fileEntries.push(unreadableEntry(path, checked.error.code, checked.error.message));
           continue;
         }
-        const row = readEntry(checked.value, entry, readByOcr(entry));
+        const row = readEntry(checked.value, entry);
         const key = identityKey(row);
         const first = key === null ? undefined : byIdentity.get(key);
         if (first !== undefined && first.path !== path) {

@@ -1,22 +1,15 @@
 import { type Finding, SEVERITY_LABEL } from "../../core/finding.ts";
-import type { CheckedReport } from "../check-loaded.ts";
+import type { CheckedFinding, CheckedReport } from "../check-loaded.ts";
 import type { LoadedReport } from "../load-reports.ts";
 import type { ReviewEntry, ReviewFinding } from "./review-result.ts";
 
 /** An overview row before the batch is ranked. */
 export type UnrankedEntry = Omit<ReviewEntry, "rank" | "rankKey">;
 
-/**
- * True when the importer read some of the file's text by OCR from a scan (its `ocr` provenance
- * names the pages read). Every finding of such a report may rest on text that was misread.
- */
-export function readByOcr(entry: LoadedReport): boolean {
-  return entry.ocr !== undefined && entry.ocr.read > 0;
-}
-
 /** A checked report as an overview row: its identity, scores, counts, worst finding and findings. */
-export function readEntry(checked: CheckedReport, loaded: LoadedReport, fromOcr: boolean): UnrankedEntry {
+export function readEntry(checked: CheckedReport, loaded: LoadedReport): UnrankedEntry {
   const { report, score, findings } = checked;
+  const fromOcr = checked.fromOcr === true;
   const claimedGrade = loaded.completed.report.summary.grade;
   const unread = new Set(loaded.unread.map((r) => r.line)).size;
   return {
@@ -44,7 +37,7 @@ export function readEntry(checked: CheckedReport, loaded: LoadedReport, fromOcr:
       ...(unread > 0 ? [`${unread} 行未能读取（见 report.row_unread 等发现）`] : []),
     ],
     fromOcr,
-    findings: findings.map((f) => reviewFinding(f, fromOcr)),
+    findings: findings.map(reviewFinding),
   };
 }
 
@@ -72,8 +65,8 @@ export function unreadableEntry(path: string, code: string, reason: string): Unr
   };
 }
 
-/** A finding as the review shows it. */
-function reviewFinding(f: Finding, fromOcr: boolean): ReviewFinding {
+/** A finding as the review shows it: as `ziping check --json` gives it, `fromOcr` always set. */
+function reviewFinding(f: CheckedFinding): ReviewFinding {
   return {
     code: f.code,
     severity: f.severity,
@@ -82,7 +75,7 @@ function reviewFinding(f: Finding, fromOcr: boolean): ReviewFinding {
     quote: f.where.quote ?? null,
     ...(f.expected === undefined ? {} : { expected: f.expected }),
     ...(f.actual === undefined ? {} : { actual: f.actual }),
-    fromOcr,
+    fromOcr: f.fromOcr === true,
   };
 }
 

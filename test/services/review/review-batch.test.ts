@@ -8,16 +8,17 @@ import { buildReviewFolder, FOLDER, PLANTED, plainOptions } from "./review-folde
 
 /**
  * `reviewBatch` on a reviewer's folder of 13 report files (14 reports: seed 003 holds a 项目支出
- * annex): the ranked overview exactly, the broken and scanned files listed with their reasons, both
- * kinds of duplicate noticed, and the paragraph pasted into two agencies' reports found with both.
+ * annex): the ranked overview exactly, the broken file listed with its reason, the scanned page read
+ * by OCR and marked so on its row and every finding, both kinds of duplicate noticed, and the
+ * paragraph pasted into two agencies' reports found with both.
  */
 
 let dir: string;
 let result: ReviewResult;
 beforeAll(async () => {
-  dir = buildReviewFolder(mkdtempSync(join(tmpdir(), "ziping-review-")));
+  dir = await buildReviewFolder(mkdtempSync(join(tmpdir(), "ziping-review-")));
   result = await reviewBatch([dir], plainOptions());
-}, 120_000);
+}, 300_000);
 
 const rel = (path: string) => path.slice(dir.length + 1);
 
@@ -25,8 +26,8 @@ describe("a reviewer's folder of 13 files", () => {
   it("is ranked: unreadable files, then reports whose score is not confirmed by the rules (most errors, warnings, score gap, notes first), duplicates last", () => {
     // Columns: rank, tier, file, label, status, unit, year, kind, score claimed / by the rules,
     // grade claimed / by the rules, errors, warnings, notes, score gap.
-    // Tier 0 ties on every count and goes by path (丙/broken < 丙/scan); in tier 1, 31 and 25 tie
-    // at 0 errors and 4 warnings, and 31's 3 notes put it first. Every report here is in tier 1:
+    // Tier 0 is the broken file; in tier 1, the scan (0 errors, 5 warnings) comes between 42 (7) and
+    // 31 (4); 31 and 25 tie at 0 errors and 4 warnings, and 31's 3 notes put it first. Every report here is in tier 1:
     // either its total cannot be computed from what was read, or it differs from the claim.
     expect(
       result.entries.map((e) => [
@@ -66,9 +67,8 @@ describe("a reviewer's folder of 13 files", () => {
         0,
         null,
       ],
-      [2, "无法读取", FOLDER.scan, "", "unreadable", null, null, null, null, null, null, null, 0, 0, 0, null],
       [
-        3,
+        2,
         "得分待核",
         FOLDER.copy000,
         "主报告",
@@ -86,7 +86,7 @@ describe("a reviewer's folder of 13 files", () => {
         3.29,
       ],
       [
-        4,
+        3,
         "得分待核",
         FOLDER.s003,
         "主报告",
@@ -104,7 +104,7 @@ describe("a reviewer's folder of 13 files", () => {
         0.8,
       ],
       [
-        5,
+        4,
         "得分待核",
         FOLDER.s002pdf,
         "主报告",
@@ -122,7 +122,7 @@ describe("a reviewer's folder of 13 files", () => {
         null,
       ],
       [
-        6,
+        5,
         "得分待核",
         FOLDER.s001docx,
         "主报告",
@@ -140,7 +140,7 @@ describe("a reviewer's folder of 13 files", () => {
         null,
       ],
       [
-        7,
+        6,
         "得分待核",
         FOLDER.s003,
         "2020年项目支出绩效自评表",
@@ -158,7 +158,7 @@ describe("a reviewer's folder of 13 files", () => {
         3,
       ],
       [
-        8,
+        7,
         "得分待核",
         FOLDER.r42,
         "主报告",
@@ -173,6 +173,24 @@ describe("a reviewer's folder of 13 files", () => {
         0,
         7,
         2,
+        null,
+      ],
+      [
+        8,
+        "得分待核",
+        FOLDER.scan,
+        "主报告",
+        "read",
+        null,
+        null,
+        "department",
+        null,
+        null,
+        null,
+        null,
+        0,
+        5,
+        51,
         null,
       ],
       [
@@ -286,7 +304,7 @@ describe("a reviewer's folder of 13 files", () => {
     ]);
   });
 
-  it("lists the broken .docx and the scanned PDF with their Chinese reasons", () => {
+  it("lists the broken .docx with its Chinese reason", () => {
     const unreadable = result.entries
       .filter((e) => e.status === "unreadable")
       .map((e) => [rel(e.path), e.unreadable, e.worst]);
@@ -300,17 +318,48 @@ describe("a reviewer's folder of 13 files", () => {
         },
         "无法读取：文件 broken.docx 不是有效的 Word 文件：.docx 文件应是 zip 压缩包，…",
       ],
+    ]);
+  });
+
+  it("reads the scanned page by OCR: its figures as OCR read them, fromOcr on the row and every finding", () => {
+    const scan = result.entries.find((e) => rel(e.path) === FOLDER.scan);
+    // Page 2 of seed 000 is its budget table and indicator table: no title, so no unit or year.
+    expect([scan?.status, scan?.unit, scan?.year, scan?.kind, scan?.kindAssumed, scan?.fromOcr]).toEqual([
+      "read",
+      null,
+      null,
+      "department",
+      true,
+      true,
+    ]);
+    expect([scan?.findings.length, scan?.findings.every((f) => f.fromOcr)]).toEqual([56, true]);
+    // The page names no 万元: the budget total is quoted as read, its amounts not taken (never guessed).
+    expect(
+      scan?.findings.filter((f) => f.location.path === "line:2").map((f) => [f.quote, f.message]),
+    ).toEqual([
       [
-        FOLDER.scan,
-        {
-          // Blank image pages: OCR reads them and finds no text, and says so page by page.
-          code: "file.ocr_unreadable",
-          reason:
-            "文件 scan.pdf 是扫描件，OCR 未能识别出文字（第1页：没有识别出文字（空白页，或图像太模糊、太小）；第2页：没有识别出文字（空白页，或图像太模糊、太小））。请提供带文字的 PDF 或 Word 版本，例如 自评报告.docx",
-        },
-        "无法读取：文件 scan.pdf 是扫描件，OCR 未能识别出文字（第1页：没有识别出文字（空白页，或图像…",
+        "部门预算总额 | 561.41 | 561.41 | 545.06 | 97% 10 | 9",
+        "第2行“年初预算数”列的金额“561.41”没有单位，表格也没有注明是元还是万元，未读取；请注明单位，例如“单位：万元”",
+      ],
+      [
+        "部门预算总额 | 561.41 | 561.41 | 545.06 | 97% 10 | 9",
+        "第2行“调整预算数”列的金额“561.41”没有单位，表格也没有注明是元还是万元，未读取；请注明单位，例如“单位：万元”",
+      ],
+      [
+        "部门预算总额 | 561.41 | 561.41 | 545.06 | 97% 10 | 9",
+        "第2行“预算执行数”列的金额“545.06”没有单位，表格也没有注明是元还是万元，未读取；请注明单位，例如“单位：万元”",
+      ],
+      [
+        "部门预算总额 | 561.41 | 561.41 | 545.06 | 97% 10 | 9",
+        "第2行“预算执行率”列应为百分比，例如 97%，读到“97% 10”",
       ],
     ]);
+    // A digit OCR was not sure of is shown as "�" and not used.
+    expect(scan?.findings.find((f) => f.location.path === "line:4")?.message).toBe(
+      "第4行有 1 处数字 OCR 识别不清，显示为“�”，未采用（没有猜测），请对照原件核对",
+    );
+    // Nothing else in the batch came from OCR.
+    expect(result.entries.filter((e) => e.fromOcr).map((e) => rel(e.path))).toEqual([FOLDER.scan]);
   });
 
   it("notices the byte copy and the same report given as .txt and .docx", () => {
@@ -382,8 +431,8 @@ describe("a reviewer's folder of 13 files", () => {
 
   it("views the batch by rule: most reports first, each report counted once", () => {
     expect(result.rules.slice(0, 4).map((r) => [r.code, r.severity, r.reports, r.findings])).toEqual([
-      ["report.table_unread", "warn", 5, 9],
-      ["report.row_unread", "info", 5, 26],
+      ["report.table_unread", "warn", 6, 11],
+      ["report.row_unread", "info", 6, 77],
       ["narrative.empty", "error", 4, 5],
       ["budget.rate_over_100", "warn", 4, 4],
     ]);

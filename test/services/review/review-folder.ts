@@ -2,11 +2,12 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReviewOptions } from "../../../src/services/review/review-batch.ts";
 import { installedSchemes } from "../../../src/services/scheme-files.ts";
-import { writePdf } from "../../importing/files/pdf-writer.ts";
+import { scannedSeedPage } from "../ocr/scan-pages.ts";
 
 /**
  * A reviewer's folder, built in a test from the shipped reports: the four seeds as .txt, .docx and
- * .pdf, five real reports, a truncated .docx, a scanned PDF (pages that are only images), a byte copy
+ * .pdf, five real reports, a truncated .docx, a scanned PDF (page 2 of seed 000's text PDF drawn to
+ * a picture, no text layer: read by OCR), a byte copy
  * of a seed in a subfolder, the same report as another file of another format, a file that is not a
  * report, and one long distinctive paragraph pasted into the reports of two different agencies.
  */
@@ -39,7 +40,7 @@ export const FOLDER = {
 } as const;
 
 /** Builds the folder under `dir` and returns it. */
-export function buildReviewFolder(dir: string): string {
+export async function buildReviewFolder(dir: string): Promise<string> {
   for (const sub of ["甲", "乙", "丙/副本"]) mkdirSync(join(dir, sub), { recursive: true });
   const at = (name: string) => join(dir, name);
   copyFileSync(seed("000_0839647822e00506.txt"), at(FOLDER.s000));
@@ -57,8 +58,7 @@ export function buildReviewFolder(dir: string): string {
   planted("29_guangdong_xuwen_xiaqiao_zhengti.txt", FOLDER.r29);
   const docx = readFileSync(converted("001_ed109474d837ba6d.docx"));
   writeFileSync(at(FOLDER.broken), docx.subarray(0, Math.floor(docx.length / 2)));
-  const page = { marks: [{ image: { width: 200, height: 280 } }] };
-  writeFileSync(at(FOLDER.scan), writePdf([page, page]));
+  writeFileSync(at(FOLDER.scan), await scannedSeedPage());
   copyFileSync(seed("000_0839647822e00506.txt"), at(FOLDER.copy000));
   writeFileSync(at(FOLDER.other), "单位,得分\n");
   return dir;

@@ -23,11 +23,11 @@ let result: ReviewResult;
 let out: string;
 let written: string[];
 beforeAll(async () => {
-  const dir = buildReviewFolder(mkdtempSync(join(tmpdir(), "ziping-review-out-")));
+  const dir = await buildReviewFolder(mkdtempSync(join(tmpdir(), "ziping-review-out-")));
   result = await reviewBatch([dir], plainOptions());
   out = join(dir, "审阅结果");
   written = await writeReviewOutputs(result, out);
-}, 120_000);
+}, 300_000);
 
 /** A cell as a string or number; empty cells as null. */
 function cells(sheet: ExcelJS.Worksheet): (string | number | null)[][] {
