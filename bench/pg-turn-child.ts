@@ -13,6 +13,8 @@ interface Task {
   url?: string;
   sqlite?: string;
   instance: number;
+  /** Keeps the conversations and report ids of two runs on one database apart. */
+  run: string;
   conversations: number[];
 }
 
@@ -22,7 +24,7 @@ const messages = scriptMessages(
 
 async function open(task: Task): Promise<App> {
   let n = 0;
-  const newId = () => `r${task.instance}x${++n}`;
+  const newId = () => `r${task.run}${task.instance}x${++n}`;
   if (task.url === undefined) return openApp(task.sqlite ?? ":memory:", newId);
   const app = await composePostgresApp(task.url, { newId });
   if (!app.ok) throw new Error(app.error.message);
@@ -39,9 +41,9 @@ process.once("message", async (task: Task) => {
       for (const u of task.conversations) {
         const t = process.hrtime.bigint();
         await app.chat.handle({
-          conversationKey: `bench:${u}`,
+          conversationKey: `bench:${task.run}:${u}`,
           userId: `u${u}`,
-          messageId: `u${u}:${i}`,
+          messageId: `${task.run}:u${u}:${i}`,
           text,
           now,
         });
