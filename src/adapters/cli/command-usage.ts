@@ -186,7 +186,7 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
         flag: "to",
         value: "postgres://…",
         example: "postgres://ziping:密码@127.0.0.1:5432/ziping",
-        what: "目标 PostgreSQL 连接地址（密码不会被打印）",
+        what: "目标 PostgreSQL 连接地址（不写时用环境变量 DATABASE_URL；密码不会被打印）",
       },
       { flag: "force", what: "目标已有数据时先清空再复制（在终端中会先请您确认）" },
       DB,

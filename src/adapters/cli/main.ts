@@ -374,11 +374,12 @@ export async function runCli(
         });
       }
       case "migrate": {
-        const to = parsed.values.to;
+        // Without --to, DATABASE_URL (the password then stays out of the command line and `ps`).
+        const to = parsed.values.to ?? config.config.DATABASE_URL;
         if (typeof to !== "string" || !/^postgres(ql)?:\/\//u.test(to) || !URL.canParse(to))
           return usage(
             io,
-            "ziping migrate 需要 --to 指定 PostgreSQL 连接地址，以 postgres:// 开头，例如 ziping migrate --to postgres://ziping:密码@127.0.0.1:5432/ziping --db data/ziping.db",
+            "ziping migrate 需要 PostgreSQL 连接地址（--to 或环境变量 DATABASE_URL），以 postgres:// 开头，例如 ziping migrate --to postgres://ziping:密码@127.0.0.1:5432/ziping --db data/ziping.db",
           );
         const confirm = parsed.values.force === true ? await terminalConfirm() : undefined;
         return await migrateCommand(io, {
