@@ -12,7 +12,7 @@ const REPORT_CHARS = 10_000;
 const HAN = /^[\u4e00-\u9fff]$/;
 
 /** mulberry32: deterministic numbers in [0, 1). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -43,7 +43,7 @@ function vocabulary(): string[] {
 }
 
 /** Synthetic reports: Zipf-distributed words in sentences and paragraphs, with template paragraphs. */
-class ReportMaker {
+export class ReportMaker {
   readonly #words = vocabulary();
   readonly #cumulative: number[] = [];
   /**

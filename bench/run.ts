@@ -13,6 +13,7 @@ import { benchDraft } from "./draft-bench.ts";
 import { benchImport } from "./import-bench.ts";
 import { benchOcr } from "./ocr-bench.ts";
 import { benchPdf } from "./pdf-bench.ts";
+import { benchPostgres } from "./postgres-bench.ts";
 import { benchReview } from "./review-bench.ts";
 import { benchScoresPerTurn } from "./scores-bench.ts";
 import { benchSlack } from "./slack-bench.ts";
@@ -119,6 +120,7 @@ if (gc) {
 await benchScoresPerTurn(line);
 await benchChat(line);
 await benchCopy(line);
+await benchPostgres(line);
 await benchDraft(line);
 await benchSlack(line);
 await benchDingTalk(line);

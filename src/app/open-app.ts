@@ -21,6 +21,7 @@ import {
 } from "../storage/index.ts";
 import { LlmCallLog } from "../storage/llm-call-log.ts";
 import type { PostgresRepositories } from "../storage/postgres/open-postgres.ts";
+import { databaseLocation } from "../storage/postgres/pg-url.ts";
 import { exportReportArchive, importReportArchive, type ReportArchive } from "../storage/report-archive.ts";
 import { corpusStore } from "./copy-corpus.ts";
 
@@ -125,16 +126,9 @@ export async function composePostgresApp(url: string, options: ComposeOptions = 
     const { openPostgres } = await import("../storage/postgres/open-postgres.ts");
     pg = await openPostgres(url);
   } catch (e) {
-    return fail("db.open", `无法连接 PostgreSQL 数据库 ${hostOf(url)}：${(e as Error).message}`);
+    return fail("db.open", `无法连接 PostgreSQL 数据库 ${databaseLocation(url)}：${(e as Error).message}`);
   }
   return assemble({ ...pg, closed: () => pg.session.ended() }, schemes.value, options);
-}
-
-/** Where a database URL points (host and database), without user or password. */
-function hostOf(url: string): string {
-  if (!URL.canParse(url)) return "（DATABASE_URL 不是有效网址）";
-  const u = new URL(url);
-  return `${u.hostname}${u.port === "" ? "" : `:${u.port}`}${u.pathname}`;
 }
 
 /** The engine, drafting, corpus view, chat and door over one storage engine's repositories. */

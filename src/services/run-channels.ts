@@ -9,7 +9,7 @@ export interface RunnerLog {
 }
 
 /** Event ids are kept a day: platforms retry within minutes, and a restart loses none. */
-const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
+export const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
 
 /**
  * `npm start` with one or more chat channels configured: each is started in turn (a refusal stops

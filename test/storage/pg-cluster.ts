@@ -66,8 +66,9 @@ async function freePort(): Promise<number> {
  * created in it), else a throw-away cluster in a temp dir (initdb, trust auth, listening on
  * 127.0.0.1 only, no Unix socket), stopped and removed by `stop`. As root, initdb and pg_ctl run as
  * an unprivileged account through `setpriv` (initdb refuses root), and the temp dir is given to it.
+ * `durable`: fsync on (the bench); tests run with fsync off.
  */
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(options: { durable?: boolean } = {}): Promise<PgCluster> {
   const given = process.env.ZIPING_TEST_DATABASE_URL;
   if (given !== undefined) return { url: given, stop: () => undefined };
   const bin = binDir();
@@ -88,8 +89,9 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   const port = await freePort();
   run(join(bin, "initdb"), ["-D", data, "-U", "ziping", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='' -c fsync=off`;
-  run(join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", join(dir, "server.log"), "-w", "start"]);
+  // Tests do without fsync; the bench keeps it (what a deployment runs), as SQLite syncs each commit.
+  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=''${options.durable === true ? "" : " -c fsync=off"}`;
+  run(join(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", join(dir, "server.log"), "-w", "start"]);
   return {
     url: `postgres://ziping@127.0.0.1:${port}/postgres`,
     stop: () => {

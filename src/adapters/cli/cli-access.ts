@@ -52,13 +52,20 @@ export function cliAccess(os: OsUser, db: string, admins: readonly string[]): Cl
 }
 
 /** Commands only an administrator may run: they read or change every user's data. */
-export const ADMIN_COMMANDS: ReadonlySet<string> = new Set(["units", "backup", "restore", "import-report"]);
+export const ADMIN_COMMANDS: ReadonlySet<string> = new Set([
+  "units",
+  "backup",
+  "restore",
+  "import-report",
+  "migrate",
+]);
 
 const ADMIN_EXAMPLE: Record<string, string> = {
   units: "npx ziping units add 郑州市金水区电子政务中心 〈登录名〉",
   backup: "npx ziping backup 备份/ziping-2026-12-03.db",
   restore: "npx ziping restore 备份/ziping-2026-12-03.db",
   "import-report": "npx ziping import-report r1a2b3c4d.json",
+  migrate: "npx ziping migrate --to postgres://ziping:密码@127.0.0.1:5432/ziping",
 };
 
 /** Who counts as an administrator of `db`, for the refusals below. */

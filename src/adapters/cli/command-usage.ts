@@ -178,6 +178,21 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
     options: [{ flag: "yes", what: "不询问，直接恢复（在脚本中使用）" }, DB],
     examples: ["npx ziping restore 备份/ziping-2026-12-03.db"],
   },
+  migrate: {
+    synopsis: "ziping migrate --to postgres://… [--force] [--db 路径]",
+    what: "把本机 SQLite 数据库（报告及其成员和修改记录、会话、单位、保留期内的消息记录、待交付、模型调用记录、语料库）复制到 PostgreSQL，逐表核对行数，全部一致才以 0 退出（仅管理员）",
+    options: [
+      {
+        flag: "to",
+        value: "postgres://…",
+        example: "postgres://ziping:密码@127.0.0.1:5432/ziping",
+        what: "目标 PostgreSQL 连接地址（不写时用环境变量 DATABASE_URL；密码不会被打印）",
+      },
+      { flag: "force", what: "目标已有数据时先清空再复制（在终端中会先请您确认）" },
+      DB,
+    ],
+    examples: ["npx ziping migrate --to postgres://ziping:密码@127.0.0.1:5432/ziping --db data/ziping.db"],
+  },
   schemes: {
     synopsis: "ziping schemes [--json]",
     what: "列出已安装的评分方案",

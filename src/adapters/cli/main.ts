@@ -27,6 +27,7 @@ const openZiping = lazyExport(() => import("../../app/draft-env.ts"), "openZipin
 const backupCommand = lazyExport(() => import("./backup-command.ts"), "backupCommand");
 const restoreCommand = lazyExport(() => import("./backup-command.ts"), "restoreCommand");
 const terminalConfirm = lazyExport(() => import("./backup-command.ts"), "terminalConfirm");
+const migrateCommand = lazyExport(() => import("./migrate-command.ts"), "migrateCommand");
 const chatCommand = lazyExport(() => import("./chat-command.ts"), "chatCommand");
 const checkCommand = lazyExport(() => import("./check-command.ts"), "checkCommand");
 const corpusAddCommand = lazyExport(() => import("./corpus-command.ts"), "corpusAddCommand");
@@ -99,6 +100,7 @@ const OPTIONS = {
   name: { type: "string" },
   year: { type: "string" },
   kind: { type: "string" },
+  to: { type: "string" },
   force: { type: "boolean", default: false },
   yes: { type: "boolean", default: false },
   "with-events": { type: "boolean", default: false },
@@ -368,6 +370,24 @@ export async function runCli(
           db,
           yes: parsed.values.yes === true,
           now: new Date(),
+          ...(confirm === undefined ? {} : { confirm }),
+        });
+      }
+      case "migrate": {
+        // Without --to, DATABASE_URL (the password then stays out of the command line and `ps`).
+        const to = parsed.values.to ?? config.config.DATABASE_URL;
+        if (typeof to !== "string" || !/^postgres(ql)?:\/\//u.test(to) || !URL.canParse(to))
+          return usage(
+            io,
+            "ziping migrate 需要 PostgreSQL 连接地址（--to 或环境变量 DATABASE_URL），以 postgres:// 开头，例如 ziping migrate --to postgres://ziping:密码@127.0.0.1:5432/ziping --db data/ziping.db",
+          );
+        const confirm = parsed.values.force === true ? await terminalConfirm() : undefined;
+        return await migrateCommand(io, {
+          db,
+          to,
+          force: parsed.values.force === true,
+          now: new Date(),
+          keepMessageDays: config.config.ZIPING_KEEP_MESSAGES_DAYS,
           ...(confirm === undefined ? {} : { confirm }),
         });
       }
