@@ -102,6 +102,16 @@ export function readPaste(doc: Json, text: string, family: string): PasteReading
   };
 }
 
+/** The budget table's sub-rows by path, as the report names them (never the path itself). */
+const BUDGET_ROWS: Record<string, string> = {
+  "budget.sources": "资金来源",
+  "budget.sources.fiscal": "财政性资金",
+  "budget.sources.other": "其他资金",
+  "budget.structure": "支出结构",
+  "budget.structure.basic": "基本支出",
+  "budget.structure.project": "项目支出",
+};
+
 const NAMES: Record<string, string> = {
   "unit.name": "单位名称",
   year: "年度",
@@ -149,7 +159,7 @@ function describe(changes: readonly Change[], after: Json, merge: IndicatorMerge
       rows.push(["得分情况表合计", `${String(asObject(change.after).score ?? "")}`]);
     else if (key === "narrative") rows.push(...sectionRows(change));
     else if (key.startsWith("budget.sources") || key.startsWith("budget.structure"))
-      rows.push([`预算情况 ${key.split(".").slice(1).join("/")}`, rowText(change.after)]);
+      rows.push([`预算情况·${BUDGET_ROWS[key] ?? "其他行"}`, rowText(change.after)]);
     else rows.push([NAMES[key] ?? key, showValue(change.after)]);
   }
   return rows;

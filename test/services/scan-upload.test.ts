@@ -74,7 +74,7 @@ describe("a scanned page shared in a chat", () => {
       ["预算执行数", "545.06万元"],
     ]);
     expect(table.rows.at(-1)).toEqual([
-      "预算情况 structure/project",
+      "预算情况·项目支出",
       "307.88万元 / 307.88万元 / 291.53万元 / 95%",
     ]);
     expect(confirm?.type).toBe("confirm");
