@@ -61,6 +61,9 @@ export async function runChannels(
     running.push(started.channel);
     log.info(started.channel.connected);
   }
+  // The channels' starts registered their conversations with the draft worker: from now on turns
+  // only enqueue 生成报告 and the worker delivers.
+  ziping.drafts.start();
   const timer = setInterval(() => void prune(), 60 * 60 * 1000);
   timer.unref();
   const model = ziping.model;
@@ -75,6 +78,7 @@ export async function runChannels(
   clearInterval(timer);
   if (ended !== undefined) log.error(ended);
   await stopAll();
+  await ziping.drafts.stop();
   ziping.close();
   log.info("ziping 已退出。");
   return ended === undefined ? 0 : 3;
