@@ -71,6 +71,11 @@ export class Ziping {
     return this.parts.schemes;
   }
 
+  /** Named leases shared by the instances on one database (a connection only one may hold). */
+  get leases(): LeaseRepository {
+    return this.parts.leases;
+  }
+
   /** The model that drafts narratives, or undefined when drafting is deterministic. */
   get model(): string | undefined {
     return this.parts.drafting.llm?.port.model;
