@@ -66,7 +66,9 @@ export async function runTurn(
   // and says 正在生成; the worker delivers. Elsewhere (the terminal) the draft is made right here.
   for (const delivery of turn.deliveries)
     if (delivery.jobId !== undefined && ziping.drafts.serves(event.conversation))
-      await ziping.drafts.announce(out, delivery);
+      await ziping.drafts
+        .announce(out, delivery)
+        .catch((error: unknown) => log.error("“正在生成”未能发送（报告仍会生成）", error));
     else await deliverThrough(ziping, out, delivery, now, log);
   return turn;
 }

@@ -92,9 +92,11 @@ export class DraftWorker {
     }
   }
 
-  /** Runs the due jobs in the background; a bug is logged by the channel that served the job. */
+  /** Runs the due jobs in the background; a failure (the database gone) goes to a served channel's log. */
   poke(): void {
-    void this.runDue().catch(() => undefined);
+    void this.runDue().catch((error: unknown) => {
+      for (const channel of this.#served.values()) return channel.log.error("起草任务队列出错", error);
+    });
   }
 
   /**
