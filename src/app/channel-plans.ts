@@ -12,8 +12,12 @@ import {
 import type { ChannelPlan } from "../services/channel-port.ts";
 
 /** A plan whose adapter module is loaded only when it starts (the terminal chat pays for none). */
-function lazy(name: string, load: () => Promise<ChannelPlan>): ChannelPlan {
-  return { name, start: async (ziping, config) => (await load()).start(ziping, config) };
+function lazy(name: string, load: () => Promise<ChannelPlan>, single?: true): ChannelPlan {
+  return {
+    name,
+    ...(single === undefined ? {} : { single }),
+    start: async (ziping, config) => (await load()).start(ziping, config),
+  };
 }
 
 /** One platform's settings as read from {@link Config}: none set, complete, or partial (`why`). */
@@ -64,7 +68,12 @@ const WECOM: Platform<WeComSettings> = {
   prefix: "WECOM_",
   settings: weComSettings,
   plan: (settings) =>
-    lazy("企业微信", async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings)),
+    // One connection per bot: with several instances only the lease holder connects.
+    lazy(
+      "企业微信",
+      async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings),
+      true,
+    ),
 };
 
 /** A name followed by a space when it is Latin ("Slack 设置"), not when it is Chinese ("钉钉设置"). */

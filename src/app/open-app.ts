@@ -13,6 +13,8 @@ import {
   type CorpusRepository,
   type DeliveryJobRepository,
   DeliveryJobs,
+  type LeaseRepository,
+  Leases,
   type LlmCallRepository,
   openDatabase,
   type ReportArchiveRepository,
@@ -68,6 +70,7 @@ export interface ComposeOptions {
 interface Storage {
   store: ReportRepository;
   jobs: DeliveryJobRepository;
+  leases: LeaseRepository;
   log: LlmCallRepository;
   corpus: CorpusRepository;
   archives: ReportArchiveRepository;
@@ -97,6 +100,7 @@ export function composeApp(dbPath: string, options: ComposeOptions = {}): Result
     {
       store,
       jobs: new DeliveryJobs(db),
+      leases: new Leases(db),
       log: new LlmCallLog(db),
       corpus: corpusStore(db),
       archives: {
@@ -140,11 +144,12 @@ function assemble(storage: Storage, schemes: readonly Scheme[], options: Compose
   }
   const engine = createEngine(schemes, options.engineOptions ?? {});
   const corpus = chatCorpus(storage.corpus);
-  const { store, jobs, archives, close, closed } = storage;
+  const { store, jobs, leases, archives, close, closed } = storage;
   const chat = new ChatService(store, engine, options.newId ?? randomReportId, corpus, jobs);
   const ziping = new Ziping({
     store,
     jobs,
+    leases,
     corpusStore: storage.corpus,
     archives,
     corpus,

@@ -114,6 +114,11 @@ export interface RunningChannel {
 export interface ChannelPlan {
   name: string;
   /**
+   * Only one instance may connect (a WeCom bot allows one connection): `npm start` runs it only
+   * while holding its lease (services/single-channel.ts); other instances stand by.
+   */
+  single?: true;
+  /**
    * Connects; a refusal is a Chinese reason (a refused secret, an unreachable gateway, a port in
    * use) with what to check, never the secret itself.
    */

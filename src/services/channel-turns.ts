@@ -1,7 +1,8 @@
 import type { Reply } from "../conversation/replies.ts";
-import type { ChannelOutbound, InboundEvent, MessageRef, OutboundMessage } from "./channel-port.ts";
+import type { ChannelOutbound, InboundEvent, MessageRef } from "./channel-port.ts";
 import type { Delivery, TurnResult } from "./chat-service.ts";
 import { fileAsText } from "./file-intake.ts";
+import { handOver, replaceNotice } from "./hand-over.ts";
 import type { Ziping } from "./ziping.ts";
 
 /** What the officer is told when a turn fails on a bug. */
@@ -61,7 +62,14 @@ export async function runTurn(
     log.error("回复未能发送（回答已保存）", error);
     return turn;
   }
-  for (const delivery of turn.deliveries) await deliverThrough(ziping, out, delivery, now, log);
+  // Where this process runs a draft worker, the turn only enqueues (the job was committed with it)
+  // and says 正在生成; the worker delivers. Elsewhere (the terminal) the draft is made right here.
+  for (const delivery of turn.deliveries)
+    if (delivery.jobId !== undefined && ziping.drafts.serves(event.conversation))
+      await ziping.drafts
+        .announce(out, delivery)
+        .catch((error: unknown) => log.error("“正在生成”未能发送（报告仍会生成）", error));
+    else await deliverThrough(ziping, out, delivery, now, log);
   return turn;
 }
 
@@ -120,54 +128,31 @@ export async function deliverThrough(
   log: ChannelLog,
 ): Promise<void> {
   let ref: MessageRef | undefined;
-  const replace = async (message: OutboundMessage) => {
-    if (ref === undefined || !out.capabilities.messageUpdates) await out.send(message);
-    else await out.update(ref, message);
-  };
   try {
     const model = ziping.model;
     ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
-    const delivered = await ziping.deliverDraft(delivery, { now: now() });
-    if (!delivered.ok) {
-      await replace({ kind: "delivery-failed", message: delivered.error.message });
-      return;
-    }
-    const where = await out.upload(delivered.value.files, delivery.reportId);
-    // Handed over (or a failure the officer is told): the job is done. A crash before this line
-    // leaves it pending, and the next start delivers it again.
-    await ziping.finishDelivery(delivery, now());
-    if (!where.ok) {
-      await replace({ kind: "delivery-failed", message: where.error.message });
-      return;
-    }
-    await replace({ kind: "delivered", summary: delivered.value.summary, files: where.value });
+    await handOver(ziping, out, delivery, now, ref);
   } catch (error) {
     log.error("生成或上传报告失败", error);
-    await replace({ kind: "delivery-failed", message: DELIVERY_FAILED }).catch((again: unknown) =>
-      log.error("无法告知生成失败", again),
+    await replaceNotice(out, ref, { kind: "delivery-failed", message: DELIVERY_FAILED }).catch(
+      (again: unknown) => log.error("无法告知生成失败", again),
     );
   }
 }
 
 /**
- * At a channel's start: the drafts asked for in its conversations (keys starting with `prefix`)
- * that were never handed over are delivered now, each to the place `outboundOf` names for its key
- * (undefined: skipped). Returns how many were resumed.
+ * At a channel's start: this process's draft worker takes the channel's conversations (keys
+ * starting with `prefix`), each delivered to the place `outboundOf` names for its key (undefined:
+ * the job fails, there is nowhere to say anything), and the drafts asked for there and never handed
+ * over are delivered now. Returns how many were delivered by this run of the worker.
  */
-export async function resumeDeliveries(
+export function resumeDeliveries(
   ziping: Ziping,
   prefix: string,
   outboundOf: (conversationKey: string) => ChannelOutbound | undefined,
   now: () => Date,
   log: ChannelLog,
 ): Promise<number> {
-  let resumed = 0;
-  for (const { conversationKey, delivery } of await ziping.pendingDeliveriesUnder(prefix)) {
-    const out = outboundOf(conversationKey);
-    if (out === undefined) continue;
-    log.info(`继续交付上次未完成的报告 ${delivery.reportId}（${conversationKey}）`);
-    await deliverThrough(ziping, out, delivery, now, log);
-    resumed += 1;
-  }
-  return resumed;
+  ziping.drafts.serve(prefix, { outboundOf, now, log });
+  return ziping.drafts.runDue();
 }

@@ -6,6 +6,7 @@ import type { CorpusDocumentInfo, NewCorpusDocument } from "../storage/corpus-st
 import type {
   CorpusRepository,
   DeliveryJobRepository,
+  LeaseRepository,
   ReportArchiveRepository,
   ReportRepository,
   ReportRow,
@@ -19,6 +20,7 @@ import type { ChatService, Delivery, IncomingMessage, TurnResult } from "./chat-
 import { checkReplies } from "./check-replies.ts";
 import { type DeliveredDraft, type DraftFilesRequest, deliverDraft, draftFiles } from "./deliver-draft.ts";
 import type { DraftEnv } from "./draft-report.ts";
+import { DraftWorker } from "./draft-worker.ts";
 import { listingOf, type ReportListing } from "./report-listing.ts";
 import { pruneHandledMessages } from "./retention.ts";
 
@@ -29,6 +31,8 @@ export type { UnitRole };
 export interface ZipingParts {
   store: ReportRepository;
   jobs: DeliveryJobRepository;
+  /** Named leases: a connection only one instance may hold (a WeCom bot). */
+  leases: LeaseRepository;
   /** The copy-detection corpus, and the chat's view of it. */
   corpusStore: CorpusRepository;
   corpus: ChatCorpus;
@@ -55,11 +59,21 @@ export interface Asker {
  * issue 20) will wait, and no channel may assume either.
  */
 export class Ziping {
-  constructor(private readonly parts: ZipingParts) {}
+  /** This process's draft worker (started by `npm start`; the terminal drafts inline). */
+  readonly drafts: DraftWorker;
+
+  constructor(private readonly parts: ZipingParts) {
+    this.drafts = new DraftWorker(this, parts.jobs);
+  }
 
   /** The installed scoring schemes. */
   get schemes(): readonly Scheme[] {
     return this.parts.schemes;
+  }
+
+  /** Named leases shared by the instances on one database (a connection only one may hold). */
+  get leases(): LeaseRepository {
+    return this.parts.leases;
   }
 
   /** The model that drafts narratives, or undefined when drafting is deterministic. */
@@ -232,6 +246,8 @@ export class Ziping {
 
   /** Closes the database connection. */
   close(): void {
+    // Stops the worker's loop at once (synchronously); a job in hand fails on the closed store.
+    void this.drafts.stop();
     this.parts.close();
   }
 }

@@ -1,6 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
-import type { DeliveryJobRepository } from "./repositories.ts";
+import type { ClaimedJob, ClaimRequest, DeliveryJobRepository, JobStatus } from "./repositories.ts";
 import { SqliteSession } from "./sqlite-session.ts";
 
 /** A requested draft not yet handed over: the report as it was when 生成报告 was said. */
@@ -20,6 +20,31 @@ const RowSchema = z.object({
 
 type Named = Record<string, unknown>;
 
+const StatusSchema = z.object({
+  state: z.enum(["pending", "running", "done", "failed"]),
+  attempts: z.number().int(),
+  next_run_at: z.string(),
+  locked_by: z.string().nullable(),
+  locked_until: z.string().nullable(),
+  last_error: z.string().nullable(),
+});
+
+/**
+ * The oldest due job under one of the prefixes (a JSON array), taken for a worker: never tried (due
+ * at once, whatever another instance's clock said), pending past its retry time, or running past its
+ * lease (its worker died). Run inside an IMMEDIATE transaction, so the read and
+ * the write hold the one write lock of the file against every other connection.
+ */
+const CLAIM = `
+  UPDATE deliveries SET state = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until
+  WHERE id = (
+    SELECT id FROM deliveries
+    WHERE ((state = 'pending' AND (attempts = 0 OR next_run_at <= @now)) OR (state = 'running' AND locked_until < @now))
+      AND EXISTS (SELECT 1 FROM json_each(@prefixes) p
+                  WHERE substr(conversation_key, 1, length(p.value)) = p.value)
+    ORDER BY id LIMIT 1)
+  RETURNING id, conversation_key, report_id, doc, attempts`;
+
 /**
  * The deliveries table: 生成报告 records a job in the same transaction as the turn, the adapter
  * finishes it after the files are written, and whatever is still pending (a crash while drafting)
@@ -27,23 +52,43 @@ type Named = Record<string, unknown>;
  */
 export class DeliveryJobs implements DeliveryJobRepository {
   readonly #s: SqliteSession;
+  readonly #db: Database;
   readonly #add: Statement<[Named]>;
   readonly #pending: Statement<[string]>;
   readonly #pendingUnder: Statement<[Named]>;
   readonly #finish: Statement<[Named]>;
+  readonly #claim: Statement<[Named]>;
+  readonly #retry: Statement<[Named]>;
+  readonly #fail: Statement<[Named]>;
+  readonly #status: Statement<[number]>;
 
   constructor(db: Database) {
     this.#s = SqliteSession.of(db);
+    this.#db = db;
     this.#add = db.prepare(`
-      INSERT INTO deliveries (conversation_key, report_id, doc, requested_at)
-      VALUES (@conversationKey, @reportId, @doc, @now) RETURNING id`);
+      INSERT INTO deliveries (conversation_key, report_id, doc, requested_at, next_run_at)
+      VALUES (@conversationKey, @reportId, @doc, @now, @now) RETURNING id`);
     this.#pending = db.prepare(
       "SELECT id, conversation_key, report_id, doc FROM deliveries WHERE conversation_key = ? AND done_at IS NULL ORDER BY id",
     );
     this.#pendingUnder = db.prepare(
       "SELECT id, conversation_key, report_id, doc FROM deliveries WHERE substr(conversation_key, 1, length(@prefix)) = @prefix AND done_at IS NULL ORDER BY id",
     );
-    this.#finish = db.prepare("UPDATE deliveries SET done_at = @now WHERE id = @id AND done_at IS NULL");
+    this.#finish = db.prepare(
+      "UPDATE deliveries SET done_at = @now, state = 'done', locked_by = NULL, locked_until = NULL WHERE id = @id AND done_at IS NULL",
+    );
+    this.#claim = db.prepare(CLAIM);
+    this.#retry = db.prepare(`
+      UPDATE deliveries SET state = 'pending', next_run_at = @at, locked_by = NULL, locked_until = NULL,
+        last_error = @error
+      WHERE id = @id AND state = 'running' AND locked_by = @worker`);
+    this.#fail = db.prepare(`
+      UPDATE deliveries SET state = 'failed', done_at = @now, locked_by = NULL, locked_until = NULL,
+        last_error = @error
+      WHERE id = @id AND state = 'running' AND locked_by = @worker`);
+    this.#status = db.prepare(
+      "SELECT state, attempts, next_run_at, locked_by, locked_until, last_error FROM deliveries WHERE id = ?",
+    );
   }
 
   /** Records a requested draft; returns its id. */
@@ -76,6 +121,59 @@ export class DeliveryJobs implements DeliveryJobRepository {
   async finish(id: number, now: Date): Promise<void> {
     await this.#s.run(() => this.#finish.run({ id, now: now.toISOString() }));
   }
+
+  /** Takes the oldest due job under the prefixes for a worker (see DeliveryJobRepository.claim). */
+  claim(request: ClaimRequest): Promise<ClaimedJob | undefined> {
+    const params = {
+      worker: request.worker,
+      now: request.now.toISOString(),
+      until: new Date(request.now.getTime() + request.leaseMs).toISOString(),
+      prefixes: JSON.stringify(request.prefixes),
+    };
+    // A synchronous IMMEDIATE transaction: it never yields, so it never holds the file's write lock
+    // across an await, and another process's worker waits for it (busy timeout) instead of racing.
+    const claim = this.#db.transaction(() => this.#claim.get(params));
+    return this.#s.run(() => {
+      const row = claim.immediate();
+      return row === undefined ? undefined : claimedOf(row);
+    });
+  }
+
+  /** A failed attempt: pending again at `at`, if `worker` still holds the job. */
+  async retry(id: number, worker: string, error: string, at: Date): Promise<boolean> {
+    const done = await this.#s.run(() => this.#retry.run({ id, worker, error, at: at.toISOString() }));
+    return done.changes > 0;
+  }
+
+  /** The last failed attempt: failed for good, if `worker` still holds the job. */
+  async fail(id: number, worker: string, error: string, now: Date): Promise<boolean> {
+    const done = await this.#s.run(() => this.#fail.run({ id, worker, error, now: now.toISOString() }));
+    return done.changes > 0;
+  }
+
+  /** Where a job stands. */
+  async status(id: number): Promise<JobStatus | undefined> {
+    const row = await this.#s.run(() => this.#status.get(id));
+    return row === undefined ? undefined : statusOf(row);
+  }
+}
+
+/** A claimed row as a job with its attempts (PostgreSQL reads the same columns). */
+export function claimedOf(raw: unknown): ClaimedJob {
+  return { ...jobOf(raw), attempts: z.object({ attempts: z.number().int() }).parse(raw).attempts };
+}
+
+/** A status row (times already ISO strings) as a JobStatus. */
+export function statusOf(raw: unknown): JobStatus {
+  const row = StatusSchema.parse(raw);
+  return {
+    state: row.state,
+    attempts: row.attempts,
+    nextRunAt: row.next_run_at,
+    lockedBy: row.locked_by,
+    lockedUntil: row.locked_until,
+    lastError: row.last_error,
+  };
 }
 
 /** A deliveries row as a job, its document parsed (PostgreSQL reads the same columns). */

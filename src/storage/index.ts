@@ -1,11 +1,13 @@
 /** SQLite storage: open and migrate the database, and the {@link Store} over it. */
 
 export { type DeliveryJob, DeliveryJobs } from "./delivery-jobs.ts";
+export { Leases } from "./leases.ts";
 export { LATEST_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from "./migrations.ts";
 export { type Database, openDatabase } from "./open-database.ts";
 export type {
   CorpusRepository,
   DeliveryJobRepository,
+  LeaseRepository,
   LlmCallRepository,
   ReportArchiveRepository,
   ReportRepository,

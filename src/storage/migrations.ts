@@ -186,6 +186,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_pending ON deliveries(conversation_key) WHERE done_at IS NULL;
     `,
   },
+  {
+    version: 7,
+    name: "deliveries as durable jobs (state, attempts, next run, lease, last error); leases of single connections",
+    // A worker claims a due job by taking its lease (locked_by, locked_until); a failure is retried
+    // at next_run_at; a worker that dies loses the lease and another takes the job. Times are ISO
+    // strings (toISOString), so they compare as text. leases: one holder per name (a WeCom bot).
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN state TEXT NOT NULL DEFAULT 'pending'
+        CHECK (state IN ('pending', 'running', 'done', 'failed'));
+      ALTER TABLE deliveries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN next_run_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE deliveries ADD COLUMN locked_by TEXT;
+      ALTER TABLE deliveries ADD COLUMN locked_until TEXT;
+      ALTER TABLE deliveries ADD COLUMN last_error TEXT;
+      UPDATE deliveries SET next_run_at = requested_at,
+        state = CASE WHEN done_at IS NULL THEN 'pending' ELSE 'done' END;
+      CREATE INDEX deliveries_due ON deliveries(next_run_at) WHERE state IN ('pending', 'running');
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

@@ -73,12 +73,57 @@ export interface UnitMemberRepository {
   listUnitMembers(): Promise<UnitMembershipRow[]>;
 }
 
-/** Requested drafts not yet handed over (see DeliveryJobs). */
+/** Requested drafts not yet handed over, as durable jobs a worker claims (see DeliveryJobs). */
 export interface DeliveryJobRepository {
   add(job: { conversationKey: string; reportId: string; doc: unknown; now: Date }): Promise<number>;
   pending(conversationKey: string): Promise<DeliveryJob[]>;
   pendingUnder(prefix: string): Promise<DeliveryJob[]>;
   finish(id: number, now: Date): Promise<void>;
+  /**
+   * Takes the oldest due job whose key starts with one of `prefixes` (pending and due, or running
+   * with an expired lease) for `worker` until `now + leaseMs`, counting an attempt; none: undefined.
+   * Exclusive across connections and instances.
+   */
+  claim(request: ClaimRequest): Promise<ClaimedJob | undefined>;
+  /** A failed attempt of the lease holder: pending again at `at`; false when the lease was lost. */
+  retry(id: number, worker: string, error: string, at: Date): Promise<boolean>;
+  /** The last failed attempt of the lease holder: failed for good; false when the lease was lost. */
+  fail(id: number, worker: string, error: string, now: Date): Promise<boolean>;
+  /** A job's state, attempts, next run and lease (operators and tests read it). */
+  status(id: number): Promise<JobStatus | undefined>;
+}
+
+/** Who claims, what, and for how long (see DeliveryJobRepository.claim). */
+export interface ClaimRequest {
+  prefixes: readonly string[];
+  worker: string;
+  now: Date;
+  leaseMs: number;
+}
+
+/** A claimed job: the delivery and how many times it has been claimed, this claim included. */
+export interface ClaimedJob extends DeliveryJob {
+  attempts: number;
+}
+
+/** Where a job stands; times as ISO strings. */
+export interface JobStatus {
+  state: "pending" | "running" | "done" | "failed";
+  attempts: number;
+  nextRunAt: string;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+}
+
+/** Named leases: one holder at a time, taken over once it expires (see Leases). */
+export interface LeaseRepository {
+  /** Takes `name` for `holder` until `now + ttlMs` when it is free, expired or already held by `holder`. */
+  acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  /** Extends the holder's lease; false when another holder has taken it (or it was released). */
+  renew(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up, if `holder` still has it. */
+  release(name: string, holder: string): Promise<void>;
 }
 
 /** Where every model call is recorded (see LlmCallLog). */

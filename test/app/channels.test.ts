@@ -1,9 +1,11 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startChoice } from "../../src/app/channel-plans.ts";
 import { type Config, readConfig } from "../../src/config.ts";
 import type { ChannelPlan } from "../../src/services/channel-port.ts";
 import { runChannels } from "../../src/services/run-channels.ts";
 import { testApp } from "../services/chat-harness.ts";
+import { tempDir } from "../storage/temp-db.ts";
 
 function config(env: Record<string, string>): Config {
   const read = readConfig(env);
@@ -129,5 +131,36 @@ describe("runChannels", () => {
       "正在连接企业微信……",
       "! 企业微信拒绝了密钥（40001）",
     ]);
+  });
+
+  it("a channel marked single runs on one instance only: a second instance on the same database stands by", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, "ziping.db");
+      const [a, b] = [testApp(path), testApp(path)];
+      const events: string[] = [];
+      const [first, second] = [recorder(), recorder()];
+      let stop = () => {};
+      const stopped = new Promise<void>((resolve) => {
+        stop = resolve;
+      });
+      const plan = (): ChannelPlan => ({ ...fakeChannel("企业微信", events), single: true });
+      const runA = runChannels(a.ziping, config({}), [plan()], stopped, first.log);
+      while (!first.lines.some((l) => l.startsWith("ziping 已启动")))
+        await new Promise((r) => setImmediate(r));
+      const runB = runChannels(b.ziping, config({}), [plan()], stopped, second.log);
+      while (!second.lines.some((l) => l.startsWith("ziping 已启动")))
+        await new Promise((r) => setImmediate(r));
+      expect(events).toEqual(["start 企业微信"]);
+      expect(second.lines.slice(0, 2)).toEqual([
+        "正在连接企业微信……",
+        "企业微信已由另一个实例连接；本实例待命，该实例停止后 15 秒内接管。",
+      ]);
+      stop();
+      expect([await runA, await runB]).toEqual([0, 0]);
+      expect(events).toEqual(["start 企业微信", "stop 企业微信"]);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -30,6 +30,7 @@ describe("migrate", () => {
       "corpus_prints",
       "deliveries",
       "events",
+      "leases",
       "llm_calls",
       "processed_messages",
       "report_members",
@@ -38,7 +39,7 @@ describe("migrate", () => {
       "unit_members",
       "users",
     ]);
-    expect(schemaVersion(db)).toBe(6);
+    expect(schemaVersion(db)).toBe(7);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
     db.close();
   });
@@ -48,7 +49,7 @@ describe("migrate", () => {
     migrate(db, MIGRATIONS.slice(0, 3));
     db.prepare("INSERT INTO users VALUES ('U1', '张三', '2025-03-01T08:00:00.000Z')").run();
     migrate(db);
-    expect(schemaVersion(db)).toBe(6);
+    expect(schemaVersion(db)).toBe(7);
     expect(db.prepare("SELECT display_name FROM users").pluck().get()).toBe("张三");
     const sql = (name: string) =>
       db.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").pluck().get(name) as string;
@@ -121,9 +122,9 @@ describe("migrate", () => {
 
   it("refuses a version newer than the code knows, with a Chinese message and code", () => {
     const db = new BetterSqlite3(":memory:");
-    db.pragma("user_version = 7");
+    db.pragma("user_version = 8");
     expect(() => migrate(db)).toThrow(
-      "数据库 :memory: 的结构版本是 7，而本程序只认识到版本 6：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
+      "数据库 :memory: 的结构版本是 8，而本程序只认识到版本 7：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
     );
     expect(() => migrate(db)).toThrow(expect.objectContaining({ code: "storage.too_new" }));
     db.close();

@@ -7,9 +7,20 @@ const pg = usePostgres();
 
 describe.skipIf(pg.missing !== undefined)("the repositories on PostgreSQL", () => {
   repositorySuite(async () => {
-    const repos = await openPostgres(await pg.freshUrl());
+    const url = await pg.freshUrl();
+    const repos = await openPostgres(url);
     return {
       ...repos,
+      twin: async () => {
+        const second = await openPostgres(url);
+        return {
+          ...second,
+          close: async () => {
+            second.close();
+            await second.session.ended();
+          },
+        };
+      },
       close: async () => {
         repos.close();
         await repos.session.ended();

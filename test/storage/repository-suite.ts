@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type {
   CorpusRepository,
   DeliveryJobRepository,
+  LeaseRepository,
   LlmCallRepository,
   ReportArchiveRepository,
   ReportRepository,
@@ -16,6 +17,9 @@ export interface Repositories {
   log: LlmCallRepository;
   corpus: CorpusRepository;
   archives: ReportArchiveRepository;
+  leases: LeaseRepository;
+  /** The job and lease repositories over a second connection (pool) to the same database. */
+  twin(): Promise<{ jobs: DeliveryJobRepository; leases: LeaseRepository; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -267,6 +271,97 @@ export function repositorySuite(open: () => Promise<Repositories>): void {
       await r.jobs.finish(1, t2);
       await r.jobs.finish(1, t2);
       expect(await r.jobs.pendingUnder("slack:")).toEqual([]);
+    });
+
+    it("claims a due job for one worker of two connections at once, each job once", async () => {
+      await r.store.createReport({ id: "r1", createdBy: "U1", doc: {}, now: t0 });
+      for (const key of ["slack:D1", "slack:D2", "dingtalk:C1", "slack:D3", "cli:liu"])
+        await r.jobs.add({ conversationKey: key, reportId: "r1", doc: { key }, now: t0 });
+      const other = await r.twin();
+      const take = async (jobs: DeliveryJobRepository, worker: string) => {
+        const ids: number[] = [];
+        for (;;) {
+          const job = await jobs.claim({
+            prefixes: ["slack:", "dingtalk:"],
+            worker,
+            now: t1,
+            leaseMs: 60_000,
+          });
+          if (job === undefined) return ids;
+          ids.push(job.id);
+        }
+      };
+      const [a, b] = await Promise.all([take(r.jobs, "A"), take(other.jobs, "B")]);
+      await other.close();
+      expect([...a, ...b].sort()).toEqual([1, 2, 3, 4]);
+      expect(a.filter((id) => b.includes(id))).toEqual([]);
+      const status = await r.jobs.status(2);
+      expect(status).toEqual({
+        state: "running",
+        attempts: 1,
+        nextRunAt: "2025-03-01T08:00:00.000Z",
+        lockedBy: a.includes(2) ? "A" : "B",
+        lockedUntil: "2025-03-01T09:31:00.000Z",
+        lastError: null,
+      });
+      // A job never tried is due at once, even by a clock behind the one that enqueued it.
+      expect(
+        (await r.jobs.claim({ prefixes: ["cli:"], worker: "C", now: new Date(t0.getTime() - 1), leaseMs: 1 }))
+          ?.id,
+      ).toBe(5);
+      expect(await r.jobs.claim({ prefixes: ["wecom:"], worker: "C", now: t2, leaseMs: 1 })).toBe(undefined);
+    });
+
+    it("gives an expired lease's job to another worker, retries at the time given and fails for good", async () => {
+      await r.store.createReport({ id: "r1", createdBy: "U1", doc: {}, now: t0 });
+      await r.jobs.add({ conversationKey: "slack:D1", reportId: "r1", doc: { a: 1 }, now: t0 });
+      const claim = (worker: string, at: Date) =>
+        r.jobs.claim({ prefixes: ["slack:"], worker, now: at, leaseMs: 60_000 });
+      expect(await claim("A", t0)).toEqual({
+        id: 1,
+        conversationKey: "slack:D1",
+        reportId: "r1",
+        doc: { a: 1 },
+        attempts: 1,
+      });
+      // A holds it until 08:01:00.000; at that very instant it is still A's.
+      expect(await claim("B", new Date("2025-03-01T08:01:00.000Z"))).toBe(undefined);
+      expect((await claim("B", new Date("2025-03-01T08:01:00.001Z")))?.attempts).toBe(2);
+      // A's lease was lost: its retry changes nothing; B's puts the job back at the time given.
+      expect(await r.jobs.retry(1, "A", "too late", t1)).toBe(false);
+      expect(await r.jobs.retry(1, "B", "upload refused", new Date("2025-03-01T08:03:00.001Z"))).toBe(true);
+      expect(await r.jobs.status(1)).toEqual({
+        state: "pending",
+        attempts: 2,
+        nextRunAt: "2025-03-01T08:03:00.001Z",
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: "upload refused",
+      });
+      expect(await claim("C", new Date("2025-03-01T08:03:00.000Z"))).toBe(undefined);
+      expect((await claim("C", new Date("2025-03-01T08:03:00.001Z")))?.attempts).toBe(3);
+      expect(await r.jobs.fail(1, "C", "still refused", t1)).toBe(true);
+      expect((await r.jobs.status(1))?.state).toBe("failed");
+      expect(await r.jobs.pendingUnder("slack:")).toEqual([]);
+      expect(await claim("D", t2)).toBe(undefined);
+    });
+
+    it("holds a lease for one holder until it expires or is released", async () => {
+      const other = await r.twin();
+      const at = (s: number) => new Date(t0.getTime() + s * 1000);
+      expect(await r.leases.acquire("wecom", "A", at(0), 15_000)).toBe(true);
+      expect(await other.leases.acquire("wecom", "B", at(1), 15_000)).toBe(false);
+      expect(await r.leases.renew("wecom", "A", at(5), 15_000)).toBe(true);
+      expect(await other.leases.acquire("wecom", "B", at(19.999), 15_000)).toBe(false);
+      // A stopped renewing at 5 s: at 20 s its lease has run out and B takes it; A cannot renew.
+      expect(await other.leases.acquire("wecom", "B", at(20), 15_000)).toBe(true);
+      expect(await r.leases.renew("wecom", "A", at(21), 15_000)).toBe(false);
+      expect(await other.leases.acquire("wecom", "B", at(22), 15_000)).toBe(true);
+      await r.leases.release("wecom", "A");
+      expect(await r.leases.acquire("wecom", "A", at(23), 15_000)).toBe(false);
+      await other.leases.release("wecom", "B");
+      expect(await r.leases.acquire("wecom", "A", at(23), 15_000)).toBe(true);
+      await other.close();
     });
 
     it("records model calls with increasing ids", async () => {

@@ -33,6 +33,7 @@ export function weComPlan(
 ): ChannelPlan {
   return {
     name: "企业微信",
+    single: true,
     async start(ziping) {
       const deps = {
         ziping,

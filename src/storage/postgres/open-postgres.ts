@@ -2,6 +2,7 @@ import pg from "pg";
 import { BOILERPLATE_TEXTS } from "../../checks/copy/boilerplate.ts";
 import { PgCorpusStore } from "./pg-corpus-store.ts";
 import { PgDeliveryJobs } from "./pg-delivery-jobs.ts";
+import { PgLeases } from "./pg-leases.ts";
 import { PgLlmCallLog } from "./pg-llm-call-log.ts";
 import { migratePostgres } from "./pg-migrations.ts";
 import { PgReportArchives } from "./pg-report-archive.ts";
@@ -13,6 +14,7 @@ export interface PostgresRepositories {
   session: PgSession;
   store: PgStore;
   jobs: PgDeliveryJobs;
+  leases: PgLeases;
   log: PgLlmCallLog;
   corpus: PgCorpusStore;
   archives: PgReportArchives;
@@ -46,6 +48,7 @@ export async function openPostgres(
       session,
       store,
       jobs: new PgDeliveryJobs(session),
+      leases: new PgLeases(session),
       log: new PgLlmCallLog(session),
       corpus,
       archives: new PgReportArchives(session, store),

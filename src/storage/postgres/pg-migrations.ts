@@ -163,6 +163,31 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX llm_calls_report ON llm_calls(report_id);
     `,
   },
+  {
+    version: 4,
+    name: "deliveries as durable jobs (state, attempts, next run, lease, last error); leases of single connections",
+    // SQLite's migration 7 in PostgreSQL's types: a worker of any instance claims a due job with
+    // FOR UPDATE SKIP LOCKED and holds it by a lease; leases keeps one holder per name.
+    sql: `
+      ALTER TABLE deliveries
+        ADD COLUMN state text NOT NULL DEFAULT 'pending'
+          CHECK (state IN ('pending', 'running', 'done', 'failed')),
+        ADD COLUMN attempts integer NOT NULL DEFAULT 0,
+        ADD COLUMN next_run_at timestamptz,
+        ADD COLUMN locked_by text,
+        ADD COLUMN locked_until timestamptz,
+        ADD COLUMN last_error text;
+      UPDATE deliveries SET next_run_at = requested_at,
+        state = CASE WHEN done_at IS NULL THEN 'pending' ELSE 'done' END;
+      ALTER TABLE deliveries ALTER COLUMN next_run_at SET NOT NULL;
+      CREATE INDEX deliveries_due ON deliveries(next_run_at) WHERE state IN ('pending', 'running');
+      CREATE TABLE leases (
+        name text PRIMARY KEY,
+        holder text NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The advisory lock key (two int4s) that makes instances starting together migrate one at a time. */

@@ -32,6 +32,8 @@ export class FakeDingTalkApi {
   readonly refusedSessions = new Set<string>();
   /** How many tokens were handed out. */
   tokens = 0;
+  /** media/upload answers (and records) only once this settles: a test holds uploads back with it. */
+  uploadsWait: Promise<void> = Promise.resolve();
   private media = 0;
   private sent = 0;
 
@@ -108,6 +110,7 @@ export class FakeDingTalkApi {
       .post("/media/upload")
       .query(true)
       .reply(async (request: Request) => {
+        await this.uploadsWait;
         const form = await request.formData();
         const media = form.get("media");
         const type = String(form.get("type") ?? "");

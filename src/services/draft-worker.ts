@@ -1,0 +1,187 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { Json } from "../conversation/patch.ts";
+import type { ClaimedJob, DeliveryJobRepository } from "../storage/repositories.ts";
+import type { ChannelOutbound, MessageRef } from "./channel-port.ts";
+import type { ChannelLog } from "./channel-turns.ts";
+import type { Delivery } from "./chat-service.ts";
+import { handOver, replaceNotice } from "./hand-over.ts";
+import type { Ziping } from "./ziping.ts";
+
+/** How long a claimed draft is this worker's: a worker that dies loses it after this. */
+export const DRAFT_LEASE_MS = 10 * 60 * 1000;
+/** The wait after failed attempt 1, 2, 3; attempt 4 failing is the last. */
+export const RETRY_DELAYS_MS: readonly number[] = [30_000, 2 * 60_000, 10 * 60_000];
+const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** How often the loop looks for due jobs (retries, and jobs other instances enqueued or lost). */
+const POLL_MS = 5000;
+
+/** What the officer is told when the last attempt has failed. */
+export const DRAFT_GAVE_UP = `报告生成失败：已自动重试 ${MAX_ATTEMPTS} 次仍未成功。已填写的数据都已保存，请稍后再说一次“生成报告”；如果反复出现，请联系管理员查看日志。`;
+
+/** A channel the worker delivers for: where each conversation's messages go, its clock and log. */
+export interface ServedChannel {
+  outboundOf: (conversationKey: string) => ChannelOutbound | undefined;
+  now: () => Date;
+  log: ChannelLog;
+}
+
+/**
+ * The draft worker of this process: drafting as durable jobs. 生成报告 commits a job with its turn;
+ * the worker claims due jobs (its lease, exclusive across instances), drafts each, hands the files
+ * over through the channel of the job's conversation and finishes it. A failure is retried after
+ * 30 s, 2 min and 10 min; after the 4th the job fails and the officer is told to ask again. A
+ * worker that dies loses its lease and another instance's worker takes the job. One job at a time.
+ */
+export class DraftWorker {
+  /** This worker's name in the job table (host, process, random). */
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  readonly #served = new Map<string, ServedChannel>();
+  /** Drafting notices sent by this process's turns, to be replaced by the result. */
+  readonly #notices = new Map<number, { out: ChannelOutbound; ref: MessageRef | undefined }>();
+  #run: Promise<number> | undefined;
+  #again = false;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly ziping: Ziping,
+    private readonly jobs: DeliveryJobRepository,
+  ) {}
+
+  /** Delivers the conversations whose keys start with `prefix` (a channel's start registers it). */
+  serve(prefix: string, channel: ServedChannel): void {
+    this.#served.set(prefix, channel);
+  }
+
+  /** Whether turns in this conversation leave drafting to the running worker. */
+  serves(conversationKey: string): boolean {
+    return this.#timer !== undefined && [...this.#served.keys()].some((p) => conversationKey.startsWith(p));
+  }
+
+  /** Starts the loop: due jobs are looked for every few seconds and whenever a turn enqueues one. */
+  start(pollMs: number = POLL_MS): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setInterval(() => this.poke(), pollMs);
+    this.#timer.unref();
+  }
+
+  /** Stops the loop; settles once the job in hand is finished. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.idle();
+  }
+
+  /** Settles when no job is being run. */
+  async idle(): Promise<void> {
+    while (this.#run !== undefined) await this.#run;
+  }
+
+  /**
+   * A turn enqueued `delivery`: says 正在生成 at once (replaced by the result later, where messages
+   * can be updated) and wakes the worker. The turn does not wait for the draft.
+   */
+  async announce(out: ChannelOutbound, delivery: Delivery): Promise<void> {
+    const model = this.ziping.model;
+    let ref: MessageRef | undefined;
+    try {
+      ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
+    } finally {
+      if (delivery.jobId !== undefined) this.#notices.set(delivery.jobId, { out, ref });
+      this.poke();
+    }
+  }
+
+  /** Runs the due jobs in the background; a failure (the database gone) goes to a served channel's log. */
+  poke(): void {
+    void this.runDue().catch((error: unknown) => {
+      for (const channel of this.#served.values()) return channel.log.error("起草任务队列出错", error);
+    });
+  }
+
+  /**
+   * Claims and runs due jobs of the served channels until none is due; returns how many were
+   * handed over. A call while a run is going joins it (and makes it look once more).
+   */
+  runDue(): Promise<number> {
+    if (this.#run !== undefined) {
+      this.#again = true;
+      return this.#run;
+    }
+    const run = this.#drain().finally(() => {
+      this.#run = undefined;
+    });
+    this.#run = run;
+    return run;
+  }
+
+  async #drain(): Promise<number> {
+    let delivered = 0;
+    do {
+      this.#again = false;
+      for (const [prefix, channel] of this.#served) {
+        for (;;) {
+          const job = await this.jobs.claim({
+            prefixes: [prefix],
+            worker: this.id,
+            now: channel.now(),
+            leaseMs: DRAFT_LEASE_MS,
+          });
+          if (job === undefined) break;
+          if (await this.#runJob(job, channel)) delivered += 1;
+        }
+      }
+    } while (this.#again);
+    return delivered;
+  }
+
+  /** One claimed job: drafted and handed over (true), or retried, or failed and told. */
+  async #runJob(job: ClaimedJob, channel: ServedChannel): Promise<boolean> {
+    const { now, log } = channel;
+    const delivery: Delivery = { reportId: job.reportId, doc: job.doc as Json, jobId: job.id };
+    const notice = this.#notices.get(job.id);
+    this.#notices.delete(job.id);
+    const out = notice?.out ?? channel.outboundOf(job.conversationKey);
+    if (out === undefined) {
+      log.error(`报告 ${job.reportId} 的会话 ${job.conversationKey} 无法送达，任务作废`, undefined);
+      await this.jobs.fail(job.id, this.id, "no place to deliver to", now());
+      return false;
+    }
+    if (job.attempts > MAX_ATTEMPTS) {
+      // Its last attempt's worker died holding it: no attempt is left.
+      await this.#giveUp(job, out, notice?.ref, "lease expired on the last attempt", channel);
+      return false;
+    }
+    let ref = notice?.ref;
+    try {
+      if (notice === undefined && job.attempts === 1) {
+        // Asked for before this process took it (a restart, or another instance's turn).
+        log.info(`继续交付上次未完成的报告 ${job.reportId}（${job.conversationKey}）`);
+        const model = this.ziping.model;
+        ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
+      }
+      await handOver(this.ziping, out, delivery, now, ref);
+      return true;
+    } catch (error) {
+      log.error(`生成或上传报告失败（第 ${job.attempts} 次）`, error);
+      const reason = error instanceof Error ? error.message : String(error);
+      const delay = RETRY_DELAYS_MS[job.attempts - 1];
+      if (delay === undefined) await this.#giveUp(job, out, ref, reason, channel);
+      else await this.jobs.retry(job.id, this.id, reason, new Date(now().getTime() + delay));
+      return false;
+    }
+  }
+
+  async #giveUp(
+    job: ClaimedJob,
+    out: ChannelOutbound,
+    ref: MessageRef | undefined,
+    reason: string,
+    channel: ServedChannel,
+  ): Promise<void> {
+    if (!(await this.jobs.fail(job.id, this.id, reason, channel.now()))) return;
+    await replaceNotice(out, ref, { kind: "delivery-failed", message: DRAFT_GAVE_UP }).catch(
+      (error: unknown) => channel.log.error("无法告知生成失败", error),
+    );
+  }
+}
