@@ -31,7 +31,7 @@ const JSON_TYPE = "json";
 /**
  * What `ziping migrate` copies, in the order foreign keys need. Processed messages and event claims
  * only within their retention window (older ones would be pruned at the next start anyway), and
- * deliveries only while pending (a finished one is history the officer already has). The
+ * deliveries only while pending or running (a finished or failed one is history the officer already has). The
  * boilerplate hashes are not copied: opening PostgreSQL writes them from this build's list.
  */
 export const TABLE_GROUPS: readonly TableGroup[] = [
@@ -174,8 +174,15 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
           ["doc", JSON_TYPE],
           ["requested_at", TIME],
           ["done_at", TIME],
+          ["state", T],
+          ["attempts", INT],
+          ["next_run_at", TIME],
+          ["locked_by", T],
+          ["locked_until", TIME],
+          ["last_error", T],
         ],
-        where: "done_at IS NULL",
+        // Jobs still to run (a running one keeps its lease: it expires and another instance retries it).
+        where: "state IN ('pending', 'running')",
         order: "id",
         batch: 200,
         identity: "id",
