@@ -73,10 +73,7 @@ describe("a scanned page shared in a chat", () => {
       ["调整后预算数", "561.41万元"],
       ["预算执行数", "545.06万元"],
     ]);
-    expect(table.rows.at(-1)).toEqual([
-      "预算情况·项目支出",
-      "307.88万元 / 307.88万元 / 291.53万元 / 95%",
-    ]);
+    expect(table.rows.at(-1)).toEqual(["预算情况·项目支出", "307.88万元 / 307.88万元 / 291.53万元 / 95%"]);
     expect(confirm?.type).toBe("confirm");
     expect(await app.store.getProcessedMessage("E1:file:F1")).toBeDefined();
     app.close();
