@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../../core/result.ts";
-import { MAX_OFFICE_FILE_BYTES } from "../../importing/files/file-limits.ts";
+import { MAX_OFFICE_FILE_BYTES, MAX_PDF_FILE_BYTES } from "../../importing/files/file-limits.ts";
 import type { InboundFile } from "../../services/channel-port.ts";
 import { readBodyWithin } from "../../services/file-intake.ts";
 import { weComDecrypt } from "./wecom-aes.ts";
@@ -13,8 +13,12 @@ export interface Downloaded {
 /** Downloads `url`, refusing more than `limit` bytes while streaming. Injected so tests and retries stay at the edge. */
 export type Download = (url: string, limit: number) => Promise<Result<Downloaded>>;
 
-/** The largest file the AI bot's download is allowed to be: the largest accepted upload plus one padding block. */
-const DOWNLOAD_LIMIT = MAX_OFFICE_FILE_BYTES + 32;
+/**
+ * The largest file the AI bot's download is allowed to be: the largest accepted upload (a PDF or a
+ * scanned picture, 50 MB) plus one padding block; the message names neither size nor type, so the
+ * file's own limit is applied once it is decrypted and named.
+ */
+const DOWNLOAD_LIMIT = Math.max(MAX_OFFICE_FILE_BYTES, MAX_PDF_FILE_BYTES) + 32;
 
 /** The name in a Content-Disposition header: `filename*=UTF-8''…` first, then `filename="…"`. */
 export function dispositionName(header: string | null): string | undefined {
