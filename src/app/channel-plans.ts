@@ -1,14 +1,8 @@
+import { type DingTalkSettings, dingtalkSettings } from "../adapters/dingtalk/dingtalk-settings.ts";
+import { type GovDingTalkSettings, govDingTalkSettings } from "../adapters/govdingtalk/gov-settings.ts";
 import type { WeComSettings } from "../adapters/wecom/wecom-settings.ts";
 import { weComSettings } from "../adapters/wecom/wecom-settings.ts";
-import {
-  type Config,
-  type DingTalkSettings,
-  dingtalkSettings,
-  type GovDingTalkSettings,
-  govDingTalkSettings,
-  type SlackSettings,
-  slackSettings,
-} from "../config.ts";
+import { type Config, type SlackSettings, slackSettings } from "../config.ts";
 import type { ChannelPlan } from "../services/channel-port.ts";
 
 /** A plan whose adapter module is loaded only when it starts (the terminal chat pays for none). */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { DingTalkSettings } from "../../config.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
+import type { DingTalkSettings } from "./dingtalk-settings.ts";
 import { type HttpAnswer, httpCall, jsonOf } from "./http-request.ts";
 
 /** Where a robot message goes through the OpenAPI: one person's 1:1 chat, or a group. */

@@ -1,4 +1,4 @@
-import type { Config, DingTalkSettings } from "../../config.ts";
+import type { Config } from "../../config.ts";
 import type { Result } from "../../core/result.ts";
 import type { ChannelPlan } from "../../services/channel-port.ts";
 import type { ChannelLog } from "../../services/channel-turns.ts";
@@ -6,6 +6,7 @@ import { consoleRunnerLog, runChannels, untilSignal } from "../../services/run-c
 import type { Ziping } from "../../services/ziping.ts";
 import { DingTalkApi } from "./dingtalk-api.ts";
 import { DingTalkBot } from "./dingtalk-bot.ts";
+import type { DingTalkSettings } from "./dingtalk-settings.ts";
 import { DingTalkStream } from "./stream-client.ts";
 
 /** Replaces the app's secret (and anything after "access_token=") in a log line with «已隐藏». */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
-import type { Config, GovDingTalkSettings } from "../../config.ts";
+import type { Config } from "../../config.ts";
 import { fail, ok, type Result } from "../../core/result.ts";
 import type { ChannelPlan } from "../../services/channel-port.ts";
 import { type ChannelLog, resumeDeliveries } from "../../services/channel-turns.ts";
@@ -10,6 +10,7 @@ import { GovCallbackReceiver } from "./callback-server.ts";
 import { GovDingTalkClient } from "./gov-client.ts";
 import { govOutbound } from "./gov-outbound.ts";
 import { govKeyPrefix, govPlaceOfKey } from "./gov-place.ts";
+import type { GovDingTalkSettings } from "./gov-settings.ts";
 
 /** A REST call that takes longer than this has failed. */
 const TIMEOUT_MS = 15_000;

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import nock from "nock";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { dingtalkSettings } from "../../../src/adapters/dingtalk/dingtalk-settings.ts";
 import { startDingTalk } from "../../../src/adapters/dingtalk/start-dingtalk.ts";
-import { dingtalkSettings, readConfig } from "../../../src/config.ts";
+import { readConfig } from "../../../src/config.ts";
 import { Chat, script, testApp } from "../../services/chat-harness.ts";
 import { tempDir } from "../../storage/temp-db.ts";
 import { CORP, settings, testbed } from "./dingtalk-testbed.ts";

@@ -1,7 +1,7 @@
 import nock from "nock";
+import type { DingTalkSettings } from "../../../src/adapters/dingtalk/dingtalk-settings.ts";
 import { type DingTalkChannel, dingtalkChannel } from "../../../src/adapters/dingtalk/start-dingtalk.ts";
 import type { App } from "../../../src/app/open-app.ts";
-import type { DingTalkSettings } from "../../../src/config.ts";
 import { testApp } from "../../services/chat-harness.ts";
 import { type ClientFrame, FakeDingTalkGateway } from "./fake-dingtalk.ts";
 import { API, FakeDingTalkApi, OAPI } from "./fake-dingtalk-api.ts";

@@ -1,9 +1,9 @@
 import http from "node:http";
 import nock from "nock";
 import { callbackSign } from "../../../src/adapters/govdingtalk/callback-signature.ts";
+import type { GovDingTalkSettings } from "../../../src/adapters/govdingtalk/gov-settings.ts";
 import { type GovChannel, startGovChannel } from "../../../src/adapters/govdingtalk/start-gov-dingtalk.ts";
 import type { App } from "../../../src/app/open-app.ts";
-import type { GovDingTalkSettings } from "../../../src/config.ts";
 import { testApp } from "../../services/chat-harness.ts";
 import { FakeGov, GOV_HOST } from "./fake-gov.ts";
 
