@@ -16,6 +16,7 @@ type Task = { url: string; instance: number };
 type Message = { seq: number; conversation: string; user: string; id: string; text: string };
 
 let freeze = false;
+let freezeAfterCommit = false;
 const query = pg.Client.prototype.query;
 // The crash point: the statement that writes a turn's events has been executed; the turn never goes on.
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -41,16 +42,20 @@ process.once("message", async (task: Task) => {
   // Report ids apart per instance, as random ids would be.
   const app = await composePostgresApp(task.url, { newId: () => `r${task.instance}x${++n}` });
   if (!app.ok) throw new Error(app.error.message);
-  process.on("message", (m: Message | "freeze") => {
-    if (m === "freeze") {
-      freeze = true;
-      return;
-    }
+  process.on("message", (m: Message | "freeze" | "freeze-after-commit") => {
+    if (m === "freeze") freeze = true;
+    if (m === "freeze-after-commit") freezeAfterCommit = true;
+    if (typeof m === "string") return;
     const { seq, ...event } = m;
     const sent: OutboundMessage[] = [];
     const out: ChannelOutbound = {
       capabilities: { buttons: false, messageUpdates: false, tables: true, files: true },
       send: async (message) => {
+        if (freezeAfterCommit && message.kind === "replies") {
+          freezeAfterCommit = false;
+          process.send?.({ frozen: true });
+          await new Promise(() => undefined);
+        }
         sent.push(message);
         return undefined;
       },

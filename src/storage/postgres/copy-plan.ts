@@ -141,6 +141,7 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
           ["conversation_key", T],
           ["replies", JSON_TYPE],
           ["at", TIME],
+          ["answered_at", TIME],
         ],
         where: "at >= @messagesSince",
         order: "at, message_id",

@@ -188,6 +188,15 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "processed messages: when the answer was confirmed sent (a redelivery after a crash sends it)",
+    // SQLite's migration 8.
+    sql: `
+      ALTER TABLE processed_messages ADD COLUMN answered_at timestamptz;
+      UPDATE processed_messages SET answered_at = at;
+    `,
+  },
 ];
 
 /** The advisory lock key (two int4s) that makes instances starting together migrate one at a time. */
