@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { docFrequencyLimit } from "../src/checks/copy/copy-search.ts";
 import { documentPrints } from "../src/checks/copy/corpus-prints.ts";
 import { openPostgres } from "../src/storage/postgres/open-postgres.ts";
 import { pgMissing, startPgCluster } from "../test/storage/pg-cluster.ts";
@@ -166,8 +167,7 @@ async function copyAtScale(line: Line, clusterUrl: string, size: number): Promis
     line("pg_corpus_prints_index_mb", Number(sizes?.prints_index) / 2 ** 20, "MiB", extra);
     line("pg_corpus_documents_mb", Number(sizes?.documents) / 2 ** 20, "MiB", extra);
 
-    // The default limit (5 % of the corpus) and an absolute cap: wording in more than 100 reports is
-    // a template at any corpus size, and no fingerprint then reads more than 101 rows.
+    // The default limit (5 % of the corpus, at most 100) and the same cap given explicitly.
     for (const [suffix, options] of [
       ["", {}],
       ["_df_cap_100", { maxDocFrequency: 100 }],
@@ -182,8 +182,7 @@ async function copyAtScale(line: Line, clusterUrl: string, size: number): Promis
         if (q >= 0) times.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
       times.sort((a, b) => a - b);
-      const limit =
-        "maxDocFrequency" in options ? options.maxDocFrequency : Math.max(5, Math.floor(0.05 * size));
+      const limit = docFrequencyLimit(size, options);
       const about = { ...extra, queries, warm_up: 5, doc_frequency_limit: limit };
       line(`pg_copy_query_median_ms${suffix}`, percentile(times, 0.5), "ms", about);
       line(`pg_copy_query_p95_ms${suffix}`, percentile(times, 0.95), "ms", about);
