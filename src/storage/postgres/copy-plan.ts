@@ -1,3 +1,5 @@
+import { RECOUNT_DOCUMENTS } from "./pg-corpus-store.ts";
+
 /** One table copied from SQLite to PostgreSQL: its columns in PostgreSQL's types, and which rows. */
 export interface TableCopy {
   /** The SQLite table. */
@@ -15,6 +17,8 @@ export interface TableCopy {
   batch: number;
   /** An identity column whose sequence continues after the copied ids. */
   identity?: string;
+  /** A statement run after the rows are copied, in the same transaction (a stored count). */
+  after?: string;
 }
 
 /** Tables copied in one transaction: all of them or none. */
@@ -237,6 +241,7 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
         order: "id",
         batch: 100,
         identity: "id",
+        after: RECOUNT_DOCUMENTS,
       },
       {
         source: "corpus_prints",

@@ -66,6 +66,7 @@ export async function copyTable(
       `SELECT setval(pg_get_serial_sequence('${t.target}', '${t.identity}'),
          coalesce((SELECT max(${t.identity}) FROM ${t.target}), 0) + 1, false)`,
     );
+  if (t.after !== undefined) await s.query(t.after);
   return copied;
 }
 

@@ -30,6 +30,14 @@ const DocumentInfoRowSchema = z
   })
   .transform(({ added_at, ...r }): CorpusDocumentInfo => ({ ...r, addedAt: added_at }));
 const IdRowSchema = z.object({ id: z.number().int() });
+const CountRowSchema = z.object({ n: z.number().int().min(0) });
+
+/**
+ * Sets the stored document count (migration 5) from the table itself: after rows were copied or
+ * removed in bulk (ziping migrate), inside the same transaction.
+ */
+export const RECOUNT_DOCUMENTS =
+  "UPDATE corpus_stats SET documents = (SELECT count(*) FROM corpus_documents)";
 
 /**
  * The copy-detection corpus on PostgreSQL: documents, a plain (hash, document, position) table
@@ -88,6 +96,9 @@ export class PgCorpusStore implements CorpusRepository {
         for (const fp of documentPrints(d.text)) prints.push([fp.hash, id, fp.pos]);
         results.push({ id, added: true });
       }
+      // Last, so that two instances adding at once take the counter's row lock after their inserts.
+      const added = results.filter((r) => r.added).length;
+      if (added > 0) await this.s.query("UPDATE corpus_stats SET documents = documents + $1", [added]);
       prints.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
       for (let i = 0; i < prints.length; i += PRINT_BATCH) {
         const batch = prints.slice(i, i + PRINT_BATCH);
@@ -133,10 +144,10 @@ export class PgCorpusStore implements CorpusRepository {
     return rows.map((row) => readRow(IdRowSchema, row, "corpus_documents", "source").id);
   }
 
-  /** How many documents the corpus holds. */
+  /** How many documents the corpus holds: the stored count, not a count(*) of the table. */
   async documentCount(): Promise<number> {
-    const [row] = await this.s.query<{ n: number }>("SELECT count(*)::int AS n FROM corpus_documents");
-    return row?.n ?? 0;
+    const [row] = await this.s.query("SELECT documents::int AS n FROM corpus_stats");
+    return readRow(CountRowSchema, row, "corpus_stats", "documents").n;
   }
 
   /** The passages of `text` found in corpus documents, longest first (see searchPostgres). */
