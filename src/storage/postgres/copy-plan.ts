@@ -15,6 +15,8 @@ export interface TableCopy {
   order: string;
   /** Rows per INSERT: fewer for tables of whole documents. */
   batch: number;
+  /** Sent by COPY instead of INSERTs (a large table of integer columns only). */
+  copy?: boolean;
   /** An identity column whose sequence continues after the copied ids. */
   identity?: string;
   /** A statement run after the rows are copied, in the same transaction (a stored count). */
@@ -254,6 +256,7 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
         ],
         order: "hash, doc_id, pos",
         batch: 20_000,
+        copy: true,
       },
     ],
   },
