@@ -27,6 +27,8 @@ export interface CliAccess {
   user: string;
   /** root, the owner of the database file, or a name in ZIPING_ADMINS. */
   admin: boolean;
+  /** The data is in PostgreSQL (DATABASE_URL): no database file, so no file owner is an administrator. */
+  postgres?: true;
 }
 
 /**
@@ -46,9 +48,12 @@ function ownsDatabase(uid: number, db: string): boolean {
 /**
  * The access of `os` to `db`. Administrators are root, the owner of the database file (who can
  * read and replace it whatever ziping says) and the login names the operator lists in ZIPING_ADMINS.
+ * On PostgreSQL (`postgres`: DATABASE_URL is set) there is no file to own: root and ZIPING_ADMINS.
  */
-export function cliAccess(os: OsUser, db: string, admins: readonly string[]): CliAccess {
-  return { user: os.name, admin: os.uid === 0 || admins.includes(os.name) || ownsDatabase(os.uid, db) };
+export function cliAccess(os: OsUser, db: string, admins: readonly string[], postgres = false): CliAccess {
+  const listed = os.uid === 0 || admins.includes(os.name);
+  if (postgres) return { user: os.name, admin: listed, postgres: true };
+  return { user: os.name, admin: listed || ownsDatabase(os.uid, db) };
 }
 
 /** Commands only an administrator may run: they read or change every user's data. */
@@ -69,14 +74,16 @@ const ADMIN_EXAMPLE: Record<string, string> = {
 };
 
 /** Who counts as an administrator of `db`, for the refusals below. */
-function whoAdministers(db: string): string {
-  return `root、数据库文件 ${db} 的所有者，或环境变量 ZIPING_ADMINS 中列出的登录名`;
+function whoAdministers(db: string, access: CliAccess): string {
+  return access.postgres === true
+    ? "root，或环境变量 ZIPING_ADMINS 中列出的登录名（数据在 PostgreSQL 中，没有可以看所有者的数据库文件）"
+    : `root、数据库文件 ${db} 的所有者，或环境变量 ZIPING_ADMINS 中列出的登录名`;
 }
 
 /** The refusal of an administrator's command (`units`, `backup`, …) to another user. */
 export function adminRequired(command: string, access: CliAccess, db: string): string {
   return [
-    `ziping ${command} 只有管理员可以运行：${whoAdministers(db)}（您是 ${access.user}）。`,
+    `ziping ${command} 只有管理员可以运行：${whoAdministers(db, access)}（您是 ${access.user}）。`,
     `请管理员代为运行，例如：${ADMIN_EXAMPLE[command] ?? `npx ziping ${command}`} --db ${db}`,
   ].join("\n");
 }

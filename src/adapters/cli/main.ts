@@ -166,7 +166,7 @@ export async function runCli(
   const config = readConfig();
   if (!config.ok) return usage(io, config.message);
   const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
-  const access = cliAccess(os, db, config.config.ZIPING_ADMINS);
+  const access = cliAccess(os, db, config.config.ZIPING_ADMINS, config.config.DATABASE_URL !== undefined);
   /** The PostgreSQL database the deployment uses, unless --db names a SQLite file for this command. */
   const pgUnlessDb = parsed.values.db === undefined ? config.config.DATABASE_URL : undefined;
   /** The service on the database, without a model: for commands that draft nothing. */

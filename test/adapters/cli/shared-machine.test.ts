@@ -3,7 +3,7 @@ import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { cliAccess } from "../../../src/adapters/cli/cli-access.ts";
+import { adminRequired, cliAccess } from "../../../src/adapters/cli/cli-access.ts";
 import { openDatabase, Store } from "../../../src/storage/index.ts";
 import { run, runAs, writeIn } from "./cli-harness.ts";
 
@@ -232,6 +232,31 @@ describe("cliAccess", () => {
     expect(cliAccess({ name: "officer", uid: -1 }, db, [])).toEqual({ user: "officer", admin: true });
     // No file yet: the caller creates it, so it is theirs.
     expect(cliAccess(BOB, join(dir, "not-yet.db"), [])).toEqual({ user: "bob", admin: true });
+  });
+
+  it("on PostgreSQL (DATABASE_URL) makes only root and listed names administrators: no file owner, no file yet", async () => {
+    const db = await sharedDb();
+    const ownerUid = process.getuid?.() === 0 ? 4203 : (process.getuid?.() ?? 4203);
+    if (ownerUid === 4203) chownSync(db, 4203, 4203);
+    expect(cliAccess({ name: "carol", uid: ownerUid }, db, [], true)).toEqual({
+      user: "carol",
+      admin: false,
+      postgres: true,
+    });
+    expect(cliAccess(BOB, join(dir, "not-yet.db"), [], true)).toEqual({
+      user: "bob",
+      admin: false,
+      postgres: true,
+    });
+    expect(cliAccess(BOB, db, ["bob"], true)).toEqual({ user: "bob", admin: true, postgres: true });
+    expect(cliAccess({ name: "root", uid: 0 }, db, [], true)).toEqual({
+      user: "root",
+      admin: true,
+      postgres: true,
+    });
+    expect(adminRequired("units", cliAccess(BOB, db, [], true), db).split("\n")[0]).toBe(
+      "ziping units 只有管理员可以运行：root，或环境变量 ZIPING_ADMINS 中列出的登录名（数据在 PostgreSQL 中，没有可以看所有者的数据库文件）（您是 bob）。",
+    );
   });
 });
 
