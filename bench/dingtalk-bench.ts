@@ -8,6 +8,7 @@ import { type App, composeApp } from "../src/app/open-app.ts";
 import { robotMessage, settings } from "../test/adapters/dingtalk/dingtalk-testbed.ts";
 import { FakeDingTalkGateway } from "../test/adapters/dingtalk/fake-dingtalk.ts";
 import { FakeDingTalkApi } from "../test/adapters/dingtalk/fake-dingtalk-api.ts";
+import { percentile } from "./timing.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -93,15 +94,11 @@ export async function benchDingTalk(line: Line, users = 50): Promise<void> {
     if (errors.length > 0)
       throw new Error(`dingtalk bench: ${errors.length} errors logged, first: ${errors[0]}`);
 
-    const at = (times: number[], q: number) => {
-      const sorted = [...times].sort((a, b) => a - b);
-      return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    };
     const extra = { users, rounds: script.length, messages: toAck.length, script: "seed-000.txt" };
-    line("dingtalk_message_to_ack_median_ms", at(toAck, 0.5), "ms", extra);
-    line("dingtalk_message_to_ack_p99_ms", at(toAck, 0.99), "ms", extra);
-    line("dingtalk_message_to_reply_median_ms", at(toReply, 0.5), "ms", extra);
-    line("dingtalk_message_to_reply_p99_ms", at(toReply, 0.99), "ms", extra);
+    line("dingtalk_message_to_ack_median_ms", percentile(toAck, 0.5), "ms", extra);
+    line("dingtalk_message_to_ack_p99_ms", percentile(toAck, 0.99), "ms", extra);
+    line("dingtalk_message_to_reply_median_ms", percentile(toReply, 0.5), "ms", extra);
+    line("dingtalk_message_to_reply_p99_ms", percentile(toReply, 0.99), "ms", extra);
     line("dingtalk_messages_measured", toAck.length, "messages", { users, rounds: script.length });
   } finally {
     await stop?.();

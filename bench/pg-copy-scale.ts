@@ -7,6 +7,7 @@ import { openPostgres, type PostgresRepositories } from "../src/storage/postgres
 import { COPY_PRINTS, RECOUNT_DOCUMENTS } from "../src/storage/postgres/pg-corpus-store.ts";
 import type { PgSession } from "../src/storage/postgres/pg-session.ts";
 import { pickPassage, prng, ReportMaker } from "./copy-bench.ts";
+import { percentile } from "./timing.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -19,8 +20,6 @@ const BUILD_MEMORY = "1GB";
 const LOAD = `COPY corpus_prints FROM STDIN (text format) per ${DOCS_PER_BATCH} documents, without keys; documents by INSERT … unnest`;
 const HAN = /^[\u4e00-\u9fff]$/u;
 
-const percentile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 
 type Report = ReturnType<ReportMaker["report"]>;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pgMissing, startPgCluster } from "../test/storage/pg-cluster.ts";
 import { copyAtScale } from "./pg-copy-scale.ts";
+import { percentile } from "./timing.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -12,9 +13,6 @@ type Line = (figure: string, value: number, unit: string, extra?: Record<string,
  * took about 7 minutes here (129 million fingerprint rows by COPY in 4 minutes, key 1.5 minutes).
  */
 const CORPUS = 100_000;
-
-const percentile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 /**
  * The PostgreSQL figures, on a throw-away cluster the bench starts (fsync on) and stops: chat turn

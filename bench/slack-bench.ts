@@ -11,6 +11,7 @@ import { type App, composeApp } from "../src/app/open-app.ts";
 import { API, FakeSlack } from "../test/adapters/slack/fake-slack.ts";
 import { BOT_TOKEN, BOT_USER, envelope, nextTs } from "../test/adapters/slack/slack-testbed.ts";
 import { type Delivered, TestReceiver } from "../test/adapters/slack/test-receiver.ts";
+import { percentile } from "./timing.ts";
 
 type Line = (figure: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -115,15 +116,11 @@ export async function benchSlack(line: Line, users = 50): Promise<void> {
     const posted = slack.of("chat.postMessage").length;
     if (posted < users * (script.length + 1)) throw new Error(`slack bench: only ${posted} replies posted`);
 
-    const at = (times: number[], q: number) => {
-      const sorted = [...times].sort((a, b) => a - b);
-      return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    };
     const extra = { users, rounds: script.length, events: toAck.length, script: "seed-000.txt" };
-    line("slack_event_to_ack_median_ms", at(toAck, 0.5), "ms", extra);
-    line("slack_event_to_ack_p99_ms", at(toAck, 0.99), "ms", extra);
-    line("slack_event_to_done_median_ms", at(toDone, 0.5), "ms", extra);
-    line("slack_event_to_done_p99_ms", at(toDone, 0.99), "ms", extra);
+    line("slack_event_to_ack_median_ms", percentile(toAck, 0.5), "ms", extra);
+    line("slack_event_to_ack_p99_ms", percentile(toAck, 0.99), "ms", extra);
+    line("slack_event_to_done_median_ms", percentile(toDone, 0.5), "ms", extra);
+    line("slack_event_to_done_p99_ms", percentile(toDone, 0.99), "ms", extra);
     line("slack_events_measured", toAck.length, "events", { users, rounds: script.length });
   } finally {
     app?.close();

@@ -11,7 +11,11 @@ export async function timeAsync(
     await fn();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { median: at(0.5), p99: at(0.99) };
+  return { median: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+/** The `q` quantile (0.5 median, 0.99 p99) of `times`, by the nearest rank below; 0 for none. */
+export function percentile(times: readonly number[], q: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
