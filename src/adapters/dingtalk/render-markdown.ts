@@ -26,10 +26,30 @@ export function sendLink(label: string, words: string): string {
   return `[${label.replace(/[[\]]/g, (c) => (c === "[" ? "［" : "］"))}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(words)})`;
 }
 
-/** Line breaks DingTalk's markdown keeps: a line ends with two spaces. */
+/**
+ * Plain text as DingTalk markdown shows it: the characters that would start markup (emphasis, a
+ * heading or quote at a line's start, a link, an HTML tag such as <font>) become their full-width
+ * forms, so a pasted "# 标题" or "**" reads as typed; line breaks are kept (two spaces end a line).
+ */
 function lines(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/\n/g, "  \n");
+  return inline(text.replace(/\r\n?/g, "\n")).replace(/\n/g, "  \n");
 }
+
+/** {@link lines} without the line breaks: a table cell or a title. */
+function inline(text: string): string {
+  return text
+    .replace(/[*[\]<]/g, (c) => FULL_WIDTH[c] ?? c)
+    .replace(/^([ \t]*)([#>])/gm, (_m, space: string, c: string) => `${space}${FULL_WIDTH[c] ?? c}`);
+}
+
+const FULL_WIDTH: Record<string, string> = {
+  "*": "＊",
+  "[": "［",
+  "]": "］",
+  "<": "＜",
+  "#": "＃",
+  ">": "＞",
+};
 
 function progressLine(p: Progress): string {
   const total = Math.max(0, p.total);
@@ -55,13 +75,18 @@ function tableText(
   const items = rows.map((row) => {
     const [first = "", ...rest] = row;
     // Two columns are a name and its value: "名称：值"; wider rows name each value by its column.
-    if (columns.length <= 2) return `- **${first}**：${rest.join("")}`;
-    const cells = rest.flatMap((cell, i) => (cell.trim() === "" ? [] : [`${columns[i + 1] ?? ""}：${cell}`]));
-    return `- **${first}**${cells.length === 0 ? "" : `　${cells.join("；")}`}`;
+    if (columns.length <= 2) return `- **${inline(first)}**：${inline(rest.join(""))}`;
+    const cells = rest.flatMap((cell, i) =>
+      cell.trim() === "" ? [] : [`${inline(columns[i + 1] ?? "")}：${inline(cell)}`],
+    );
+    return `- **${inline(first)}**${cells.length === 0 ? "" : `　${cells.join("；")}`}`;
   });
-  return [`**${title}**`, "", ...items, ...(note === undefined || note === "" ? [] : ["", lines(note)])].join(
-    "\n",
-  );
+  return [
+    `**${inline(title)}**`,
+    "",
+    ...items,
+    ...(note === undefined || note === "" ? [] : ["", lines(note)]),
+  ].join("\n");
 }
 
 /** One reply as a markdown block. */

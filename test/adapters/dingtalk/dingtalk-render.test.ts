@@ -44,6 +44,28 @@ describe("DingTalk markdown", () => {
     });
   });
 
+  test("an officer's text shows as typed: markup characters become full-width, in text and in table cells", () => {
+    const [m] = markdownMessages({
+      kind: "replies",
+      replies: [
+        {
+          type: "text",
+          text: "# 一、基本情况\n**重点** 见[附件](x) <font color=red>红</font>\n> 引用\n金额 3*4",
+        },
+        { type: "table", title: "表*1", columns: ["指标", "值"], rows: [["#1 [a]", "<b>*"]] },
+      ],
+    });
+    expect(m?.text).toBe(
+      [
+        "＃ 一、基本情况  \n＊＊重点＊＊ 见［附件］(x) ＜font color=red>红＜/font>  \n＞ 引用  \n金额 3＊4",
+        "",
+        "**表＊1**",
+        "",
+        "- **＃1 ［a］**：＜b>＊",
+      ].join("\n"),
+    );
+  });
+
   test("a question shows progress, the question, its example, its choices and 跳过", () => {
     const [m] = markdownMessages({
       kind: "replies",
