@@ -8,7 +8,10 @@ import type { Delivery } from "./chat-service.ts";
 import { handOver, replaceNotice } from "./hand-over.ts";
 import type { Ziping } from "./ziping.ts";
 
-/** How long a claimed draft is this worker's: a worker that dies loses it after this. */
+/**
+ * How long a claimed draft is this worker's without renewal: a worker that dies loses it after
+ * this. A live worker renews it every third of it while drafting, however long the draft takes.
+ */
 export const DRAFT_LEASE_MS = 10 * 60 * 1000;
 /** The wait after failed attempt 1, 2, 3; attempt 4 failing is the last. */
 export const RETRY_DELAYS_MS: readonly number[] = [30_000, 2 * 60_000, 10 * 60_000];
@@ -39,6 +42,7 @@ export class DraftWorker {
   readonly #served = new Map<string, ServedChannel>();
   /** Drafting notices sent by this process's turns, to be replaced by the result. */
   readonly #notices = new Map<number, { out: ChannelOutbound; ref: MessageRef | undefined }>();
+  #lease = { ms: DRAFT_LEASE_MS, renewMs: DRAFT_LEASE_MS / 3 };
   #run: Promise<number> | undefined;
   #again = false;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -47,6 +51,11 @@ export class DraftWorker {
     private readonly ziping: Ziping,
     private readonly jobs: DeliveryJobRepository,
   ) {}
+
+  /** Sets how long a claim lasts and how often the job in hand renews it (tests and benches shorten them). */
+  setLease(ms: number, renewMs: number = ms / 3): void {
+    this.#lease = { ms, renewMs };
+  }
 
   /** Delivers the conversations whose keys start with `prefix` (a channel's start registers it). */
   serve(prefix: string, channel: ServedChannel): void {
@@ -125,7 +134,7 @@ export class DraftWorker {
             prefixes: [prefix],
             worker: this.id,
             now: channel.now(),
-            leaseMs: DRAFT_LEASE_MS,
+            leaseMs: this.#lease.ms,
           });
           if (job === undefined) break;
           if (await this.#runJob(job, channel)) delivered += 1;
@@ -153,6 +162,7 @@ export class DraftWorker {
       return false;
     }
     let ref = notice?.ref;
+    const hold = this.#hold(job, channel);
     try {
       if (notice === undefined && job.attempts === 1) {
         // Asked for before this process took it (a restart, or another instance's turn).
@@ -160,8 +170,7 @@ export class DraftWorker {
         const model = this.ziping.model;
         ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
       }
-      await handOver(this.ziping, out, delivery, now, ref);
-      return true;
+      return await handOver(this.ziping, out, delivery, now, ref, hold.renew);
     } catch (error) {
       log.error(`生成或上传报告失败（第 ${job.attempts} 次）`, error);
       const reason = error instanceof Error ? error.message : String(error);
@@ -169,7 +178,31 @@ export class DraftWorker {
       if (delay === undefined) await this.#giveUp(job, out, ref, reason, channel);
       else await this.jobs.retry(job.id, this.id, reason, new Date(now().getTime() + delay));
       return false;
+    } finally {
+      hold.stop();
     }
+  }
+
+  /**
+   * Keeps the claim of `job` while it is in hand: renewed every third of the lease. `renew` renews
+   * at once and says whether the job is still this worker's; once lost (another worker took it after
+   * this one stalled past its lease), it stays lost and the job must not be handed over here.
+   */
+  #hold(job: ClaimedJob, channel: ServedChannel): { renew: () => Promise<boolean>; stop: () => void } {
+    let lost = false;
+    const renew = async (): Promise<boolean> => {
+      if (lost) return false;
+      const until = new Date(channel.now().getTime() + this.#lease.ms);
+      if (await this.jobs.renew(job.id, this.id, until)) return !lost;
+      lost = true;
+      channel.log.info(`报告 ${job.reportId} 的起草任务已由另一个实例接手，本实例不再交付`);
+      return false;
+    };
+    const timer = setInterval(() => {
+      renew().catch((error: unknown) => channel.log.error("起草任务续期失败", error));
+    }, this.#lease.renewMs);
+    timer.unref();
+    return { renew, stop: () => clearInterval(timer) };
   }
 
   async #giveUp(
