@@ -42,6 +42,7 @@ export async function runTurn(
       text: event.text,
       now: now(),
       resume: event.resume === true,
+      queued: ziping.drafts.serves(event.conversation),
       ...(event.action === undefined ? {} : { action: event.action }),
     });
   } catch (error) {

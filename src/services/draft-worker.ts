@@ -16,6 +16,8 @@ export const DRAFT_LEASE_MS = 10 * 60 * 1000;
 /** The wait after failed attempt 1, 2, 3; attempt 4 failing is the last. */
 export const RETRY_DELAYS_MS: readonly number[] = [30_000, 2 * 60_000, 10 * 60_000];
 const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** How many drafting notices of this process's turns are remembered for their jobs. */
+const MAX_NOTICES = 1000;
 /** How often the loop looks for due jobs (retries, and jobs other instances enqueued or lost). */
 const POLL_MS = 5000;
 
@@ -40,8 +42,11 @@ export class DraftWorker {
   /** This worker's name in the job table (host, process, random). */
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   readonly #served = new Map<string, ServedChannel>();
-  /** Drafting notices sent by this process's turns, to be replaced by the result. */
-  readonly #notices = new Map<number, { out: ChannelOutbound; ref: MessageRef | undefined }>();
+  /**
+   * Drafting notices of this process's turns (the reference once sent), to be replaced by the
+   * result: registered before the notice is sent, so a worker that claims the job at once waits for it.
+   */
+  readonly #notices = new Map<number, { out: ChannelOutbound; ref: Promise<MessageRef | undefined> }>();
   #lease = { ms: DRAFT_LEASE_MS, renewMs: DRAFT_LEASE_MS / 3 };
   #run: Promise<number> | undefined;
   #again = false;
@@ -88,15 +93,21 @@ export class DraftWorker {
 
   /**
    * A turn enqueued `delivery`: says 正在生成 at once (replaced by the result later, where messages
-   * can be updated) and wakes the worker. The turn does not wait for the draft.
+   * can be updated) and wakes the worker. The turn does not wait for the draft. This is the job's
+   * one drafting notice: whichever worker runs it (this one, another instance's, after a restart or
+   * a retry) sends none of its own.
    */
   async announce(out: ChannelOutbound, delivery: Delivery): Promise<void> {
     const model = this.ziping.model;
-    let ref: MessageRef | undefined;
+    const ref = out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
+    if (delivery.jobId !== undefined) {
+      this.#notices.set(delivery.jobId, { out, ref: ref.catch(() => undefined) });
+      // Jobs another instance ran leave their notice here: only the latest few are kept.
+      for (const id of this.#notices.keys()) if (this.#notices.size > MAX_NOTICES) this.#notices.delete(id);
+    }
     try {
-      ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
+      await ref;
     } finally {
-      if (delivery.jobId !== undefined) this.#notices.set(delivery.jobId, { out, ref });
       this.poke();
     }
   }
@@ -156,20 +167,17 @@ export class DraftWorker {
       await this.jobs.fail(job.id, this.id, "no place to deliver to", now());
       return false;
     }
+    const ref = await notice?.ref;
     if (job.attempts > MAX_ATTEMPTS) {
       // Its last attempt's worker died holding it: no attempt is left.
-      await this.#giveUp(job, out, notice?.ref, "lease expired on the last attempt", channel);
+      await this.#giveUp(job, out, ref, "lease expired on the last attempt", channel);
       return false;
     }
-    let ref = notice?.ref;
+    // Asked for before this process took it (a restart, or another instance's turn, which said 正在生成).
+    if (notice === undefined && job.attempts === 1)
+      log.info(`继续交付上次未完成的报告 ${job.reportId}（${job.conversationKey}）`);
     const hold = this.#hold(job, channel);
     try {
-      if (notice === undefined && job.attempts === 1) {
-        // Asked for before this process took it (a restart, or another instance's turn).
-        log.info(`继续交付上次未完成的报告 ${job.reportId}（${job.conversationKey}）`);
-        const model = this.ziping.model;
-        ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
-      }
       return await handOver(this.ziping, out, delivery, now, ref, hold.renew);
     } catch (error) {
       log.error(`生成或上传报告失败（第 ${job.attempts} 次）`, error);
