@@ -1,15 +1,18 @@
 import { type DingTalkSettings, dingtalkSettings } from "../adapters/dingtalk/dingtalk-settings.ts";
 import { type GovDingTalkSettings, govDingTalkSettings } from "../adapters/govdingtalk/gov-settings.ts";
 import type { WeComSettings } from "../adapters/wecom/wecom-settings.ts";
-import { weComSettings } from "../adapters/wecom/wecom-settings.ts";
+import { weComLeaseKey, weComSettings } from "../adapters/wecom/wecom-settings.ts";
 import { type Config, type SlackSettings, slackSettings } from "../config.ts";
 import type { ChannelPlan } from "../services/channel-port.ts";
 
-/** A plan whose adapter module is loaded only when it starts (the terminal chat pays for none). */
-function lazy(name: string, load: () => Promise<ChannelPlan>, single?: true): ChannelPlan {
+/**
+ * A plan whose adapter module is loaded only when it starts (the terminal chat pays for none);
+ * `single`: held by one instance at a time, through the lease `leaseKey`.
+ */
+function lazy(name: string, load: () => Promise<ChannelPlan>, single?: { leaseKey: string }): ChannelPlan {
   return {
     name,
-    ...(single === undefined ? {} : { single }),
+    ...(single === undefined ? {} : { single: true, leaseKey: single.leaseKey }),
     start: async (ziping, config) => (await load()).start(ziping, config),
   };
 }
@@ -63,11 +66,9 @@ const WECOM: Platform<WeComSettings> = {
   settings: weComSettings,
   plan: (settings) =>
     // One connection per bot: with several instances only the lease holder connects.
-    lazy(
-      "企业微信",
-      async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings),
-      true,
-    ),
+    lazy("企业微信", async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings), {
+      leaseKey: weComLeaseKey(settings),
+    }),
 };
 
 /** A name followed by a space when it is Latin ("Slack 设置"), not when it is Chinese ("钉钉设置"). */

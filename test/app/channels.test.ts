@@ -36,6 +36,13 @@ describe("npm start picks the channels from the settings present", () => {
       "钉钉",
       "企业微信",
     ]);
+    // The WeCom bot is held by one instance through its own lease, named after the bot.
+    expect(
+      choice.kind === "channels" ? choice.plans.map((p) => [p.single ?? false, p.leaseKey ?? null]) : choice,
+    ).toEqual([
+      [false, null],
+      [true, "wecom:bot1"],
+    ]);
   });
 
   it("names a Chinese platform's partial settings without a space", () => {

@@ -7,7 +7,7 @@ import { startAibot } from "./aibot-channel.ts";
 import { fetchDownload } from "./aibot-file.ts";
 import { startCallback } from "./callback-channel.ts";
 import { type WeComLogger, weComLogger } from "./wecom-logger.ts";
-import type { WeComSettings } from "./wecom-settings.ts";
+import { type WeComSettings, weComLeaseKey } from "./wecom-settings.ts";
 
 /** The secrets of the settings: hidden from every log line. */
 function secretsOf(settings: WeComSettings): string[] {
@@ -34,6 +34,7 @@ export function weComPlan(
   return {
     name: "企业微信",
     single: true,
+    leaseKey: weComLeaseKey(settings),
     async start(ziping) {
       const deps = {
         ziping,

@@ -22,6 +22,17 @@ export type WeComSettings =
       port: number;
     };
 
+/**
+ * The lease that makes one instance of several the connection's holder: one per bot
+ * ("wecom:<bot id>"), or per self-built app ("wecom:<corp id>:<agent id>"), so two bots on one
+ * database are held independently.
+ */
+export function weComLeaseKey(settings: WeComSettings): string {
+  return settings.mode === "aibot"
+    ? `wecom:${settings.botId}`
+    : `wecom:${settings.corpId}:${settings.agentId}`;
+}
+
 /** The callback mode's variables and where an administrator finds each. */
 const CALLBACK_VARS = [
   ["WECOM_CORP_ID", "我的企业 → 企业信息 → 企业ID"],
