@@ -92,14 +92,22 @@ export class DraftWorker {
   }
 
   /**
-   * A turn enqueued `delivery`: says 正在生成 at once (replaced by the result later, where messages
-   * can be updated) and wakes the worker. The turn does not wait for the draft. This is the job's
-   * one drafting notice: whichever worker runs it (this one, another instance's, after a restart or
-   * a retry) sends none of its own.
+   * A turn enqueued `delivery`: says 正在生成 once `after` (the turn's replies) is sent (replaced by
+   * the result later, where messages can be updated; nothing when the replies could not be sent)
+   * and wakes the worker. The turn does not wait for the draft. This is the job's one drafting
+   * notice, registered at once (before any await), so a worker of this process that claims the job
+   * meanwhile waits for it; a worker of another instance, a retry or a restart sends none.
    */
-  async announce(out: ChannelOutbound, delivery: Delivery): Promise<void> {
+  async announce(
+    out: ChannelOutbound,
+    delivery: Delivery,
+    after: Promise<unknown> = Promise.resolve(),
+  ): Promise<void> {
     const model = this.ziping.model;
-    const ref = out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
+    const ref = after.then(
+      () => out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) }),
+      () => undefined,
+    );
     if (delivery.jobId !== undefined) {
       this.#notices.set(delivery.jobId, { out, ref: ref.catch(() => undefined) });
       // Jobs another instance ran leave their notice here: only the latest few are kept.
@@ -198,10 +206,13 @@ export class DraftWorker {
    */
   #hold(job: ClaimedJob, channel: ServedChannel): { renew: () => Promise<boolean>; stop: () => void } {
     let lost = false;
+    let stopped = false;
     const renew = async (): Promise<boolean> => {
       if (lost) return false;
       const until = new Date(channel.now().getTime() + this.#lease.ms);
       if (await this.jobs.renew(job.id, this.id, until)) return !lost;
+      // A renewal still on its way when the job was finished here finds it done: nothing was lost.
+      if (stopped) return false;
       lost = true;
       channel.log.info(`报告 ${job.reportId} 的起草任务已由另一个实例接手，本实例不再交付`);
       return false;
@@ -210,7 +221,13 @@ export class DraftWorker {
       renew().catch((error: unknown) => channel.log.error("起草任务续期失败", error));
     }, this.#lease.renewMs);
     timer.unref();
-    return { renew, stop: () => clearInterval(timer) };
+    return {
+      renew,
+      stop: () => {
+        stopped = true;
+        clearInterval(timer);
+      },
+    };
   }
 
   async #giveUp(

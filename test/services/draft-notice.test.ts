@@ -11,6 +11,7 @@ import { ANHUI, quiet, recordingChannel } from "./draft-channel.ts";
 const UPLOAD = `upload docx:${ANHUI}.docx markdown:${ANHUI}.md`;
 const REPLIES = "send replies:notice,text,table";
 const now = () => new Date("2026-12-03T08:00:00.000Z");
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 const ask = (id: string) => ({ id, conversation: "test:c1", user: "u1", text: "生成报告" });
 
 /** An app whose conversation test:c1 has every answer of the Anhui script but the final 生成报告. */
@@ -28,13 +29,13 @@ function serve(app: App, channel: ReturnType<typeof recordingChannel>): void {
   app.ziping.drafts.start(3_600_000);
 }
 
-/** Holds `channel`'s drafting notices back until the returned function is called. */
-function holdNotices(channel: ReturnType<typeof recordingChannel>): () => void {
+/** Holds `channel`'s messages of `kind` (the drafting notice) back until the returned function is called. */
+function holdNotices(channel: ReturnType<typeof recordingChannel>, kind = "drafting"): () => void {
   let open = () => {};
   const gate = new Promise<void>((resolve) => (open = resolve));
   const send = channel.out.send;
   channel.out.send = async (m) => {
-    if (m.kind === "drafting") await gate;
+    if (m.kind === kind) await gate;
     return send(m);
   };
   return open;
@@ -47,9 +48,32 @@ describe("the drafting notice", () => {
     serve(app, channel);
     const open = holdNotices(channel);
     const turn = runTurn(app.ziping, channel.out, ask("E1"), now, quiet);
-    while (!channel.calls.includes(REPLIES)) await new Promise((resolve) => setImmediate(resolve));
+    while (!channel.calls.includes(REPLIES)) await tick();
     // The worker's loop comes round before the platform has answered the notice.
     const run = app.ziping.drafts.runDue();
+    open();
+    await turn;
+    expect(await run).toBe(1);
+    expect(channel.calls).toEqual([
+      REPLIES,
+      "send drafting",
+      UPLOAD,
+      "update m2 delivered:90:here/docx,here/markdown",
+    ]);
+    await app.ziping.drafts.stop();
+    app.close();
+  }, 60_000);
+
+  it("comes after the turn's replies and before the result when the worker claims the job while the replies are being sent", async () => {
+    const app = await readyApp();
+    const channel = recordingChannel(true);
+    serve(app, channel);
+    const open = holdNotices(channel, "replies");
+    const turn = runTurn(app.ziping, channel.out, ask("E1"), now, quiet);
+    while ((await app.ziping.pendingDeliveries("test:c1")).length === 0) await tick();
+    const run = app.ziping.drafts.runDue();
+    for (let i = 0; i < 20; i++) await tick();
+    expect(channel.calls).toEqual([]);
     open();
     await turn;
     expect(await run).toBe(1);
@@ -76,7 +100,7 @@ describe("the drafting notice", () => {
       // A's turn commits the job and is saying 正在生成; B's worker, polling, takes the job first.
       const open = holdNotices(here);
       const turn = runTurn(a.ziping, here.out, ask("E1"), now, quiet);
-      while (!here.calls.includes(REPLIES)) await new Promise((resolve) => setImmediate(resolve));
+      while (!here.calls.includes(REPLIES)) await tick();
       expect(await b.ziping.drafts.runDue()).toBe(1);
       open();
       await turn;
