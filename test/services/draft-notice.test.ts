@@ -42,50 +42,38 @@ function holdNotices(channel: ReturnType<typeof recordingChannel>, kind = "draft
 }
 
 describe("the drafting notice", () => {
-  it("is sent once when the worker claims the job while the turn is still sending it; the result replaces it", async () => {
-    const app = await readyApp();
-    const channel = recordingChannel(true);
-    serve(app, channel);
-    const open = holdNotices(channel);
-    const turn = runTurn(app.ziping, channel.out, ask("E1"), now, quiet);
-    while (!channel.calls.includes(REPLIES)) await tick();
-    // The worker's loop comes round before the platform has answered the notice.
-    const run = app.ziping.drafts.runDue();
-    open();
-    await turn;
-    expect(await run).toBe(1);
-    expect(channel.calls).toEqual([
-      REPLIES,
-      "send drafting",
-      UPLOAD,
-      "update m2 delivered:90:here/docx,here/markdown",
-    ]);
-    await app.ziping.drafts.stop();
-    app.close();
-  }, 60_000);
-
-  it("comes after the turn's replies and before the result when the worker claims the job while the replies are being sent", async () => {
-    const app = await readyApp();
-    const channel = recordingChannel(true);
-    serve(app, channel);
-    const open = holdNotices(channel, "replies");
-    const turn = runTurn(app.ziping, channel.out, ask("E1"), now, quiet);
-    while ((await app.ziping.pendingDeliveries("test:c1")).length === 0) await tick();
-    const run = app.ziping.drafts.runDue();
-    for (let i = 0; i < 20; i++) await tick();
-    expect(channel.calls).toEqual([]);
-    open();
-    await turn;
-    expect(await run).toBe(1);
-    expect(channel.calls).toEqual([
-      REPLIES,
-      "send drafting",
-      UPLOAD,
-      "update m2 delivered:90:here/docx,here/markdown",
-    ]);
-    await app.ziping.drafts.stop();
-    app.close();
-  }, 60_000);
+  // The worker's loop comes round while the turn is still sending: its drafting notice (the
+  // platform has not answered yet), or its replies (the job is committed, no notice is out).
+  it.each([
+    ["is sent once when the worker claims the job while the turn is still sending it", "drafting"],
+    ["comes after the turn's replies when the worker claims the job while they are being sent", "replies"],
+  ])(
+    "%s; the result replaces it",
+    async (_, held) => {
+      const app = await readyApp();
+      const channel = recordingChannel(true);
+      serve(app, channel);
+      const open = holdNotices(channel, held);
+      const turn = runTurn(app.ziping, channel.out, ask("E1"), now, quiet);
+      while ((await app.ziping.pendingDeliveries("test:c1")).length === 0) await tick();
+      if (held === "drafting") while (!channel.calls.includes(REPLIES)) await tick();
+      const run = app.ziping.drafts.runDue();
+      for (let i = 0; i < 20; i++) await tick();
+      expect(channel.calls).toEqual(held === "drafting" ? [REPLIES] : []);
+      open();
+      await turn;
+      expect(await run).toBe(1);
+      expect(channel.calls).toEqual([
+        REPLIES,
+        "send drafting",
+        UPLOAD,
+        "update m2 delivered:90:here/docx,here/markdown",
+      ]);
+      await app.ziping.drafts.stop();
+      app.close();
+    },
+    60_000,
+  );
 
   it("is sent once, by the turn, when another instance's worker runs the job", async () => {
     const { dir, cleanup } = tempDir();
