@@ -166,7 +166,6 @@ export class DraftWorker {
   /** One claimed job: drafted and handed over (true), or retried, or failed and told. */
   async #runJob(job: ClaimedJob, channel: ServedChannel): Promise<boolean> {
     const { now, log } = channel;
-    const delivery: Delivery = { reportId: job.reportId, doc: job.doc as Json, jobId: job.id };
     const notice = this.#notices.get(job.id);
     this.#notices.delete(job.id);
     const out = notice?.out ?? channel.outboundOf(job.conversationKey);
@@ -175,18 +174,35 @@ export class DraftWorker {
       await this.jobs.fail(job.id, this.id, "no place to deliver to", now());
       return false;
     }
-    const ref = await notice?.ref;
+    // Asked for before this process took it (a restart, or another instance's turn, which said 正在生成).
+    if (notice === undefined && job.attempts === 1)
+      log.info(`继续交付上次未完成的报告 ${job.reportId}（${job.conversationKey}）`);
+    // Held from here: waiting for the turn's notice counts as time in hand too.
+    const hold = this.#hold(job, channel);
+    try {
+      return await this.#attempt(job, channel, out, await notice?.ref, hold.renew);
+    } finally {
+      hold.stop();
+    }
+  }
+
+  /** One attempt at a held job, `ref` its drafting notice: handed over, or retried, or failed and told. */
+  async #attempt(
+    job: ClaimedJob,
+    channel: ServedChannel,
+    out: ChannelOutbound,
+    ref: MessageRef | undefined,
+    stillOurs: () => Promise<boolean>,
+  ): Promise<boolean> {
+    const { now, log } = channel;
     if (job.attempts > MAX_ATTEMPTS) {
       // Its last attempt's worker died holding it: no attempt is left.
       await this.#giveUp(job, out, ref, "lease expired on the last attempt", channel);
       return false;
     }
-    // Asked for before this process took it (a restart, or another instance's turn, which said 正在生成).
-    if (notice === undefined && job.attempts === 1)
-      log.info(`继续交付上次未完成的报告 ${job.reportId}（${job.conversationKey}）`);
-    const hold = this.#hold(job, channel);
+    const delivery: Delivery = { reportId: job.reportId, doc: job.doc as Json, jobId: job.id };
     try {
-      return await handOver(this.ziping, out, delivery, now, ref, hold.renew);
+      return await handOver(this.ziping, out, delivery, now, ref, stillOurs);
     } catch (error) {
       log.error(`生成或上传报告失败（第 ${job.attempts} 次）`, error);
       const reason = error instanceof Error ? error.message : String(error);
@@ -194,8 +210,6 @@ export class DraftWorker {
       if (delay === undefined) await this.#giveUp(job, out, ref, reason, channel);
       else await this.jobs.retry(job.id, this.id, reason, new Date(now().getTime() + delay));
       return false;
-    } finally {
-      hold.stop();
     }
   }
 
