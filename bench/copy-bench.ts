@@ -122,7 +122,7 @@ export class ReportMaker {
 }
 
 /** A passage of 50–200 characters from one of the report's own paragraphs, starting and ending on Han. */
-function pickPassage(random: () => number, report: { text: string; own: [number, number][] }): string {
+export function pickPassage(random: () => number, report: { text: string; own: [number, number][] }): string {
   for (;;) {
     const [from, to] = report.own[Math.floor(random() * report.own.length)] ?? [0, 0];
     const length = 50 + Math.floor(random() * 151);

@@ -64,6 +64,8 @@ export interface ComposeOptions {
    */
   drafting?: (log: LlmCallRepository) => Result<DraftEnv>;
   now?: () => Date;
+  /** How long a redelivered message waits for the first delivery's answer (tests shorten it). */
+  answerWaitMs?: number;
 }
 
 /** The repositories one storage engine provides, and how to close it. */
@@ -157,6 +159,7 @@ function assemble(storage: Storage, schemes: readonly Scheme[], options: Compose
     schemes,
     drafting: drafting.value,
     close,
+    ...(options.answerWaitMs === undefined ? {} : { answerWaitMs: options.answerWaitMs }),
   });
   return ok({ ziping, store, engine, schemes, chat, corpus, close, closed });
 }

@@ -52,6 +52,13 @@ export async function runTurn(
     return NOTHING;
   }
   if (turn.duplicate) {
+    // The first delivery's instance may have died between committing and replying: then this
+    // delivery sends the recorded answer (once, however many redeliveries there are).
+    if (event.id !== null && (await ziping.unsentAnswer(event.id, now))) {
+      log.info(`重复的消息 ${event.id}：首次处理后回复未发出，现在补发`);
+      await sendReplies(out, turn.replies).catch((error: unknown) => log.error("补发的回复未能发送", error));
+      return turn;
+    }
     log.info(`重复的消息 ${event.id ?? ""}，未重复处理`);
     await out.send({ kind: "duplicate" });
     return turn;
@@ -71,11 +78,15 @@ export async function runTurn(
   try {
     await replies;
   } catch (error) {
-    // The answer is committed; only the reply is lost. The next message shows where things stand.
+    // The answer is committed; only the reply is lost (a redelivery sends it). The next message shows where things stand.
     log.error("回复未能发送（回答已保存）", error);
     await Promise.all(announced);
     return turn;
   }
+  if (event.id !== null && event.resume !== true)
+    await ziping
+      .answerSent(event.id, now())
+      .catch((error: unknown) => log.error("回复已发送，但未能记下“已回复”（重投时可能再发一次）", error));
   await Promise.all(announced);
   for (const delivery of turn.deliveries)
     if (!queued.includes(delivery)) await deliverThrough(ziping, out, delivery, now, log);

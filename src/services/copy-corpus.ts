@@ -11,6 +11,11 @@ import { loadReports } from "./load-reports.ts";
 export interface CopyCorpus {
   /** Documents in the corpus. */
   readonly size: number;
+  /**
+   * Fetches what `search` will answer for this report, where the corpus is a database round trip
+   * away (PostgreSQL); callers await it before checking the report. Absent: `search` reads at once.
+   */
+  prepare?(report: Report): Promise<void>;
   /** Passages of the report's narrative found in other agencies' reports. */
   search(report: Report): PassageMatch[];
   close(): void;

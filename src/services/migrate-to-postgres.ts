@@ -4,6 +4,7 @@ import { type Database, openDatabase } from "../storage/index.ts";
 import { TABLE_GROUPS, type TableCopy } from "../storage/postgres/copy-plan.ts";
 import { type CopyWindow, copyTable, sourceCount, targetCount } from "../storage/postgres/copy-tables.ts";
 import { openPostgres, type PostgresRepositories } from "../storage/postgres/open-postgres.ts";
+import { RECOUNT_DOCUMENTS } from "../storage/postgres/pg-corpus-store.ts";
 import { databaseLocation, withoutPassword } from "../storage/postgres/pg-url.ts";
 import { KEEP_EVENTS_MS } from "./run-channels.ts";
 
@@ -121,10 +122,13 @@ async function copyAll(
     let current: TableCopy | undefined;
     try {
       await pg.session.transaction(async () => {
-        if (i === 0 && occupied.length > 0)
+        if (i === 0 && occupied.length > 0) {
           await pg.session.query(
             `TRUNCATE ${TABLES.map((t) => t.target).join(", ")} RESTART IDENTITY CASCADE`,
           );
+          // The stored count follows the emptied corpus even if copying the corpus fails later.
+          await pg.session.query(RECOUNT_DOCUMENTS);
+        }
         for (const t of group.tables) {
           current = t;
           const n = await copyTable(db, pg.session, t, window);

@@ -14,6 +14,7 @@ import type {
   UnitRole,
 } from "../storage/index.ts";
 import type { ReportArchive } from "../storage/report-archive.ts";
+import { ANSWER_WAIT_MS, takeUnsentAnswer } from "./answer-claims.ts";
 import type { ChatCorpus } from "./chat-corpus.ts";
 import type { ChatLookup, CurrentReport } from "./chat-lookup.ts";
 import type { ChatService, Delivery, IncomingMessage, TurnResult } from "./chat-service.ts";
@@ -42,6 +43,8 @@ export interface ZipingParts {
   drafting: DraftEnv;
   /** Closes what was opened (the one database connection). */
   close: () => void;
+  /** How long a redelivery waits for the first delivery's answer to be sent (ANSWER_WAIT_MS). */
+  answerWaitMs?: number;
 }
 
 /** Who asks about a report: a user, and whether they administer the deployment (sees every report). */
@@ -232,6 +235,19 @@ export class Ziping {
   /** Claims an inbound event id: false when it was handled before (a platform's retry). */
   claimEvent(eventId: string, now: Date): Promise<boolean> {
     return this.parts.store.claimEvent(eventId, now);
+  }
+
+  /** Marks the answer to a handled message as sent to the officer (see takeUnsentAnswer). */
+  async answerSent(messageId: string, now: Date): Promise<void> {
+    await this.parts.store.claimAnswer(messageId, now);
+  }
+
+  /**
+   * For a redelivered message: true when its recorded answer was never sent (the instance that
+   * handled it died before replying) and this caller is now the one to send it.
+   */
+  unsentAnswer(messageId: string, now: () => Date): Promise<boolean> {
+    return takeUnsentAnswer(this.parts.store, messageId, now, this.parts.answerWaitMs ?? ANSWER_WAIT_MS);
   }
 
   /** Forgets event ids older than `before`; returns how many. */

@@ -17,17 +17,21 @@ export class SqliteMessageClaims implements MessageClaimRepository {
   readonly #getProcessed: Statement<[string]>;
   readonly #insertProcessed: Statement<[Named]>;
   readonly #claimEvent: Statement<[Named]>;
+  readonly #claimAnswer: Statement<[Named]>;
   readonly #pruneEvents: Statement<[string]>;
   readonly #pruneProcessed: Statement<[string]>;
 
   constructor(db: Database) {
     this.#s = SqliteSession.of(db);
     this.#getProcessed = db.prepare(
-      "SELECT conversation_key, replies FROM processed_messages WHERE message_id = ?",
+      "SELECT conversation_key, replies, answered_at IS NOT NULL AS answered FROM processed_messages WHERE message_id = ?",
     );
     this.#insertProcessed = db.prepare(`
       INSERT INTO processed_messages (message_id, conversation_key, replies, at)
       VALUES (@messageId, @conversationKey, @replies, @now)`);
+    this.#claimAnswer = db.prepare(
+      "UPDATE processed_messages SET answered_at = @now WHERE message_id = @messageId AND answered_at IS NULL",
+    );
     this.#claimEvent = db.prepare(
       "INSERT OR IGNORE INTO slack_events (event_id, received_at) VALUES (@eventId, @now)",
     );
@@ -55,6 +59,11 @@ export class SqliteMessageClaims implements MessageClaimRepository {
         now: m.now.toISOString(),
       }),
     );
+  }
+
+  /** Marks the message's answer as sent; true when this call did (it was not marked before). */
+  claimAnswer(messageId: string, now: Date): Promise<boolean> {
+    return this.#s.run(() => this.#claimAnswer.run({ messageId, now: now.toISOString() }).changes === 1);
   }
 
   /**

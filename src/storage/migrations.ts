@@ -210,6 +210,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: "processed messages: when the answer was confirmed sent (a redelivery after a crash sends it)",
+    // answered_at stays NULL between a turn's commit and its replies being sent: an instance that
+    // dies there leaves the answer for the redelivered message to send. Rows from before were sent.
+    sql: `
+      ALTER TABLE processed_messages ADD COLUMN answered_at TEXT;
+      UPDATE processed_messages SET answered_at = at;
+    `,
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

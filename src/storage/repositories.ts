@@ -58,6 +58,11 @@ export interface ReportRepository extends MessageClaimRepository, UnitMemberRepo
 export interface MessageClaimRepository {
   getProcessedMessage(messageId: string): Promise<ProcessedMessageRow | undefined>;
   recordProcessedMessage(m: ProcessedMessageRecord): Promise<void>;
+  /**
+   * Marks a handled message's answer as sent (it stays unmarked between the turn's commit and its
+   * replies); true when this call marked it, false when it was marked before.
+   */
+  claimAnswer(messageId: string, now: Date): Promise<boolean>;
   /** True the first time an inbound event id is seen (a platform's retry is then skipped). */
   claimEvent(eventId: string, now: Date): Promise<boolean>;
   pruneEvents(before: Date): Promise<number>;

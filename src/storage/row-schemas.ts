@@ -90,8 +90,12 @@ export type EventRow = z.output<typeof EventRowSchema>;
 
 /** A `processed_messages` row, read back with its replies parsed. */
 export const ProcessedMessageRowSchema = z
-  .object({ conversation_key: text, replies: jsonColumn })
-  .transform((r) => ({ conversationKey: r.conversation_key, replies: r.replies }));
+  .object({ conversation_key: text, replies: jsonColumn, answered: z.union([z.boolean(), z.number().int()]) })
+  .transform((r) => ({
+    conversationKey: r.conversation_key,
+    replies: r.replies,
+    answered: Boolean(r.answered),
+  }));
 /** The replies already sent for a chat message, so a redelivered message is answered the same way. */
 export type ProcessedMessageRow = z.output<typeof ProcessedMessageRowSchema>;
 

@@ -269,6 +269,11 @@ export class Store implements ReportRepository {
     return this.#claims.recordProcessedMessage(m);
   }
 
+  /** See SqliteMessageClaims: marks a handled message's answer as sent. */
+  claimAnswer(messageId: string, now: Date): Promise<boolean> {
+    return this.#claims.claimAnswer(messageId, now);
+  }
+
   /** See SqliteMessageClaims: true the first time an event id is seen. */
   claimEvent(eventId: string, now: Date): Promise<boolean> {
     return this.#claims.claimEvent(eventId, now);

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { composeApp } from "../../src/app/open-app.ts";
 import type { Json } from "../../src/conversation/patch.ts";
 import { fail, ok, type Result } from "../../src/core/result.ts";
+import type { ChannelOutbound, OutboundMessage } from "../../src/services/channel-port.ts";
 import { deliverThrough, resumeDeliveries, runFiles, runTurn } from "../../src/services/channel-turns.ts";
 import { Chat, REPORTS, script, testApp } from "./chat-harness.ts";
 import { ANHUI, quiet, recordingChannel } from "./draft-channel.ts";
@@ -158,5 +160,63 @@ describe("files shared through any channel (the port's inbound files)", () => {
     expect(notices[0]).toMatch(/^文件 旧报告\.xls\.exe /);
     expect(await app.store.getProcessedMessage("E9:file:F-单位.txt")).toBeDefined();
     app.close();
+  });
+});
+
+describe("a redelivered message whose answer was never sent", () => {
+  /** An app whose redeliveries wait 50 ms (not 10 s) for the first delivery's answer. */
+  const shortWait = () => {
+    let n = 0;
+    const app = composeApp(":memory:", { newId: () => `r${++n}`, answerWaitMs: 50 });
+    if (!app.ok) throw new Error(app.error.message);
+    return app.value;
+  };
+  const event = (id: string, text: string) => ({ id, conversation: "test:c", user: "liu", text });
+  /** The first message of seed 000: unit, year and region in one line (it writes events). */
+  const FIRST = script("seed-000.txt")[0] ?? "";
+
+  it("is silent when the first delivery's replies were sent", async () => {
+    const app = shortWait();
+    const { out, calls } = recordingChannel(false);
+    await runTurn(app.ziping, out, event("E1", "新建报告"), now, quiet);
+    expect(calls).toEqual(["send replies:text,question"]);
+    expect((await app.store.getProcessedMessage("E1"))?.answered).toBe(true);
+    await runTurn(app.ziping, out, event("E1", "新建报告"), now, quiet);
+    expect(calls).toEqual(["send replies:text,question", "send duplicate"]);
+  });
+
+  it("sends the recorded answer once when the turn was committed but its replies never went out", async () => {
+    const app = shortWait();
+    // The turn committed by an instance that died before replying: handled, never sent.
+    const first = await app.chat.handle({
+      conversationKey: "test:c",
+      userId: "liu",
+      messageId: "E1",
+      text: FIRST,
+      now: now(),
+    });
+    expect((await app.store.getProcessedMessage("E1"))?.answered).toBe(false);
+    const events = (await app.store.listEvents(first.reportId ?? "")).map((e) => e.messageId);
+    expect(events.length).toBeGreaterThan(0);
+    const { out, calls } = recordingChannel(false);
+    const sent: OutboundMessage[] = [];
+    const recording: ChannelOutbound = {
+      ...out,
+      send: async (m) => {
+        sent.push(m);
+        return out.send(m);
+      },
+    };
+    // Two redeliveries at once (two instances): exactly one sends it, the other stays silent.
+    await Promise.all([
+      runTurn(app.ziping, recording, event("E1", FIRST), now, quiet),
+      runTurn(app.ziping, recording, event("E1", FIRST), now, quiet),
+    ]);
+    expect(calls.sort()).toEqual(["send duplicate", "send replies:text,question"]);
+    expect(sent.find((m) => m.kind === "replies")).toEqual({ kind: "replies", replies: first.replies });
+    await runTurn(app.ziping, out, event("E1", FIRST), now, quiet);
+    expect(calls.at(-1)).toBe("send duplicate");
+    // Nothing was applied again: the events are the first turn's.
+    expect((await app.store.listEvents(first.reportId ?? "")).map((e) => e.messageId)).toEqual(events);
   });
 });

@@ -217,13 +217,34 @@ export function repositorySuite(open: () => Promise<Repositories>): void {
         now: t0,
       });
       await r.store.recordProcessedMessage({ messageId: "m2", conversationKey: "c", replies: [], now: t2 });
-      expect(await r.store.getProcessedMessage("m1")).toEqual({ conversationKey: "c", replies: ["好的"] });
+      expect(await r.store.getProcessedMessage("m1")).toEqual({
+        conversationKey: "c",
+        replies: ["好的"],
+        answered: false,
+      });
       await expect(
         r.store.recordProcessedMessage({ messageId: "m1", conversationKey: "c", replies: [], now: t1 }),
       ).rejects.toThrow();
       expect(await r.store.pruneProcessedMessages(t1)).toBe(1);
       expect(await r.store.getProcessedMessage("m1")).toBeUndefined();
-      expect(await r.store.getProcessedMessage("m2")).toEqual({ conversationKey: "c", replies: [] });
+      expect(await r.store.getProcessedMessage("m2")).toEqual({
+        conversationKey: "c",
+        replies: [],
+        answered: false,
+      });
+    });
+
+    it("marks a message's answer sent once: the first claim is true, the next false; an unknown id is false", async () => {
+      await r.store.recordProcessedMessage({
+        messageId: "m1",
+        conversationKey: "c",
+        replies: ["好的"],
+        now: t0,
+      });
+      expect(await r.store.claimAnswer("m1", t1)).toBe(true);
+      expect(await r.store.claimAnswer("m1", t2)).toBe(false);
+      expect((await r.store.getProcessedMessage("m1"))?.answered).toBe(true);
+      expect(await r.store.claimAnswer("m9", t1)).toBe(false);
     });
 
     it("claims an event id once and forgets old claims", async () => {

@@ -352,6 +352,7 @@ describe("processed messages", () => {
     expect(await store.getProcessedMessage("m1")).toEqual({
       conversationKey: "slack:D1",
       replies: [{ text: "好的" }],
+      answered: false,
     });
   });
 

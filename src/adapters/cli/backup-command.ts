@@ -4,13 +4,23 @@ import {
   backupDatabase,
   describeCounts,
   inspectDatabase,
+  postgresBackupRefusal,
   restoreDatabase,
 } from "../../services/database-backup.ts";
 import { type CliIo, EXIT } from "./output.ts";
 
 /** `ziping backup <file>`: a consistent copy of the database, checked to open, with its counts. */
-export async function backupCommand(io: CliIo, db: string, target: string, force: boolean): Promise<number> {
-  const copied = await backupDatabase(db, target, force);
+export async function backupCommand(
+  io: CliIo,
+  db: string,
+  target: string,
+  options: { force: boolean; postgres: string | undefined },
+): Promise<number> {
+  if (options.postgres !== undefined) {
+    io.err(postgresBackupRefusal("backup", options.postgres));
+    return EXIT.badInput;
+  }
+  const copied = await backupDatabase(db, target, options.force);
   if (!copied.ok) {
     io.err(copied.error.message);
     return EXIT.badInput;
@@ -22,6 +32,8 @@ export async function backupCommand(io: CliIo, db: string, target: string, force
 /** Options of `ziping restore`. */
 export interface RestoreOptions {
   db: string;
+  /** DATABASE_URL when set and no --db was given: the data is in PostgreSQL, restore refuses. */
+  postgres?: string;
   /** --yes: no question asked (scripts). */
   yes: boolean;
   now: Date;
@@ -38,6 +50,10 @@ export interface RestoreOptions {
  * `<db>.before-restore-<timestamp>` and puts the file's content in its place.
  */
 export async function restoreCommand(io: CliIo, file: string, options: RestoreOptions): Promise<number> {
+  if (options.postgres !== undefined) {
+    io.err(postgresBackupRefusal("restore", options.postgres));
+    return EXIT.badInput;
+  }
   const incoming = inspectDatabase(file);
   if (!incoming.ok) {
     io.err(incoming.error.message);

@@ -48,6 +48,7 @@ export async function checkCommand(
       continue;
     }
     for (const entry of loaded.value) {
+      await options.corpus?.prepare?.(entry.completed.report);
       const result = checkLoaded(entry, {
         schemes: schemes.value,
         override: options.scheme,

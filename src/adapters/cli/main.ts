@@ -23,6 +23,7 @@ import { type CliIo, EXIT, processIo, type WithZiping } from "./output.ts";
 // Each command's module (and the libraries it needs: docx, exceljs, openai, SQLite…) loads only
 // when that command runs, so `ziping schemes` and `ziping score` start at once.
 const openCopyCorpus = lazyExport(() => import("../../app/copy-corpus.ts"), "openCopyCorpus");
+const corpusName = lazyExport(() => import("../../app/copy-corpus.ts"), "corpusName");
 const openZiping = lazyExport(() => import("../../app/draft-env.ts"), "openZiping");
 const backupCommand = lazyExport(() => import("./backup-command.ts"), "backupCommand");
 const restoreCommand = lazyExport(() => import("./backup-command.ts"), "restoreCommand");
@@ -166,6 +167,8 @@ export async function runCli(
   if (!config.ok) return usage(io, config.message);
   const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
   const access = cliAccess(os, db, config.config.ZIPING_ADMINS);
+  /** The PostgreSQL database the deployment uses, unless --db names a SQLite file for this command. */
+  const pgUnlessDb = parsed.values.db === undefined ? config.config.DATABASE_URL : undefined;
   /** The service on the database, without a model: for commands that draft nothing. */
   const withStore: WithZiping = (use) => withZiping(io, config.config, { db, llm: "off" }, use);
   if (!access.admin && ADMIN_COMMANDS.has(command)) {
@@ -248,7 +251,7 @@ export async function runCli(
         const identity = readIdentity(parsed.values);
         if (!identity.ok) return usage(io, identity.error.message);
         const spec = typeof parsed.values.corpus === "string" ? parsed.values.corpus : undefined;
-        const corpus = await openCopyCorpus(spec, db, new Date());
+        const corpus = await openCopyCorpus(spec, db, new Date(), config.config.DATABASE_URL);
         if (!corpus.ok) return usage(io, corpus.error.message);
         try {
           return await checkCommand(io, rest, {
@@ -279,7 +282,7 @@ export async function runCli(
           const made = await withZiping(io, config.config, { db: spec, llm: "off" }, () => EXIT.ok);
           if (made !== EXIT.ok) return made;
         }
-        const corpus = await openCopyCorpus(spec, db, new Date());
+        const corpus = await openCopyCorpus(spec, db, new Date(), config.config.DATABASE_URL);
         if (!corpus.ok) return usage(io, corpus.error.message);
         const addTo = (path: string) => async (docs: Parameters<Ziping["addToCorpus"]>[0]) => {
           let added = 0;
@@ -292,7 +295,10 @@ export async function runCli(
         try {
           return await reviewCommand(io, rest, {
             json,
-            corpus: corpus.value === null ? null : { corpus: corpus.value, path: spec ?? db },
+            corpus:
+              corpus.value === null
+                ? null
+                : { corpus: corpus.value, path: await corpusName(spec, db, config.config.DATABASE_URL) },
             ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
             ...(scheme === undefined ? {} : { scheme }),
             ...(add && spec !== undefined ? { addToCorpus: addTo(spec) } : {}),
@@ -353,7 +359,10 @@ export async function runCli(
         const target = rest[0];
         if (target === undefined)
           return usage(io, "ziping backup 需要备份文件的路径，例如 ziping backup 备份/ziping-2026-12-03.db");
-        return await backupCommand(io, db, target, parsed.values.force === true);
+        return await backupCommand(io, db, target, {
+          force: parsed.values.force === true,
+          postgres: pgUnlessDb,
+        });
       }
       case "import-report": {
         const file = rest[0];
@@ -368,6 +377,7 @@ export async function runCli(
         const confirm = await terminalConfirm();
         return await restoreCommand(io, file, {
           db,
+          ...(pgUnlessDb === undefined ? {} : { postgres: pgUnlessDb }),
           yes: parsed.values.yes === true,
           now: new Date(),
           ...(confirm === undefined ? {} : { confirm }),

@@ -46,12 +46,21 @@ export interface CopySearchOptions {
   excludeAgencies?: readonly string[];
   /** Least passage length in original characters outside template wording (default 50). */
   minLength?: number;
-  /** A fingerprint in more documents than this is common wording; default max(dfFloor, dfShare × N). */
+  /**
+   * A fingerprint in more documents than this is common wording; default
+   * min(dfCap, max(dfFloor, dfShare × N)).
+   */
   maxDocFrequency?: number;
   /** Default 5: in a small corpus, wording found in up to 5 reports may still be a copy. */
   dfFloor?: number;
   /** Default 0.05: wording in more than 1 report in 20 is a template, whoever wrote it first. */
   dfShare?: number;
+  /**
+   * Default 100: wording in more than 100 reports is a template at any corpus size, and a
+   * fingerprint then never reads more than 101 rows however large the corpus grows (below 2,000
+   * documents the share decides, as before).
+   */
+  dfCap?: number;
   /** Least fingerprint hits before a document's text is read (default 2; see `W` in winnow.ts). */
   minHits?: number;
   /** At most this many candidate documents, most hits first, are read (default 50). */
@@ -68,9 +77,11 @@ function mark(mask: Uint8Array, pos: number): void {
   mask.fill(1, pos, Math.min(mask.length, pos + K));
 }
 
-/** The document frequency limit for a corpus of `n` documents. */
+/** The document frequency limit for a corpus of `n` documents: min(cap, max(floor, share × n)). */
 export function docFrequencyLimit(n: number, options: CopySearchOptions = {}): number {
-  return options.maxDocFrequency ?? Math.max(options.dfFloor ?? 5, Math.floor((options.dfShare ?? 0.05) * n));
+  if (options.maxDocFrequency !== undefined) return options.maxDocFrequency;
+  const relative = Math.max(options.dfFloor ?? 5, Math.floor((options.dfShare ?? 0.05) * n));
+  return Math.min(options.dfCap ?? 100, relative);
 }
 
 /**

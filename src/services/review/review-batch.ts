@@ -108,6 +108,7 @@ export async function reviewBatch(inputs: readonly string[], options: ReviewOpti
     if (!loaded.ok) fileEntries.push(unreadableEntry(path, loaded.error.code, loaded.error.message));
     else
       for (const entry of loaded.value) {
+        await options.corpus?.corpus.prepare?.(entry.completed.report);
         const matches: PassageMatch[] = [];
         const checked = checkLoaded(entry, {
           schemes: options.schemes,

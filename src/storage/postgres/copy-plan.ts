@@ -1,3 +1,5 @@
+import { RECOUNT_DOCUMENTS } from "./pg-corpus-store.ts";
+
 /** One table copied from SQLite to PostgreSQL: its columns in PostgreSQL's types, and which rows. */
 export interface TableCopy {
   /** The SQLite table. */
@@ -13,8 +15,12 @@ export interface TableCopy {
   order: string;
   /** Rows per INSERT: fewer for tables of whole documents. */
   batch: number;
+  /** Sent by COPY instead of INSERTs (a large table of integer columns only). */
+  copy?: boolean;
   /** An identity column whose sequence continues after the copied ids. */
   identity?: string;
+  /** A statement run after the rows are copied, in the same transaction (a stored count). */
+  after?: string;
 }
 
 /** Tables copied in one transaction: all of them or none. */
@@ -141,6 +147,7 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
           ["conversation_key", T],
           ["replies", JSON_TYPE],
           ["at", TIME],
+          ["answered_at", TIME],
         ],
         where: "at >= @messagesSince",
         order: "at, message_id",
@@ -237,6 +244,7 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
         order: "id",
         batch: 100,
         identity: "id",
+        after: RECOUNT_DOCUMENTS,
       },
       {
         source: "corpus_prints",
@@ -249,6 +257,7 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
         ],
         order: "hash, doc_id, pos",
         batch: 20_000,
+        copy: true,
       },
     ],
   },

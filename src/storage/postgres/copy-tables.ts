@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { TableCopy } from "./copy-plan.ts";
+import { integerCopyText } from "./copy-text.ts";
 import type { PgSession } from "./pg-session.ts";
 
 /** The named parameters of the `where` conditions: ISO times of the retention windows' start. */
@@ -27,9 +28,9 @@ export async function targetCount(s: PgSession, t: TableCopy): Promise<number> {
 }
 
 /**
- * Copies the rows of `t` (inside the caller's PostgreSQL transaction) in batches of multi-row
- * INSERTs from arrays, in `order`; an identity column's sequence is then moved past the copied ids.
- * Returns how many rows were inserted.
+ * Copies the rows of `t` (inside the caller's PostgreSQL transaction) in `order`: by COPY for a
+ * table marked `copy`, else in batches of multi-row INSERTs from arrays; an identity column's
+ * sequence is then moved past the copied ids, and `after` run. Returns how many rows were inserted.
  */
 export async function copyTable(
   db: Database,
@@ -40,11 +41,28 @@ export async function copyTable(
   const names = t.columns.map(([name]) => name);
   const where = t.where === undefined ? "" : ` WHERE ${t.where}`;
   const select = db.prepare(`SELECT ${names.join(", ")} FROM ${t.source}${where} ORDER BY ${t.order}`).raw();
+  const rows = () => select.iterate(paramsOf(t, window)) as IterableIterator<unknown[]>;
+  // Rows are sent while the SELECT is still open: nothing else uses this SQLite connection then.
+  const copied =
+    t.copy === true
+      ? await s.copyIn(`COPY ${t.target} (${names.join(", ")}) FROM STDIN`, integerCopyText(rows(), t.target))
+      : await insertBatches(s, t, rows());
+  if (t.identity !== undefined)
+    await s.query(
+      `SELECT setval(pg_get_serial_sequence('${t.target}', '${t.identity}'),
+         coalesce((SELECT max(${t.identity}) FROM ${t.target}), 0) + 1, false)`,
+    );
+  if (t.after !== undefined) await s.query(t.after);
+  return copied;
+}
+
+/** Inserts `rows` into `t.target` in batches of `t.batch` multi-row INSERTs from arrays. */
+async function insertBatches(s: PgSession, t: TableCopy, rows: Iterable<unknown[]>): Promise<number> {
+  const names = t.columns.map(([name]) => name);
   const arrays = t.columns.map(([, type], i) => `$${i + 1}::${NUMERIC.has(type) ? type : T}[]`);
   const values = t.columns.map(([name, type]) => (NUMERIC.has(type) ? `u.${name}` : `u.${name}::${type}`));
   const insert = `INSERT INTO ${t.target} (${names.join(", ")}) SELECT ${values.join(", ")}
     FROM unnest(${arrays.join(", ")}) AS u(${names.join(", ")})`;
-  // Batches are sent while the SELECT is still open: nothing else uses this SQLite connection then.
   const send = (batch: unknown[][]) =>
     s.query(
       insert,
@@ -52,7 +70,7 @@ export async function copyTable(
     );
   let batch: unknown[][] = [];
   let copied = 0;
-  for (const row of select.iterate(paramsOf(t, window)) as IterableIterator<unknown[]>) {
+  for (const row of rows) {
     batch.push(row);
     if (batch.length < t.batch) continue;
     await send(batch);
@@ -60,13 +78,7 @@ export async function copyTable(
     batch = [];
   }
   if (batch.length > 0) await send(batch);
-  copied += batch.length;
-  if (t.identity !== undefined)
-    await s.query(
-      `SELECT setval(pg_get_serial_sequence('${t.target}', '${t.identity}'),
-         coalesce((SELECT max(${t.identity}) FROM ${t.target}), 0) + 1, false)`,
-    );
-  return copied;
+  return copied + batch.length;
 }
 
 function paramsOf(t: TableCopy, window: CopyWindow): Record<string, string> {

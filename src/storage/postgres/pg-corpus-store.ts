@@ -10,12 +10,10 @@ import {
 } from "../corpus-store.ts";
 import { readRow } from "../read-row.ts";
 import type { CorpusRepository } from "../repositories.ts";
+import { integerCopyText } from "./copy-text.ts";
 import { searchPostgres } from "./pg-corpus-search.ts";
 import { LOCK, plainRow } from "./pg-rows.ts";
 import type { PgSession } from "./pg-session.ts";
-
-/** Fingerprint rows inserted per statement (three int arrays of this length). */
-const PRINT_BATCH = 20_000;
 
 const DocumentInfoRowSchema = z
   .object({
@@ -30,12 +28,23 @@ const DocumentInfoRowSchema = z
   })
   .transform(({ added_at, ...r }): CorpusDocumentInfo => ({ ...r, addedAt: added_at }));
 const IdRowSchema = z.object({ id: z.number().int() });
+/** Fingerprint rows are loaded by COPY (text format: integers only) in the adding transaction. */
+export const COPY_PRINTS = "COPY corpus_prints (hash, doc_id, pos) FROM STDIN";
+
+const CountRowSchema = z.object({ n: z.number().int().min(0) });
+
+/**
+ * Sets the stored document count (migration 5) from the table itself: after rows were copied or
+ * removed in bulk (ziping migrate), inside the same transaction.
+ */
+export const RECOUNT_DOCUMENTS =
+  "UPDATE corpus_stats SET documents = (SELECT count(*) FROM corpus_documents)";
 
 /**
  * The copy-detection corpus on PostgreSQL: documents, a plain (hash, document, position) table
  * keyed for lookup by hash, and the boilerplate hashes. Adding is one transaction, idempotent by
  * content hash also between instances adding the same text at once (ON CONFLICT). Fingerprints are
- * inserted from arrays in batches; loading a large corpus by COPY is left for later.
+ * sent by COPY, in hash order, on the transaction's client.
  */
 export class PgCorpusStore implements CorpusRepository {
   #boilerplate: Set<number> | undefined;
@@ -88,14 +97,11 @@ export class PgCorpusStore implements CorpusRepository {
         for (const fp of documentPrints(d.text)) prints.push([fp.hash, id, fp.pos]);
         results.push({ id, added: true });
       }
+      // Last, so that two instances adding at once take the counter's row lock after their inserts.
+      const added = results.filter((r) => r.added).length;
+      if (added > 0) await this.s.query("UPDATE corpus_stats SET documents = documents + $1", [added]);
       prints.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-      for (let i = 0; i < prints.length; i += PRINT_BATCH) {
-        const batch = prints.slice(i, i + PRINT_BATCH);
-        await this.s.query(
-          "INSERT INTO corpus_prints (hash, doc_id, pos) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])",
-          [batch.map((p) => p[0]), batch.map((p) => p[1]), batch.map((p) => p[2])],
-        );
-      }
+      if (prints.length > 0) await this.s.copyIn(COPY_PRINTS, integerCopyText(prints, "corpus_prints"));
       return results;
     });
   }
@@ -133,10 +139,10 @@ export class PgCorpusStore implements CorpusRepository {
     return rows.map((row) => readRow(IdRowSchema, row, "corpus_documents", "source").id);
   }
 
-  /** How many documents the corpus holds. */
+  /** How many documents the corpus holds: the stored count, not a count(*) of the table. */
   async documentCount(): Promise<number> {
-    const [row] = await this.s.query<{ n: number }>("SELECT count(*)::int AS n FROM corpus_documents");
-    return row?.n ?? 0;
+    const [row] = await this.s.query("SELECT documents::int AS n FROM corpus_stats");
+    return readRow(CountRowSchema, row, "corpus_stats", "documents").n;
   }
 
   /** The passages of `text` found in corpus documents, longest first (see searchPostgres). */

@@ -16,7 +16,8 @@ export class PgMessageClaims implements MessageClaimRepository {
   /** What was replied to a chat message already handled, or undefined for a new message. */
   async getProcessedMessage(messageId: string): Promise<ProcessedMessageRow | undefined> {
     const [row] = await this.s.query(
-      "SELECT conversation_key, replies::text AS replies FROM processed_messages WHERE message_id = $1",
+      `SELECT conversation_key, replies::text AS replies, answered_at IS NOT NULL AS answered
+       FROM processed_messages WHERE message_id = $1`,
       [messageId],
     );
     return row === undefined
@@ -35,6 +36,15 @@ export class PgMessageClaims implements MessageClaimRepository {
         m.now.toISOString(),
       ],
     );
+  }
+
+  /** Marks the message's answer as sent; true when this call did (it was not marked before). */
+  async claimAnswer(messageId: string, now: Date): Promise<boolean> {
+    const changed = await this.s.change(
+      "UPDATE processed_messages SET answered_at = $2 WHERE message_id = $1 AND answered_at IS NULL",
+      [messageId, now.toISOString()],
+    );
+    return changed === 1;
   }
 
   /** True when this call recorded the event id (go ahead), false when any instance had (skip). */

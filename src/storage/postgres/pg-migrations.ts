@@ -188,6 +188,28 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "processed messages: when the answer was confirmed sent (a redelivery after a crash sends it)",
+    // SQLite's migration 8.
+    sql: `
+      ALTER TABLE processed_messages ADD COLUMN answered_at timestamptz;
+      UPDATE processed_messages SET answered_at = at;
+    `,
+  },
+  {
+    version: 6,
+    name: "stored count of corpus documents (corpus_stats), so a copy search does not count a million rows",
+    // One row, changed in the transaction that adds documents (after the inserts, so concurrent
+    // adders wait on it last) and set from count(*) after a bulk copy (ziping migrate).
+    sql: `
+      CREATE TABLE corpus_stats (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        documents bigint NOT NULL CHECK (documents >= 0)
+      );
+      INSERT INTO corpus_stats (id, documents) SELECT true, count(*) FROM corpus_documents;
+    `,
+  },
 ];
 
 /** The advisory lock key (two int4s) that makes instances starting together migrate one at a time. */

@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { Pool, PoolClient, QueryResultRow } from "pg";
+import copyStreams from "pg-copy-streams";
 
 /** The transaction open in an async context: its client, and how deep its savepoints go. */
 interface Open {
@@ -31,6 +34,28 @@ export class PgSession {
     const open = this.#open.getStore();
     const result = await (open?.client ?? this.pool).query(sql, params as unknown[]);
     return result.rowCount ?? 0;
+  }
+
+  /**
+   * Runs `COPY … FROM STDIN` with `text` (COPY's text format, any chunking) on the context's
+   * transaction client, else on a client of its own; returns how many rows were copied. A failure
+   * (a row refused, `text` throwing) ends the COPY with nothing copied and is thrown.
+   */
+  async copyIn(sql: string, text: Iterable<string> | AsyncIterable<string>): Promise<number> {
+    const open = this.#open.getStore();
+    const client = open?.client ?? (await this.pool.connect());
+    let failed: Error | undefined;
+    try {
+      const stream = client.query(copyStreams.from(sql));
+      await pipeline(Readable.from(text), stream);
+      return stream.rowCount;
+    } catch (error) {
+      failed = error as Error;
+      throw error;
+    } finally {
+      // A client of its own whose COPY failed is closed rather than reused in an unknown state.
+      if (open === undefined) client.release(failed);
+    }
   }
 
   /** Whether the calling context is inside a transaction of this session. */

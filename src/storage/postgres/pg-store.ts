@@ -221,6 +221,11 @@ export class PgStore implements ReportRepository {
     return this.#claims.recordProcessedMessage(m);
   }
 
+  /** See PgMessageClaims: marks a handled message's answer as sent. */
+  claimAnswer(messageId: string, now: Date): Promise<boolean> {
+    return this.#claims.claimAnswer(messageId, now);
+  }
+
   /** See PgMessageClaims: true for exactly one of the instances handed the event. */
   claimEvent(eventId: string, now: Date): Promise<boolean> {
     return this.#claims.claimEvent(eventId, now);

@@ -35,6 +35,16 @@ export async function runAs(os: OsUser | undefined, ...argv: string[]): Promise<
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
+/** Runs one command line with DATABASE_URL set (PostgreSQL), as an instance's .env does. */
+export async function onPostgres(url: string, ...argv: string[]): Promise<CliRun> {
+  process.env.DATABASE_URL = url;
+  try {
+    return await run(...argv);
+  } finally {
+    delete process.env.DATABASE_URL;
+  }
+}
+
 /** Writes a file into a test's temp folder and returns its path. */
 export function writeIn(dir: string, name: string, data: string | Uint8Array): string {
   const path = join(dir, name);

@@ -8,7 +8,7 @@ import { DeliveryJobs, openDatabase, Store } from "../../../src/storage/index.ts
 import { LlmCallLog } from "../../../src/storage/llm-call-log.ts";
 import { testPostgresApp } from "../../services/chat-harness.ts";
 import { usePostgres } from "../../storage/pg-test-db.ts";
-import { run } from "./cli-harness.ts";
+import { onPostgres, run } from "./cli-harness.ts";
 
 /** `ziping migrate --to postgres://…`: a SQLite deployment copied to a throw-away PostgreSQL. */
 
@@ -26,16 +26,6 @@ const PASSWORD = "s3cret-口令";
 /** The URL with a password, as an operator writes it. */
 function withPassword(url: string): string {
   return url.replace("postgres://ziping@", `postgres://ziping:${encodeURIComponent(PASSWORD)}@`);
-}
-
-/** Runs one command line against PostgreSQL (DATABASE_URL) instead of the SQLite file. */
-async function onPostgres(url: string, ...argv: string[]) {
-  process.env.DATABASE_URL = url;
-  try {
-    return await run(...argv);
-  } finally {
-    delete process.env.DATABASE_URL;
-  }
 }
 
 /** Events the seed-000 conversation writes to the report's log, as the SQLite file holds them. */

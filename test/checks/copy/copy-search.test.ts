@@ -20,12 +20,26 @@ describe("searchCopies", () => {
     }
   });
 
-  it("limits document frequency to max(5, 5 % of the corpus) unless told", () => {
+  it("limits document frequency to min(100, max(5, 5 % of the corpus)) unless told", () => {
     expect(docFrequencyLimit(10)).toBe(5);
     expect(docFrequencyLimit(100)).toBe(5);
-    expect(docFrequencyLimit(10_000)).toBe(500);
+    expect(docFrequencyLimit(119)).toBe(5);
+    expect(docFrequencyLimit(120)).toBe(6);
+    expect(docFrequencyLimit(1000)).toBe(50);
+    expect(docFrequencyLimit(1999)).toBe(99);
+    expect(docFrequencyLimit(2000)).toBe(100);
+    // 5 % of 2,020 is 101: the cap of 100 decides from here on, whatever the corpus size.
+    expect(docFrequencyLimit(2020)).toBe(100);
+    expect(docFrequencyLimit(10_000)).toBe(100);
+    expect(docFrequencyLimit(1_000_000)).toBe(100);
+    expect(docFrequencyLimit(1_000_000, { dfCap: 250 })).toBe(250);
+    expect(docFrequencyLimit(1_000_000, { dfCap: Number.POSITIVE_INFINITY })).toBe(50_000);
     expect(docFrequencyLimit(10_000, { dfFloor: 2, dfShare: 0.01 })).toBe(100);
+    expect(docFrequencyLimit(10_000, { dfShare: 0.001 })).toBe(10);
+    expect(docFrequencyLimit(10, { dfFloor: 200 })).toBe(100);
+    expect(docFrequencyLimit(10, { dfFloor: 200, dfCap: 300 })).toBe(200);
     expect(docFrequencyLimit(10_000, { maxDocFrequency: 3 })).toBe(3);
+    expect(docFrequencyLimit(1_000_000, { maxDocFrequency: 5000, dfCap: 10 })).toBe(5000);
   });
 
   it("ignores a paragraph in 30 of 100 documents and finds one in 2", () => {
