@@ -7,12 +7,12 @@ import type { ChannelPlan } from "../services/channel-port.ts";
 
 /**
  * A plan whose adapter module is loaded only when it starts (the terminal chat pays for none);
- * `single`: held by one instance at a time, through the lease `leaseKey`.
+ * with `leaseKey`, held by one instance at a time through that lease (`single`).
  */
-function lazy(name: string, load: () => Promise<ChannelPlan>, single?: { leaseKey: string }): ChannelPlan {
+function lazy(name: string, load: () => Promise<ChannelPlan>, leaseKey?: string): ChannelPlan {
   return {
     name,
-    ...(single === undefined ? {} : { single: true, leaseKey: single.leaseKey }),
+    ...(leaseKey === undefined ? {} : { single: true, leaseKey }),
     start: async (ziping, config) => (await load()).start(ziping, config),
   };
 }
@@ -65,10 +65,12 @@ const WECOM: Platform<WeComSettings> = {
   prefix: "WECOM_",
   settings: weComSettings,
   plan: (settings) =>
-    // One connection per bot: with several instances only the lease holder connects.
-    lazy("企业微信", async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings), {
-      leaseKey: weComLeaseKey(settings),
-    }),
+    // The AI bot allows one connection: with several instances only its lease holder connects.
+    lazy(
+      "企业微信",
+      async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings),
+      weComLeaseKey(settings),
+    ),
 };
 
 /** A name followed by a space when it is Latin ("Slack 设置"), not when it is Chinese ("钉钉设置"). */

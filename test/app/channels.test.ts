@@ -45,6 +45,24 @@ describe("npm start picks the channels from the settings present", () => {
     ]);
   });
 
+  it("runs WeCom's callback mode on every instance (behind a load balancer): no lease", () => {
+    const choice = startChoice(
+      config({
+        WECOM_MODE: "callback",
+        WECOM_CORP_ID: "ww1234567890abcdef",
+        WECOM_AGENT_ID: "1000002",
+        WECOM_CORP_SECRET: "corp-secret-abc",
+        WECOM_TOKEN: "hJ8sK2mQ",
+        WECOM_ENCODING_AES_KEY: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
+      }),
+    );
+    expect(
+      choice.kind === "channels"
+        ? choice.plans.map((p) => [p.name, p.single ?? false, p.leaseKey ?? null])
+        : choice,
+    ).toEqual([["企业微信", false, null]]);
+  });
+
   it("names a Chinese platform's partial settings without a space", () => {
     expect(startChoice(config({ DINGTALK_CLIENT_ID: "dingabc123" }))).toEqual({
       kind: "mistake",

@@ -31,10 +31,11 @@ export function weComPlan(
   settings: WeComSettings,
   log: WeComLogger = weComLogger(() => secretsOf(settings)),
 ): ChannelPlan {
+  // The AI bot allows one connection: with several instances only its lease holder connects.
+  const leaseKey = weComLeaseKey(settings);
   return {
     name: "企业微信",
-    single: true,
-    leaseKey: weComLeaseKey(settings),
+    ...(leaseKey === undefined ? {} : { single: true, leaseKey }),
     async start(ziping) {
       const deps = {
         ziping,

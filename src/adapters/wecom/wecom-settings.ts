@@ -23,14 +23,12 @@ export type WeComSettings =
     };
 
 /**
- * The lease that makes one instance of several the connection's holder: one per bot
- * ("wecom:<bot id>"), or per self-built app ("wecom:<corp id>:<agent id>"), so two bots on one
- * database are held independently.
+ * The lease that makes one instance of several the holder of an AI bot's one long connection: one
+ * per bot ("wecom:<bot id>"), so two bots on one database are held independently. The callback
+ * mode has none: every instance receives callbacks (behind a load balancer), deduplicated by event id.
  */
-export function weComLeaseKey(settings: WeComSettings): string {
-  return settings.mode === "aibot"
-    ? `wecom:${settings.botId}`
-    : `wecom:${settings.corpId}:${settings.agentId}`;
+export function weComLeaseKey(settings: WeComSettings): string | undefined {
+  return settings.mode === "aibot" ? `wecom:${settings.botId}` : undefined;
 }
 
 /** The callback mode's variables and where an administrator finds each. */

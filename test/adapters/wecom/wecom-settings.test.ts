@@ -84,11 +84,11 @@ describe("WeCom settings", () => {
 });
 
 describe("the lease of a WeCom connection", () => {
-  test("is one per bot, or one per self-built app", () => {
+  test("is one per AI bot; the callback mode has none (every instance receives callbacks)", () => {
     const keys = [
       settings({ WECOM_BOT_ID: "aibYc1", WECOM_BOT_SECRET: "s".repeat(20) }),
       settings(CALLBACK),
-    ].map((read) => (read.ok ? weComLeaseKey(read.settings) : read));
-    expect(keys).toEqual(["wecom:aibYc1", "wecom:ww1234567890abcdef:1000002"]);
+    ].map((read) => (read.ok ? (weComLeaseKey(read.settings) ?? null) : read));
+    expect(keys).toEqual(["wecom:aibYc1", null]);
   });
 });
