@@ -1,15 +1,18 @@
 import { type DingTalkSettings, dingtalkSettings } from "../adapters/dingtalk/dingtalk-settings.ts";
 import { type GovDingTalkSettings, govDingTalkSettings } from "../adapters/govdingtalk/gov-settings.ts";
 import type { WeComSettings } from "../adapters/wecom/wecom-settings.ts";
-import { weComSettings } from "../adapters/wecom/wecom-settings.ts";
+import { weComLeaseKey, weComSettings } from "../adapters/wecom/wecom-settings.ts";
 import { type Config, type SlackSettings, slackSettings } from "../config.ts";
 import type { ChannelPlan } from "../services/channel-port.ts";
 
-/** A plan whose adapter module is loaded only when it starts (the terminal chat pays for none). */
-function lazy(name: string, load: () => Promise<ChannelPlan>, single?: true): ChannelPlan {
+/**
+ * A plan whose adapter module is loaded only when it starts (the terminal chat pays for none);
+ * with `leaseKey`, held by one instance at a time through that lease (`single`).
+ */
+function lazy(name: string, load: () => Promise<ChannelPlan>, leaseKey?: string): ChannelPlan {
   return {
     name,
-    ...(single === undefined ? {} : { single }),
+    ...(leaseKey === undefined ? {} : { single: true, leaseKey }),
     start: async (ziping, config) => (await load()).start(ziping, config),
   };
 }
@@ -62,11 +65,11 @@ const WECOM: Platform<WeComSettings> = {
   prefix: "WECOM_",
   settings: weComSettings,
   plan: (settings) =>
-    // One connection per bot: with several instances only the lease holder connects.
+    // The AI bot allows one connection: with several instances only its lease holder connects.
     lazy(
       "企业微信",
       async () => (await import("../adapters/wecom/start-wecom.ts")).weComPlan(settings),
-      true,
+      weComLeaseKey(settings),
     ),
 };
 

@@ -119,6 +119,11 @@ export interface ChannelPlan {
    */
   single?: true;
   /**
+   * The lease a single channel is held by: one per platform connection ("wecom:<bot id>"), so two
+   * bots on one database are each held by some instance; absent: `channel:<name>`.
+   */
+  leaseKey?: string;
+  /**
    * Connects; a refusal is a Chinese reason (a refused secret, an unreachable gateway, a port in
    * use) with what to check, never the secret itself.
    */

@@ -42,6 +42,7 @@ export async function runTurn(
       text: event.text,
       now: now(),
       resume: event.resume === true,
+      queued: ziping.drafts.serves(event.conversation),
       ...(event.action === undefined ? {} : { action: event.action }),
     });
   } catch (error) {
@@ -62,25 +63,33 @@ export async function runTurn(
     await out.send({ kind: "duplicate" });
     return turn;
   }
+  const replies = sendReplies(out, turn.replies);
+  // Where this process runs a draft worker, the turn only enqueues (the job was committed with it)
+  // and says 正在生成 after its replies; the worker delivers. Elsewhere (the terminal) the draft is
+  // made right here.
+  const queued = turn.deliveries.filter(
+    (d) => d.jobId !== undefined && ziping.drafts.serves(event.conversation),
+  );
+  const announced = queued.map((delivery) =>
+    ziping.drafts
+      .announce(out, delivery, replies)
+      .catch((error: unknown) => log.error("“正在生成”未能发送（报告仍会生成）", error)),
+  );
   try {
-    await sendReplies(out, turn.replies);
+    await replies;
   } catch (error) {
     // The answer is committed; only the reply is lost (a redelivery sends it). The next message shows where things stand.
     log.error("回复未能发送（回答已保存）", error);
+    await Promise.all(announced);
     return turn;
   }
   if (event.id !== null && event.resume !== true)
     await ziping
       .answerSent(event.id, now())
       .catch((error: unknown) => log.error("回复已发送，但未能记下“已回复”（重投时可能再发一次）", error));
-  // Where this process runs a draft worker, the turn only enqueues (the job was committed with it)
-  // and says 正在生成; the worker delivers. Elsewhere (the terminal) the draft is made right here.
+  await Promise.all(announced);
   for (const delivery of turn.deliveries)
-    if (delivery.jobId !== undefined && ziping.drafts.serves(event.conversation))
-      await ziping.drafts
-        .announce(out, delivery)
-        .catch((error: unknown) => log.error("“正在生成”未能发送（报告仍会生成）", error));
-    else await deliverThrough(ziping, out, delivery, now, log);
+    if (!queued.includes(delivery)) await deliverThrough(ziping, out, delivery, now, log);
   return turn;
 }
 

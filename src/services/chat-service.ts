@@ -25,6 +25,11 @@ export interface IncomingMessage {
    * in logs); validated here, at the boundary, since it comes from a platform payload.
    */
   action?: TypedAction;
+  /**
+   * The drafts asked for here are run by a draft worker, not in the turn: a report whose draft is
+   * still pending is not asked for twice (the officer is told it is on its way).
+   */
+  queued?: boolean;
 }
 
 /** A report to hand over to the officer (the adapter decides how: file, upload). */
@@ -222,12 +227,19 @@ export class ChatService {
         return { replies: [] };
       case "export":
         if (doc === null) return { replies: [] };
+        if (message.queued === true && (await this.drafting(message.conversationKey, effect.reportId)))
+          return { replies: [ALREADY_DRAFTING] };
         // A generated report joins the deployment's corpus, so later reports are compared with it.
         await this.corpus?.add(effect.reportId, doc, message.now);
         return { replies: [], delivery: { reportId: effect.reportId, doc } };
       case "list-reports":
         return { replies: [reportsTable((await this.store.listReports(message.userId)).map(listingOf))] };
     }
+  }
+
+  /** Whether a draft of `reportId` asked for in this conversation is still to be handed over. */
+  private async drafting(conversationKey: string, reportId: string): Promise<boolean> {
+    return ((await this.jobs?.pending(conversationKey)) ?? []).some((job) => job.reportId === reportId);
   }
 
   /** The listing columns saved with a report (for a turn that left it as it was). */
@@ -238,6 +250,13 @@ export class ChatService {
     return { unitName, year, kind, progressDone, progressTotal, score, grade };
   }
 }
+
+/** 生成报告 again while the report's draft is still being made (by a worker): no second job. */
+export const ALREADY_DRAFTING: Reply = {
+  type: "notice",
+  level: "info",
+  text: "这份报告正在生成中，生成好后会发到这里，不用再说“生成报告”。如果在那之后又修改了内容，请收到报告后再说一次“生成报告”。",
+};
 
 /** A pressed button whose content is not one ziping made (a bug or a forged payload). */
 const UNREADABLE_ACTION: Reply = {

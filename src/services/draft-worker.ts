@@ -8,11 +8,16 @@ import type { Delivery } from "./chat-service.ts";
 import { handOver, replaceNotice } from "./hand-over.ts";
 import type { Ziping } from "./ziping.ts";
 
-/** How long a claimed draft is this worker's: a worker that dies loses it after this. */
+/**
+ * How long a claimed draft is this worker's without renewal: a worker that dies loses it after
+ * this. A live worker renews it every third of it while drafting, however long the draft takes.
+ */
 export const DRAFT_LEASE_MS = 10 * 60 * 1000;
 /** The wait after failed attempt 1, 2, 3; attempt 4 failing is the last. */
 export const RETRY_DELAYS_MS: readonly number[] = [30_000, 2 * 60_000, 10 * 60_000];
 const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** How many drafting notices of this process's turns are remembered for their jobs. */
+const MAX_NOTICES = 1000;
 /** How often the loop looks for due jobs (retries, and jobs other instances enqueued or lost). */
 const POLL_MS = 5000;
 
@@ -37,8 +42,12 @@ export class DraftWorker {
   /** This worker's name in the job table (host, process, random). */
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   readonly #served = new Map<string, ServedChannel>();
-  /** Drafting notices sent by this process's turns, to be replaced by the result. */
-  readonly #notices = new Map<number, { out: ChannelOutbound; ref: MessageRef | undefined }>();
+  /**
+   * Drafting notices of this process's turns (the reference once sent), to be replaced by the
+   * result: registered before the notice is sent, so a worker that claims the job at once waits for it.
+   */
+  readonly #notices = new Map<number, { out: ChannelOutbound; ref: Promise<MessageRef | undefined> }>();
+  #lease = { ms: DRAFT_LEASE_MS, renewMs: DRAFT_LEASE_MS / 3 };
   #run: Promise<number> | undefined;
   #again = false;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -47,6 +56,11 @@ export class DraftWorker {
     private readonly ziping: Ziping,
     private readonly jobs: DeliveryJobRepository,
   ) {}
+
+  /** Sets how long a claim lasts and how often the job in hand renews it (tests and benches shorten them). */
+  setLease(ms: number, renewMs: number = ms / 3): void {
+    this.#lease = { ms, renewMs };
+  }
 
   /** Delivers the conversations whose keys start with `prefix` (a channel's start registers it). */
   serve(prefix: string, channel: ServedChannel): void {
@@ -78,16 +92,30 @@ export class DraftWorker {
   }
 
   /**
-   * A turn enqueued `delivery`: says 正在生成 at once (replaced by the result later, where messages
-   * can be updated) and wakes the worker. The turn does not wait for the draft.
+   * A turn enqueued `delivery`: says 正在生成 once `after` (the turn's replies) is sent (replaced by
+   * the result later, where messages can be updated; nothing when the replies could not be sent)
+   * and wakes the worker. The turn does not wait for the draft. This is the job's one drafting
+   * notice, registered at once (before any await), so a worker of this process that claims the job
+   * meanwhile waits for it; a worker of another instance, a retry or a restart sends none.
    */
-  async announce(out: ChannelOutbound, delivery: Delivery): Promise<void> {
+  async announce(
+    out: ChannelOutbound,
+    delivery: Delivery,
+    after: Promise<unknown> = Promise.resolve(),
+  ): Promise<void> {
     const model = this.ziping.model;
-    let ref: MessageRef | undefined;
+    const ref = after.then(
+      () => out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) }),
+      () => undefined,
+    );
+    if (delivery.jobId !== undefined) {
+      this.#notices.set(delivery.jobId, { out, ref: ref.catch(() => undefined) });
+      // Jobs another instance ran leave their notice here: only the latest few are kept.
+      for (const id of this.#notices.keys()) if (this.#notices.size > MAX_NOTICES) this.#notices.delete(id);
+    }
     try {
-      ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
+      await ref;
     } finally {
-      if (delivery.jobId !== undefined) this.#notices.set(delivery.jobId, { out, ref });
       this.poke();
     }
   }
@@ -125,7 +153,7 @@ export class DraftWorker {
             prefixes: [prefix],
             worker: this.id,
             now: channel.now(),
-            leaseMs: DRAFT_LEASE_MS,
+            leaseMs: this.#lease.ms,
           });
           if (job === undefined) break;
           if (await this.#runJob(job, channel)) delivered += 1;
@@ -138,7 +166,6 @@ export class DraftWorker {
   /** One claimed job: drafted and handed over (true), or retried, or failed and told. */
   async #runJob(job: ClaimedJob, channel: ServedChannel): Promise<boolean> {
     const { now, log } = channel;
-    const delivery: Delivery = { reportId: job.reportId, doc: job.doc as Json, jobId: job.id };
     const notice = this.#notices.get(job.id);
     this.#notices.delete(job.id);
     const out = notice?.out ?? channel.outboundOf(job.conversationKey);
@@ -147,21 +174,35 @@ export class DraftWorker {
       await this.jobs.fail(job.id, this.id, "no place to deliver to", now());
       return false;
     }
+    // Asked for before this process took it (a restart, or another instance's turn, which said 正在生成).
+    if (notice === undefined && job.attempts === 1)
+      log.info(`继续交付上次未完成的报告 ${job.reportId}（${job.conversationKey}）`);
+    // Held from here: waiting for the turn's notice counts as time in hand too.
+    const hold = this.#hold(job, channel);
+    try {
+      return await this.#attempt(job, channel, out, await notice?.ref, hold.renew);
+    } finally {
+      hold.stop();
+    }
+  }
+
+  /** One attempt at a held job, `ref` its drafting notice: handed over, or retried, or failed and told. */
+  async #attempt(
+    job: ClaimedJob,
+    channel: ServedChannel,
+    out: ChannelOutbound,
+    ref: MessageRef | undefined,
+    stillOurs: () => Promise<boolean>,
+  ): Promise<boolean> {
+    const { now, log } = channel;
     if (job.attempts > MAX_ATTEMPTS) {
       // Its last attempt's worker died holding it: no attempt is left.
-      await this.#giveUp(job, out, notice?.ref, "lease expired on the last attempt", channel);
+      await this.#giveUp(job, out, ref, "lease expired on the last attempt", channel);
       return false;
     }
-    let ref = notice?.ref;
+    const delivery: Delivery = { reportId: job.reportId, doc: job.doc as Json, jobId: job.id };
     try {
-      if (notice === undefined && job.attempts === 1) {
-        // Asked for before this process took it (a restart, or another instance's turn).
-        log.info(`继续交付上次未完成的报告 ${job.reportId}（${job.conversationKey}）`);
-        const model = this.ziping.model;
-        ref = await out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) });
-      }
-      await handOver(this.ziping, out, delivery, now, ref);
-      return true;
+      return await handOver(this.ziping, out, delivery, now, ref, stillOurs);
     } catch (error) {
       log.error(`生成或上传报告失败（第 ${job.attempts} 次）`, error);
       const reason = error instanceof Error ? error.message : String(error);
@@ -170,6 +211,37 @@ export class DraftWorker {
       else await this.jobs.retry(job.id, this.id, reason, new Date(now().getTime() + delay));
       return false;
     }
+  }
+
+  /**
+   * Keeps the claim of `job` while it is in hand: renewed every third of the lease. `renew` renews
+   * at once and says whether the job is still this worker's; once lost (another worker took it after
+   * this one stalled past its lease), it stays lost and the job must not be handed over here.
+   */
+  #hold(job: ClaimedJob, channel: ServedChannel): { renew: () => Promise<boolean>; stop: () => void } {
+    let lost = false;
+    let stopped = false;
+    const renew = async (): Promise<boolean> => {
+      if (lost) return false;
+      const until = new Date(channel.now().getTime() + this.#lease.ms);
+      if (await this.jobs.renew(job.id, this.id, until)) return !lost;
+      // A renewal still on its way when the job was finished here finds it done: nothing was lost.
+      if (stopped) return false;
+      lost = true;
+      channel.log.info(`报告 ${job.reportId} 的起草任务已由另一个实例接手，本实例不再交付`);
+      return false;
+    };
+    const timer = setInterval(() => {
+      renew().catch((error: unknown) => channel.log.error("起草任务续期失败", error));
+    }, this.#lease.renewMs);
+    timer.unref();
+    return {
+      renew,
+      stop: () => {
+        stopped = true;
+        clearInterval(timer);
+      },
+    };
   }
 
   async #giveUp(

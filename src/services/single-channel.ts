@@ -15,7 +15,8 @@ export interface SingleLog {
 
 /**
  * A channel only one instance may run (a WeCom bot allows one connection): it is started only while
- * this instance holds the lease `channel:<name>`, renewed every few seconds by `step`. An instance
+ * this instance holds the plan's lease (`leaseKey`, one per connection: "wecom:<bot id>"; else
+ * `channel:<name>`), renewed every few seconds by `step`. An instance
  * that cannot take the lease stands by and tries again at each step; when the holder dies its lease
  * runs out within {@link SINGLE_LEASE_MS} and a standby takes over. A holder that finds its lease
  * taken (it was stalled too long) stops its connection.
@@ -35,7 +36,7 @@ export class SingleChannel {
     private readonly now: () => Date,
     private readonly log: SingleLog,
   ) {
-    this.#lease = `channel:${plan.name}`;
+    this.#lease = plan.leaseKey ?? `channel:${plan.name}`;
     this.ended = new Promise<string>((resolve) => {
       this.#ended = resolve;
     });
@@ -44,6 +45,11 @@ export class SingleChannel {
   /** The channel's name ("企业微信"). */
   get name(): string {
     return this.plan.name;
+  }
+
+  /** The lease this channel is held by. */
+  get lease(): string {
+    return this.#lease;
   }
 
   /** The connection, while this instance holds the lease and has started it. */

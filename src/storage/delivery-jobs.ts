@@ -58,6 +58,7 @@ export class DeliveryJobs implements DeliveryJobRepository {
   readonly #pendingUnder: Statement<[Named]>;
   readonly #finish: Statement<[Named]>;
   readonly #claim: Statement<[Named]>;
+  readonly #renew: Statement<[Named]>;
   readonly #retry: Statement<[Named]>;
   readonly #fail: Statement<[Named]>;
   readonly #status: Statement<[number]>;
@@ -78,6 +79,9 @@ export class DeliveryJobs implements DeliveryJobRepository {
       "UPDATE deliveries SET done_at = @now, state = 'done', locked_by = NULL, locked_until = NULL WHERE id = @id AND done_at IS NULL",
     );
     this.#claim = db.prepare(CLAIM);
+    this.#renew = db.prepare(
+      "UPDATE deliveries SET locked_until = @until WHERE id = @id AND state = 'running' AND locked_by = @worker",
+    );
     this.#retry = db.prepare(`
       UPDATE deliveries SET state = 'pending', next_run_at = @at, locked_by = NULL, locked_until = NULL,
         last_error = @error
@@ -137,6 +141,12 @@ export class DeliveryJobs implements DeliveryJobRepository {
       const row = claim.immediate();
       return row === undefined ? undefined : claimedOf(row);
     });
+  }
+
+  /** Extends `worker`'s lease of a running job to `until`; false when the lease was lost. */
+  async renew(id: number, worker: string, until: Date): Promise<boolean> {
+    const done = await this.#s.run(() => this.#renew.run({ id, worker, until: until.toISOString() }));
+    return done.changes > 0;
   }
 
   /** A failed attempt: pending again at `at`, if `worker` still holds the job. */

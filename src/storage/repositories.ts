@@ -90,6 +90,11 @@ export interface DeliveryJobRepository {
    * Exclusive across connections and instances.
    */
   claim(request: ClaimRequest): Promise<ClaimedJob | undefined>;
+  /**
+   * The lease holder keeps a running job (a long draft) until `until`; false when the lease was
+   * lost (another worker took the job, or it is no longer running): the caller must not hand it over.
+   */
+  renew(id: number, worker: string, until: Date): Promise<boolean>;
   /** A failed attempt of the lease holder: pending again at `at`; false when the lease was lost. */
   retry(id: number, worker: string, error: string, at: Date): Promise<boolean>;
   /** The last failed attempt of the lease holder: failed for good; false when the lease was lost. */

@@ -36,6 +36,31 @@ describe("npm start picks the channels from the settings present", () => {
       "钉钉",
       "企业微信",
     ]);
+    // The WeCom bot is held by one instance through its own lease, named after the bot.
+    expect(
+      choice.kind === "channels" ? choice.plans.map((p) => [p.single ?? false, p.leaseKey ?? null]) : choice,
+    ).toEqual([
+      [false, null],
+      [true, "wecom:bot1"],
+    ]);
+  });
+
+  it("runs WeCom's callback mode on every instance (behind a load balancer): no lease", () => {
+    const choice = startChoice(
+      config({
+        WECOM_MODE: "callback",
+        WECOM_CORP_ID: "ww1234567890abcdef",
+        WECOM_AGENT_ID: "1000002",
+        WECOM_CORP_SECRET: "corp-secret-abc",
+        WECOM_TOKEN: "hJ8sK2mQ",
+        WECOM_ENCODING_AES_KEY: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
+      }),
+    );
+    expect(
+      choice.kind === "channels"
+        ? choice.plans.map((p) => [p.name, p.single ?? false, p.leaseKey ?? null])
+        : choice,
+    ).toEqual([["企业微信", false, null]]);
   });
 
   it("names a Chinese platform's partial settings without a space", () => {

@@ -6,47 +6,14 @@ import type { Json } from "../../src/conversation/patch.ts";
 import { fail, ok, type Result } from "../../src/core/result.ts";
 import type { ChannelOutbound, OutboundMessage } from "../../src/services/channel-port.ts";
 import { deliverThrough, resumeDeliveries, runFiles, runTurn } from "../../src/services/channel-turns.ts";
-import type { DraftFile } from "../../src/services/draft-files.ts";
 import { Chat, REPORTS, script, testApp } from "./chat-harness.ts";
+import { ANHUI, quiet, recordingChannel } from "./draft-channel.ts";
 
 /** Issue 17 items 2 and 5: one delivery path and a channel port any chat platform can implement. */
 
 const now = () => new Date("2026-12-03T08:00:00Z");
 const seed000 = JSON.parse(readFileSync(join(REPORTS, "seed-000.json"), "utf8")) as Json;
 const BASE = "郑州市金水区电子政务中心2021年度绩效自评报告";
-/** The draft of fixtures/conversations/real-43-anhui-project.txt, which ends with 生成报告. */
-const ANHUI = "张庄寨镇人民政府河西村特色种养补贴到户2023年度绩效自评报告";
-
-/** A channel that records what it is asked to do; `updates` says whether it can replace a message. */
-function recordingChannel(updates: boolean) {
-  const calls: string[] = [];
-  let n = 0;
-  const describe = (m: OutboundMessage): string =>
-    m.kind === "replies"
-      ? `replies:${m.replies.map((r) => r.type).join(",")}`
-      : m.kind === "delivered"
-        ? `delivered:${m.summary.score}:${m.files.join(",")}`
-        : m.kind === "delivery-failed"
-          ? `failed:${m.message.split("\n")[0]}`
-          : m.kind;
-  const out: ChannelOutbound = {
-    capabilities: { buttons: false, messageUpdates: updates, tables: false, files: true },
-    async send(m) {
-      calls.push(`send ${describe(m)}`);
-      return `m${++n}`;
-    },
-    async update(ref, m) {
-      calls.push(`update ${ref} ${describe(m)}`);
-    },
-    async upload(files: readonly DraftFile[]): Promise<Result<string[]>> {
-      calls.push(`upload ${files.map((f) => `${f.kind}:${f.name}`).join(" ")}`);
-      return ok(files.map((f) => `here/${f.kind}`));
-    },
-  };
-  return { out, calls };
-}
-
-const quiet = { info: () => {}, error: () => {} };
 
 describe("deliverDraft: the one delivery path", () => {
   it("drafts seed 000 to a checked Word and Markdown file named after the unit and year, with the one summary", async () => {
@@ -99,10 +66,10 @@ describe("a delivery's job ends only when its files are handed over (issue 16 it
 
     const restarted = recordingChannel(true);
     expect(await resumeDeliveries(app.ziping, "test:", () => restarted.out, now, quiet)).toBe(1);
+    // The officer was told 正在生成 (and the failure) before: the resumed job sends the result alone.
     expect(restarted.calls).toEqual([
-      "send drafting",
       `upload docx:${ANHUI}.docx markdown:${ANHUI}.md`,
-      "update m1 delivered:90:here/docx,here/markdown",
+      "send delivered:90:here/docx,here/markdown",
     ]);
     expect(await app.ziping.pendingDeliveriesUnder("test:")).toEqual([]);
     expect(await resumeDeliveries(app.ziping, "test:", () => restarted.out, now, quiet)).toBe(0);

@@ -1,55 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ok, type Result } from "../../src/core/result.ts";
-import type { ChannelOutbound, OutboundMessage } from "../../src/services/channel-port.ts";
-import type { DraftFile } from "../../src/services/draft-files.ts";
 import { tempDir } from "../storage/temp-db.ts";
 import { Chat, script, testApp } from "./chat-harness.ts";
+import { ANHUI, movableClock, quiet, recordingChannel } from "./draft-channel.ts";
 
 /** Issue 20 item 3: drafting as durable jobs, run by the draft worker with retries and a lease. */
-
-/** The draft of fixtures/conversations/real-43-anhui-project.txt, which ends with 生成报告. */
-const ANHUI = "张庄寨镇人民政府河西村特色种养补贴到户2023年度绩效自评报告";
-const quiet = { info: () => {}, error: () => {} };
-
-/** A channel that records what it is asked; its upload does what `upload` says after recording. */
-function recordingChannel(upload: () => Promise<void> = async () => undefined) {
-  const calls: string[] = [];
-  let n = 0;
-  const describe = (m: OutboundMessage): string =>
-    m.kind === "delivered"
-      ? `delivered:${m.summary.score}:${m.files.join(",")}`
-      : m.kind === "delivery-failed"
-        ? `failed:${m.message}`
-        : m.kind;
-  const out: ChannelOutbound = {
-    capabilities: { buttons: false, messageUpdates: true, tables: false, files: true },
-    async send(m) {
-      calls.push(`send ${describe(m)}`);
-      return `m${++n}`;
-    },
-    async update(ref, m) {
-      calls.push(`update ${ref} ${describe(m)}`);
-    },
-    async upload(files: readonly DraftFile[]): Promise<Result<string[]>> {
-      calls.push(`upload ${files.map((f) => f.name).join(" ")}`);
-      await upload();
-      return ok(files.map((f) => `here/${f.kind}`));
-    },
-  };
-  return { out, calls };
-}
-
-/** A clock the test moves: `at("08:00:30.000")` reads 2026-12-03 at that UTC time. */
-function movableClock() {
-  let now = new Date("2026-12-03T08:00:00.000Z");
-  return {
-    now: () => now,
-    set: (time: string) => {
-      now = new Date(`2026-12-03T${time}Z`);
-    },
-  };
-}
 
 describe("the draft worker", () => {
   it("retries a failing upload after exactly 30 s, 2 min and 10 min; the 4th failure fails the job and tells the officer", async () => {
@@ -57,42 +12,42 @@ describe("the draft worker", () => {
     const chat = new Chat(app, "u1", "test:c1");
     expect((await chat.sendAll(script("real-43-anhui-project.txt"))).at(-1)?.deliveries.length).toBe(1);
     const clock = movableClock();
-    const channel = recordingChannel(async () => {
+    const channel = recordingChannel(true, async () => {
       throw new Error("connection reset while uploading");
     });
     app.ziping.drafts.serve("test:", { outboundOf: () => channel.out, now: clock.now, log: quiet });
-    const upload = `upload ${ANHUI}.docx ${ANHUI}.md`;
+    const upload = `upload docx:${ANHUI}.docx markdown:${ANHUI}.md`;
 
     expect(await app.ziping.drafts.runDue()).toBe(0);
-    expect(channel.calls).toEqual(["send drafting", upload]);
+    expect(channel.calls).toEqual([upload]);
     // Attempt 2 is due 30 s after attempt 1 failed, not a millisecond before.
     clock.set("08:00:29.999");
     expect(await app.ziping.drafts.runDue()).toBe(0);
-    expect(channel.calls).toEqual(["send drafting", upload]);
+    expect(channel.calls).toEqual([upload]);
     clock.set("08:00:30.000");
     await app.ziping.drafts.runDue();
-    expect(channel.calls).toEqual(["send drafting", upload, upload]);
+    expect(channel.calls).toEqual([upload, upload]);
     // Attempt 3: 2 min after attempt 2 (08:00:30).
     clock.set("08:02:29.999");
     await app.ziping.drafts.runDue();
-    expect(channel.calls.length).toBe(3);
+    expect(channel.calls.length).toBe(2);
     clock.set("08:02:30.000");
     await app.ziping.drafts.runDue();
-    expect(channel.calls.length).toBe(4);
+    expect(channel.calls.length).toBe(3);
     // Attempt 4: 10 min after attempt 3; it fails too, and that was the last.
     clock.set("08:12:29.999");
     await app.ziping.drafts.runDue();
-    expect(channel.calls.length).toBe(4);
+    expect(channel.calls.length).toBe(3);
     clock.set("08:12:30.000");
     await app.ziping.drafts.runDue();
-    expect(channel.calls.slice(4)).toEqual([
+    expect(channel.calls.slice(3)).toEqual([
       upload,
       "send failed:报告生成失败：已自动重试 4 次仍未成功。已填写的数据都已保存，请稍后再说一次“生成报告”；如果反复出现，请联系管理员查看日志。",
     ]);
     expect(await app.ziping.pendingDeliveriesUnder("test:")).toEqual([]);
     clock.set("09:00:00.000");
     expect(await app.ziping.drafts.runDue()).toBe(0);
-    expect(channel.calls.length).toBe(6);
+    expect(channel.calls.length).toBe(5);
     app.close();
   }, 120_000);
 
@@ -105,14 +60,14 @@ describe("the draft worker", () => {
       expect((await chat.sendAll(script("real-43-anhui-project.txt"))).at(-1)?.deliveries.length).toBe(1);
       const clock = movableClock();
       // Instance A takes the job and never comes back from the upload (the process died there).
-      const dying = recordingChannel(() => new Promise<void>(() => {}));
+      const dying = recordingChannel(true, () => new Promise<void>(() => {}));
       a.ziping.drafts.serve("test:", { outboundOf: () => dying.out, now: clock.now, log: quiet });
       void a.ziping.drafts.runDue();
       const b = testApp(path);
       const alive = recordingChannel();
       b.ziping.drafts.serve("test:", { outboundOf: () => alive.out, now: clock.now, log: quiet });
-      while (dying.calls.length < 2) await new Promise((resolve) => setImmediate(resolve));
-      expect(dying.calls).toEqual(["send drafting", `upload ${ANHUI}.docx ${ANHUI}.md`]);
+      while (dying.calls.length < 1) await new Promise((resolve) => setImmediate(resolve));
+      expect(dying.calls).toEqual([`upload docx:${ANHUI}.docx markdown:${ANHUI}.md`]);
       // A's lease runs 10 minutes from 08:00: until then B leaves the job alone.
       clock.set("08:10:00.000");
       expect(await b.ziping.drafts.runDue()).toBe(0);
@@ -120,7 +75,7 @@ describe("the draft worker", () => {
       clock.set("08:10:00.001");
       expect(await b.ziping.drafts.runDue()).toBe(1);
       expect(alive.calls).toEqual([
-        `upload ${ANHUI}.docx ${ANHUI}.md`,
+        `upload docx:${ANHUI}.docx markdown:${ANHUI}.md`,
         "send delivered:90:here/docx,here/markdown",
       ]);
       expect(await b.ziping.pendingDeliveriesUnder("test:")).toEqual([]);

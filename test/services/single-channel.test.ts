@@ -14,11 +14,12 @@ const read = readConfig({});
 if (!read.ok) throw new Error(read.message);
 const config = read.config;
 
-/** A channel plan that records its starts and stops under `name`. */
-function fakePlan(name: string, events: string[]): ChannelPlan {
+/** A channel plan that records its starts and stops under `name`; `leaseKey`: the plan's own lease. */
+function fakePlan(name: string, events: string[], leaseKey?: string): ChannelPlan {
   return {
     name: "企业微信",
     single: true,
+    ...(leaseKey === undefined ? {} : { leaseKey }),
     async start() {
       events.push(`${name} start`);
       return {
@@ -110,4 +111,30 @@ describe("a single connection held by a lease", () => {
     },
     120_000,
   );
+});
+
+describe("the lease of a single connection", () => {
+  it("is the plan's own key: two bots on one database are both held by one instance; the same key, by one only", async () => {
+    const app = testApp();
+    const events: string[] = [];
+    const log = { info: () => {}, error: (l: string) => events.push(l) };
+    const now = () => new Date("2026-12-03T08:00:00.000Z");
+    const single = (name: string, holder: string, key?: string) =>
+      new SingleChannel(fakePlan(name, events, key), app.ziping, config, holder, now, log);
+    const bot1 = single("bot1", "A", "wecom:bot1");
+    const bot2 = single("bot2", "A", "wecom:bot2");
+    const bot1Elsewhere = single("bot1 on B", "B", "wecom:bot1");
+    const unnamed = single("unnamed", "A");
+    expect([bot1.lease, bot2.lease, unnamed.lease]).toEqual(["wecom:bot1", "wecom:bot2", "channel:企业微信"]);
+    for (const channel of [bot1, bot2, bot1Elsewhere, unnamed])
+      expect(await channel.step()).toEqual({ ok: true });
+    expect(events).toEqual(["bot1 start", "bot2 start", "unnamed start"]);
+    expect(bot1Elsewhere.running).toBe(undefined);
+    // Without keys, two bots would share channel:企业微信: a second bot of another instance stands by.
+    const unnamedElsewhere = single("unnamed on B", "B");
+    await unnamedElsewhere.step();
+    expect(events).toEqual(["bot1 start", "bot2 start", "unnamed start"]);
+    for (const channel of [bot1, bot2, unnamed]) await channel.stop();
+    app.close();
+  });
 });

@@ -367,6 +367,35 @@ export function repositorySuite(open: () => Promise<Repositories>): void {
       expect(await claim("D", t2)).toBe(undefined);
     });
 
+    it("renews a running job's lease for its holder only, so a long draft is not taken over", async () => {
+      await r.store.createReport({ id: "r1", createdBy: "U1", doc: {}, now: t0 });
+      await r.jobs.add({ conversationKey: "slack:D1", reportId: "r1", doc: { a: 1 }, now: t0 });
+      const at = (time: string) => new Date(`2025-03-01T${time}Z`);
+      const claim = (worker: string, time: string) =>
+        r.jobs.claim({ prefixes: ["slack:"], worker, now: at(time), leaseMs: 60_000 });
+      expect((await claim("A", "08:00:00.000"))?.attempts).toBe(1);
+      // A renews at 08:00:40 until 08:01:40: at 08:01:00.001 (its first lease's end) B gets nothing.
+      expect(await r.jobs.renew(1, "A", at("08:01:40.000"))).toBe(true);
+      expect(await r.jobs.renew(1, "B", at("08:05:00.000"))).toBe(false);
+      expect(await claim("B", "08:01:00.001")).toBe(undefined);
+      expect(await claim("B", "08:01:40.000")).toBe(undefined);
+      expect((await r.jobs.status(1))?.lockedUntil).toBe("2025-03-01T08:01:40.000Z");
+      // A stopped renewing: B takes the job after 08:01:40, and A's late renewal is refused.
+      expect((await claim("B", "08:01:40.001"))?.attempts).toBe(2);
+      expect(await r.jobs.renew(1, "A", at("08:03:00.000"))).toBe(false);
+      expect(await r.jobs.status(1)).toEqual({
+        state: "running",
+        attempts: 2,
+        nextRunAt: "2025-03-01T08:00:00.000Z",
+        lockedBy: "B",
+        lockedUntil: "2025-03-01T08:02:40.001Z",
+        lastError: null,
+      });
+      // A finished job has no lease to renew.
+      await r.jobs.finish(1, at("08:02:00.000"));
+      expect(await r.jobs.renew(1, "B", at("08:03:00.000"))).toBe(false);
+    });
+
     it("holds a lease for one holder until it expires or is released", async () => {
       const other = await r.twin();
       const at = (s: number) => new Date(t0.getTime() + s * 1000);

@@ -7,7 +7,7 @@ import { startAibot } from "./aibot-channel.ts";
 import { fetchDownload } from "./aibot-file.ts";
 import { startCallback } from "./callback-channel.ts";
 import { type WeComLogger, weComLogger } from "./wecom-logger.ts";
-import type { WeComSettings } from "./wecom-settings.ts";
+import { type WeComSettings, weComLeaseKey } from "./wecom-settings.ts";
 
 /** The secrets of the settings: hidden from every log line. */
 function secretsOf(settings: WeComSettings): string[] {
@@ -31,9 +31,11 @@ export function weComPlan(
   settings: WeComSettings,
   log: WeComLogger = weComLogger(() => secretsOf(settings)),
 ): ChannelPlan {
+  // The AI bot allows one connection: with several instances only its lease holder connects.
+  const leaseKey = weComLeaseKey(settings);
   return {
     name: "企业微信",
-    single: true,
+    ...(leaseKey === undefined ? {} : { single: true, leaseKey }),
     async start(ziping) {
       const deps = {
         ziping,

@@ -22,6 +22,15 @@ export type WeComSettings =
       port: number;
     };
 
+/**
+ * The lease that makes one instance of several the holder of an AI bot's one long connection: one
+ * per bot ("wecom:<bot id>"), so two bots on one database are held independently. The callback
+ * mode has none: every instance receives callbacks (behind a load balancer), deduplicated by event id.
+ */
+export function weComLeaseKey(settings: WeComSettings): string | undefined {
+  return settings.mode === "aibot" ? `wecom:${settings.botId}` : undefined;
+}
+
 /** The callback mode's variables and where an administrator finds each. */
 const CALLBACK_VARS = [
   ["WECOM_CORP_ID", "我的企业 → 企业信息 → 企业ID"],

@@ -80,6 +80,15 @@ export class PgDeliveryJobs implements DeliveryJobRepository {
     return row === undefined ? undefined : claimedOf(row);
   }
 
+  /** Extends `worker`'s lease of a running job to `until`; false when the lease was lost. */
+  async renew(id: number, worker: string, until: Date): Promise<boolean> {
+    const changed = await this.s.change(
+      "UPDATE deliveries SET locked_until = $3 WHERE id = $1 AND state = 'running' AND locked_by = $2",
+      [id, worker, until.toISOString()],
+    );
+    return changed > 0;
+  }
+
   /** A failed attempt: pending again at `at`, if `worker` still holds the job. */
   async retry(id: number, worker: string, error: string, at: Date): Promise<boolean> {
     const changed = await this.s.change(

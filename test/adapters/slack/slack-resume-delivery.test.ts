@@ -34,15 +34,15 @@ describe("a Slack draft that was never handed over is delivered at the next star
       after.slack.install();
       open.push(after);
       expect(await after.turns.resumeDeliveries(after.client)).toBe(1);
+      // The turn said 正在生成 before the crash: the restart uploads and posts the summary only.
       expect(after.slack.methods()).toEqual([
-        "chat.postMessage",
         "files.getUploadURLExternal",
         "files.getUploadURLExternal",
         "files.completeUploadExternal",
-        "chat.update",
+        "chat.postMessage",
       ]);
-      const [placeholder, urlDocx, urlMd] = after.slack.calls.map((c) => c.args);
-      expect(placeholder?.channel).toBe("D1");
+      const [urlDocx, urlMd, , summary] = after.slack.calls.map((c) => c.args);
+      expect(summary?.channel).toBe("D1");
       expect([urlDocx?.filename, urlMd?.filename]).toEqual([`${BASE}.docx`, `${BASE}.md`]);
       expect(await after.app.chat.pendingDeliveriesUnder("slack:")).toEqual([]);
 

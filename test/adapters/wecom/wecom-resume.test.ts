@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { weComPlaceOfKey } from "../../../src/adapters/wecom/wecom-place.ts";
 import { Chat, script, testApp } from "../../services/chat-harness.ts";
 import { tempDir } from "../../storage/temp-db.ts";
-import { contentOf, FakeWeCom } from "./fake-wecom.ts";
+import { FakeWeCom } from "./fake-wecom.ts";
 import { BOT, SECRET, type WeComTestbed, weComTestbed } from "./wecom-testbed.ts";
 
 const BASE = "张庄寨镇人民政府河西村特色种养补贴到户2023年度绩效自评报告";
@@ -29,9 +29,9 @@ describe("a WeCom draft that was never handed over is delivered at the next star
 
       const fake = await FakeWeCom.start(BOT, SECRET);
       t = await weComTestbed(path, fake);
+      // The turn said 正在生成 before the process died: the start sends the files and summary only.
       expect(fake.sent().map((f) => f.cmd)).toEqual([
         "aibot_subscribe",
-        "aibot_send_msg",
         "aibot_upload_media_init",
         "aibot_upload_media_chunk",
         "aibot_upload_media_finish",
@@ -42,7 +42,6 @@ describe("a WeCom draft that was never handed over is delivered at the next star
         "aibot_send_msg",
         "aibot_send_msg",
       ]);
-      expect(contentOf(fake.sent()[1])).toBe("正在生成报告（Word 与 Markdown）……");
       expect(fake.uploads.map((u) => u.filename)).toEqual([`${BASE}.docx`, `${BASE}.md`]);
       expect(fake.sent().every((f) => f.body?.chatid === undefined || f.body.chatid === "liuyy")).toBe(true);
       expect(await t.app.ziping.pendingDeliveriesUnder("wecom:")).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { weComSettings } from "../../../src/adapters/wecom/wecom-settings.ts";
+import { weComLeaseKey, weComSettings } from "../../../src/adapters/wecom/wecom-settings.ts";
 import { readConfig } from "../../../src/config.ts";
 
 function settings(env: Record<string, string>) {
@@ -80,5 +80,15 @@ describe("WeCom settings", () => {
       expect(read.message).toContain("WECOM_WS_URL 应为 ws(s) 地址，例如 wss://openws.work.weixin.qq.com");
       expect(read.message).not.toContain("short");
     }
+  });
+});
+
+describe("the lease of a WeCom connection", () => {
+  test("is one per AI bot; the callback mode has none (every instance receives callbacks)", () => {
+    const keys = [
+      settings({ WECOM_BOT_ID: "aibYc1", WECOM_BOT_SECRET: "s".repeat(20) }),
+      settings(CALLBACK),
+    ].map((read) => (read.ok ? (weComLeaseKey(read.settings) ?? null) : read));
+    expect(keys).toEqual(["wecom:aibYc1", null]);
   });
 });
