@@ -108,13 +108,17 @@ export class DraftWorker {
       () => out.send({ kind: "drafting", delivery, ...(model === undefined ? {} : { model }) }),
       () => undefined,
     );
-    if (delivery.jobId !== undefined) {
-      this.#notices.set(delivery.jobId, { out, ref: ref.catch(() => undefined) });
+    const jobId = delivery.jobId;
+    if (jobId !== undefined) {
+      this.#notices.set(jobId, { out, ref: ref.catch(() => undefined) });
       // Jobs another instance ran leave their notice here: only the latest few are kept.
       for (const id of this.#notices.keys()) if (this.#notices.size > MAX_NOTICES) this.#notices.delete(id);
     }
     try {
-      await ref;
+      const sent = await ref;
+      // Recorded with the job: a worker of another instance (or after a restart) replaces it too.
+      if (jobId !== undefined && sent !== undefined)
+        await this.jobs.setNotice(jobId, sent).catch(() => undefined); // then only this process replaces it
     } finally {
       this.poke();
     }
@@ -180,7 +184,8 @@ export class DraftWorker {
     // Held from here: waiting for the turn's notice counts as time in hand too.
     const hold = this.#hold(job, channel);
     try {
-      return await this.#attempt(job, channel, out, await notice?.ref, hold.renew);
+      const ref = notice === undefined ? (job.noticeRef ?? undefined) : await notice.ref;
+      return await this.#attempt(job, channel, out, ref, hold.renew);
     } finally {
       hold.stop();
     }

@@ -43,7 +43,7 @@ const CLAIM = `
       AND EXISTS (SELECT 1 FROM json_each(@prefixes) p
                   WHERE substr(conversation_key, 1, length(p.value)) = p.value)
     ORDER BY id LIMIT 1)
-  RETURNING id, conversation_key, report_id, doc, attempts`;
+  RETURNING id, conversation_key, report_id, doc, attempts, notice_ref`;
 
 /**
  * The deliveries table: 生成报告 records a job in the same transaction as the turn, the adapter
@@ -59,6 +59,7 @@ export class DeliveryJobs implements DeliveryJobRepository {
   readonly #finish: Statement<[Named]>;
   readonly #claim: Statement<[Named]>;
   readonly #renew: Statement<[Named]>;
+  readonly #setNotice: Statement<[Named]>;
   readonly #retry: Statement<[Named]>;
   readonly #fail: Statement<[Named]>;
   readonly #status: Statement<[number]>;
@@ -81,6 +82,9 @@ export class DeliveryJobs implements DeliveryJobRepository {
     this.#claim = db.prepare(CLAIM);
     this.#renew = db.prepare(
       "UPDATE deliveries SET locked_until = @until WHERE id = @id AND state = 'running' AND locked_by = @worker",
+    );
+    this.#setNotice = db.prepare(
+      "UPDATE deliveries SET notice_ref = @ref WHERE id = @id AND done_at IS NULL",
     );
     this.#retry = db.prepare(`
       UPDATE deliveries SET state = 'pending', next_run_at = @at, locked_by = NULL, locked_until = NULL,
@@ -161,6 +165,11 @@ export class DeliveryJobs implements DeliveryJobRepository {
     return done.changes > 0;
   }
 
+  /** Records where the job's 正在生成 notice is (see DeliveryJobRepository.setNotice). */
+  async setNotice(id: number, ref: string): Promise<void> {
+    await this.#s.run(() => this.#setNotice.run({ id, ref }));
+  }
+
   /** Where a job stands. */
   async status(id: number): Promise<JobStatus | undefined> {
     const row = await this.#s.run(() => this.#status.get(id));
@@ -170,7 +179,8 @@ export class DeliveryJobs implements DeliveryJobRepository {
 
 /** A claimed row as a job with its attempts (PostgreSQL reads the same columns). */
 export function claimedOf(raw: unknown): ClaimedJob {
-  return { ...jobOf(raw), attempts: z.object({ attempts: z.number().int() }).parse(raw).attempts };
+  const claimed = z.object({ attempts: z.number().int(), notice_ref: z.string().nullable() }).parse(raw);
+  return { ...jobOf(raw), attempts: claimed.attempts, noticeRef: claimed.notice_ref };
 }
 
 /** A status row (times already ISO strings) as a JobStatus. */

@@ -220,6 +220,11 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE processed_messages SET answered_at = at;
     `,
   },
+  {
+    version: 9,
+    name: "deliveries: the platform reference of the job's 正在生成 notice, for any instance to replace",
+    sql: "ALTER TABLE deliveries ADD COLUMN notice_ref TEXT;",
+  },
 ];
 
 /** The schema version this code writes: the last migration's. */

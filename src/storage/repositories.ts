@@ -95,6 +95,11 @@ export interface DeliveryJobRepository {
    * lost (another worker took the job, or it is no longer running): the caller must not hand it over.
    */
   renew(id: number, worker: string, until: Date): Promise<boolean>;
+  /**
+   * Records the platform reference of the job's 正在生成 notice, so the worker of any instance that
+   * runs the job can put the result in its place (an unfinished job only).
+   */
+  setNotice(id: number, ref: string): Promise<void>;
   /** A failed attempt of the lease holder: pending again at `at`; false when the lease was lost. */
   retry(id: number, worker: string, error: string, at: Date): Promise<boolean>;
   /** The last failed attempt of the lease holder: failed for good; false when the lease was lost. */
@@ -114,6 +119,8 @@ export interface ClaimRequest {
 /** A claimed job: the delivery and how many times it has been claimed, this claim included. */
 export interface ClaimedJob extends DeliveryJob {
   attempts: number;
+  /** Where the turn's 正在生成 notice is (a platform message reference), when it was recorded. */
+  noticeRef: string | null;
 }
 
 /** Where a job stands; times as ISO strings. */

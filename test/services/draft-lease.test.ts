@@ -88,6 +88,7 @@ describe("the lease of a draft in hand", () => {
         retry: (id, worker, error, at) => jobs.retry(id, worker, error, at),
         fail: (id, worker, error, now) => jobs.fail(id, worker, error, now),
         status: (id) => jobs.status(id),
+        setNotice: (id, ref) => jobs.setNotice(id, ref),
         renew: async (id, worker, until) => {
           asked += 1;
           await gate;

@@ -105,6 +105,34 @@ describe("the drafting notice", () => {
   }, 60_000);
 });
 
+describe("the drafting notice, recorded with the job", () => {
+  it("is replaced by the result when a worker of another instance runs the job (this one stopped after saying 正在生成)", async () => {
+    const { dir, cleanup } = tempDir();
+    const path = join(dir, "ziping.db");
+    const a = await readyApp(path);
+    const b = testApp(path);
+    try {
+      const here = recordingChannel(true);
+      const there = recordingChannel(true);
+      serve(a, here);
+      serve(b, there);
+      // A's worker never comes round (the instance dies right after its turn).
+      a.ziping.drafts.poke = () => undefined;
+      await runTurn(a.ziping, here.out, ask("E1"), now, quiet);
+      expect(here.calls).toEqual([REPLIES, "send drafting"]);
+      expect(await b.ziping.drafts.runDue()).toBe(1);
+      expect(there.calls).toEqual([UPLOAD, "update m2 delivered:90:here/docx,here/markdown"]);
+      expect(here.calls).toEqual([REPLIES, "send drafting"]);
+      await b.ziping.drafts.stop();
+      await a.ziping.drafts.stop();
+    } finally {
+      b.close();
+      a.close();
+      cleanup();
+    }
+  }, 60_000);
+});
+
 describe("生成报告 while the report is being drafted", () => {
   it("answers that it is on its way and enqueues no second job; once delivered, it may be asked again", async () => {
     const app = await readyApp();

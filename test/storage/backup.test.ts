@@ -45,7 +45,7 @@ async function seeded(path: string): Promise<{ store: Store; db: BetterSqlite3.D
   return { store, db };
 }
 
-const COUNTS = { version: 8, reports: 2, events: 3, corpusDocuments: 1 };
+const COUNTS = { version: 9, reports: 2, events: 3, corpusDocuments: 1 };
 
 describe("backupDatabase", () => {
   it("copies a database in use, WAL included, where copying the file alone finds no tables", async () => {
@@ -126,7 +126,7 @@ describe("restoreDatabase", () => {
     );
     const b = await restoreDatabase(other, path, now);
     expect(b.ok ? "" : b.error.message).toBe(
-      `${other} 不是 ziping 数据库：没有 ziping 的结构版本（应为 1 到 8）和报告表。请选择 ziping backup 生成的文件，例如 备份/ziping-2026-12-03.db。`,
+      `${other} 不是 ziping 数据库：没有 ziping 的结构版本（应为 1 到 9）和报告表。请选择 ziping backup 生成的文件，例如 备份/ziping-2026-12-03.db。`,
     );
     expect(inspectDatabase(path)).toEqual({ ok: true, value: COUNTS });
     expect(existsSync(join(dir, "ziping.db.before-restore-20261203T161000Z"))).toBe(false);
@@ -148,7 +148,7 @@ describe("restoreDatabase", () => {
     const path = join(dir, "ziping.db");
     (await seeded(path)).store.close();
     const r = await restoreDatabase(old, path, now);
-    expect(r.ok && r.value.counts).toEqual({ version: 8, reports: 1, events: 0, corpusDocuments: 0 });
+    expect(r.ok && r.value.counts).toEqual({ version: 9, reports: 1, events: 0, corpusDocuments: 0 });
   });
 
   it("restores into a path with no database yet, keeping nothing", async () => {

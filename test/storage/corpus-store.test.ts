@@ -181,7 +181,7 @@ describe("migration 2", () => {
     migrate(old, MIGRATIONS.slice(0, 1));
     old.prepare("INSERT INTO users VALUES ('U1', '张三', '2025-03-01T08:00:00.000Z')").run();
     migrate(old);
-    expect(schemaVersion(old)).toBe(8);
+    expect(schemaVersion(old)).toBe(9);
     expect(old.prepare("SELECT display_name FROM users").pluck().get()).toBe("张三");
     expect(await new CorpusStore(old).addDocument({ agency: "甲单位", text: textA }, t0)).toEqual({
       id: 1,

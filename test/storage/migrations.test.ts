@@ -39,19 +39,19 @@ describe("migrate", () => {
       "unit_members",
       "users",
     ]);
-    expect(schemaVersion(db)).toBe(8);
+    expect(schemaVersion(db)).toBe(9);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
     db.close();
   });
 
-  it("upgrades a version-7 database to 8: messages handled before count as answered, new ones start unanswered", () => {
+  it("upgrades a version-7 database: messages handled before count as answered, new ones start unanswered", () => {
     const db = new BetterSqlite3(":memory:");
     migrate(db, MIGRATIONS.slice(0, 7));
     db.prepare(
       "INSERT INTO processed_messages (message_id, conversation_key, replies, at) VALUES ('m1', 'c', '[]', '2026-12-01T08:00:00.000Z')",
     ).run();
     migrate(db);
-    expect(schemaVersion(db)).toBe(8);
+    expect(schemaVersion(db)).toBe(9);
     expect(
       db.prepare("SELECT answered_at FROM processed_messages WHERE message_id = 'm1'").pluck().get(),
     ).toBe("2026-12-01T08:00:00.000Z");
@@ -63,7 +63,7 @@ describe("migrate", () => {
     migrate(db, MIGRATIONS.slice(0, 3));
     db.prepare("INSERT INTO users VALUES ('U1', '张三', '2025-03-01T08:00:00.000Z')").run();
     migrate(db);
-    expect(schemaVersion(db)).toBe(8);
+    expect(schemaVersion(db)).toBe(9);
     expect(db.prepare("SELECT display_name FROM users").pluck().get()).toBe("张三");
     const sql = (name: string) =>
       db.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").pluck().get(name) as string;
@@ -136,9 +136,9 @@ describe("migrate", () => {
 
   it("refuses a version newer than the code knows, with a Chinese message and code", () => {
     const db = new BetterSqlite3(":memory:");
-    db.pragma("user_version = 9");
+    db.pragma("user_version = 10");
     expect(() => migrate(db)).toThrow(
-      "数据库 :memory: 的结构版本是 9，而本程序只认识到版本 8：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
+      "数据库 :memory: 的结构版本是 10，而本程序只认识到版本 9：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。",
     );
     expect(() => migrate(db)).toThrow(expect.objectContaining({ code: "storage.too_new" }));
     db.close();

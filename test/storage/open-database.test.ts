@@ -43,7 +43,7 @@ describe("openDatabase", () => {
   it("opens an in-memory database migrated to the latest version", async () => {
     const db = openDatabase(":memory:");
     expect(db.pragma("journal_mode", { simple: true })).toBe("memory");
-    expect(db.pragma("user_version", { simple: true })).toBe(8);
+    expect(db.pragma("user_version", { simple: true })).toBe(9);
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     db.close();
   });
@@ -57,7 +57,7 @@ describe("openDatabase", () => {
 
     const db = openDatabase(path);
     const second = new Store(db);
-    expect(db.pragma("user_version", { simple: true })).toBe(8);
+    expect(db.pragma("user_version", { simple: true })).toBe(9);
     expect((await second.getReport("r1"))?.doc).toEqual({ unit: "某某局" });
     expect(await second.isMember("r1", "U1")).toBe(true);
     second.close();
@@ -67,7 +67,7 @@ describe("openDatabase", () => {
     const path = tempPath();
     openDatabase(path).close();
     const raw = new BetterSqlite3(path);
-    raw.pragma("user_version = 9");
+    raw.pragma("user_version = 10");
     raw.close();
 
     let caught: unknown;
@@ -79,10 +79,10 @@ describe("openDatabase", () => {
     expect(caught).toBeInstanceOf(StorageError);
     expect((caught as StorageError).code).toBe("storage.too_new");
     expect((caught as StorageError).message).toBe(
-      `数据库 ${path} 的结构版本是 9，而本程序只认识到版本 8：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。`,
+      `数据库 ${path} 的结构版本是 10，而本程序只认识到版本 9：它由更新版本的 ziping 创建。请升级 ziping 后再打开，以免旧程序写坏数据。`,
     );
     const check = new BetterSqlite3(path);
-    expect(check.pragma("user_version", { simple: true })).toBe(9);
+    expect(check.pragma("user_version", { simple: true })).toBe(10);
     check.close();
   });
 });

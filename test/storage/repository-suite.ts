@@ -344,10 +344,14 @@ export function repositorySuite(open: () => Promise<Repositories>): void {
         reportId: "r1",
         doc: { a: 1 },
         attempts: 1,
+        noticeRef: null,
       });
+      // A's turn said 正在生成 (a Slack ts): whoever runs the job next replaces that message.
+      await r.jobs.setNotice(1, "1733050800.000200");
       // A holds it until 08:01:00.000; at that very instant it is still A's.
       expect(await claim("B", new Date("2025-03-01T08:01:00.000Z"))).toBe(undefined);
-      expect((await claim("B", new Date("2025-03-01T08:01:00.001Z")))?.attempts).toBe(2);
+      const taken = await claim("B", new Date("2025-03-01T08:01:00.001Z"));
+      expect([taken?.attempts, taken?.noticeRef]).toEqual([2, "1733050800.000200"]);
       // A's lease was lost: its retry changes nothing; B's puts the job back at the time given.
       expect(await r.jobs.retry(1, "A", "too late", t1)).toBe(false);
       expect(await r.jobs.retry(1, "B", "upload refused", new Date("2025-03-01T08:03:00.001Z"))).toBe(true);

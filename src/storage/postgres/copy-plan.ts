@@ -187,6 +187,7 @@ export const TABLE_GROUPS: readonly TableGroup[] = [
           ["locked_by", T],
           ["locked_until", TIME],
           ["last_error", T],
+          ["notice_ref", T],
         ],
         // Jobs still to run (a running one keeps its lease: it expires and another instance retries it).
         where: "state IN ('pending', 'running')",

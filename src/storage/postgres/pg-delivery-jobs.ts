@@ -23,7 +23,7 @@ const CLAIM = `
     WHERE ((state = 'pending' AND (attempts = 0 OR next_run_at <= $1)) OR (state = 'running' AND locked_until < $1))
       AND EXISTS (SELECT 1 FROM unnest($4::text[]) AS p WHERE left(conversation_key, length(p)) = p)
     ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
-  RETURNING ${JOB_COLUMNS}, attempts`;
+  RETURNING ${JOB_COLUMNS}, attempts, notice_ref`;
 
 /** The deliveries table on PostgreSQL (see DeliveryJobs): recorded in the turn's transaction. */
 export class PgDeliveryJobs implements DeliveryJobRepository {
@@ -87,6 +87,11 @@ export class PgDeliveryJobs implements DeliveryJobRepository {
       [id, worker, until.toISOString()],
     );
     return changed > 0;
+  }
+
+  /** Records where the job's 正在生成 notice is (see DeliveryJobRepository.setNotice). */
+  async setNotice(id: number, ref: string): Promise<void> {
+    await this.s.query("UPDATE deliveries SET notice_ref = $2 WHERE id = $1 AND done_at IS NULL", [id, ref]);
   }
 
   /** A failed attempt: pending again at `at`, if `worker` still holds the job. */

@@ -210,6 +210,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       INSERT INTO corpus_stats (id, documents) SELECT true, count(*) FROM corpus_documents;
     `,
   },
+  {
+    version: 7,
+    name: "deliveries: the platform reference of the job's 正在生成 notice, for any instance to replace",
+    // SQLite's migration 9.
+    sql: "ALTER TABLE deliveries ADD COLUMN notice_ref text;",
+  },
 ];
 
 /** The advisory lock key (two int4s) that makes instances starting together migrate one at a time. */
