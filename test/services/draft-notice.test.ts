@@ -41,6 +41,34 @@ function holdNotices(channel: ReturnType<typeof recordingChannel>, kind = "draft
   return open;
 }
 
+/** Two instances on one database file, each with its worker serving test: keys through its own channel. */
+async function withTwoInstances(
+  test: (i: {
+    a: App;
+    here: ReturnType<typeof recordingChannel>;
+    b: App;
+    there: ReturnType<typeof recordingChannel>;
+  }) => Promise<void>,
+): Promise<void> {
+  const { dir, cleanup } = tempDir();
+  const path = join(dir, "ziping.db");
+  const a = await readyApp(path);
+  const b = testApp(path);
+  try {
+    const here = recordingChannel(true);
+    const there = recordingChannel(true);
+    serve(a, here);
+    serve(b, there);
+    await test({ a, here, b, there });
+    await b.ziping.drafts.stop();
+    await a.ziping.drafts.stop();
+  } finally {
+    b.close();
+    a.close();
+    cleanup();
+  }
+}
+
 describe("the drafting notice", () => {
   // The worker's loop comes round while the turn is still sending: its drafting notice (the
   // platform has not answered yet), or its replies (the job is committed, no notice is out).
@@ -76,15 +104,7 @@ describe("the drafting notice", () => {
   );
 
   it("is sent once, by the turn, when another instance's worker runs the job", async () => {
-    const { dir, cleanup } = tempDir();
-    const path = join(dir, "ziping.db");
-    const a = await readyApp(path);
-    const b = testApp(path);
-    try {
-      const here = recordingChannel(true);
-      const there = recordingChannel(true);
-      serve(a, here);
-      serve(b, there);
+    await withTwoInstances(async ({ a, here, b, there }) => {
       // A's turn commits the job and is saying 正在生成; B's worker, polling, takes the job first.
       const open = holdNotices(here);
       const turn = runTurn(a.ziping, here.out, ask("E1"), now, quiet);
@@ -95,27 +115,13 @@ describe("the drafting notice", () => {
       await a.ziping.drafts.idle();
       expect(here.calls).toEqual([REPLIES, "send drafting"]);
       expect(there.calls).toEqual([UPLOAD, "send delivered:90:here/docx,here/markdown"]);
-      await b.ziping.drafts.stop();
-      await a.ziping.drafts.stop();
-    } finally {
-      b.close();
-      a.close();
-      cleanup();
-    }
+    });
   }, 60_000);
 });
 
 describe("the drafting notice, recorded with the job", () => {
   it("is replaced by the result when a worker of another instance runs the job (this one stopped after saying 正在生成)", async () => {
-    const { dir, cleanup } = tempDir();
-    const path = join(dir, "ziping.db");
-    const a = await readyApp(path);
-    const b = testApp(path);
-    try {
-      const here = recordingChannel(true);
-      const there = recordingChannel(true);
-      serve(a, here);
-      serve(b, there);
+    await withTwoInstances(async ({ a, here, b, there }) => {
       // A's worker never comes round (the instance dies right after its turn).
       a.ziping.drafts.poke = () => undefined;
       await runTurn(a.ziping, here.out, ask("E1"), now, quiet);
@@ -123,13 +129,7 @@ describe("the drafting notice, recorded with the job", () => {
       expect(await b.ziping.drafts.runDue()).toBe(1);
       expect(there.calls).toEqual([UPLOAD, "update m2 delivered:90:here/docx,here/markdown"]);
       expect(here.calls).toEqual([REPLIES, "send drafting"]);
-      await b.ziping.drafts.stop();
-      await a.ziping.drafts.stop();
-    } finally {
-      b.close();
-      a.close();
-      cleanup();
-    }
+    });
   }, 60_000);
 });
 
