@@ -57,8 +57,9 @@ export function reportFilesIn(paths: readonly string[]): Result<string[]> {
 }
 
 /**
- * Reads report files into corpus documents, every report of every file, or fails naming the first
- * file that cannot be read or holds an incomplete report, so a corpus is never half-loaded.
+ * Reads report files into corpus documents, every report of every file, or fails naming every file
+ * that cannot be read or holds an incomplete report (all of them at once, so one run shows what to
+ * fix) and how many read well, so a corpus is never half-loaded.
  */
 export async function corpusDocumentsFromFiles(
   paths: readonly string[],
@@ -66,14 +67,31 @@ export async function corpusDocumentsFromFiles(
   const files = reportFilesIn(paths);
   if (!files.ok) return files;
   const docs: NewCorpusDocument[] = [];
+  const problems: { code: string; message: string }[] = [];
+  let good = 0;
   for (const file of files.value) {
     const loaded = await loadReports(file);
-    if (!loaded.ok) return loaded;
+    if (!loaded.ok) {
+      problems.push(loaded.error);
+      continue;
+    }
+    const bad = loaded.value.flatMap((entry) => (entry.report.ok ? [] : [entry.report.error]));
+    if (bad.length > 0) {
+      problems.push(...bad);
+      continue;
+    }
+    good += 1;
     for (const entry of loaded.value) {
-      if (!entry.report.ok) return entry.report;
+      if (!entry.report.ok) continue;
       const title = extname(file) === ".json" ? file : `${file}（${entry.label}）`;
       docs.push(corpusDocument(entry.report.value, file, title));
     }
   }
-  return ok(docs);
+  const [first] = problems;
+  if (first === undefined) return ok(docs);
+  const summary =
+    files.value.length === 1
+      ? ""
+      : `\n共 ${files.value.length} 个文件：${good} 个可以加入，${files.value.length - good} 个不能（见上）。加入是整批的：请补全或移走上面的文件后重新运行，例如报告缺单位名称时在正文开头写明单位全称。`;
+  return fail(first.code, `${problems.map((p) => p.message).join("\n")}${summary}`);
 }

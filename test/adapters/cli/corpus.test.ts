@@ -180,6 +180,25 @@ describe("nothing half-written: one unreadable file leaves the corpus as it was"
     expect(await list(db)).toEqual([]);
   });
 
+  it("names every file that cannot be added in one run, and how many could", async () => {
+    const folder = join(dir, "several-bad");
+    mkdirSync(folder);
+    write("several-bad/a-good.txt", goodText());
+    write("several-bad/b-bad.docx", "这不是 Word 文件");
+    write("several-bad/c-hello.txt", "你好");
+    const db = newDb();
+    const r = await run("corpus", "add", folder, "--db", db);
+    expect(r.code).toBe(2);
+    const lines = r.err.split("\n");
+    expect(lines[0]).toMatch(/^文件 b-bad\.docx 不是有效的 Word 文件/);
+    expect(lines.filter((l) => l.startsWith("c-hello.txt（主报告）读出的内容不符合要求"))).toHaveLength(1);
+    expect(lines.slice(-2)).toEqual([
+      "共 3 个文件：1 个可以加入，2 个不能（见上）。加入是整批的：请补全或移走上面的文件后重新运行，例如报告缺单位名称时在正文开头写明单位全称。",
+      "语料库没有改动。",
+    ]);
+    expect(await list(db)).toEqual([]);
+  });
+
   it("a folder with no report files is refused with an example", async () => {
     const empty = join(dir, "no-reports");
     mkdirSync(empty);
