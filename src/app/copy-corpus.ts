@@ -68,7 +68,7 @@ export async function openCopyCorpus(
   if (DATABASE_FILE.test(spec)) return ok(await corpusOverDatabase(spec));
   const docs = await corpusDocumentsFromFiles([spec]);
   if (!docs.ok) return docs;
-  return ok(await corpusOverDatabase(":memory:", docs.value, now));
+  return ok(await corpusOverDatabase(":memory:", docs.value.docs, now));
 }
 
 /**

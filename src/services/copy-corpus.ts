@@ -35,6 +35,13 @@ export function corpusDocument(report: Report, source: string, title: string): N
   };
 }
 
+/** The corpus documents read from report files, and the reports with no narrative text to add. */
+export interface CorpusFiles {
+  docs: NewCorpusDocument[];
+  /** Titles of reports read well whose narrative is empty (tables alone): not added. */
+  withoutText: string[];
+}
+
 /** Report files named directly or found in a folder (not recursive), in name order; a missing path fails. */
 export function reportFilesIn(paths: readonly string[]): Result<string[]> {
   const files: string[] = [];
@@ -61,12 +68,11 @@ export function reportFilesIn(paths: readonly string[]): Result<string[]> {
  * that cannot be read or holds an incomplete report (all of them at once, so one run shows what to
  * fix) and how many read well, so a corpus is never half-loaded.
  */
-export async function corpusDocumentsFromFiles(
-  paths: readonly string[],
-): Promise<Result<NewCorpusDocument[]>> {
+export async function corpusDocumentsFromFiles(paths: readonly string[]): Promise<Result<CorpusFiles>> {
   const files = reportFilesIn(paths);
   if (!files.ok) return files;
   const docs: NewCorpusDocument[] = [];
+  const withoutText: string[] = [];
   const problems: { code: string; message: string }[] = [];
   let good = 0;
   for (const file of files.value) {
@@ -84,11 +90,14 @@ export async function corpusDocumentsFromFiles(
     for (const entry of loaded.value) {
       if (!entry.report.ok) continue;
       const title = extname(file) === ".json" ? file : `${file}（${entry.label}）`;
-      docs.push(corpusDocument(entry.report.value, file, title));
+      const doc = corpusDocument(entry.report.value, file, title);
+      // A report of tables alone has no wording to copy or be copied: nothing to compare with.
+      if (doc.text.trim() === "") withoutText.push(title);
+      else docs.push(doc);
     }
   }
   const [first] = problems;
-  if (first === undefined) return ok(docs);
+  if (first === undefined) return ok({ docs, withoutText });
   const summary =
     files.value.length === 1
       ? ""

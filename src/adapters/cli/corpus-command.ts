@@ -24,13 +24,15 @@ export async function corpusAddCommand(
     io.err(`${docs.error.message}\n语料库没有改动。`);
     return EXIT.badInput;
   }
-  if (docs.value.length === 0) {
+  const { docs: found, withoutText } = docs.value;
+  if (found.length === 0 && withoutText.length === 0) {
     io.err("没有找到报告文件（.txt .md .docx .xlsx .pdf .json）。例如：ziping corpus add 报告文件夹/");
     return EXIT.badInput;
   }
   return withZiping(async (ziping) => {
-    const result = await ziping.addToCorpus(docs.value, now);
-    for (const [i, doc] of docs.value.entries()) {
+    const result = await ziping.addToCorpus(found, now);
+    for (const title of withoutText) io.out(`未加入（没有叙述文字，无从比对）：${title}`);
+    for (const [i, doc] of found.entries()) {
       const added = result.added[i] === true;
       io.out(
         `${added ? "已加入" : "已在语料库中"}：${doc.agency} ${doc.year ?? ""}年度（${doc.title ?? doc.source}）`,

@@ -180,6 +180,21 @@ describe("nothing half-written: one unreadable file leaves the corpus as it was"
     expect(await list(db)).toEqual([]);
   });
 
+  it("a report with no narrative text (tables alone) is read but not added, and said so", async () => {
+    const db = newDb();
+    const tables = write(
+      "tables-only.json",
+      JSON.stringify({ kind: "department", unit: { name: "某县统计局" }, year: 2022, narrative: [] }),
+    );
+    const r = await run("corpus", "add", tables, SEED.s000, "--db", db);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")).toEqual([
+      `未加入（没有叙述文字，无从比对）：${tables}`,
+      `已加入：郑州市金水区电子政务中心 2021年度（${SEED.s000}（主报告））`,
+      `语料库（${db}）现有 1 份报告。`,
+    ]);
+  });
+
   it("names every file that cannot be added in one run, and how many could", async () => {
     const folder = join(dir, "several-bad");
     mkdirSync(folder);
