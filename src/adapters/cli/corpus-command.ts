@@ -15,7 +15,8 @@ export const SEED_DIR = join(PROJECT_ROOT, "fixtures/seeds");
 export async function corpusAddCommand(
   io: CliIo,
   withZiping: WithZiping,
-  db: string,
+  /** How the corpus is named to the user: the SQLite file, or "PostgreSQL host:port/db". */
+  where: string,
   paths: readonly string[],
   now: Date,
 ): Promise<number> {
@@ -38,7 +39,7 @@ export async function corpusAddCommand(
         `${added ? "已加入" : "已在语料库中"}：${doc.agency} ${doc.year ?? ""}年度（${doc.title ?? doc.source}）`,
       );
     }
-    io.out(`语料库（${db}）现有 ${result.size} 份报告。`);
+    io.out(`语料库（${where}）现有 ${result.size} 份报告。`);
     return EXIT.ok;
   });
 }

@@ -258,12 +258,18 @@ export async function runCli(
           return await corpusAddCommand(
             io,
             withStore,
-            db,
+            await corpusName(undefined, db, config.config.DATABASE_URL),
             [(await import("./corpus-command.ts")).SEED_DIR],
             new Date(),
           );
         if (sub === "add" && paths.length > 0)
-          return await corpusAddCommand(io, withStore, db, paths, new Date());
+          return await corpusAddCommand(
+            io,
+            withStore,
+            await corpusName(undefined, db, config.config.DATABASE_URL),
+            paths,
+            new Date(),
+          );
         return usage(
           io,
           "用法：ziping corpus add <报告文件或文件夹...> | ziping corpus list | ziping corpus seeds",

@@ -26,7 +26,9 @@ const location = (url: string) => {
 describe.skipIf(postgres.missing !== undefined)("commands with DATABASE_URL", () => {
   it("check and review compare with the corpus in PostgreSQL and find the planted copy", async () => {
     const url = await postgres.freshUrl();
-    expect((await onPostgres(url, "corpus", "seeds")).code).toBe(0);
+    const seeds = await onPostgres(url, "corpus", "seeds");
+    expect(seeds.code).toBe(0);
+    expect(seeds.out.split("\n").at(-1)).toBe(`语料库（PostgreSQL ${location(url)}）现有 5 份报告。`);
     const planted = writeIn(dir, "planted.json", plantedReport());
     const json = await onPostgres(url, "check", planted, "--json");
     expect(json.code).toBe(0);
