@@ -196,11 +196,15 @@ export function repositorySuite(open: () => Promise<Repositories>): void {
         await held;
         order.push("first ends");
       });
+      // The second turn starts once the first holds the conversation (else either may lock first).
+      while (order.length === 0) await new Promise((resolve) => setImmediate(resolve));
       const second = r.store.transaction(async () => {
         await r.store.lockConversation("cli:liu");
         order.push("second locked");
       });
-      while (order.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      // Time for the second to take the lock were it free (it must wait for the first to end).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(order).toEqual(["first locked"]);
       release();
       await Promise.all([first, second]);
       expect(order).toEqual(["first locked", "first ends", "second locked"]);
