@@ -102,6 +102,28 @@ export function readPaste(doc: Json, text: string, family: string): PasteReading
   };
 }
 
+/**
+ * Warnings when a paste would turn this report into another one: a different unit name or year
+ * than the report already has (another unit's table, last year's report pasted by mistake).
+ */
+export function otherReportConcerns(changes: readonly Change[]): string[] {
+  const out: string[] = [];
+  for (const change of changes) {
+    const { before, after } = change;
+    if (before === undefined || before === null || before === "" || after === undefined) continue;
+    const key = change.path.join(".");
+    if (key === "unit.name" && typeof before === "string" && typeof after === "string")
+      out.push(
+        `粘贴内容的单位是“${after}”，而这份报告的单位是“${before}”。确认会把这份报告的单位改为“${after}”，粘贴的数字也记入这份报告；如果这是另一个单位的报告，请回复“取消”，再说“新建报告”。`,
+      );
+    if (key === "year" && typeof before === "number" && typeof after === "number")
+      out.push(
+        `粘贴内容的年度是 ${after} 年，而这份报告是 ${before} 年度。确认会把这份报告改为 ${after} 年度；如果粘贴的是往年的报告，请回复“取消”。`,
+      );
+  }
+  return out;
+}
+
 /** The budget table's sub-rows by path, as the report names them (never the path itself). */
 const BUDGET_ROWS: Record<string, string> = {
   "budget.sources": "资金来源",

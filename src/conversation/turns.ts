@@ -11,7 +11,7 @@ import { holdLongAnswer } from "./long-message.ts";
 import { pastedSectionNotices } from "./narrative-review.ts";
 import { familyOfDraft } from "./narrative-slots.ts";
 import { notAnAnswer } from "./not-an-answer.ts";
-import { looksTabular, readPaste } from "./paste.ts";
+import { looksTabular, otherReportConcerns, readPaste } from "./paste.ts";
 import { applyChanges, invertChanges, type Json } from "./patch.ts";
 import { currentSlot } from "./progress.ts";
 import { notice, say } from "./replies.ts";
@@ -182,6 +182,7 @@ export function pasteTurn(
     "card" in got ? { report: got.report, card: got.card, copies } : { report: null, card: null, copies };
   const query = implausibleQuery(state.report ?? {}, reading.changes);
   const concerns = [
+    ...otherReportConcerns(reading.changes),
     ...pastedSectionNotices(reading.sectionIds, review),
     ...(query === undefined ? [] : [query.text]),
   ].map((n) => notice("warn", n));
