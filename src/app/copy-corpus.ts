@@ -9,7 +9,7 @@ import { type CopyCorpus, corpusDocumentsFromFiles } from "../services/copy-corp
 import { CorpusStore, type NewCorpusDocument } from "../storage/corpus-store.ts";
 import { openDatabase } from "../storage/open-database.ts";
 import type { PostgresRepositories } from "../storage/postgres/open-postgres.ts";
-import { databaseLocation } from "../storage/postgres/pg-url.ts";
+import { connectionProblem, databaseLocation } from "../storage/postgres/pg-url.ts";
 
 const DATABASE_FILE = /\.(db|sqlite3?)$/i;
 
@@ -81,7 +81,10 @@ async function corpusOverPostgres(url: string): Promise<Result<CopyCorpus | null
     const { openPostgres } = await import("../storage/postgres/open-postgres.ts");
     pg = await openPostgres(url, { max: 2 });
   } catch (e) {
-    return fail("db.open", `无法连接 PostgreSQL 数据库 ${databaseLocation(url)}：${(e as Error).message}`);
+    return fail(
+      "db.open",
+      `无法连接 PostgreSQL 数据库 ${databaseLocation(url)}：${connectionProblem(e, url, "DATABASE_URL")}。`,
+    );
   }
   const size = await pg.corpus.documentCount();
   if (size === 0) {

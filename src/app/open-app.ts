@@ -23,7 +23,7 @@ import {
 } from "../storage/index.ts";
 import { LlmCallLog } from "../storage/llm-call-log.ts";
 import type { PostgresRepositories } from "../storage/postgres/open-postgres.ts";
-import { databaseLocation } from "../storage/postgres/pg-url.ts";
+import { connectionProblem, databaseLocation } from "../storage/postgres/pg-url.ts";
 import { exportReportArchive, importReportArchive, type ReportArchive } from "../storage/report-archive.ts";
 import { corpusStore } from "./copy-corpus.ts";
 
@@ -132,7 +132,10 @@ export async function composePostgresApp(url: string, options: ComposeOptions = 
     const { openPostgres } = await import("../storage/postgres/open-postgres.ts");
     pg = await openPostgres(url);
   } catch (e) {
-    return fail("db.open", `无法连接 PostgreSQL 数据库 ${databaseLocation(url)}：${(e as Error).message}`);
+    return fail(
+      "db.open",
+      `无法连接 PostgreSQL 数据库 ${databaseLocation(url)}：${connectionProblem(e, url, "DATABASE_URL")}。`,
+    );
   }
   return assemble({ ...pg, closed: () => pg.session.ended() }, schemes.value, options);
 }

@@ -5,7 +5,7 @@ import { TABLE_GROUPS, type TableCopy } from "../storage/postgres/copy-plan.ts";
 import { type CopyWindow, copyTable, sourceCount, targetCount } from "../storage/postgres/copy-tables.ts";
 import { openPostgres, type PostgresRepositories } from "../storage/postgres/open-postgres.ts";
 import { RECOUNT_DOCUMENTS } from "../storage/postgres/pg-corpus-store.ts";
-import { databaseLocation, withoutPassword } from "../storage/postgres/pg-url.ts";
+import { connectionProblem, databaseLocation, withoutPassword } from "../storage/postgres/pg-url.ts";
 import { KEEP_EVENTS_MS } from "./run-channels.ts";
 
 /** One table after the copy: rows taken from SQLite and rows found in PostgreSQL. */
@@ -78,7 +78,7 @@ export async function migrateToPostgres(o: MigrateOptions): Promise<Result<Migra
     } catch (e) {
       return fail(
         "migrate.target",
-        `无法连接 PostgreSQL 数据库 ${location}：${withoutPassword((e as Error).message, o.url)}。请检查 --to 地址（例如 postgres://ziping:密码@127.0.0.1:5432/ziping）和服务器是否在运行。`,
+        `无法连接 PostgreSQL 数据库 ${location}：${connectionProblem(e, o.url, "--to")}。`,
       );
     }
     return await copyAll(db, pg, o, location);
