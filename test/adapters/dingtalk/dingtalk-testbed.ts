@@ -38,13 +38,15 @@ export function settings(gateway: FakeDingTalkGateway): DingTalkSettings {
 }
 
 /**
- * Starts the channel on `dbPath` (":memory:" by default; reopen a file to simulate a restart)
- * against `gateway` (a new one when not given) with `api` installed.
+ * Starts the channel on `dbPath` (":memory:" by default; reopen a file to simulate a restart), or
+ * on `given` (an app over PostgreSQL, one instance of several), against `gateway` (a new one when
+ * not given) with `api` installed.
  */
 export async function testbed(
   dbPath = ":memory:",
   gateway?: FakeDingTalkGateway,
   api = new FakeDingTalkApi(),
+  given?: App,
 ): Promise<Testbed> {
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
@@ -54,7 +56,7 @@ export async function testbed(
   if (g.base === "") await g.listen();
   let tick = 0;
   const clock = () => new Date(START + 1000 * tick++);
-  const app = testApp(dbPath, clock);
+  const app = given ?? testApp(dbPath, clock);
   const logs: string[] = [];
   const channel = dingtalkChannel(
     app.ziping,
