@@ -6,7 +6,9 @@ import type { CorpusDocumentInfo, NewCorpusDocument } from "../storage/corpus-st
 import type {
   CorpusRepository,
   DeliveryJobRepository,
+  JobCounts,
   LeaseRepository,
+  LeaseRow,
   ReportArchiveRepository,
   ReportRepository,
   ReportRow,
@@ -27,6 +29,14 @@ import { pruneHandledMessages } from "./retention.ts";
 
 /** Storage types channels name (they never import storage itself). */
 export type { UnitRole };
+
+/** The deployment as `ziping status` shows it. */
+export interface DeploymentStatus {
+  reports: number;
+  corpus: number;
+  jobs: JobCounts;
+  leases: LeaseRow[];
+}
 
 /** What the composition root (src/app) builds once and hands to the service. */
 export interface ZipingParts {
@@ -230,6 +240,16 @@ export class Ziping {
   /** Loads a whole report exported with `--with-events`; an id already there is refused. */
   importArchive(archive: ReportArchive, now: Date): Promise<Result<{ events: number }>> {
     return this.parts.archives.import(archive, now);
+  }
+
+  /** What an operator checks (`ziping status`): reports, corpus, draft jobs and single-connection leases. */
+  async status(): Promise<DeploymentStatus> {
+    return {
+      reports: (await this.parts.store.listReports()).length,
+      corpus: await this.parts.corpusStore.documentCount(),
+      jobs: await this.parts.jobs.counts(),
+      leases: await this.parts.leases.list(),
+    };
   }
 
   /** Claims an inbound event id: false when it was handled before (a platform's retry). */

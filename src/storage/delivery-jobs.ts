@@ -1,6 +1,12 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
-import type { ClaimedJob, ClaimRequest, DeliveryJobRepository, JobStatus } from "./repositories.ts";
+import type {
+  ClaimedJob,
+  ClaimRequest,
+  DeliveryJobRepository,
+  JobCounts,
+  JobStatus,
+} from "./repositories.ts";
 import { SqliteSession } from "./sqlite-session.ts";
 
 /** A requested draft not yet handed over: the report as it was when 生成报告 was said. */
@@ -63,6 +69,8 @@ export class DeliveryJobs implements DeliveryJobRepository {
   readonly #retry: Statement<[Named]>;
   readonly #fail: Statement<[Named]>;
   readonly #status: Statement<[number]>;
+  readonly #states: Statement<[]>;
+  readonly #lastFailure: Statement<[]>;
 
   constructor(db: Database) {
     this.#s = SqliteSession.of(db);
@@ -94,6 +102,10 @@ export class DeliveryJobs implements DeliveryJobRepository {
       UPDATE deliveries SET state = 'failed', done_at = @now, locked_by = NULL, locked_until = NULL,
         last_error = @error
       WHERE id = @id AND state = 'running' AND locked_by = @worker`);
+    this.#states = db.prepare("SELECT state, count(*) AS n FROM deliveries GROUP BY state");
+    this.#lastFailure = db.prepare(
+      "SELECT report_id, done_at, last_error FROM deliveries WHERE state = 'failed' ORDER BY done_at DESC, id DESC LIMIT 1",
+    );
     this.#status = db.prepare(
       "SELECT state, attempts, next_run_at, locked_by, locked_until, last_error FROM deliveries WHERE id = ?",
     );
@@ -170,11 +182,40 @@ export class DeliveryJobs implements DeliveryJobRepository {
     await this.#s.run(() => this.#setNotice.run({ id, ref }));
   }
 
+  /** How many jobs stand where, and the last failure. */
+  counts(): Promise<JobCounts> {
+    return this.#s.run(() => countsOf(this.#states.all(), this.#lastFailure.get()));
+  }
+
   /** Where a job stands. */
   async status(id: number): Promise<JobStatus | undefined> {
     const row = await this.#s.run(() => this.#status.get(id));
     return row === undefined ? undefined : statusOf(row);
   }
+}
+
+const CountRowSchema = z.object({
+  state: z.enum(["pending", "running", "done", "failed"]),
+  n: z.number().int(),
+});
+const FailureRowSchema = z.object({
+  report_id: z.string(),
+  done_at: z.string().nullable(),
+  last_error: z.string().nullable(),
+});
+
+/** Job counts from `SELECT state, count(*) AS n … GROUP BY state` and the last failed row (both engines). */
+export function countsOf(states: readonly unknown[], last: unknown): JobCounts {
+  const counts: JobCounts = { pending: 0, running: 0, failed: 0, done: 0, lastFailure: null };
+  for (const raw of states) {
+    const row = CountRowSchema.parse(raw);
+    counts[row.state] = row.n;
+  }
+  if (last !== undefined) {
+    const row = FailureRowSchema.parse(last);
+    counts.lastFailure = { reportId: row.report_id, at: row.done_at ?? "", error: row.last_error ?? "" };
+  }
+  return counts;
 }
 
 /** A claimed row as a job with its attempts (PostgreSQL reads the same columns). */

@@ -7,7 +7,9 @@ export { type Database, openDatabase } from "./open-database.ts";
 export type {
   CorpusRepository,
   DeliveryJobRepository,
+  JobCounts,
   LeaseRepository,
+  LeaseRow,
   LlmCallRepository,
   ReportArchiveRepository,
   ReportRepository,

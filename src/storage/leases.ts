@@ -1,5 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { LeaseRepository } from "./repositories.ts";
+import { z } from "zod";
+import type { LeaseRepository, LeaseRow } from "./repositories.ts";
 import { SqliteSession } from "./sqlite-session.ts";
 
 type Named = Record<string, unknown>;
@@ -14,6 +15,7 @@ export class Leases implements LeaseRepository {
   readonly #acquire: Statement<[Named]>;
   readonly #renew: Statement<[Named]>;
   readonly #release: Statement<[Named]>;
+  readonly #list: Statement<[]>;
 
   constructor(db: Database) {
     this.#s = SqliteSession.of(db);
@@ -25,6 +27,7 @@ export class Leases implements LeaseRepository {
       RETURNING holder`);
     this.#renew = db.prepare("UPDATE leases SET expires_at = @until WHERE name = @name AND holder = @holder");
     this.#release = db.prepare("DELETE FROM leases WHERE name = @name AND holder = @holder");
+    this.#list = db.prepare("SELECT name, holder, expires_at FROM leases ORDER BY name");
   }
 
   /** Takes the lease when free, expired or already ours. */
@@ -43,6 +46,19 @@ export class Leases implements LeaseRepository {
   async release(name: string, holder: string): Promise<void> {
     await this.#s.run(() => this.#release.run({ name, holder }));
   }
+
+  /** Every lease recorded, by name. */
+  list(): Promise<LeaseRow[]> {
+    return this.#s.run(() => this.#list.all().map(leaseOf));
+  }
+}
+
+const LeaseRowSchema = z.object({ name: z.string(), holder: z.string(), expires_at: z.string() });
+
+/** A leases row (PostgreSQL reads its time as an ISO string too). */
+export function leaseOf(raw: unknown): LeaseRow {
+  const row = LeaseRowSchema.parse(raw);
+  return { name: row.name, holder: row.holder, expiresAt: row.expires_at };
 }
 
 /** `now` and `now + ttlMs` as ISO strings. */

@@ -106,6 +106,8 @@ export interface DeliveryJobRepository {
   fail(id: number, worker: string, error: string, now: Date): Promise<boolean>;
   /** A job's state, attempts, next run and lease (operators and tests read it). */
   status(id: number): Promise<JobStatus | undefined>;
+  /** How many jobs are pending, running, failed and done, and the last failure. */
+  counts(): Promise<JobCounts>;
 }
 
 /** Who claims, what, and for how long (see DeliveryJobRepository.claim). */
@@ -141,6 +143,25 @@ export interface LeaseRepository {
   renew(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
   /** Gives the lease up, if `holder` still has it. */
   release(name: string, holder: string): Promise<void>;
+  /** Every lease recorded (held, or expired and not yet taken), by name; times as ISO strings. */
+  list(): Promise<LeaseRow[]>;
+}
+
+/** One named lease: who holds it and until when. */
+export interface LeaseRow {
+  name: string;
+  holder: string;
+  expiresAt: string;
+}
+
+/** How many draft jobs stand where, and the last failure (operators' status). */
+export interface JobCounts {
+  pending: number;
+  running: number;
+  failed: number;
+  done: number;
+  /** The most recent job that failed for good: its report, when, and why. */
+  lastFailure: { reportId: string; at: string; error: string } | null;
 }
 
 /** Where every model call is recorded (see LlmCallLog). */

@@ -89,6 +89,7 @@ describe("the lease of a draft in hand", () => {
         fail: (id, worker, error, now) => jobs.fail(id, worker, error, now),
         status: (id) => jobs.status(id),
         setNotice: (id, ref) => jobs.setNotice(id, ref),
+        counts: () => jobs.counts(),
         renew: async (id, worker, until) => {
           asked += 1;
           await gate;

@@ -404,6 +404,39 @@ export function repositorySuite(open: () => Promise<Repositories>): void {
       expect(await r.jobs.renew(1, "B", at("08:03:00.000"))).toBe(false);
     });
 
+    it("counts jobs by state with the last failure, and lists the leases by name", async () => {
+      await r.store.createReport({ id: "r1", createdBy: "U1", doc: {}, now: t0 });
+      for (const key of ["slack:D1", "slack:D2", "slack:D3"])
+        await r.jobs.add({ conversationKey: key, reportId: "r1", doc: {}, now: t0 });
+      expect(await r.jobs.counts()).toEqual({
+        pending: 3,
+        running: 0,
+        failed: 0,
+        done: 0,
+        lastFailure: null,
+      });
+      const claim = (worker: string) =>
+        r.jobs.claim({ prefixes: ["slack:"], worker, now: t0, leaseMs: 60_000 });
+      expect((await claim("A"))?.id).toBe(1);
+      await r.jobs.finish(1, t0);
+      expect((await claim("B"))?.id).toBe(2);
+      expect(await r.jobs.fail(2, "B", "upload refused", t1)).toBe(true);
+      expect((await claim("C"))?.id).toBe(3);
+      expect(await r.jobs.counts()).toEqual({
+        pending: 0,
+        running: 1,
+        failed: 1,
+        done: 1,
+        lastFailure: { reportId: "r1", at: t1.toISOString(), error: "upload refused" },
+      });
+      expect(await r.leases.acquire("wecom:bot1", "A", t0, 15_000)).toBe(true);
+      expect(await r.leases.acquire("channel:钉钉", "B", t0, 15_000)).toBe(true);
+      expect(await r.leases.list()).toEqual([
+        { name: "channel:钉钉", holder: "B", expiresAt: "2025-03-01T08:00:15.000Z" },
+        { name: "wecom:bot1", holder: "A", expiresAt: "2025-03-01T08:00:15.000Z" },
+      ]);
+    });
+
     it("holds a lease for one holder until it expires or is released", async () => {
       const other = await r.twin();
       const at = (s: number) => new Date(t0.getTime() + s * 1000);

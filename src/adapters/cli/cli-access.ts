@@ -63,6 +63,7 @@ export const ADMIN_COMMANDS: ReadonlySet<string> = new Set([
   "restore",
   "import-report",
   "migrate",
+  "status",
 ]);
 
 const ADMIN_EXAMPLE: Record<string, string> = {
@@ -71,6 +72,7 @@ const ADMIN_EXAMPLE: Record<string, string> = {
   restore: "npx ziping restore 备份/ziping-2026-12-03.db",
   "import-report": "npx ziping import-report r1a2b3c4d.json",
   migrate: "npx ziping migrate --to postgres://ziping:密码@127.0.0.1:5432/ziping",
+  status: "npx ziping status",
 };
 
 /** Who counts as an administrator of `db`, for the refusals below. */

@@ -178,6 +178,15 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
     options: [{ flag: "yes", what: "不询问，直接恢复（在脚本中使用）" }, DB],
     examples: ["npx ziping restore 备份/ziping-2026-12-03.db"],
   },
+  status: {
+    synopsis: "ziping status [--json] [--db 路径]",
+    what: "运维查看部署状态：数据在哪里（SQLite 文件或 PostgreSQL）、报告和语料数、生成报告的任务（等待、生成中、失败及最近一次失败的原因）、企业微信智能机器人等单连接由哪个实例持有（仅管理员）",
+    options: [JSON_OUT, DB],
+    examples: [
+      "npx ziping status",
+      "DATABASE_URL=postgres://ziping:密码@db.example.gov.cn:5432/ziping npx ziping status --json",
+    ],
+  },
   migrate: {
     synopsis: "ziping migrate --to postgres://… [--force] [--db 路径]",
     what: "把本机 SQLite 数据库（报告及其成员和修改记录、会话、单位、保留期内的消息记录、待交付、模型调用记录、语料库）复制到 PostgreSQL，逐表核对行数，全部一致才以 0 退出（仅管理员）",

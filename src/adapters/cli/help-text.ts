@@ -22,6 +22,7 @@ export const HELP = `ziping（自评）—— 绩效自评报告助手
   ziping backup  <备份文件> [--force] [--db 路径]                     在使用中也能一致地备份数据库，核对备份并列出其中的报告、事件和语料数（管理员）
   ziping restore <备份文件> [--yes] [--db 路径]                       用备份替换数据库（管理员；先确认；原数据库另存为 <数据库>.before-restore-<时间>）
   ziping migrate --to postgres://… [--force] [--db 路径]            把本机 SQLite 数据库复制到 PostgreSQL（多实例共用），逐表核对行数（管理员）
+  ziping status  [--json] [--db 路径]                               部署状态：数据在哪里、报告和语料数、生成任务（失败的原因）、单连接由哪个实例持有（管理员）
   ziping schemes [--json]                                          列出已安装的评分方案
   ziping schema                                                    打印报告文件的 JSON Schema
 

@@ -45,6 +45,7 @@ const schemaCommand = lazyExport(() => import("./schema-command.ts"), "schemaCom
 const schemesCommand = lazyExport(() => import("./schemes-command.ts"), "schemesCommand");
 const scoreCommand = lazyExport(() => import("./score-command.ts"), "scoreCommand");
 const unitsCommand = lazyExport(() => import("./units-command.ts"), "unitsCommand");
+const statusCommand = lazyExport(() => import("./status-command.ts"), "statusCommand");
 
 /** The progress line of `ziping review` on a terminal: rewritten in place, cleared by "". */
 function terminalProgress(line: string): void {
@@ -304,6 +305,12 @@ export async function runCli(
           now: new Date(),
           withZiping: withStore,
         });
+      case "status": {
+        const where = await corpusName(undefined, db, config.config.DATABASE_URL);
+        return await withStore((ziping) =>
+          statusCommand(io, ziping, where === db ? `SQLite 文件 ${db}` : where, json, new Date()),
+        );
+      }
       case "backup": {
         const target = rest[0];
         if (target === undefined)

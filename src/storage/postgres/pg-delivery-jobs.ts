@@ -1,13 +1,16 @@
 import type { DeliveryJob } from "../delivery-jobs.ts";
-import { claimedOf, jobOf, statusOf } from "../delivery-jobs.ts";
-import type { ClaimedJob, ClaimRequest, DeliveryJobRepository, JobStatus } from "../repositories.ts";
+import { claimedOf, countsOf, jobOf, statusOf } from "../delivery-jobs.ts";
+import type {
+  ClaimedJob,
+  ClaimRequest,
+  DeliveryJobRepository,
+  JobCounts,
+  JobStatus,
+} from "../repositories.ts";
+import { iso, plainRow } from "./pg-rows.ts";
 import type { PgSession } from "./pg-session.ts";
 
 const JOB_COLUMNS = "id, conversation_key, report_id, doc::text AS doc";
-
-/** An ISO string in UTC with milliseconds, as SQLite stores times (and toISOString writes). */
-const iso = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
 
 /**
  * The oldest due job under one of the prefixes (never tried, past its retry time, or past its
@@ -124,5 +127,15 @@ export class PgDeliveryJobs implements DeliveryJobRepository {
       [id],
     );
     return row === undefined ? undefined : statusOf(row);
+  }
+
+  /** How many jobs stand where, and the last failure. */
+  async counts(): Promise<JobCounts> {
+    const states = await this.s.query("SELECT state, count(*)::int AS n FROM deliveries GROUP BY state");
+    const [last] = await this.s.query(
+      `SELECT report_id, done_at, last_error FROM deliveries WHERE state = 'failed'
+       ORDER BY done_at DESC, id DESC LIMIT 1`,
+    );
+    return countsOf(states, last === undefined ? undefined : plainRow(last));
   }
 }

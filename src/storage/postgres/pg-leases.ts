@@ -1,4 +1,6 @@
-import type { LeaseRepository } from "../repositories.ts";
+import { leaseOf } from "../leases.ts";
+import type { LeaseRepository, LeaseRow } from "../repositories.ts";
+import { plainRow } from "./pg-rows.ts";
 import type { PgSession } from "./pg-session.ts";
 
 /**
@@ -33,5 +35,11 @@ export class PgLeases implements LeaseRepository {
   /** Gives the lease up if it is still ours. */
   async release(name: string, holder: string): Promise<void> {
     await this.s.query("DELETE FROM leases WHERE name = $1 AND holder = $2", [name, holder]);
+  }
+
+  /** Every lease recorded, by name. */
+  async list(): Promise<LeaseRow[]> {
+    const rows = await this.s.query("SELECT name, holder, expires_at FROM leases ORDER BY name");
+    return rows.map((row) => leaseOf(plainRow(row)));
   }
 }

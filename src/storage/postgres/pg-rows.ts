@@ -11,3 +11,7 @@ export function plainRow(row: Record<string, unknown>): Record<string, unknown> 
 
 /** The lock namespaces of `pg_advisory_xact_lock(namespace, hashtext(key))`. */
 export const LOCK = { conversation: 1, report: 2, boilerplate: 3 } as const;
+
+/** An ISO string in UTC with milliseconds, as SQLite stores times (and toISOString writes). */
+export const iso = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
