@@ -28,7 +28,9 @@ async function converse(beds: readonly Testbed[]): Promise<void> {
   const g = beds[0]?.gateway;
   if (g === undefined) throw new Error("no testbed");
   for (const [i, text] of script("seed-000.txt").entries()) {
-    await g.acked(g.push(robotMessage(text, { msgId: `pg-msg-${i}` })));
+    const frame = g.push(robotMessage(text, { msgId: `pg-msg-${i}` }));
+    // Every connection has it (each acks on receipt, then works): then each one's work is awaited.
+    await g.until(() => g.received.filter((f) => f.headers.messageId === frame).length === beds.length);
     for (const t of beds) await t.channel.bot.idle();
   }
 }
