@@ -40,6 +40,8 @@ export interface CorpusFiles {
   docs: NewCorpusDocument[];
   /** Titles of reports read well whose narrative is empty (tables alone): not added. */
   withoutText: string[];
+  /** With skipUnreadable: why each file that could not be added was left out. */
+  skipped: string[];
 }
 
 /** Report files named directly or found in a folder (not recursive), in name order; a missing path fails. */
@@ -66,9 +68,13 @@ export function reportFilesIn(paths: readonly string[]): Result<string[]> {
 /**
  * Reads report files into corpus documents, every report of every file, or fails naming every file
  * that cannot be read or holds an incomplete report (all of them at once, so one run shows what to
- * fix) and how many read well, so a corpus is never half-loaded.
+ * fix) and how many read well, so a corpus is never half-loaded. `skipUnreadable` (`corpus add
+ * --skip-unreadable`): those files are listed in `skipped` instead, and the rest is added.
  */
-export async function corpusDocumentsFromFiles(paths: readonly string[]): Promise<Result<CorpusFiles>> {
+export async function corpusDocumentsFromFiles(
+  paths: readonly string[],
+  skipUnreadable = false,
+): Promise<Result<CorpusFiles>> {
   const files = reportFilesIn(paths);
   if (!files.ok) return files;
   const docs: NewCorpusDocument[] = [];
@@ -97,10 +103,11 @@ export async function corpusDocumentsFromFiles(paths: readonly string[]): Promis
     }
   }
   const [first] = problems;
-  if (first === undefined) return ok({ docs, withoutText });
+  if (first === undefined || skipUnreadable)
+    return ok({ docs, withoutText, skipped: problems.map((p) => p.message) });
   const summary =
     files.value.length === 1
       ? ""
-      : `\n共 ${files.value.length} 个文件：${good} 个可以加入，${files.value.length - good} 个不能（见上）。加入是整批的：请补全或移走上面的文件后重新运行，例如报告缺单位名称时在正文开头写明单位全称。`;
+      : `\n共 ${files.value.length} 个文件：${good} 个可以加入，${files.value.length - good} 个不能（见上）。加入是整批的：请补全或移走上面的文件后重新运行，例如报告缺单位名称时在正文开头写明单位全称；或加 --skip-unreadable 只加入能读的 ${good} 个。`;
   return fail(first.code, `${problems.map((p) => p.message).join("\n")}${summary}`);
 }

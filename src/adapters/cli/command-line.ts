@@ -25,6 +25,7 @@ const OPTIONS = {
   yes: { type: "boolean", default: false },
   "with-events": { type: "boolean", default: false },
   "add-to-corpus": { type: "boolean", default: false },
+  "skip-unreadable": { type: "boolean", default: false },
 } as const;
 
 /** Parses a command line; a mistake in it is a Chinese message naming the option (node's are English). */

@@ -140,10 +140,20 @@ export const COMMANDS: Readonly<Record<string, CommandDoc>> = {
     examples: ["npx ziping review 收到的报告/ --out 审阅结果/"],
   },
   corpus: {
-    synopsis: "ziping corpus add <文件或文件夹...> | list | seeds [--db 路径]",
-    what: "管理抄袭比对语料库（seeds = 加入自带的示例报告）",
-    options: [DB, JSON_OUT],
-    examples: ["npx ziping corpus add 往年报告/ --db /tmp/demo.db"],
+    synopsis: "ziping corpus add <文件或文件夹...> [--skip-unreadable] | list | seeds [--db 路径]",
+    what: "管理抄袭比对语料库（seeds = 加入自带的示例报告）。add 是整批的：有读不了的文件时什么也不加入，并列出全部问题",
+    options: [
+      DB,
+      JSON_OUT,
+      {
+        flag: "skip-unreadable",
+        what: "只加入能读的报告，读不了的列出原因后跳过（同一份文字不会重复加入，补全后可再运行）",
+      },
+    ],
+    examples: [
+      "npx ziping corpus add 往年报告/ --db /tmp/demo.db",
+      "npx ziping corpus add 收集的报告/ --skip-unreadable",
+    ],
   },
   draft: {
     synopsis:

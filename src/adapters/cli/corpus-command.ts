@@ -19,19 +19,21 @@ export async function corpusAddCommand(
   where: string,
   paths: readonly string[],
   now: Date,
+  skipUnreadable = false,
 ): Promise<number> {
-  const docs = await corpusDocumentsFromFiles(paths);
+  const docs = await corpusDocumentsFromFiles(paths, skipUnreadable);
   if (!docs.ok) {
     io.err(`${docs.error.message}\n语料库没有改动。`);
     return EXIT.badInput;
   }
-  const { docs: found, withoutText } = docs.value;
-  if (found.length === 0 && withoutText.length === 0) {
+  const { docs: found, withoutText, skipped } = docs.value;
+  if (found.length === 0 && withoutText.length === 0 && skipped.length === 0) {
     io.err("没有找到报告文件（.txt .md .docx .xlsx .pdf .json）。例如：ziping corpus add 报告文件夹/");
     return EXIT.badInput;
   }
   return withZiping(async (ziping) => {
     const result = await ziping.addToCorpus(found, now);
+    for (const why of skipped) io.out(`未加入（读不了）：${why.replace(/\n/g, "\n    ")}`);
     for (const title of withoutText) io.out(`未加入（没有叙述文字，无从比对）：${title}`);
     for (const [i, doc] of found.entries()) {
       const added = result.added[i] === true;

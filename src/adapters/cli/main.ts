@@ -270,6 +270,7 @@ export async function runCli(
             await corpusName(undefined, db, config.config.DATABASE_URL),
             paths,
             new Date(),
+            parsed.values["skip-unreadable"] === true,
           );
         return usage(
           io,

@@ -208,10 +208,20 @@ describe("nothing half-written: one unreadable file leaves the corpus as it was"
     expect(lines[0]).toMatch(/^文件 b-bad\.docx 不是有效的 Word 文件/);
     expect(lines.filter((l) => l.startsWith("c-hello.txt（主报告）读出的内容不符合要求"))).toHaveLength(1);
     expect(lines.slice(-2)).toEqual([
-      "共 3 个文件：1 个可以加入，2 个不能（见上）。加入是整批的：请补全或移走上面的文件后重新运行，例如报告缺单位名称时在正文开头写明单位全称。",
+      "共 3 个文件：1 个可以加入，2 个不能（见上）。加入是整批的：请补全或移走上面的文件后重新运行，例如报告缺单位名称时在正文开头写明单位全称；或加 --skip-unreadable 只加入能读的 1 个。",
       "语料库没有改动。",
     ]);
     expect(await list(db)).toEqual([]);
+    // --skip-unreadable: the readable one is added, the others are named with their reasons.
+    const skip = await run("corpus", "add", folder, "--skip-unreadable", "--db", db);
+    expect(skip.code).toBe(0);
+    const out = skip.out.split("\n");
+    expect(out.filter((l) => l.startsWith("未加入（读不了）："))).toHaveLength(2);
+    expect(out.slice(-2)).toEqual([
+      `已加入：金水区智慧城市管理中心 2022年度（${join(folder, "a-good.txt")}（主报告））`,
+      `语料库（${db}）现有 1 份报告。`,
+    ]);
+    expect((await list(db)).map((d) => d.agency)).toEqual(["金水区智慧城市管理中心"]);
   });
 
   it("a folder with no report files is refused with an example", async () => {
