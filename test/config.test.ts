@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultResponseFormat, llmSettings, readConfig, slackSettings } from "../src/config.ts";
+import { slackSettings } from "../src/adapters/slack/slack-settings.ts";
+import { defaultResponseFormat, llmSettings } from "../src/app/llm-settings.ts";
+import { readConfig } from "../src/config.ts";
 
 function config(env: Record<string, string>) {
   const read = readConfig(env);

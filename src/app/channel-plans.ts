@@ -1,8 +1,9 @@
 import { type DingTalkSettings, dingtalkSettings } from "../adapters/dingtalk/dingtalk-settings.ts";
 import { type GovDingTalkSettings, govDingTalkSettings } from "../adapters/govdingtalk/gov-settings.ts";
+import { type SlackSettings, slackSettings } from "../adapters/slack/slack-settings.ts";
 import type { WeComSettings } from "../adapters/wecom/wecom-settings.ts";
 import { weComLeaseKey, weComSettings } from "../adapters/wecom/wecom-settings.ts";
-import { type Config, type SlackSettings, slackSettings } from "../config.ts";
+import type { Config } from "../config.ts";
 import type { ChannelPlan } from "../services/channel-port.ts";
 
 /**

@@ -1,9 +1,10 @@
-import { type Config, llmSettings } from "../config.ts";
+import type { Config } from "../config.ts";
 import { fail, ok, type Result } from "../core/result.ts";
 import type { DraftEnv } from "../services/draft-report.ts";
 import { loadPrompts } from "../services/prompt-files.ts";
 import { loadTemplateFamilies } from "../services/template-files.ts";
 import type { LlmCallRepository } from "../storage/index.ts";
+import { llmSettings } from "./llm-settings.ts";
 import { openLlm } from "./llm-setup.ts";
 import { type App, composeApp, composePostgresApp } from "./open-app.ts";
 

@@ -1,7 +1,8 @@
 import { createOpenAiPort, OPENAI_DEFAULT_BASE_URL } from "../adapters/llm/openai-client.ts";
-import { type Config, llmSettings } from "../config.ts";
+import type { Config } from "../config.ts";
 import { redactUrlSecrets } from "../core/redact-url.ts";
 import type { LlmPort } from "../drafting/llm-port.ts";
+import { llmSettings } from "./llm-settings.ts";
 
 /** What a caller (a test, a bench) may replace in the client: the fetch and the latency clock. */
 export interface OpenLlmOptions {

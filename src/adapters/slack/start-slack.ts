@@ -1,9 +1,9 @@
 import { HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
-import type { SlackSettings } from "../../config.ts";
 import type { ChannelPlan } from "../../services/channel-port.ts";
 import { fetchDownload } from "./file-intake.ts";
 import { redact, redactingLogger } from "./redacting-logger.ts";
 import { createSlackApp } from "./slack-app.ts";
+import type { SlackSettings } from "./slack-settings.ts";
 
 /** The receiver of the configured mode: Socket Mode (no public URL) or HTTP on SLACK_PORT. */
 export function receiverFor(settings: SlackSettings, logger: ReturnType<typeof redactingLogger>): Receiver {
