@@ -106,9 +106,3 @@ async function corpusOverPostgres(url: string): Promise<Result<CopyCorpus | null
     close: () => pg.close(),
   });
 }
-
-/** How a review names the corpus it compared with: the --corpus path, else the deployment's database. */
-export function corpusName(spec: string | undefined, db: string, databaseUrl: string | undefined): string {
-  if (spec !== undefined) return spec;
-  return databaseUrl === undefined ? db : `PostgreSQL ${databaseLocation(databaseUrl)}`;
-}

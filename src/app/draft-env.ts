@@ -4,6 +4,7 @@ import type { DraftEnv } from "../services/draft-report.ts";
 import { loadPrompts } from "../services/prompt-files.ts";
 import { loadTemplateFamilies } from "../services/template-files.ts";
 import type { LlmCallRepository } from "../storage/index.ts";
+import { databaseLocation } from "../storage/postgres/pg-url.ts";
 import { llmSettings } from "./llm-settings.ts";
 import { openLlm } from "./llm-setup.ts";
 import { type App, composeApp, composePostgresApp } from "./open-app.ts";
@@ -66,4 +67,9 @@ export async function openZiping(
   const compose = { now: options.now, drafting: (log: LlmCallRepository) => draftEnv(config, options, log) };
   const url = config.DATABASE_URL;
   return url === undefined ? composeApp(options.db, compose) : composePostgresApp(url, compose);
+}
+
+/** How commands name the deployment's database: the SQLite file, or "PostgreSQL host:port/db" (no password). */
+export function databaseName(db: string, databaseUrl: string | undefined): string {
+  return databaseUrl === undefined ? db : `PostgreSQL ${databaseLocation(databaseUrl)}`;
 }

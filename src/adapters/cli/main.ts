@@ -14,6 +14,7 @@ import {
   type OsUser,
   otherUserRefused,
 } from "./cli-access.ts";
+import { terminalProgress, usage } from "./cli-run.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { commandHelp } from "./command-usage.ts";
 import { HELP } from "./help-text.ts";
@@ -23,7 +24,7 @@ import { type CliIo, EXIT, processIo, type WithZiping } from "./output.ts";
 // Each command's module (and the libraries it needs: docx, exceljs, openai, SQLite…) loads only
 // when that command runs, so `ziping schemes` and `ziping score` start at once.
 const openCopyCorpus = lazyExport(() => import("../../app/copy-corpus.ts"), "openCopyCorpus");
-const corpusName = lazyExport(() => import("../../app/copy-corpus.ts"), "corpusName");
+const databaseName = lazyExport(() => import("../../app/draft-env.ts"), "databaseName");
 const openZiping = lazyExport(() => import("../../app/draft-env.ts"), "openZiping");
 const backupCommand = lazyExport(() => import("./backup-command.ts"), "backupCommand");
 const restoreCommand = lazyExport(() => import("./backup-command.ts"), "restoreCommand");
@@ -46,11 +47,6 @@ const schemesCommand = lazyExport(() => import("./schemes-command.ts"), "schemes
 const scoreCommand = lazyExport(() => import("./score-command.ts"), "scoreCommand");
 const unitsCommand = lazyExport(() => import("./units-command.ts"), "unitsCommand");
 const statusCommand = lazyExport(() => import("./status-command.ts"), "statusCommand");
-
-/** The progress line of `ziping review` on a terminal: rewritten in place, cleared by "". */
-function terminalProgress(line: string): void {
-  process.stderr.write(line === "" ? "\r\x1b[2K" : `\r\x1b[2K${line}`);
-}
 
 /**
  * Runs `use` with the composed service on `db` (src/app builds it: one connection, every
@@ -76,11 +72,6 @@ async function withZiping(
   } finally {
     app.value.close();
   }
-}
-
-function usage(io: CliIo, message: string): number {
-  io.err(`${message}\n\n${HELP}`);
-  return EXIT.badInput;
 }
 
 /**
@@ -110,11 +101,16 @@ export async function runCli(
   const config = readConfig();
   if (!config.ok) return usage(io, config.message);
   const db = typeof parsed.values.db === "string" ? parsed.values.db : config.config.ZIPING_DB;
-  const access = cliAccess(os, db, config.config.ZIPING_ADMINS, config.config.DATABASE_URL !== undefined);
+  const url = config.config.DATABASE_URL;
+  const access = cliAccess(os, db, config.config.ZIPING_ADMINS, url !== undefined);
   /** The PostgreSQL database the deployment uses, unless --db names a SQLite file for this command. */
-  const pgUnlessDb = parsed.values.db === undefined ? config.config.DATABASE_URL : undefined;
+  const pgUnlessDb = parsed.values.db === undefined ? url : undefined;
   /** The service on the database, without a model: for commands that draft nothing. */
   const withStore: WithZiping = (use) => withZiping(io, config.config, { db, llm: "off" }, use);
+  // --llm is accepted by chat and draft only (parseCommandLine refuses it elsewhere).
+  const llm = parsed.values.llm ?? "auto";
+  if (llm !== "on" && llm !== "off" && llm !== "auto")
+    return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
   if (!access.admin && ADMIN_COMMANDS.has(command)) {
     io.err(adminRequired(command, access, db));
     return EXIT.badInput;
@@ -125,9 +121,6 @@ export async function runCli(
         const delay = parsed.values.delay === undefined ? undefined : Number(parsed.values.delay);
         if (delay !== undefined && !(Number.isFinite(delay) && delay >= 0))
           return usage(io, `--delay 应为毫秒数，例如 --delay 300`);
-        const llm = parsed.values.llm ?? "auto";
-        if (llm !== "on" && llm !== "off" && llm !== "auto")
-          return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
         const user = typeof parsed.values.user === "string" ? parsed.values.user : access.user;
         if (user !== access.user && !access.admin) {
           io.err(otherUserRefused(user, access, db));
@@ -195,7 +188,7 @@ export async function runCli(
         const identity = readIdentity(parsed.values);
         if (!identity.ok) return usage(io, identity.error.message);
         const spec = typeof parsed.values.corpus === "string" ? parsed.values.corpus : undefined;
-        const corpus = await openCopyCorpus(spec, db, new Date(), config.config.DATABASE_URL);
+        const corpus = await openCopyCorpus(spec, db, new Date(), url);
         if (!corpus.ok) return usage(io, corpus.error.message);
         try {
           return await checkCommand(io, rest, {
@@ -226,7 +219,7 @@ export async function runCli(
           const made = await withZiping(io, config.config, { db: spec, llm: "off" }, () => EXIT.ok);
           if (made !== EXIT.ok) return made;
         }
-        const corpus = await openCopyCorpus(spec, db, new Date(), config.config.DATABASE_URL);
+        const corpus = await openCopyCorpus(spec, db, new Date(), url);
         if (!corpus.ok) return usage(io, corpus.error.message);
         const addTo = (path: string) => async (docs: Parameters<Ziping["addToCorpus"]>[0]) => {
           let added = 0;
@@ -242,7 +235,7 @@ export async function runCli(
             corpus:
               corpus.value === null
                 ? null
-                : { corpus: corpus.value, path: await corpusName(spec, db, config.config.DATABASE_URL) },
+                : { corpus: corpus.value, path: spec ?? (await databaseName(db, url)) },
             ...(typeof parsed.values.out === "string" ? { out: parsed.values.out } : {}),
             ...(scheme === undefined ? {} : { scheme }),
             ...(add && spec !== undefined ? { addToCorpus: addTo(spec) } : {}),
@@ -259,7 +252,7 @@ export async function runCli(
           return await corpusAddCommand(
             io,
             withStore,
-            await corpusName(undefined, db, config.config.DATABASE_URL),
+            await databaseName(db, url),
             [(await import("./corpus-command.ts")).SEED_DIR],
             new Date(),
           );
@@ -267,7 +260,7 @@ export async function runCli(
           return await corpusAddCommand(
             io,
             withStore,
-            await corpusName(undefined, db, config.config.DATABASE_URL),
+            await databaseName(db, url),
             paths,
             new Date(),
             parsed.values["skip-unreadable"] === true,
@@ -284,9 +277,6 @@ export async function runCli(
             io,
             "ziping draft 需要报告文件或编号，例如 ziping draft fixtures/reports/seed-000.json --out out/seed-000.docx",
           );
-        const llm = parsed.values.llm ?? "auto";
-        if (llm !== "on" && llm !== "off" && llm !== "auto")
-          return usage(io, `--llm 应为 on 或 off，例如 --llm off（读到“${String(llm)}”）`);
         const notes = readNotes(typeof parsed.values.notes === "string" ? parsed.values.notes : undefined);
         if (!notes.ok) return usage(io, notes.error.message);
         return await withZiping(io, config.config, { db, llm }, (ziping) =>
@@ -307,10 +297,8 @@ export async function runCli(
           withZiping: withStore,
         });
       case "status": {
-        const where = await corpusName(undefined, db, config.config.DATABASE_URL);
-        return await withStore((ziping) =>
-          statusCommand(io, ziping, where === db ? `SQLite 文件 ${db}` : where, json, new Date()),
-        );
+        const where = url === undefined ? `SQLite 文件 ${db}` : await databaseName(db, url);
+        return await withStore((ziping) => statusCommand(io, ziping, where, json, new Date()));
       }
       case "backup": {
         const target = rest[0];
@@ -342,7 +330,7 @@ export async function runCli(
       }
       case "migrate": {
         // Without --to, DATABASE_URL (the password then stays out of the command line and `ps`).
-        const to = parsed.values.to ?? config.config.DATABASE_URL;
+        const to = parsed.values.to ?? url;
         if (typeof to !== "string" || !/^postgres(ql)?:\/\//u.test(to) || !URL.canParse(to))
           return usage(
             io,
