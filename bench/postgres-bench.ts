@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pgMissing, startPgCluster } from "../test/storage/pg-cluster.ts";
+import { MIGRATE_CORPUS, migrateAtScale } from "./migrate-bench.ts";
 import { copyAtScale } from "./pg-copy-scale.ts";
 import { percentile } from "./timing.ts";
 
@@ -17,7 +18,8 @@ const CORPUS = 100_000;
 /**
  * The PostgreSQL figures, on a throw-away cluster the bench starts (fsync on) and stops: chat turn
  * median and p99 with 4 instances (forked processes) × 200 conversations on PostgreSQL, beside 1
- * instance × 200 conversations on SQLite in the same run; then copy detection against
+ * instance × 200 conversations on SQLite in the same run; `ziping migrate` of a SQLite deployment
+ * with ZIPING_BENCH_MIGRATE_CORPUS corpus reports (default 10,000); then copy detection against
  * ZIPING_BENCH_PG_CORPUS synthetic reports (default {@link CORPUS}; see pg-copy-scale.ts). Skipped
  * with the reason on stderr where PostgreSQL is not installed.
  */
@@ -35,6 +37,8 @@ export async function benchPostgres(line: Line): Promise<void> {
       // One instance on PostgreSQL too: what the database costs apart from four processes sharing the cores.
       await chatTurns(line, "postgres_1_instance", 1, 200, { url: cluster.url });
       await chatTurns(line, "postgres", 4, 200, { url: cluster.url });
+      const migrateCorpus = Number(process.env.ZIPING_BENCH_MIGRATE_CORPUS ?? MIGRATE_CORPUS);
+      await migrateAtScale(line, cluster.url, dir, migrateCorpus);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
