@@ -245,7 +245,7 @@ export class Ziping {
   /** What an operator checks (`ziping status`): reports, corpus, draft jobs and single-connection leases. */
   async status(): Promise<DeploymentStatus> {
     return {
-      reports: (await this.parts.store.listReports()).length,
+      reports: await this.parts.store.reportCount(),
       corpus: await this.parts.corpusStore.documentCount(),
       jobs: await this.parts.jobs.counts(),
       leases: await this.parts.leases.list(),

@@ -50,6 +50,8 @@ export interface ReportRepository extends MessageClaimRepository, UnitMemberRepo
   saveReport(r: ReportUpdate): Promise<void>;
   /** The reports `userId` may open (all of them without a user), most recent first. */
   listReports(userId?: string): Promise<ReportRow[]>;
+  /** How many reports the deployment holds (without reading them). */
+  reportCount(): Promise<number>;
   appendEvent(e: NewEvent): Promise<number>;
   listEvents(reportId: string): Promise<EventRow[]>;
 }

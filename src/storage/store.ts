@@ -64,6 +64,7 @@ export class Store implements ReportRepository {
   readonly #getReport: Statement<[string]>;
   readonly #updateReport: Statement<[Named]>;
   readonly #listAllReports: Statement<[]>;
+  readonly #countReports: Statement<[]>;
   readonly #listUserReports: Statement<[Named]>;
   readonly #canAccess: Statement<[Named]>;
   readonly #insertEvent: Statement<[Named]>;
@@ -97,6 +98,7 @@ export class Store implements ReportRepository {
         progress_done = @progressDone, progress_total = @progressTotal, score = @score, grade = @grade,
         updated_at = @now
       WHERE id = @id`);
+    this.#countReports = db.prepare("SELECT count(*) FROM reports").pluck();
     this.#listAllReports = db.prepare(
       `SELECT ${REPORT_COLUMNS} FROM reports r ORDER BY r.updated_at DESC, r.rowid DESC`,
     );
@@ -228,6 +230,11 @@ export class Store implements ReportRepository {
       const rows = userId === undefined ? this.#listAllReports.all() : this.#listUserReports.all({ userId });
       return rows.map((row) => readRow(ReportRowSchema, row, "reports", `id = ${rowId(row)}`));
     });
+  }
+
+  /** How many reports there are. */
+  reportCount(): Promise<number> {
+    return this.#s.run(() => Number(this.#countReports.get()));
   }
 
   /**

@@ -408,6 +408,7 @@ export function repositorySuite(open: () => Promise<Repositories>): void {
       await r.store.createReport({ id: "r1", createdBy: "U1", doc: {}, now: t0 });
       for (const key of ["slack:D1", "slack:D2", "slack:D3"])
         await r.jobs.add({ conversationKey: key, reportId: "r1", doc: {}, now: t0 });
+      expect(await r.store.reportCount()).toBe(1);
       expect(await r.jobs.counts()).toEqual({
         pending: 3,
         running: 0,

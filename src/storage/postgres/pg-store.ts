@@ -170,6 +170,12 @@ export class PgStore implements ReportRepository {
   }
 
   /** The reports a user can access, or all without a user; most recently updated first. */
+  /** How many reports there are. */
+  async reportCount(): Promise<number> {
+    const [row] = await this.s.query<{ n: number }>("SELECT count(*)::int AS n FROM reports");
+    return row?.n ?? 0;
+  }
+
   async listReports(userId?: string): Promise<ReportRow[]> {
     const rows =
       userId === undefined
