@@ -33,6 +33,8 @@ export async function runTurn(
   now: () => Date,
   log: ChannelLog,
 ): Promise<TurnResult> {
+  // Where this process runs a draft worker, drafts are queued jobs, not made in the turn.
+  const queuedHere = ziping.drafts.serves(event.conversation);
   let turn: TurnResult;
   try {
     turn = await ziping.handle({
@@ -42,7 +44,7 @@ export async function runTurn(
       text: event.text,
       now: now(),
       resume: event.resume === true,
-      queued: ziping.drafts.serves(event.conversation),
+      queued: queuedHere,
       ...(event.action === undefined ? {} : { action: event.action }),
     });
   } catch (error) {
@@ -67,9 +69,7 @@ export async function runTurn(
   // Where this process runs a draft worker, the turn only enqueues (the job was committed with it)
   // and says 正在生成 after its replies; the worker delivers. Elsewhere (the terminal) the draft is
   // made right here.
-  const queued = turn.deliveries.filter(
-    (d) => d.jobId !== undefined && ziping.drafts.serves(event.conversation),
-  );
+  const queued = turn.deliveries.filter((d) => d.jobId !== undefined && queuedHere);
   const announced = queued.map((delivery) =>
     ziping.drafts
       .announce(out, delivery, replies)

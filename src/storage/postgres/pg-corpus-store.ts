@@ -34,7 +34,7 @@ export const COPY_PRINTS = "COPY corpus_prints (hash, doc_id, pos) FROM STDIN";
 const CountRowSchema = z.object({ n: z.number().int().min(0) });
 
 /**
- * Sets the stored document count (migration 5) from the table itself: after rows were copied or
+ * Sets the stored document count (corpus_stats, PostgreSQL migration 6) from the table itself: after rows were copied or
  * removed in bulk (ziping migrate), inside the same transaction.
  */
 export const RECOUNT_DOCUMENTS =
